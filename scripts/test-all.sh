@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `npm test`: every test of the project, after the set-up a fresh machine needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+bash scripts/setup.sh test
+
+step "Rust tests: escrow contract and localnet (release profile, one build for all)"
+run_cargo test --release --workspace
+
+step "the committed contract wasm rebuilds to the same hash"
+bash scripts/build-contract.sh --check
+
+step "localnet conformance suite (@stellar/stellar-sdk against a running localnet)"
+npm run --silent test:localnet
+
+step "dApp unit tests"
+npm run --silent test:unit
+
+step "dApp end-to-end tests (Chromium against localnet and the built app)"
+npm run --silent test:e2e
