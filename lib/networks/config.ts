@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { Asset, Networks, StrKey } from '@stellar/stellar-sdk';
+import deployments from './deployments.json';
+
+/** A token the app offers by name. `contractId` is its Stellar Asset Contract (or any SEP-41 token). */
+export interface KnownToken {
+  code: string;
+  contractId: string;
+  /** Classic issuer (`G…`) when the token wraps a classic asset; absent for XLM and pure contracts. */
+  issuer?: string;
+  decimals: number;
+}
+
+/** Everything the app needs to know about the chain it talks to. Serialisable: pages hand it to the browser. */
+export interface NetworkConfig {
+  name: 'local' | 'testnet' | 'mainnet' | 'custom';
+  label: string;
+  rpcUrl: string;
+  passphrase: string;
+  friendbotUrl: string | null;
+  /** localnet's own HTTP root (faucet, `/localnet` description); local only. */
+  localnetUrl: string | null;
+  /** Base URL of a block explorer (stellar.expert); null when there is none. */
+  explorerUrl: string | null;
+  wasmHash: string | null;
+  protocolFee: { recipient: string | null; bps: number };
+  tokens: KnownToken[];
+  walletConnectProjectId: string | null;
+}
+
+const stellarAccount = z
+  .string()
+  .refine((v) => StrKey.isValidEd25519PublicKey(v), 'must be a G… account address with a valid checksum');
+
+const envSchema = z
+  .object({
+    OPENESCROW_NETWORK: z.enum(['local', 'testnet', 'mainnet', 'custom']).default('local'),
+    OPENESCROW_RPC_URL: z.url().optional(),
+    OPENESCROW_NETWORK_PASSPHRASE: z.string().min(1).optional(),
+    OPENESCROW_FRIENDBOT_URL: z.url().optional(),
+    OPENESCROW_LOCALNET_URL: z.url().default('http://127.0.0.1:8000'),
+    OPENESCROW_EXPLORER_URL: z.url().optional(),
+    OPENESCROW_WASM_HASH: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters')
+      .optional(),
+    OPENESCROW_PROTOCOL_FEE_RECIPIENT: stellarAccount.optional(),
+    OPENESCROW_PROTOCOL_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(30),
+    OPENESCROW_WALLETCONNECT_PROJECT_ID: z.string().min(1).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if ((env.OPENESCROW_NETWORK === 'mainnet' || env.OPENESCROW_NETWORK === 'custom') && !env.OPENESCROW_RPC_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OPENESCROW_RPC_URL'],
+        message: `is required for ${env.OPENESCROW_NETWORK} (there is no public SDF RPC for mainnet)`,
+      });
+    }
+    if (env.OPENESCROW_NETWORK === 'custom' && !env.OPENESCROW_NETWORK_PASSPHRASE) {
+      ctx.addIssue({ code: 'custom', path: ['OPENESCROW_NETWORK_PASSPHRASE'], message: 'is required for a custom network' });
+    }
+  });
+
+export class NetworkConfigError extends Error {}
+
+type Deployments = Record<string, { wasmHash?: string; protocolFeeRecipient?: string } | undefined>;
+
+const sac = (code: string, issuer: string, passphrase: string): KnownToken => ({
+  code,
+  issuer,
+  contractId: new Asset(code, issuer).contractId(passphrase),
+  decimals: 7,
+});
+const xlm = (passphrase: string): KnownToken => ({
+  code: 'XLM',
+  contractId: Asset.native().contractId(passphrase),
+  decimals: 7,
+});
+
+// Issuers checked in ../shared/notes/networks.md (Circle USDC). EURC is added once its issuer is
+// confirmed from Circle's stellar.toml; until then a custom asset code:issuer works for it.
+const USDC_ISSUER = {
+  testnet: 'GBBD47IF6LWK7P7MDEVSCWR7DPUWV3NY3DTQEVFL4NAT4AQH3ZLLFLA5',
+  mainnet: 'GA5ZSEJYB37JRC5AVCIA5MOP4RHTM335X2KGX3IHOJAPP5RE34K4KZVN',
+} as const;
+
+/**
+ * Reads the network from environment variables and checks them. Throws {@link NetworkConfigError}
+ * with one line per problem, naming the variable. Tokens of `local` are filled in later from
+ * localnet itself (its USDC issuer is made at its start), see `lib/networks/local.ts`.
+ */
+export function parseNetworkConfig(env: Record<string, string | undefined>): NetworkConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'environment'} ${i.message}`);
+    throw new NetworkConfigError(`OpenEscrow: bad network configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const recorded = (deployments as Deployments)[e.OPENESCROW_NETWORK];
+  const common = {
+    wasmHash: e.OPENESCROW_WASM_HASH ?? recorded?.wasmHash ?? null,
+    protocolFee: {
+      recipient: e.OPENESCROW_PROTOCOL_FEE_RECIPIENT ?? recorded?.protocolFeeRecipient ?? null,
+      bps: e.OPENESCROW_PROTOCOL_FEE_BPS,
+    },
+    walletConnectProjectId: e.OPENESCROW_WALLETCONNECT_PROJECT_ID ?? null,
+  };
+  switch (e.OPENESCROW_NETWORK) {
+    case 'local':
+      return {
+        ...common,
+        name: 'local',
+        label: 'Local (localnet)',
+        rpcUrl: e.OPENESCROW_RPC_URL ?? `${e.OPENESCROW_LOCALNET_URL}/rpc`,
+        passphrase: e.OPENESCROW_NETWORK_PASSPHRASE ?? Networks.STANDALONE,
+        friendbotUrl: e.OPENESCROW_FRIENDBOT_URL ?? `${e.OPENESCROW_LOCALNET_URL}/friendbot`,
+        localnetUrl: e.OPENESCROW_LOCALNET_URL,
+        explorerUrl: null,
+        tokens: [xlm(Networks.STANDALONE)],
+      };
+    case 'testnet':
+      return {
+        ...common,
+        name: 'testnet',
+        label: 'Testnet',
+        rpcUrl: e.OPENESCROW_RPC_URL ?? 'https://soroban-testnet.stellar.org',
+        passphrase: Networks.TESTNET,
+        friendbotUrl: e.OPENESCROW_FRIENDBOT_URL ?? 'https://friendbot.stellar.org',
+        localnetUrl: null,
+        explorerUrl: e.OPENESCROW_EXPLORER_URL ?? 'https://stellar.expert/explorer/testnet',
+        tokens: [sac('USDC', USDC_ISSUER.testnet, Networks.TESTNET), xlm(Networks.TESTNET)],
+      };
+    case 'mainnet':
+      return {
+        ...common,
+        name: 'mainnet',
+        label: 'Mainnet',
+        rpcUrl: e.OPENESCROW_RPC_URL!,
+        passphrase: Networks.PUBLIC,
+        friendbotUrl: null,
+        localnetUrl: null,
+        explorerUrl: e.OPENESCROW_EXPLORER_URL ?? 'https://stellar.expert/explorer/public',
+        tokens: [sac('USDC', USDC_ISSUER.mainnet, Networks.PUBLIC), xlm(Networks.PUBLIC)],
+      };
+    case 'custom':
+      return {
+        ...common,
+        name: 'custom',
+        label: 'Custom network',
+        rpcUrl: e.OPENESCROW_RPC_URL!,
+        passphrase: e.OPENESCROW_NETWORK_PASSPHRASE!,
+        friendbotUrl: e.OPENESCROW_FRIENDBOT_URL ?? null,
+        localnetUrl: null,
+        explorerUrl: e.OPENESCROW_EXPLORER_URL ?? null,
+        tokens: [xlm(e.OPENESCROW_NETWORK_PASSPHRASE!)],
+      };
+  }
+}
+
+/** Explorer links; null when the network has no explorer. */
+export function explorerLink(network: Pick<NetworkConfig, 'explorerUrl'>, kind: 'tx' | 'contract' | 'account', id: string): string | null {
+  return network.explorerUrl ? `${network.explorerUrl}/${kind}/${id}` : null;
+}

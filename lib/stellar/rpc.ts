@@ -1,0 +1,155 @@
+/** Reads from the chain through Stellar RPC: the escrow, its events, tokens and trustlines. */
+import { Account, Address, Asset, Contract, rpc, scValToNative, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import type { NetworkConfig } from '../networks/config';
+import { hostError, type ContractErrorEntry } from './errors';
+import { ChainError } from './result';
+
+/** Simulations need a source; reads use the all-zero account, which needs to exist nowhere. */
+const NULL_ACCOUNT = 'GAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAWHF';
+
+const servers = new Map<string, rpc.Server>();
+
+export function rpcServer(network: Pick<NetworkConfig, 'rpcUrl'>): rpc.Server {
+  let s = servers.get(network.rpcUrl);
+  if (!s) {
+    s = new rpc.Server(network.rpcUrl, { allowHttp: network.rpcUrl.startsWith('http://') });
+    servers.set(network.rpcUrl, s);
+  }
+  return s;
+}
+
+/** Calls a read-only contract function by simulation and returns its value. */
+export async function simulateRead(
+  network: NetworkConfig,
+  contractId: string,
+  method: string,
+  args: xdr.ScVal[] = [],
+  errors: readonly ContractErrorEntry[] = [],
+): Promise<xdr.ScVal> {
+  const tx = new TransactionBuilder(new Account(NULL_ACCOUNT, '0'), { fee: '100', networkPassphrase: network.passphrase })
+    .addOperation(new Contract(contractId).call(method, ...args))
+    .setTimeout(30)
+    .build();
+  let sim: rpc.Api.SimulateTransactionResponse;
+  try {
+    sim = await rpcServer(network).simulateTransaction(tx);
+  } catch (e) {
+    throw new ChainError({ code: 'rpc-unreachable', message: `The network’s RPC (${network.rpcUrl}) did not answer: ${String((e as Error).message ?? e)}` });
+  }
+  if (rpc.Api.isSimulationError(sim)) {
+    if (/MissingValue|non-existent contract|contract.*not found/i.test(sim.error)) {
+      throw new ChainError({ code: 'not-found', message: `There is no contract at ${contractId} on ${network.label}` });
+    }
+    throw new ChainError(hostError(sim.error, sim.events, errors, new Set()));
+  }
+  if (!sim.result) throw new ChainError({ code: 'no-result', message: `${method} returned nothing` });
+  return sim.result.retval;
+}
+
+export interface TokenInfo {
+  contractId: string;
+  symbol: string;
+  name: string;
+  decimals: number;
+  /** The classic asset behind a Stellar Asset Contract; null for XLM and non-SAC tokens. */
+  asset: { code: string; issuer: string } | null;
+  native: boolean;
+}
+
+const tokenCache = new Map<string, TokenInfo>();
+
+/** A token's symbol, decimals and, for Stellar Asset Contracts, its classic asset. */
+export async function readToken(network: NetworkConfig, contractId: string): Promise<TokenInfo> {
+  const key = `${network.passphrase}|${contractId}`;
+  const hit = tokenCache.get(key);
+  if (hit) return hit;
+  const [decimals, symbol, name] = await Promise.all([
+    simulateRead(network, contractId, 'decimals').then((v) => Number(scValToNative(v))),
+    simulateRead(network, contractId, 'symbol').then((v) => String(scValToNative(v))),
+    simulateRead(network, contractId, 'name').then((v) => String(scValToNative(v))),
+  ]);
+  let asset: TokenInfo['asset'] = null;
+  const native = name === 'native' && Asset.native().contractId(network.passphrase) === contractId;
+  const [code, issuer] = name.split(':');
+  if (code && issuer && new Asset(code, issuer).contractId(network.passphrase) === contractId) asset = { code, issuer };
+  const info: TokenInfo = { contractId, symbol: native ? 'XLM' : symbol, name, decimals, asset, native };
+  tokenCache.set(key, info);
+  return info;
+}
+
+/** A token balance held by `holder`; null when a classic account has no trustline for it. */
+export async function readBalance(network: NetworkConfig, token: string, holder: string): Promise<bigint | null> {
+  try {
+    return BigInt(scValToNative(await simulateRead(network, token, 'balance', [Address.fromString(holder).toScVal()])) as bigint);
+  } catch (e) {
+    if (e instanceof ChainError && /token\.13|missing-entry|TrustlineMissing/.test(e.error.code)) return null;
+    if (e instanceof ChainError && /trustline/i.test(e.error.message)) return null;
+    throw e;
+  }
+}
+
+/** Whether a classic account can hold `token`: true for XLM, contracts and issuers, else its trustline. */
+export async function hasTrustline(network: NetworkConfig, token: TokenInfo, account: string): Promise<boolean> {
+  if (!token.asset || !account.startsWith('G') || account === token.asset.issuer) return true;
+  try {
+    await rpcServer(network).getTrustline(account, new Asset(token.asset.code, token.asset.issuer));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a classic account exists on the network. */
+export async function accountExists(network: NetworkConfig, account: string): Promise<boolean> {
+  try {
+    await rpcServer(network).getAccount(account);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Native XLM balance in stroops, or null when the account does not exist. */
+export async function readXlmBalance(network: NetworkConfig, account: string): Promise<bigint | null> {
+  try {
+    const entry = await rpcServer(network).getAccountEntry(account);
+    return BigInt(entry.balance);
+  } catch {
+    return null;
+  }
+}
+
+export interface EscrowEvent {
+  id: string;
+  action: string;
+  ledger: number;
+  closedAt: string;
+  txHash: string;
+  /** The event's data, rendered as text for the timeline. */
+  data: string;
+}
+
+/** The escrow's contract events, oldest first, as far back as the RPC keeps them. */
+export async function readEscrowEvents(network: NetworkConfig, contractId: string): Promise<EscrowEvent[]> {
+  const server = rpcServer(network);
+  const latest = await server.getLatestLedger();
+  const health = await server.getHealth().catch(() => null);
+  const oldest = health && 'oldestLedger' in health ? Number(health.oldestLedger) : 1;
+  const startLedger = Math.max(oldest, latest.sequence - 9_999, 1);
+  const res = await server.getEvents({ startLedger, filters: [{ type: 'contract', contractIds: [contractId] }], limit: 200 });
+  return res.events.map((e) => {
+    const topics = e.topic.map((t) => scValToNative(t));
+    return {
+      id: e.id,
+      action: topics[0] === 'escrow' && typeof topics[1] === 'string' ? topics[1] : topics.map(String).join(' '),
+      ledger: e.ledger,
+      closedAt: e.ledgerClosedAt,
+      txHash: e.txHash,
+      data: stringify(scValToNative(e.value)),
+    };
+  });
+}
+
+function stringify(v: unknown): string {
+  return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)) ?? '';
+}
