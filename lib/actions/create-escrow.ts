@@ -1,0 +1,55 @@
+'use server';
+import { randomBytes } from 'node:crypto';
+import { createEscrowOp } from '../escrow/calls';
+import { formToConfig, tokenContractId } from '../escrow/form-config';
+import { targetAmount } from '../escrow/types';
+import { getNetwork } from '../networks/server';
+import { accountAddress } from '../schemas/fields';
+import { escrowFormSchema, type EscrowFormInput } from '../schemas/steps';
+import { splitFees } from '../fees';
+import { formatAmount } from '../amounts';
+import { ChainError, fail, type Result } from '../stellar/result';
+import { readToken } from '../stellar/rpc';
+import { fieldErrors, finishPrepare, type StepPrepared } from './step';
+
+/**
+ * Prepares the deployment of a new escrow (`createCustomContract` + constructor). The platform
+ * authorises the constructor; when the connected account is not the platform, the platform's
+ * signature is collected as an authorisation entry.
+ */
+export async function prepareCreateEscrow(req: { source: string; input: EscrowFormInput }): Promise<Result<StepPrepared & { contractId: string }>> {
+  const src = accountAddress.safeParse(req?.source);
+  if (!src.success) return fail('no-wallet', src.error.issues[0]!.message);
+  const network = await getNetwork();
+  if (!network.wasmHash) return fail('not-deployed', `The escrow contract is not uploaded to ${network.label}: run npm run deploy:contract -- --network ${network.name}`);
+  if (!network.protocolFee.recipient) return fail('not-configured', 'No protocol fee recipient is configured (OPENESCROW_PROTOCOL_FEE_RECIPIENT)');
+  const shape = escrowFormSchema(7).safeParse(req.input);
+  if (!shape.success) return fail('invalid-input', 'Some fields need attention', fieldErrors(shape.error));
+  try {
+    const tokenId = tokenContractId(shape.data.token, network.passphrase);
+    const token = await readToken(network, tokenId).catch(() => {
+      throw new ChainError({ code: 'no-token', message: `There is no token contract ${tokenId} on ${network.label} (deploy the asset’s contract first)` });
+    });
+    // Amounts again with the token's real decimals.
+    const parsed = escrowFormSchema(token.decimals).safeParse(req.input);
+    if (!parsed.success) return fail('invalid-input', 'Some fields need attention', fieldErrors(parsed.error));
+    const config = formToConfig(parsed.data, {
+      decimals: token.decimals,
+      token: tokenId,
+      protocolFee: { recipient: network.protocolFee.recipient, bps: network.protocolFee.bps },
+    });
+    const { op, contractId } = createEscrowOp({ deployer: src.data, wasmHash: network.wasmHash, config, salt: randomBytes(32), passphrase: network.passphrase });
+    const total = targetAmount(config);
+    const f = splitFees(total, { platformBps: config.platformFeeBps, protocolBps: config.protocolFee.bps });
+    const m = (u: bigint) => `${formatAmount(u, token.decimals)} ${token.symbol}`;
+    const summary = [
+      `Create the ${config.kind === 'Single' ? 'single-release' : 'multi-release'} escrow “${config.title}” at ${contractId}.`,
+      `It holds ${m(total)}: the receiver gets ${m(f.net)}, the platform ${m(f.platform)}, the protocol ${m(f.protocol)}.`,
+    ];
+    const prepared = await finishPrepare(network, src.data, op, summary, contractId, new Set([tokenId]));
+    return prepared.ok ? { ok: true, data: { ...prepared.data, contractId } } : prepared;
+  } catch (e) {
+    if (e instanceof ChainError) return { ok: false, error: e.error };
+    return fail('unexpected', (e as Error).message);
+  }
+}

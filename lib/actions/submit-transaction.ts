@@ -1,0 +1,17 @@
+'use server';
+import { escrowErrors } from '../escrow/errors';
+import { getNetwork } from '../networks/server';
+import { fail, type Result } from '../stellar/result';
+import { checkSigned, sendAndPoll, type Submitted } from '../stellar/submit';
+
+/**
+ * The shared submit action: checks that the signed XDR is the transaction prepared here (same
+ * network, same content hash, signed by its source), sends it and polls to a final status.
+ */
+export async function submitTransaction(req: { signedXdr: string; ticket: string; tokens?: string[] }): Promise<Result<Submitted>> {
+  if (typeof req?.signedXdr !== 'string' || typeof req?.ticket !== 'string') return fail('bad-request', 'Nothing to submit');
+  const network = await getNetwork();
+  const checked = checkSigned(network, req.signedXdr, req.ticket);
+  if (!checked.ok) return checked;
+  return sendAndPoll(network, checked.data, { errors: escrowErrors(), tokens: new Set(req.tokens ?? []) });
+}

@@ -1,0 +1,25 @@
+/** Reads one escrow from the chain (by simulation: no wallet, no fee). */
+import { scValToNative } from '@stellar/stellar-sdk';
+import type { NetworkConfig } from '../networks/config';
+import { rpcServer, simulateRead } from '../stellar/rpc';
+import { sc } from '../stellar/scval';
+import { decodeEscrow } from './codec';
+import { escrowErrors } from './errors';
+import type { Escrow } from './types';
+
+export async function readEscrow(network: NetworkConfig, id: string): Promise<Escrow> {
+  return decodeEscrow(await simulateRead(network, id, 'get_escrow', [], escrowErrors()));
+}
+
+/** What `funder` has put into the escrow (and not had refunded), base units. */
+export async function readFunding(network: NetworkConfig, id: string, funder: string): Promise<bigint> {
+  const v = await simulateRead(network, id, 'get_funding', [sc.address(funder)], escrowErrors());
+  return BigInt(scValToNative(v) as bigint);
+}
+
+/** The chain's clock: the latest ledger's close time, unix seconds (localnet can move it forward). */
+export async function chainNow(network: NetworkConfig): Promise<bigint> {
+  const latest = await rpcServer(network).getLatestLedger();
+  const t = BigInt(latest.closeTime || '0');
+  return t > 0n ? t : BigInt(Math.floor(Date.now() / 1000));
+}
