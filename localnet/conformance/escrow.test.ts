@@ -1,0 +1,260 @@
+// The project's escrow contract on localnet through contract.Client: upload the
+// wasm, deploy with its constructor (EscrowConfig; platform's auth signed by a
+// non-source signer with signAuthEntries), fund, and a full Single lifecycle with
+// every role signing its own auth entry; events and balances checked.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import {
+  Address,
+  Asset,
+  Keypair,
+  Operation,
+  contract,
+  rpc,
+  scValToNative,
+  xdr,
+} from "@stellar/stellar-sdk";
+import { REPO_ROOT } from "./localnet-process.ts";
+import {
+  PASSPHRASE,
+  STROOPS,
+  buildTx,
+  faucet,
+  fund,
+  fundWithTrustline,
+  getTxFinal,
+  hexOf,
+  sharedCtx,
+  submitOk,
+  symTopic,
+  usdcAsset,
+  type AnyClient,
+} from "./helpers.ts";
+
+const c = sharedCtx();
+const S = rpc.Api.GetTransactionStatus;
+const WASM_PATH = join(REPO_ROOT, "contracts/escrow/dist/escrow.wasm");
+
+// Every account that signs something, by address.
+const keys = new Map<string, Keypair>();
+function remember(...kps: Keypair[]) {
+  for (const k of kps) keys.set(k.publicKey(), k);
+}
+
+/**
+ * What a dApp does with an AssembledTransaction that others must authorize:
+ * each non-invoker signs its auth entry, re-simulate, then the source signs and sends.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function authorizeAndSend(at: contract.AssembledTransaction<any>, expectSigners: string[]) {
+  const needed = at.needsNonInvokerSigningBy();
+  expect([...needed].sort()).toEqual([...expectSigners].sort());
+  for (const addr of needed) {
+    const kp = keys.get(addr);
+    if (!kp) throw new Error(`no key for ${addr}`);
+    await at.signAuthEntries({ address: addr, signAuthEntry: contract.basicNodeSigner(kp, PASSPHRASE).signAuthEntry });
+  }
+  expect(at.needsNonInvokerSigningBy()).toEqual([]);
+  if (needed.length > 0) await at.simulate();
+  const sent = await at.signAndSend();
+  const res = sent.getTransactionResponse!;
+  expect(res.status, JSON.stringify(res.status === S.FAILED ? res.resultXdr.toJson() : "")).toBe(S.SUCCESS);
+  return { sent, res: res as rpc.Api.GetSuccessfulTransactionResponse };
+}
+
+let usdc: Asset;
+let usdcSac: string;
+let deployer: Keypair, platform: Keypair, funder: Keypair, provider: Keypair, approver: Keypair;
+let releaser: Keypair, receiver: Keypair, feeRecipient: Keypair, resolver: Keypair;
+let wasm: Buffer;
+let wasmHash: string;
+let escrowId: string;
+let escrow: AnyClient;
+let deployLedger: number;
+const AMOUNT = 100n * STROOPS;
+
+function clientOpts(kp: Keypair) {
+  const s = contract.basicNodeSigner(kp, PASSPHRASE);
+  return {
+    networkPassphrase: PASSPHRASE,
+    rpcUrl: c.rpcUrl,
+    allowHttp: true,
+    publicKey: kp.publicKey(),
+    signTransaction: s.signTransaction,
+    signAuthEntry: s.signAuthEntry,
+  };
+}
+
+async function usdcOf(addr: string): Promise<bigint> {
+  const b = await c.server.getAssetBalance(addr, usdc, PASSPHRASE);
+  return BigInt(b.balanceEntry?.amount ?? "0");
+}
+
+beforeAll(async () => {
+  if (!existsSync(WASM_PATH)) throw new Error(`escrow wasm missing at ${WASM_PATH} (npm run build:contract)`);
+  wasm = readFileSync(WASM_PATH);
+  wasmHash = createHash("sha256").update(wasm).digest("hex");
+  usdc = await usdcAsset(c);
+  usdcSac = usdc.contractId(PASSPHRASE);
+  [deployer, provider, approver, releaser, resolver] = await Promise.all([fund(c), fund(c), fund(c), fund(c), fund(c)]);
+  [platform, funder, receiver, feeRecipient] = await Promise.all([
+    fundWithTrustline(c, usdc),
+    fundWithTrustline(c, usdc),
+    fundWithTrustline(c, usdc),
+    fundWithTrustline(c, usdc),
+  ]);
+  remember(deployer, platform, funder, provider, approver, releaser, receiver, feeRecipient, resolver);
+  const f = await faucet(c, funder.publicKey(), "USDC", "150");
+  if (f.status !== 200) throw new Error(`faucet: ${f.status} ${f.text}`);
+}, 60_000);
+
+function config() {
+  return {
+    kind: { tag: "Single" },
+    engagement_id: "conformance-1",
+    title: "Logo design",
+    description: "A logo in three colours",
+    token: usdcSac,
+    roles: {
+      approvers: [approver.publicKey()],
+      approvals_required: 1,
+      service_provider: provider.publicKey(),
+      release_signers: [releaser.publicKey()],
+      releases_required: 1,
+      dispute_resolver: resolver.publicKey(),
+      platform: platform.publicKey(),
+      receiver: receiver.publicKey(),
+    },
+    platform_fee_bps: 200,
+    protocol_fee: { recipient: feeRecipient.publicKey(), bps: 100 },
+    amount: AMOUNT,
+    milestones: [{ description: "Deliver the logo", amount: 0n, receiver: undefined }],
+    deadline: undefined,
+  };
+}
+
+describe("escrow contract on localnet", () => {
+  test("upload the wasm: return value is its sha256, the code is a ledger entry", async () => {
+    const tx = await buildTx(c, deployer.publicKey(), [Operation.uploadContractWasm({ wasm })]);
+    const prepared = await c.server.prepareTransaction(tx);
+    prepared.sign(deployer);
+    const res = await submitOk(c, prepared);
+    expect(res.returnValue?.type).toBe("scvBytes");
+    expect(Buffer.from(scValToNative(res.returnValue!) as Uint8Array).toString("hex")).toBe(wasmHash);
+    const code = await c.server.getContractWasmByHash(wasmHash, "hex");
+    expect(Buffer.from(code).equals(wasm)).toBe(true);
+    const entry = await c.server.getLedgerEntries(
+      xdr.LedgerKey.contractCode(new xdr.LedgerKeyContractCode({ hash: new xdr.Hash(Buffer.from(wasmHash, "hex")) })),
+    );
+    expect(entry.entries[0]?.liveUntilLedgerSeq).toBeGreaterThan(entry.latestLedger);
+  });
+
+  test("deploy with the constructor: platform (not the source) signs its auth entry", async () => {
+    const at = await contract.Client.deploy({ config: config() }, { ...clientOpts(deployer), wasmHash, format: "hex" });
+    const { sent, res } = await authorizeAndSend(at, [platform.publicKey()]);
+    const client = sent.result as contract.Client;
+    escrowId = client.options.contractId;
+    deployLedger = res.ledger;
+    expect(escrowId).toMatch(/^C[A-Z2-7]{55}$/);
+    expect(Address.fromScVal(res.returnValue!).toString()).toBe(escrowId);
+    const inst = await c.server.getContractInstance(escrowId);
+    expect(inst.executable.type).toBe("contractExecutableWasm");
+    expect(hexOf((inst.executable as xdr.ContractExecutable & { wasmHash: xdr.Hash }).wasmHash)).toBe(wasmHash);
+  });
+
+  test("contract.Client.from reads the spec from the chain; get_escrow returns the config", async () => {
+    escrow = (await contract.Client.from({ ...clientOpts(deployer), contractId: escrowId })) as AnyClient;
+    const got = await escrow.get_escrow();
+    expect(got.isReadCall).toBe(true);
+    const e = got.result;
+    expect(e.config.title).toBe("Logo design");
+    expect(e.config.engagement_id).toBe("conformance-1");
+    expect(e.config.kind.tag).toBe("Single");
+    expect(e.config.amount).toBe(AMOUNT);
+    expect(e.config.roles.platform).toBe(platform.publicKey());
+    expect(e.config.token).toBe(usdcSac);
+    expect(e.funded).toBe(0n);
+    expect(e.balance).toBe(0n);
+    expect(e.milestones).toHaveLength(1);
+  });
+
+  test("a constructor without the platform's signature fails on chain", async () => {
+    const at = await contract.Client.deploy({ config: config() }, { ...clientOpts(deployer), wasmHash, format: "hex" });
+    // Submit as-is (platform's entry unsigned): the host rejects it.
+    const tx = at.built!;
+    tx.sign(deployer);
+    const sent = await c.server.sendTransaction(tx);
+    if (sent.status === "PENDING") {
+      const got = await getTxFinal(c.server, sent.hash);
+      expect(got.status).toBe(S.FAILED);
+    } else {
+      expect(sent.status).toBe("ERROR");
+    }
+  });
+
+  test("fund: the funder (not the source) signs; the escrow holds the tokens", async () => {
+    const f0 = await usdcOf(funder.publicKey());
+    const at = await escrow.fund({ from: funder.publicKey(), amount: AMOUNT });
+    const { res } = await authorizeAndSend(at, [funder.publicKey()]);
+    expect(res.returnValue?.type).toBe("scvVoid");
+    expect(await usdcOf(funder.publicKey())).toBe(f0 - AMOUNT);
+    expect(await usdcOf(escrowId)).toBe(AMOUNT);
+    const bal = await c.server.getSACBalance(escrowId, usdc, PASSPHRASE);
+    expect(bal.balanceEntry?.amount).toBe(AMOUNT.toString());
+    expect((await escrow.get_funding({ funder: funder.publicKey() })).result).toBe(AMOUNT);
+    expect((await escrow.get_escrow()).result.funded).toBe(AMOUNT);
+  });
+
+  test("overfunding is refused in simulation with the contract's error code (#18 Overfunded)", async () => {
+    const at = await escrow.fund({ from: funder.publicKey(), amount: 1n });
+    expect(rpc.Api.isSimulationError(at.simulation!)).toBe(true);
+    expect((at.simulation as rpc.Api.SimulateTransactionErrorResponse).error).toMatch(/Error\(Contract, #18\)/);
+  });
+
+  test("status → approve → release: each role signs; payout and fees land exactly", async () => {
+    const esc = (role: Keypair) => contract.Client.from({ ...clientOpts(role), contractId: escrowId }) as Promise<AnyClient>;
+    // The service provider submits its own call (source-account auth).
+    const sp = await esc(provider);
+    const st = await sp.set_milestone_status({ index: 0, status: "done", evidence: "https://example.com/logo.png" });
+    await authorizeAndSend(st, []);
+    // The approver's call submitted by the deployer (non-source auth).
+    await authorizeAndSend(await escrow.approve_milestone({ index: 0, approver: approver.publicKey() }), [approver.publicKey()]);
+    const r0 = await usdcOf(receiver.publicKey());
+    const p0 = await usdcOf(platform.publicKey());
+    const q0 = await usdcOf(feeRecipient.publicKey());
+    await authorizeAndSend(await escrow.release({ signers: [releaser.publicKey()] }), [releaser.publicKey()]);
+    // 100 USDC: protocol 1% = 1, platform 2% = 2, net 97
+    expect(await usdcOf(receiver.publicKey())).toBe(r0 + 97n * STROOPS);
+    expect(await usdcOf(platform.publicKey())).toBe(p0 + 2n * STROOPS);
+    expect(await usdcOf(feeRecipient.publicKey())).toBe(q0 + 1n * STROOPS);
+    expect(await usdcOf(escrowId)).toBe(0n);
+    const e = (await escrow.get_escrow()).result;
+    expect(e.released).toBe(true);
+    expect(e.paid_out).toBe(AMOUNT);
+  });
+
+  test("getEvents: the escrow's events, in order, filtered by contract id and topic", async () => {
+    const r = await c.server.getEvents({
+      startLedger: deployLedger,
+      filters: [{ type: "contract", contractIds: [escrowId], topics: [[symTopic("escrow"), "*"]] }],
+    });
+    const actions = r.events.map((e) => scValToNative(e.topic[1]!));
+    expect(actions).toEqual(["created", "funded", "status", "approved", "released"]);
+    const funded = scValToNative(r.events[1]!.value);
+    expect(funded.from).toBe(funder.publicKey());
+    expect(funded.amount).toBe(AMOUNT);
+    const onlyFunded = await c.server.getEvents({
+      startLedger: deployLedger,
+      filters: [{ contractIds: [escrowId], topics: [[symTopic("escrow"), symTopic("funded")]] }],
+    });
+    expect(onlyFunded.events).toHaveLength(1);
+    // the token's own transfer events come from the SAC, not the escrow
+    const sacEvents = await c.server.getEvents({
+      startLedger: deployLedger,
+      filters: [{ contractIds: [usdcSac], topics: [[symTopic("transfer"), "*", Address.fromString(receiver.publicKey()).toScVal().toXdr("base64"), "*"]] }],
+    });
+    expect(sacEvents.events).toHaveLength(1);
+  });
+});
