@@ -19,7 +19,7 @@ describe('availableActions', () => {
   it('the platform may edit before funding, not after', () => {
     expect(summary(availableActions(escrow(), ESCROW_ID, who.platform, NOW))).toContain('edit:yes');
     expect(summary(availableActions(escrow(funded), ESCROW_ID, who.platform, NOW))).toContain(
-      'edit:It can be edited only before any funding',
+      'edit:It can be edited only before any funding, approval or dispute',
     );
   });
 
@@ -99,12 +99,23 @@ describe('availableActions', () => {
   it('refunds after the deadline, to funders only', () => {
     const e = escrow({ funded: 50n, balance: 50n }, { deadline: 500n });
     expect(summary(availableActions(e, ESCROW_ID, who.funder, NOW, { funding: 50n }))).toEqual([
-      'fund:The deadline has passed: funders are being refunded',
+      'fund:The deadline has passed',
+      'dispute:yes',
       'refund:yes',
     ]);
     expect(summary(availableActions(e, ESCROW_ID, who.funder, 400n, { funding: 50n }))).toContain(
       'refund:The deadline has not passed yet',
     );
+  });
+
+  it('after a refund only funders are paid back; a funder counts as a party to disputes', () => {
+    const e = escrow({ funded: 50n, balance: 20n, refunding: true, refunded: 30n }, { deadline: 500n });
+    expect(summary(availableActions(e, ESCROW_ID, who.stranger, NOW))).toEqual([
+      'fund:A refund has been claimed: the escrow now only pays funders back',
+    ]);
+    const open = escrow({ funded: 50n, balance: 50n });
+    expect(summary(availableActions(open, ESCROW_ID, who.funder, NOW, { funding: 50n }))).toContain('dispute:yes');
+    expect(summary(availableActions(open, ESCROW_ID, who.resolver, NOW))).not.toContain('dispute:yes');
   });
 
   it('withdraws what remains once closed', () => {

@@ -52,13 +52,13 @@ export function availableActions(
     if (address === roles.serviceProvider) add('status', canMarkMilestone(escrow, i), i);
     if (roles.approvers.includes(address)) add('approve', canApprove(escrow, i, address), i);
     if (!single && roles.releaseSigners.includes(address)) add('release-milestone', canReleaseMilestone(escrow, i), i);
-    if (!single && canDisputeAs(escrow, address)) add('dispute-milestone', canDisputeMilestone(escrow, i), i);
+    if (!single && canDisputeAs(escrow, address, ctx.funding)) add('dispute-milestone', canDisputeMilestone(escrow, i), i);
     if (!single && address === roles.disputeResolver) add('resolve-milestone', canResolveMilestone(escrow, i), i);
   }
   if (single && roles.releaseSigners.includes(address)) add('release', canRelease(escrow));
-  if (single && canDisputeAs(escrow, address)) add('dispute', canDispute(escrow));
+  if (single && canDisputeAs(escrow, address, ctx.funding)) add('dispute', canDispute(escrow));
   if (single && address === roles.disputeResolver) add('resolve', canResolve(escrow));
-  if (address === roles.disputeResolver || address === roles.platform) add('withdraw', canWithdraw(escrow));
+  if (address === roles.disputeResolver) add('withdraw', canWithdraw(escrow));
   if ((ctx.funding ?? 0n) > 0n) add('refund', canClaimRefund(escrow, now, ctx.funding ?? 0n));
   if (address === roles.platform) add('edit', canEdit(escrow));
   return out;
@@ -66,8 +66,21 @@ export function availableActions(
 
 /** Single: released or resolved. Multi: every milestone released or resolved. */
 export function isFinished(escrow: Escrow): boolean {
-  if (escrow.config.kind === 'Single') return escrow.released || escrow.resolved;
-  return escrow.milestones.length > 0 && escrow.milestones.every((m) => m.released || m.resolved);
+  const done =
+    escrow.config.kind === 'Single'
+      ? escrow.released || escrow.resolved
+      : escrow.milestones.every((m) => m.released || m.resolved);
+  return done || (escrow.refunding && escrow.refunded === escrow.funded);
+}
+
+/** Money may still come in (the contract's `open_for_money`). */
+function openForMoney(escrow: Escrow): Verdict {
+  if (escrow.refunding) return 'A refund has been claimed: the escrow now only pays funders back';
+  if (escrow.config.kind === 'Single') {
+    if (escrow.released) return 'Already released';
+    if (escrow.resolved) return 'Already resolved';
+  } else if (isFinished(escrow)) return 'Every milestone is released or resolved';
+  return null;
 }
 
 export function deadlinePassed(escrow: Escrow, now: bigint): boolean {
@@ -81,84 +94,93 @@ export function fundingRoom(escrow: Escrow): bigint {
 }
 
 export function canFund(escrow: Escrow, now: bigint): Verdict {
-  if (isFinished(escrow)) return 'The escrow is closed';
-  if (escrow.refunding || deadlinePassed(escrow, now)) return 'The deadline has passed: funders are being refunded';
-  if (escrow.disputed) return 'The escrow is in dispute';
+  const closed = openForMoney(escrow);
+  if (closed) return closed;
+  if (deadlinePassed(escrow, now)) return 'The deadline has passed';
   if (fundingRoom(escrow) === 0n) return 'The escrow is fully funded';
   return null;
 }
 
+/** The contract's `not_finished`: the milestone (and a single escrow) neither released nor resolved. */
 function milestoneClosed(escrow: Escrow, i: number): Verdict {
   const m = escrow.milestones[i];
   if (!m) return `There is no milestone ${i + 1}`;
-  if (m.released || escrow.released) return 'Already released';
-  if (m.resolved || escrow.resolved) return 'Already resolved';
-  if (m.disputed || escrow.disputed) return 'In dispute: wait for the dispute resolver';
-  if (escrow.refunding) return 'The escrow is refunding its funders';
+  const single = escrow.config.kind === 'Single';
+  if (m.released || (single && escrow.released)) return 'Already released';
+  if (m.resolved || (single && escrow.resolved)) return 'Already resolved';
   return null;
 }
 
+const REFUNDING = 'A refund has been claimed: the escrow now only pays funders back';
+const IN_DISPUTE = 'In dispute: wait for the dispute resolver';
+
 export function canMarkMilestone(escrow: Escrow, i: number): Verdict {
-  return milestoneClosed(escrow, i) ?? (escrow.milestones[i]!.approved ? 'Already approved' : null);
+  return milestoneClosed(escrow, i);
 }
 
 export function canApprove(escrow: Escrow, i: number, approver: string): Verdict {
+  if (escrow.refunding) return REFUNDING;
   const closed = milestoneClosed(escrow, i);
   if (closed) return closed;
   const m = escrow.milestones[i]!;
-  if (m.approved) return 'Already approved';
-  if (m.approvals.includes(approver)) return 'You have approved it already; waiting for other approvers';
+  if (m.disputed || escrow.disputed) return IN_DISPUTE;
   if (!m.status) return 'The service provider has not marked this milestone yet';
+  if (m.approvals.includes(approver)) return m.approved ? 'Already approved' : 'You have approved it already; waiting for other approvers';
+  if (m.approved) return 'Already approved';
   return null;
 }
 
 export function canRelease(escrow: Escrow): Verdict {
-  if (escrow.released) return 'Already released';
-  if (escrow.resolved) return 'Already resolved';
-  if (escrow.disputed) return 'In dispute: wait for the dispute resolver';
-  if (escrow.refunding) return 'The escrow is refunding its funders';
+  const closed = openForMoney(escrow);
+  if (closed) return closed;
+  if (escrow.disputed) return IN_DISPUTE;
   const pending = escrow.milestones.findIndex((m) => !m.approved);
   if (pending >= 0) return `Milestone ${pending + 1} is not approved yet`;
-  if (escrow.balance < escrow.config.amount) return 'The escrow is not fully funded yet';
+  if (escrow.funded !== escrow.config.amount || escrow.balance < escrow.config.amount) return 'The escrow is not fully funded yet';
   return null;
 }
 
 export function canReleaseMilestone(escrow: Escrow, i: number): Verdict {
+  if (escrow.refunding) return REFUNDING;
   const closed = milestoneClosed(escrow, i);
   if (closed) return closed;
+  if (escrow.milestones[i]!.disputed) return IN_DISPUTE;
   if (!escrow.milestones[i]!.approved) return 'Not approved yet';
   if (escrow.balance < escrow.config.milestones[i]!.amount) return 'The escrow does not hold enough for this milestone yet';
   return null;
 }
 
-/** Who may raise a dispute: anyone with a stake in the work (not the resolver). */
-export function canDisputeAs(escrow: Escrow, address: string): boolean {
-  const r = escrow.config.roles;
+/**
+ * Who may raise a dispute (the contract's `may_dispute`): a party — a role holder, a milestone
+ * receiver or a funder — never the dispute resolver.
+ */
+export function canDisputeAs(escrow: Escrow, address: string, funding = 0n): boolean {
+  const c = escrow.config;
+  const r = c.roles;
   if (address === r.disputeResolver) return false;
   return (
     r.approvers.includes(address) ||
     r.releaseSigners.includes(address) ||
     address === r.serviceProvider ||
     address === r.receiver ||
-    address === r.platform
+    address === r.platform ||
+    c.milestones.some((m) => m.receiver === address) ||
+    funding > 0n
   );
 }
 
 export function canDispute(escrow: Escrow): Verdict {
-  if (escrow.released) return 'Already released';
-  if (escrow.resolved) return 'Already resolved';
+  const closed = openForMoney(escrow);
+  if (closed) return closed;
   if (escrow.disputed) return 'Already in dispute';
-  if (escrow.balance === 0n) return 'There are no funds in the escrow to dispute';
   return null;
 }
 
 export function canDisputeMilestone(escrow: Escrow, i: number): Verdict {
-  const m = escrow.milestones[i];
-  if (!m) return `There is no milestone ${i + 1}`;
-  if (m.released) return 'Already released';
-  if (m.resolved) return 'Already resolved';
-  if (m.disputed) return 'Already in dispute';
-  if (escrow.balance === 0n) return 'There are no funds in the escrow to dispute';
+  if (escrow.refunding) return REFUNDING;
+  const closed = milestoneClosed(escrow, i);
+  if (closed) return closed;
+  if (escrow.milestones[i]!.disputed) return 'Already in dispute';
   return null;
 }
 
@@ -185,11 +207,19 @@ export function canWithdraw(escrow: Escrow): Verdict {
 export function canClaimRefund(escrow: Escrow, now: bigint, funding: bigint): Verdict {
   if (escrow.config.deadline === null) return 'This escrow has no deadline';
   if (!deadlinePassed(escrow, now)) return 'The deadline has not passed yet';
-  if (isFinished(escrow)) return 'The escrow is closed';
+  const closed = escrow.released || escrow.resolved || escrow.milestones.some((m) => m.released || m.resolved);
+  if (closed) return 'Funds have been released or distributed, so refunds are closed';
+  if (escrow.disputed || escrow.milestones.some((m) => m.disputed)) return IN_DISPUTE;
   if (funding <= 0n) return 'Nothing to refund to you';
+  if (escrow.balance < funding) return 'The escrow does not hold enough to refund you';
   return null;
 }
 
 export function canEdit(escrow: Escrow): Verdict {
-  return escrow.funded > 0n ? 'It can be edited only before any funding' : null;
+  const touched =
+    escrow.funded !== 0n ||
+    escrow.balance !== 0n ||
+    escrow.disputed ||
+    escrow.milestones.some((m) => m.disputed || m.approvals.length > 0);
+  return touched ? 'It can be edited only before any funding, approval or dispute' : null;
 }

@@ -85,6 +85,7 @@ export function distribution(decimals: number, total: bigint | null) {
   return z
     .array(share(decimals))
     .min(1, 'Add at least one recipient')
+    .max(20, 'At most 20 recipients')
     .superRefine((shares, ctx) => {
       const seen = new Set<string>();
       shares.forEach((s, i) => {

@@ -10,7 +10,7 @@ export const fundSchema = (decimals: number) => z.object({ amount: positiveAmoun
 export type FundInput = z.input<ReturnType<typeof fundSchema>>;
 
 export const statusSchema = z.object({
-  status: text('Status', 64),
+  status: text('Status', 50),
   evidence: z.string().trim().max(500, 'Evidence: at most 500 characters'),
 });
 export type StatusInput = z.input<typeof statusSchema>;
@@ -44,8 +44,8 @@ export const escrowFormSchema = (decimals: number) =>
     .object({
       kind: z.enum(['Single', 'Multi']),
       title: text('Title', 100),
-      engagementId: text('Engagement ID', 64),
-      description: z.string().trim().max(1000, 'Description: at most 1000 characters'),
+      engagementId: text('Engagement ID', 100),
+      description: z.string().trim().max(500, 'Description: at most 500 characters'),
       token: z
         .string()
         .trim()
@@ -58,17 +58,17 @@ export const escrowFormSchema = (decimals: number) =>
       milestones: z
         .array(
           z.object({
-            description: text('Milestone description', 200),
+            description: text('Milestone description', 500),
             amount: z.string().trim(),
             receiver: z.string().trim(),
           }),
         )
         .min(1, 'Add at least one milestone')
         .max(20, 'At most 20 milestones'),
-      approvers: z.array(addressItem).min(1, 'Add at least one approver'),
+      approvers: z.array(addressItem).min(1, 'Add at least one approver').max(5, 'At most 5 approvers'),
       approvalsRequired: z.coerce.number<string | number>().int().min(1, 'At least 1'),
       serviceProvider: address,
-      releaseSigners: z.array(addressItem).min(1, 'Add at least one release signer'),
+      releaseSigners: z.array(addressItem).min(1, 'Add at least one release signer').max(5, 'At most 5 release signers'),
       releasesRequired: z.coerce.number<string | number>().int().min(1, 'At least 1'),
       disputeResolver: address,
       platform: address,
