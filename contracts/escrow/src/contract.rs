@@ -1,0 +1,393 @@
+//! The escrow's entry points. Each checks its preconditions, then auth, then moves
+//! tokens, then saves and emits one event: a refusal never leaves a trace.
+
+use soroban_sdk::{contract, contractimpl, Address, Env, Map, String, Vec};
+
+use crate::errors::Error;
+use crate::events;
+use crate::payout;
+use crate::rules;
+use crate::storage::{self, State};
+use crate::types::{Escrow, EscrowConfig, EscrowKind};
+use crate::validation::{self, MAX_STATUS_LEN, MAX_TEXT_LEN};
+
+#[contract]
+pub struct EscrowContract;
+
+#[contractimpl]
+impl EscrowContract {
+    /// Deploys and initialises the escrow in one step. [auth: `config.roles.platform`]
+    pub fn __constructor(env: Env, config: EscrowConfig) -> Result<(), Error> {
+        config.roles.platform.require_auth();
+        validation::config(&env, &config)?;
+        storage::set_config(&env, &config);
+        storage::set_state(&env, &State::fresh(&env, config.milestones.len()));
+        events::Created { config }.publish(&env);
+        Ok(())
+    }
+
+    /// Moves `amount` of the token from `from` into the escrow. [auth: `from`]
+    pub fn fund(env: Env, from: Address, amount: i128) -> Result<(), Error> {
+        let config = storage::config(&env);
+        let mut state = storage::state(&env);
+        if amount <= 0 {
+            return Err(Error::InvalidFundAmount);
+        }
+        rules::open_for_money(&config, &state)?;
+        if rules::deadline_passed(&env, &config) {
+            return Err(Error::DeadlinePassed);
+        }
+        let funded = state.funded.checked_add(amount).ok_or(Error::Overflow)?;
+        if funded > validation::total(&config)? {
+            return Err(Error::Overfunded);
+        }
+        from.require_auth();
+        soroban_sdk::token::TokenClient::new(&env, &config.token).transfer(
+            &from,
+            &env.current_contract_address(),
+            &amount,
+        );
+        let mut funds = storage::funds(&env);
+        let held = funds.get(from.clone()).unwrap_or(0);
+        funds.set(from.clone(), held.checked_add(amount).ok_or(Error::Overflow)?);
+        storage::set_funds(&env, &funds);
+        state.funded = funded;
+        storage::set_state(&env, &state);
+        events::Funded { from, amount }.publish(&env);
+        Ok(())
+    }
+
+    /// Sets milestone `index`'s status, and its evidence when given. [auth: service provider]
+    pub fn set_milestone_status(
+        env: Env,
+        index: u32,
+        status: String,
+        evidence: Option<String>,
+    ) -> Result<(), Error> {
+        let config = storage::config(&env);
+        let mut state = storage::state(&env);
+        let mut milestone = rules::milestone(&state, index)?;
+        if status.is_empty() {
+            return Err(Error::EmptyStatus);
+        }
+        validation::text(&status, MAX_STATUS_LEN)?;
+        if let Some(evidence) = &evidence {
+            validation::text(evidence, MAX_TEXT_LEN)?;
+        }
+        rules::not_finished(&config, &state, &milestone)?;
+        config.roles.service_provider.require_auth();
+        milestone.status = status.clone();
+        if let Some(evidence) = &evidence {
+            milestone.evidence = evidence.clone();
+        }
+        state.milestones.set(index, milestone);
+        storage::set_state(&env, &state);
+        events::StatusSet { index, status, evidence }.publish(&env);
+        Ok(())
+    }
+
+    /// Records `approver`'s approval of milestone `index`. [auth: `approver`, one of the approvers]
+    pub fn approve_milestone(env: Env, index: u32, approver: Address) -> Result<(), Error> {
+        let config = storage::config(&env);
+        let mut state = storage::state(&env);
+        let mut milestone = rules::milestone(&state, index)?;
+        if !config.roles.approvers.contains(&approver) {
+            return Err(Error::NotApprover);
+        }
+        if state.refunding {
+            return Err(Error::Refunding);
+        }
+        rules::not_finished(&config, &state, &milestone)?;
+        if milestone.disputed || state.disputed {
+            return Err(Error::Disputed);
+        }
+        if milestone.status.is_empty() {
+            return Err(Error::StatusNotSet);
+        }
+        if milestone.approvals.contains(&approver) {
+            return Err(Error::AlreadyApproved);
+        }
+        approver.require_auth();
+        milestone.approvals.push_back(approver.clone());
+        milestone.approved = milestone.approvals.len() >= config.roles.approvals_required;
+        let approved = milestone.approved;
+        state.milestones.set(index, milestone);
+        storage::set_state(&env, &state);
+        events::Approved { index, approver, approved }.publish(&env);
+        Ok(())
+    }
+
+    /// Single: pays `amount` minus fees to the receiver once every milestone is approved.
+    /// [auth: each of `signers`, at least `releases_required` distinct release signers]
+    pub fn release(env: Env, signers: Vec<Address>) -> Result<(), Error> {
+        let config = storage::config(&env);
+        let mut state = storage::state(&env);
+        rules::kind(&config, EscrowKind::Single)?;
+        rules::open_for_money(&config, &state)?;
+        if state.disputed {
+            return Err(Error::Disputed);
+        }
+        if !state.milestones.iter().all(|m| m.approved) {
+            return Err(Error::NotApproved);
+        }
+        if state.funded != config.amount {
+            return Err(Error::NotFullyFunded);
+        }
+        if payout::balance(&env, &config) < config.amount {
+            return Err(Error::InsufficientBalance);
+        }
+        rules::authorize_release(&config, &signers)?;
+        let payout = payout::release(&env, &config, config.roles.receiver.clone(), config.amount)?;
+        state.released = true;
+        state.paid_out = rules::add(state.paid_out, config.amount)?;
+        storage::set_state(&env, &state);
+        events::Released { index: None, signers, payout }.publish(&env);
+        Ok(())
+    }
+
+    /// Multi: pays milestone `index`'s amount minus fees to its receiver.
+    /// [auth: each of `signers`, at least `releases_required` distinct release signers]
+    pub fn release_milestone(env: Env, index: u32, signers: Vec<Address>) -> Result<(), Error> {
+        let config = storage::config(&env);
+        let mut state = storage::state(&env);
+        rules::kind(&config, EscrowKind::Multi)?;
+        let mut milestone = rules::milestone(&state, index)?;
+        if state.refunding {
+            return Err(Error::Refunding);
+        }
+        rules::not_finished(&config, &state, &milestone)?;
+        if milestone.disputed {
+            return Err(Error::Disputed);
+        }
+        if !milestone.approved {
+            return Err(Error::NotApproved);
+        }
+        let terms = config.milestones.get_unchecked(index);
+        if payout::balance(&env, &config) < terms.amount {
+            return Err(Error::InsufficientBalance);
+        }
+        rules::authorize_release(&config, &signers)?;
+        let receiver = terms.receiver.unwrap_or(config.roles.receiver.clone());
+        let payout = payout::release(&env, &config, receiver, terms.amount)?;
+        milestone.released = true;
+        state.milestones.set(index, milestone);
+        state.paid_out = rules::add(state.paid_out, terms.amount)?;
+        storage::set_state(&env, &state);
+        events::Released { index: Some(index), signers, payout }.publish(&env);
+        Ok(())
+    }
+
+    /// Single: opens a dispute on the escrow. [auth: `by`, a party other than the resolver]
+    pub fn dispute(env: Env, by: Address, reason: String) -> Result<(), Error> {
+        let config = storage::config(&env);
+        let mut state = storage::state(&env);
+        rules::kind(&config, EscrowKind::Single)?;
+        validation::text(&reason, MAX_TEXT_LEN)?;
+        rules::may_dispute(&env, &config, &by)?;
+        rules::open_for_money(&config, &state)?;
+        if state.disputed {
+            return Err(Error::AlreadyDisputed);
+        }
+        by.require_auth();
+        state.disputed = true;
+        state.dispute_reason = reason.clone();
+        storage::set_state(&env, &state);
+        events::Disputed { index: None, by, reason }.publish(&env);
+        Ok(())
+    }
+
+    /// Multi: opens a dispute on milestone `index`. [auth: `by`, a party other than the resolver]
+    pub fn dispute_milestone(env: Env, index: u32, by: Address, reason: String) -> Result<(), Error> {
+        let config = storage::config(&env);
+        let mut state = storage::state(&env);
+        rules::kind(&config, EscrowKind::Multi)?;
+        let mut milestone = rules::milestone(&state, index)?;
+        validation::text(&reason, MAX_TEXT_LEN)?;
+        rules::may_dispute(&env, &config, &by)?;
+        if state.refunding {
+            return Err(Error::Refunding);
+        }
+        rules::not_finished(&config, &state, &milestone)?;
+        if milestone.disputed {
+            return Err(Error::AlreadyDisputed);
+        }
+        by.require_auth();
+        milestone.disputed = true;
+        milestone.dispute_reason = reason.clone();
+        state.milestones.set(index, milestone);
+        storage::set_state(&env, &state);
+        events::Disputed { index: Some(index), by, reason }.publish(&env);
+        Ok(())
+    }
+
+    /// Single: settles the dispute by paying out the whole balance as `distributions`.
+    /// [auth: dispute resolver]
+    pub fn resolve(env: Env, distributions: Map<Address, i128>) -> Result<(), Error> {
+        let config = storage::config(&env);
+        let mut state = storage::state(&env);
+        rules::kind(&config, EscrowKind::Single)?;
+        if state.resolved {
+            return Err(Error::AlreadyResolved);
+        }
+        if !state.disputed {
+            return Err(Error::NotDisputed);
+        }
+        let plan = payout::plan(&env, &config, &distributions, storage::funds(&env))?;
+        if plan.total != payout::balance(&env, &config) {
+            return Err(Error::DistributionMismatch);
+        }
+        config.roles.dispute_resolver.require_auth();
+        payout::pay(&env, &config, &plan);
+        storage::set_funds(&env, &plan.funds);
+        state.resolved = true;
+        state.paid_out = rules::add(state.paid_out, plan.total)?;
+        storage::set_state(&env, &state);
+        events::Resolved { index: None, payouts: plan.payouts }.publish(&env);
+        Ok(())
+    }
+
+    /// Multi: settles milestone `index`'s dispute; the shares may add up to at most the
+    /// milestone's amount (and the balance). [auth: dispute resolver]
+    pub fn resolve_milestone(env: Env, index: u32, distributions: Map<Address, i128>) -> Result<(), Error> {
+        let config = storage::config(&env);
+        let mut state = storage::state(&env);
+        rules::kind(&config, EscrowKind::Multi)?;
+        let mut milestone = rules::milestone(&state, index)?;
+        if milestone.resolved {
+            return Err(Error::AlreadyResolved);
+        }
+        if !milestone.disputed {
+            return Err(Error::NotDisputed);
+        }
+        let plan = payout::plan(&env, &config, &distributions, storage::funds(&env))?;
+        if plan.total > config.milestones.get_unchecked(index).amount {
+            return Err(Error::DistributionMismatch);
+        }
+        if plan.total > payout::balance(&env, &config) {
+            return Err(Error::InsufficientBalance);
+        }
+        config.roles.dispute_resolver.require_auth();
+        payout::pay(&env, &config, &plan);
+        storage::set_funds(&env, &plan.funds);
+        milestone.resolved = true;
+        state.milestones.set(index, milestone);
+        state.paid_out = rules::add(state.paid_out, plan.total)?;
+        storage::set_state(&env, &state);
+        events::Resolved { index: Some(index), payouts: plan.payouts }.publish(&env);
+        Ok(())
+    }
+
+    /// Once the escrow is finished, distributes whatever it still holds (including tokens
+    /// sent to it outside `fund`); the shares must add up to the balance. [auth: dispute resolver]
+    pub fn withdraw_remaining(env: Env, distributions: Map<Address, i128>) -> Result<(), Error> {
+        let config = storage::config(&env);
+        let mut state = storage::state(&env);
+        if !rules::finished(&config, &state) {
+            return Err(Error::NotFinished);
+        }
+        let balance = payout::balance(&env, &config);
+        if balance <= 0 {
+            return Err(Error::NothingToWithdraw);
+        }
+        let plan = payout::plan(&env, &config, &distributions, storage::funds(&env))?;
+        if plan.total != balance {
+            return Err(Error::DistributionMismatch);
+        }
+        config.roles.dispute_resolver.require_auth();
+        payout::pay(&env, &config, &plan);
+        storage::set_funds(&env, &plan.funds);
+        state.paid_out = rules::add(state.paid_out, plan.total)?;
+        storage::set_state(&env, &state);
+        events::Withdrawn { payouts: plan.payouts }.publish(&env);
+        Ok(())
+    }
+
+    /// After the deadline, pays `funder` their whole contribution back, fee-free, once —
+    /// if no dispute is open and nothing was released or resolved. Anyone may call it;
+    /// the money only ever goes to `funder`. [auth: none]
+    pub fn claim_refund(env: Env, funder: Address) -> Result<(), Error> {
+        let config = storage::config(&env);
+        let mut state = storage::state(&env);
+        match config.deadline {
+            None => return Err(Error::NoDeadline),
+            Some(_) if !rules::deadline_passed(&env, &config) => return Err(Error::DeadlineNotReached),
+            Some(_) => {}
+        }
+        rules::refundable(&state)?;
+        let mut funds = storage::funds(&env);
+        let amount = funds.get(funder.clone()).unwrap_or(0);
+        if amount <= 0 {
+            return Err(Error::NothingToRefund);
+        }
+        if payout::balance(&env, &config) < amount {
+            return Err(Error::InsufficientBalance);
+        }
+        payout::send(&env, &config, &funder, amount);
+        funds.set(funder.clone(), 0);
+        storage::set_funds(&env, &funds);
+        state.refunding = true;
+        state.refunded = rules::add(state.refunded, amount)?;
+        storage::set_state(&env, &state);
+        events::Refunded { funder, amount }.publish(&env);
+        Ok(())
+    }
+
+    /// Replaces the config while nothing was ever funded, nothing approved and no dispute
+    /// opened; `platform`, `token` and `protocol_fee` never change. Milestone progress
+    /// starts afresh. [auth: platform]
+    pub fn update(env: Env, config: EscrowConfig) -> Result<(), Error> {
+        let current = storage::config(&env);
+        let state = storage::state(&env);
+        if config.roles.platform != current.roles.platform
+            || config.token != current.token
+            || config.protocol_fee != current.protocol_fee
+        {
+            return Err(Error::ImmutableField);
+        }
+        let touched = state.funded != 0
+            || state.disputed
+            || state.milestones.iter().any(|m| m.disputed || !m.approvals.is_empty());
+        if touched || payout::balance(&env, &current) != 0 {
+            return Err(Error::UpdateNotAllowed);
+        }
+        validation::config(&env, &config)?;
+        current.roles.platform.require_auth();
+        storage::set_config(&env, &config);
+        storage::set_state(&env, &State::fresh(&env, config.milestones.len()));
+        events::Updated { config }.publish(&env);
+        Ok(())
+    }
+
+    /// Extends the instance, the code and every persistent entry to the network maximum.
+    /// [auth: none]
+    pub fn extend_ttl(env: Env) {
+        let funded = storage::state(&env).funded > 0;
+        storage::extend_all(&env, funded);
+    }
+
+    /// The config, the progress, the totals and the live token balance.
+    pub fn get_escrow(env: Env) -> Escrow {
+        let config = storage::config(&env);
+        let state = storage::state(&env);
+        let balance = payout::balance(&env, &config);
+        Escrow {
+            config,
+            milestones: state.milestones,
+            disputed: state.disputed,
+            dispute_reason: state.dispute_reason,
+            released: state.released,
+            resolved: state.resolved,
+            funded: state.funded,
+            paid_out: state.paid_out,
+            refunded: state.refunded,
+            refunding: state.refunding,
+            balance,
+        }
+    }
+
+    /// What `funder` still has in the escrow: their contributions minus what was paid
+    /// back to them (by a refund, or fee-free in a distribution).
+    pub fn get_funding(env: Env, funder: Address) -> i128 {
+        storage::funds(&env).get(funder).unwrap_or(0)
+    }
+}

@@ -1,0 +1,84 @@
+//! Moving tokens out: releases (one payee) and distributions (several), with their fees.
+
+use soroban_sdk::{token::TokenClient, Address, Env, Map, Vec};
+
+use crate::errors::Error;
+use crate::events::Payout;
+use crate::fees;
+use crate::types::EscrowConfig;
+use crate::validation::MAX_RECIPIENTS;
+
+/// The contract's live balance of the escrowed token.
+pub fn balance(env: &Env, config: &EscrowConfig) -> i128 {
+    TokenClient::new(env, &config.token).balance(&env.current_contract_address())
+}
+
+/// Sends `amount` from the escrow to `to`, when there is anything to send.
+pub fn send(env: &Env, config: &EscrowConfig, to: &Address, amount: i128) {
+    if amount > 0 {
+        TokenClient::new(env, &config.token).transfer(&env.current_contract_address(), to, &amount);
+    }
+}
+
+/// Pays `gross` to `to` minus the fees, and the fees to their recipients.
+pub fn release(env: &Env, config: &EscrowConfig, to: Address, gross: i128) -> Result<Payout, Error> {
+    let split = fees::split(gross, 0, config.protocol_fee.bps, config.platform_fee_bps)?;
+    send(env, config, &to, split.net);
+    send(env, config, &config.protocol_fee.recipient, split.protocol_fee);
+    send(env, config, &config.roles.platform, split.platform_fee);
+    Ok(Payout::new(to, &split))
+}
+
+/// A checked distribution, ready to be paid.
+pub struct Distribution {
+    pub payouts: Vec<Payout>,
+    pub total: i128,
+    protocol_fee: i128,
+    platform_fee: i128,
+    /// The funders' contributions after the fee-free refunds in this distribution.
+    pub funds: Map<Address, i128>,
+}
+
+/// Checks `shares` (1–20 recipients, each share > 0, never the escrow itself) and splits
+/// each share on its own: a funder's share is fee-free up to what they still have in.
+pub fn plan(
+    env: &Env,
+    config: &EscrowConfig,
+    shares: &Map<Address, i128>,
+    mut funds: Map<Address, i128>,
+) -> Result<Distribution, Error> {
+    let count = shares.len();
+    if count == 0 || count > MAX_RECIPIENTS {
+        return Err(Error::InvalidRecipientCount);
+    }
+    let this = env.current_contract_address();
+    let mut payouts = Vec::new(env);
+    let (mut total, mut protocol_fee, mut platform_fee) = (0i128, 0i128, 0i128);
+    for (to, share) in shares.iter() {
+        if share <= 0 {
+            return Err(Error::InvalidShare);
+        }
+        if to == this {
+            return Err(Error::InvalidRecipient);
+        }
+        let held = funds.get(to.clone()).unwrap_or(0);
+        let split = fees::split(share, held, config.protocol_fee.bps, config.platform_fee_bps)?;
+        if split.refund > 0 {
+            funds.set(to.clone(), held - split.refund);
+        }
+        total = total.checked_add(share).ok_or(Error::Overflow)?;
+        protocol_fee = protocol_fee.checked_add(split.protocol_fee).ok_or(Error::Overflow)?;
+        platform_fee = platform_fee.checked_add(split.platform_fee).ok_or(Error::Overflow)?;
+        payouts.push_back(Payout::new(to, &split));
+    }
+    Ok(Distribution { payouts, total, protocol_fee, platform_fee, funds })
+}
+
+/// Pays a planned distribution: each recipient's net, then the summed fees.
+pub fn pay(env: &Env, config: &EscrowConfig, plan: &Distribution) {
+    for payout in plan.payouts.iter() {
+        send(env, config, &payout.to, payout.net);
+    }
+    send(env, config, &config.protocol_fee.recipient, plan.protocol_fee);
+    send(env, config, &config.roles.platform, plan.platform_fee);
+}

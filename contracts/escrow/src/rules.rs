@@ -1,0 +1,126 @@
+//! Preconditions shared by several entry points.
+
+use soroban_sdk::{Address, Env, Vec};
+
+use crate::errors::Error;
+use crate::storage::{self, State};
+use crate::types::{EscrowConfig, EscrowKind, Milestone};
+
+pub fn add(a: i128, b: i128) -> Result<i128, Error> {
+    a.checked_add(b).ok_or(Error::Overflow)
+}
+
+pub fn kind(config: &EscrowConfig, expected: EscrowKind) -> Result<(), Error> {
+    if config.kind != expected {
+        return Err(Error::WrongKind);
+    }
+    Ok(())
+}
+
+pub fn milestone(state: &State, index: u32) -> Result<Milestone, Error> {
+    state.milestones.get(index).ok_or(Error::MilestoneNotFound)
+}
+
+/// True once the ledger's time is past the deadline (never without one).
+pub fn deadline_passed(env: &Env, config: &EscrowConfig) -> bool {
+    matches!(config.deadline, Some(deadline) if env.ledger().timestamp() > deadline)
+}
+
+/// The escrow (Single) and the milestone are neither released nor resolved.
+pub fn not_finished(config: &EscrowConfig, state: &State, milestone: &Milestone) -> Result<(), Error> {
+    let single = config.kind == EscrowKind::Single;
+    if milestone.released || (single && state.released) {
+        return Err(Error::AlreadyReleased);
+    }
+    if milestone.resolved || (single && state.resolved) {
+        return Err(Error::AlreadyResolved);
+    }
+    Ok(())
+}
+
+/// Money may still come in (and a Single escrow be disputed or released): nothing was
+/// paid out for good and no refund was claimed.
+pub fn open_for_money(config: &EscrowConfig, state: &State) -> Result<(), Error> {
+    if state.refunding {
+        return Err(Error::Refunding);
+    }
+    if config.kind == EscrowKind::Single {
+        if state.released {
+            return Err(Error::AlreadyReleased);
+        }
+        if state.resolved {
+            return Err(Error::AlreadyResolved);
+        }
+    } else if finished(config, state) {
+        return Err(Error::AlreadyReleased);
+    }
+    Ok(())
+}
+
+/// Nothing more can happen but distributing leftovers: Single released or resolved,
+/// Multi every milestone released or resolved, or every contribution refunded.
+pub fn finished(config: &EscrowConfig, state: &State) -> bool {
+    let done = match config.kind {
+        EscrowKind::Single => state.released || state.resolved,
+        EscrowKind::Multi => state.milestones.iter().all(|m| m.released || m.resolved),
+    };
+    done || (state.refunding && state.refunded == state.funded)
+}
+
+/// Refunds are open while nothing was released or resolved and no dispute is open.
+pub fn refundable(state: &State) -> Result<(), Error> {
+    let mut disputed = state.disputed;
+    let mut closed = state.released || state.resolved;
+    for m in state.milestones.iter() {
+        closed |= m.released || m.resolved;
+        disputed |= m.disputed;
+    }
+    if closed {
+        return Err(Error::RefundClosed);
+    }
+    if disputed {
+        return Err(Error::Disputed);
+    }
+    Ok(())
+}
+
+/// `by` may open a dispute: a party to the escrow (a role holder, a milestone receiver
+/// or a funder), never the dispute resolver.
+pub fn may_dispute(env: &Env, config: &EscrowConfig, by: &Address) -> Result<(), Error> {
+    let roles = &config.roles;
+    if *by == roles.dispute_resolver {
+        return Err(Error::ResolverCannotDispute);
+    }
+    let party = roles.approvers.contains(by)
+        || roles.release_signers.contains(by)
+        || *by == roles.service_provider
+        || *by == roles.receiver
+        || *by == roles.platform
+        || config.milestones.iter().any(|m| m.receiver.as_ref() == Some(by))
+        || storage::funds(env).contains_key(by.clone());
+    if !party {
+        return Err(Error::NotAParty);
+    }
+    Ok(())
+}
+
+/// Checks that `signers` are distinct release signers, enough of them, and requires
+/// each one's auth.
+pub fn authorize_release(config: &EscrowConfig, signers: &Vec<Address>) -> Result<(), Error> {
+    let roles = &config.roles;
+    for (i, signer) in signers.iter().enumerate() {
+        if !roles.release_signers.contains(&signer) {
+            return Err(Error::NotReleaseSigner);
+        }
+        if signers.slice(..i as u32).contains(&signer) {
+            return Err(Error::DuplicateSigner);
+        }
+    }
+    if signers.len() < roles.releases_required {
+        return Err(Error::NotEnoughSigners);
+    }
+    for signer in signers.iter() {
+        signer.require_auth();
+    }
+    Ok(())
+}

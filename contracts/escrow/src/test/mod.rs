@@ -1,0 +1,3 @@
+mod setup;
+
+mod lifecycle;
