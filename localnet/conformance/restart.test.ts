@@ -53,7 +53,7 @@ describe("restart keeps everything", () => {
   test("before: accounts, a payment, a trustline + faucet + SAC transfer, a new SAC deployed", async () => {
     const { node, c } = await start(dataDir);
     const usdc = await usdcAsset(c);
-    usdcIssuer = usdc.getIssuer();
+    usdcIssuer = usdc.getIssuer()!;
     [alice, bob] = await Promise.all([fund(c), fund(c)]);
     await Promise.all([
       run(c, alice, [Operation.changeTrust({ asset: usdc })]),
@@ -182,7 +182,7 @@ describe("restart keeps everything", () => {
     expect(tx.status).toBe(S.NOT_FOUND);
     expect((await c.server.getLatestLedger()).sequence).toBeLessThan(latest);
     const usdc = await usdcAsset(c);
-    expect(StrKey.isValidEd25519PublicKey(usdc.getIssuer())).toBe(true);
+    expect(StrKey.isValidEd25519PublicKey(usdc.getIssuer()!)).toBe(true);
     await node.stop("SIGTERM");
   });
 
