@@ -19,7 +19,7 @@ let node: LocalnetInstance;
 let c: Ctx;
 
 beforeAll(async () => {
-  node = await startLocalnet();
+  node = await startLocalnet({ extraArgs: ["--ledger-interval", "1"] });
   c = makeCtx(node.baseUrl);
 });
 afterAll(async () => {
