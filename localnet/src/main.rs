@@ -1,5 +1,88 @@
-//! localnet: a one-process local Stellar network (work in progress).
+//! localnet: a one-process local Stellar network that runs the real Soroban host and
+//! speaks the Stellar RPC protocol. See localnet/README.md.
 
-fn main() {
-    println!("localnet: not implemented yet");
+mod api;
+mod backend;
+mod config;
+mod server;
+
+use anyhow::{Context, Result};
+use api::Api;
+use backend::{Chain, ChainConfig};
+use clap::Parser;
+use config::Config;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+fn main() -> Result<()> {
+    let started = Instant::now();
+    let cfg = Config::parse();
+    let chain = Chain::open(&ChainConfig { passphrase: cfg.passphrase.clone(), data_dir: cfg.data_dir.clone(), reset: cfg.reset })
+        .context("opening the chain")?;
+    let latest = chain.latest.seq;
+    let base = format!("http://{}:{}", cfg.host, cfg.port);
+    let api = Api {
+        chain: Arc::new(Mutex::new(chain)),
+        rpc_url: format!("{base}/rpc"),
+        friendbot_url: format!("{base}/friendbot"),
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind((cfg.host.as_str(), cfg.port))
+            .await
+            .with_context(|| format!("binding {}:{}", cfg.host, cfg.port))?;
+        print_banner(&api, &cfg, latest, started.elapsed());
+        if cfg.ledger_interval > 0 {
+            tokio::spawn(close_empty_ledgers(api.clone(), cfg.ledger_interval));
+        }
+        axum::serve(listener, server::router(api)).with_graceful_shutdown(shutdown_signal()).await?;
+        Ok(())
+    })
+}
+
+fn print_banner(api: &Api, cfg: &Config, latest: u32, took: Duration) {
+    let info = api.localnet_info();
+    println!("localnet {} — protocol {} — ledger {latest} — ready in {} ms", api::VERSION, info["protocolVersion"], took.as_millis());
+    println!("  passphrase  {}", cfg.passphrase);
+    println!("  rpc         {}", api.rpc_url);
+    println!("  friendbot   {}", api.friendbot_url);
+    println!("  data dir    {}", cfg.data_dir.display());
+    for a in info["assets"].as_array().into_iter().flatten() {
+        println!("  {:<11} {}", a["code"].as_str().unwrap_or_default(), a["contractId"].as_str().unwrap_or_default());
+    }
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+}
+
+/// Closes an empty ledger whenever none has closed for `interval` seconds.
+async fn close_empty_ledgers(api: Api, interval: u64) {
+    let mut tick = tokio::time::interval(Duration::from_millis(250));
+    loop {
+        tick.tick().await;
+        let api = api.clone();
+        let _ = tokio::task::spawn_blocking(move || {
+            let mut c = api.chain();
+            if c.clock.now() >= c.latest.close_time + interval {
+                if let Err(e) = c.close_empty() {
+                    eprintln!("localnet: closing an empty ledger failed: {e:#}");
+                }
+            }
+        })
+        .await;
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
 }

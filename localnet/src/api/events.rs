@@ -1,0 +1,210 @@
+//! getEvents: contract and system events by ledger range, contract id and topic
+//! filters (`*` one segment, trailing `**` any rest), with stellar-rpc's cursors
+//! (`<toid:019>-<event:010>`) and limits.
+
+use super::encoding::{b64, from_b64, get_u64, rfc3339, toid, xdr_b64};
+use super::{contract_strkey, internal, invalid_params, Api, RpcError, RpcResult};
+use crate::api::encoding::parse_contract;
+use crate::backend::store::EventRow;
+use serde_json::{json, Value};
+use soroban_env_host::xdr::{ContractEvent, ContractEventBody, Limits, ReadXdr, ScVal};
+
+const DEFAULT_LIMIT: u64 = 100;
+const MAX_LIMIT: u64 = 10_000;
+/// How many ledgers one request may scan, as stellar-rpc.
+const MAX_LEDGER_SCAN: u32 = 10_000;
+const MAX_FILTERS: usize = 5;
+const MAX_CONTRACT_IDS: usize = 5;
+const MAX_TOPIC_FILTERS: usize = 5;
+const MAX_TOPIC_SEGMENTS: usize = 4;
+
+enum Segment {
+    Any,
+    Rest,
+    Exact(ScVal),
+}
+
+struct Filter {
+    kind: Option<Vec<u8>>,
+    contracts: Vec<[u8; 32]>,
+    topics: Vec<Vec<Segment>>,
+}
+
+fn parse_filters(params: &Value) -> Result<Vec<Filter>, RpcError> {
+    let Some(list) = params.get("filters") else { return Ok(vec![]) };
+    let list = list.as_array().ok_or_else(|| invalid_params("filters must be an array"))?;
+    if list.len() > MAX_FILTERS {
+        return Err(invalid_params(format!("maximum {MAX_FILTERS} filters per request")));
+    }
+    let mut out = vec![];
+    for f in list {
+        let kind = match f.get("type").and_then(|t| t.as_str()) {
+            None | Some("") => None,
+            Some("contract") => Some(vec![0]),
+            Some("system") => Some(vec![1]),
+            Some("diagnostic") => Some(vec![2]),
+            Some(other) => return Err(invalid_params(format!("if set, type must be either 'system', 'contract' or 'diagnostic', got {other:?}"))),
+        };
+        let mut contracts = vec![];
+        if let Some(ids) = f.get("contractIds").and_then(|c| c.as_array()) {
+            if ids.len() > MAX_CONTRACT_IDS {
+                return Err(invalid_params(format!("maximum {MAX_CONTRACT_IDS} contract IDs per filter")));
+            }
+            for id in ids {
+                let text = id.as_str().unwrap_or_default();
+                contracts.push(parse_contract(text).ok_or_else(|| invalid_params(format!("contract ID must be a valid contract address: {text}")))?);
+            }
+        }
+        let mut topics = vec![];
+        if let Some(ts) = f.get("topics").and_then(|t| t.as_array()) {
+            if ts.len() > MAX_TOPIC_FILTERS {
+                return Err(invalid_params(format!("maximum {MAX_TOPIC_FILTERS} topic filters per filter")));
+            }
+            for t in ts {
+                let segs = t.as_array().ok_or_else(|| invalid_params("a topic filter must be an array of segments"))?;
+                if segs.is_empty() {
+                    return Err(invalid_params("topic must have at least one segment"));
+                }
+                let mut parsed = vec![];
+                for (i, s) in segs.iter().enumerate() {
+                    let s = s.as_str().ok_or_else(|| invalid_params("a topic segment must be a string"))?;
+                    parsed.push(match s {
+                        "*" => Segment::Any,
+                        "**" if i == segs.len() - 1 => Segment::Rest,
+                        "**" => return Err(invalid_params("'**' is only allowed as the last segment")),
+                        _ => Segment::Exact(from_b64(s).map_err(|e| invalid_params(format!("invalid topic segment: {e}")))?),
+                    });
+                }
+                let fixed = parsed.iter().filter(|s| !matches!(s, Segment::Rest)).count();
+                if fixed > MAX_TOPIC_SEGMENTS {
+                    return Err(invalid_params(format!("topic cannot have more than {MAX_TOPIC_SEGMENTS} segments")));
+                }
+                topics.push(parsed);
+            }
+        }
+        out.push(Filter { kind, contracts, topics });
+    }
+    Ok(out)
+}
+
+fn topic_matches(filter: &[Segment], topics: &[ScVal]) -> bool {
+    for (i, seg) in filter.iter().enumerate() {
+        match seg {
+            Segment::Rest => return true,
+            Segment::Any => {
+                if i >= topics.len() {
+                    return false;
+                }
+            }
+            Segment::Exact(v) => {
+                if topics.get(i) != Some(v) {
+                    return false;
+                }
+            }
+        }
+    }
+    filter.len() == topics.len()
+}
+
+fn matches(filters: &[Filter], row: &EventRow, topics: &[ScVal]) -> bool {
+    filters.is_empty()
+        || filters.iter().any(|f| {
+            f.kind.as_ref().map_or(true, |k| k.contains(&row.kind))
+                && (f.contracts.is_empty() || row.contract_id.map_or(false, |c| f.contracts.contains(&c)))
+                && (f.topics.is_empty() || f.topics.iter().any(|t| topic_matches(t, topics)))
+        })
+}
+
+/// Parses `<toid>-<index>` into the position just after that event.
+fn parse_cursor(s: &str) -> Option<(u32, u32, u32, u32)> {
+    let (t, i) = s.split_once('-')?;
+    let t: i64 = t.parse().ok()?;
+    let i: u32 = i.parse().ok()?;
+    Some(((t >> 32) as u32, ((t >> 12) & 0xFFFFF) as u32, (t & 0xFFF) as u32, i.checked_add(1)?))
+}
+
+fn event_id(r: &EventRow) -> String {
+    format!("{:019}-{:010}", toid(r.ledger, r.tx_index, r.op_index), r.event_index)
+}
+
+impl Api {
+    pub(super) fn get_events(&self, params: &Value) -> RpcResult {
+        let filters = parse_filters(params)?;
+        let pagination = params.get("pagination").cloned().unwrap_or(Value::Null);
+        let limit = get_u64(&pagination, "limit").unwrap_or(DEFAULT_LIMIT);
+        if limit == 0 || limit > MAX_LIMIT {
+            return Err(invalid_params(format!("limit must not exceed {MAX_LIMIT}")));
+        }
+        let c = self.chain();
+        let (latest, oldest) = (c.latest.seq, c.oldest_ledger);
+        let start = match pagination.get("cursor").and_then(|v| v.as_str()) {
+            Some(cur) => parse_cursor(cur).ok_or_else(|| invalid_params(format!("invalid cursor {cur:?}")))?,
+            None => {
+                let s = get_u64(params, "startLedger").ok_or_else(|| invalid_params("startLedger or pagination.cursor is required"))?;
+                if s < oldest as u64 || s > latest as u64 {
+                    return Err(invalid_params(format!(
+                        "startLedger must be between the oldest ledger: {oldest} and the latest ledger: {latest}"
+                    )));
+                }
+                (s as u32, 0, 0, 0)
+            }
+        };
+        let mut end = start.0.saturating_add(MAX_LEDGER_SCAN).min(latest + 1);
+        if let Some(e) = get_u64(params, "endLedger") {
+            if e <= start.0 as u64 && pagination.get("cursor").is_none() {
+                return Err(invalid_params("endLedger must be after startLedger"));
+            }
+            end = end.min(e.min(u32::MAX as u64) as u32);
+        }
+        let mut events = vec![];
+        let mut pos = start;
+        'scan: loop {
+            let rows = c.store.events_between(pos, end, 1000).map_err(internal)?;
+            let done = rows.len() < 1000;
+            for r in &rows {
+                pos = (r.ledger, r.tx_index, r.op_index, r.event_index + 1);
+                let Ok(ev) = ContractEvent::from_xdr(&r.xdr, Limits::none()) else { continue };
+                let ContractEventBody::V0(body) = &ev.body;
+                if !matches(&filters, r, &body.topics) {
+                    continue;
+                }
+                events.push(json!({
+                    "type": if r.kind == 1 { "system" } else { "contract" },
+                    "ledger": r.ledger,
+                    "ledgerClosedAt": rfc3339(r.close_time),
+                    "contractId": r.contract_id.map(|c| contract_strkey(&c)).unwrap_or_default(),
+                    "id": event_id(r),
+                    "pagingToken": event_id(r),
+                    "operationIndex": r.op_index,
+                    "transactionIndex": r.tx_index,
+                    "txHash": hex::encode(r.tx_hash),
+                    "inSuccessfulContractCall": r.successful,
+                    "topic": body.topics.iter().map(xdr_b64).collect::<Vec<_>>(),
+                    "value": xdr_b64(&body.data),
+                }));
+                if events.len() as u64 >= limit {
+                    break 'scan;
+                }
+            }
+            if done {
+                break;
+            }
+        }
+        // A full page resumes after its last event; a short one after the scanned range.
+        let cursor = if events.len() as u64 >= limit {
+            events.last().map(|e| e["id"].as_str().unwrap_or_default().to_string()).unwrap_or_default()
+        } else {
+            format!("{:019}-{:010}", toid(end.saturating_sub(1), 0xFFFFF, 0xFFF), u32::MAX)
+        };
+        let oldest_time = c.store.ledger_close_time(oldest).map_err(internal)?.unwrap_or(0);
+        let _ = b64;
+        Ok(json!({
+            "events": events,
+            "cursor": cursor,
+            "latestLedger": latest,
+            "oldestLedger": oldest,
+            "latestLedgerCloseTime": c.latest.close_time.to_string(),
+            "oldestLedgerCloseTime": oldest_time.to_string(),
+        }))
+    }
+}

@@ -1,0 +1,141 @@
+//! Transactions: sendTransaction, getTransaction, getTransactions.
+
+use super::encoding::{b64, from_b64, get_u64, toid, xdr_b64};
+use super::{internal, invalid_params, Api, RpcResult};
+use crate::backend::store::TxRow;
+use crate::backend::{Chain, Submission};
+use serde_json::{json, Value};
+use soroban_env_host::xdr::{Limits, ReadXdr, TransactionEnvelope, TransactionMeta};
+
+const DEFAULT_TXS_LIMIT: u64 = 10;
+const MAX_TXS_LIMIT: u64 = 200;
+
+impl Api {
+    pub(super) fn send_transaction(&self, params: &Value) -> RpcResult {
+        let text = params
+            .get("transaction")
+            .and_then(|t| t.as_str())
+            .ok_or_else(|| invalid_params("transaction (base64 TransactionEnvelope XDR) is required"))?;
+        let envelope: TransactionEnvelope = from_b64(text).map_err(|e| invalid_params(format!("invalid_xdr: {e}")))?;
+        let mut c = self.chain();
+        let before = (c.latest.seq, c.latest.close_time);
+        let submission = c.submit(envelope).map_err(internal)?;
+        let mut out = json!({
+            "latestLedger": before.0,
+            "latestLedgerCloseTime": before.1.to_string(),
+        });
+        match submission {
+            Submission::Pending { hash } => {
+                out["status"] = json!("PENDING");
+                out["hash"] = json!(hex::encode(hash));
+            }
+            Submission::Duplicate { hash } => {
+                out["status"] = json!("DUPLICATE");
+                out["hash"] = json!(hex::encode(hash));
+            }
+            Submission::Error { hash, result, diagnostics } => {
+                out["status"] = json!("ERROR");
+                out["hash"] = json!(hex::encode(hash));
+                out["errorResultXdr"] = json!(xdr_b64(&result));
+                out["diagnosticEventsXdr"] = json!(diagnostics.iter().map(xdr_b64).collect::<Vec<_>>());
+            }
+        }
+        Ok(out)
+    }
+
+    pub(super) fn get_transaction(&self, params: &Value) -> RpcResult {
+        let hash_text = params.get("hash").and_then(|h| h.as_str()).ok_or_else(|| invalid_params("hash is required"))?;
+        let hash: [u8; 32] = hex::decode(hash_text)
+            .ok()
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| invalid_params(format!("unexpected hash length ({})", hash_text.len())))?;
+        let c = self.chain();
+        let mut out = window(&c)?;
+        out["txHash"] = json!(hash_text.to_lowercase());
+        match c.store.get_tx(&hash).map_err(internal)? {
+            None => out["status"] = json!("NOT_FOUND"),
+            Some(row) => {
+                for (k, v) in tx_fields(&row).as_object().expect("object") {
+                    out[k] = v.clone();
+                }
+                out["createdAt"] = json!(row.close_time.to_string());
+            }
+        }
+        Ok(out)
+    }
+
+    pub(super) fn get_transactions(&self, params: &Value) -> RpcResult {
+        let c = self.chain();
+        let pagination = params.get("pagination").cloned().unwrap_or(Value::Null);
+        let limit = get_u64(&pagination, "limit").unwrap_or(DEFAULT_TXS_LIMIT);
+        if limit == 0 || limit > MAX_TXS_LIMIT {
+            return Err(invalid_params(format!("limit must be between 1 and {MAX_TXS_LIMIT}")));
+        }
+        let (ledger, order) = match (get_u64(&pagination, "cursor"), get_u64(params, "startLedger")) {
+            (Some(cursor), _) => ((cursor >> 32) as u32, ((cursor >> 12) & 0xFFFFF) as u32 + 1),
+            (None, Some(start)) => {
+                if start < c.oldest_ledger as u64 || start > c.latest.seq as u64 {
+                    return Err(invalid_params(format!(
+                        "start ledger must be between the oldest ledger: {} and the latest ledger: {}",
+                        c.oldest_ledger, c.latest.seq
+                    )));
+                }
+                (start as u32, 1)
+            }
+            (None, None) => return Err(invalid_params("startLedger or pagination.cursor is required")),
+        };
+        let rows = c.store.txs_from(ledger, order, limit as u32).map_err(internal)?;
+        let cursor = rows.last().map(|r| toid(r.ledger, r.application_order, 0)).unwrap_or(toid(ledger, order.saturating_sub(1), 0));
+        let txs: Vec<Value> = rows
+            .iter()
+            .map(|r| {
+                let mut v = tx_fields(r);
+                v["txHash"] = json!(hex::encode(r.hash));
+                v["createdAt"] = json!(r.close_time);
+                v
+            })
+            .collect();
+        let w = window(&c)?;
+        Ok(json!({
+            "transactions": txs,
+            "latestLedger": w["latestLedger"],
+            "latestLedgerCloseTimestamp": c.latest.close_time,
+            "oldestLedger": w["oldestLedger"],
+            "oldestLedgerCloseTimestamp": w["oldestLedgerCloseTime"].as_str().and_then(|s| s.parse::<u64>().ok()).unwrap_or(0),
+            "cursor": cursor.to_string(),
+        }))
+    }
+}
+
+/// The retention window fields every transaction answer carries.
+fn window(c: &Chain) -> RpcResult {
+    let oldest_time = c.store.ledger_close_time(c.oldest_ledger).map_err(internal)?.unwrap_or(0);
+    Ok(json!({
+        "latestLedger": c.latest.seq,
+        "latestLedgerCloseTime": c.latest.close_time.to_string(),
+        "oldestLedger": c.oldest_ledger,
+        "oldestLedgerCloseTime": oldest_time.to_string(),
+    }))
+}
+
+/// The fields of a stored transaction, events split out of the meta as rpc does.
+fn tx_fields(r: &TxRow) -> Value {
+    let (tx_events, contract_events) = match TransactionMeta::from_xdr(&r.meta, Limits::none()) {
+        Ok(TransactionMeta::V4(m)) => (
+            m.events.iter().map(xdr_b64).collect::<Vec<_>>(),
+            m.operations.iter().map(|op| op.events.iter().map(xdr_b64).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        ),
+        _ => (vec![], vec![]),
+    };
+    json!({
+        "status": if r.successful { "SUCCESS" } else { "FAILED" },
+        "applicationOrder": r.application_order,
+        "feeBump": r.fee_bump,
+        "envelopeXdr": b64(&r.envelope),
+        "resultXdr": b64(&r.result),
+        "resultMetaXdr": b64(&r.meta),
+        "diagnosticEventsXdr": r.diagnostic_events.iter().map(|d| b64(d)).collect::<Vec<_>>(),
+        "events": { "transactionEventsXdr": tx_events, "contractEventsXdr": contract_events },
+        "ledger": r.ledger,
+    })
+}

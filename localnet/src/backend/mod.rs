@@ -1,0 +1,334 @@
+//! The chain: state, store, the latest header, and the two things that change them —
+//! submitting a transaction (validated, applied and closed into its own ledger at once)
+//! and closing an empty ledger as time passes.
+
+pub mod accounts;
+mod classic;
+pub mod dev;
+pub mod fees;
+pub mod genesis;
+pub mod ledger;
+mod network_settings;
+pub mod simulate;
+pub mod soroban;
+pub mod state;
+pub mod store;
+pub mod time;
+pub mod transaction;
+pub mod validation;
+
+use anyhow::{anyhow, Context, Result};
+use classic::ClassicContext;
+use sha2::{Digest, Sha256};
+use soroban_env_host::xdr::{
+    ContractEvent, ContractEventBody, ContractEventType, ContractEventV0, DiagnosticEvent, ExtensionPoint, LedgerHeader,
+    LedgerHeaderHistoryEntry, Limits, ReadXdr, ScError, ScErrorCode, ScString, ScSymbol, ScVal, TransactionEnvelope,
+    TransactionResult, WriteXdr,
+};
+use soroban_env_host::LedgerInfo;
+use soroban_simulation::NetworkConfig;
+use state::{State, StoredEntry};
+use std::path::PathBuf;
+use store::{EventRow, LedgerRow, Store, TxRow};
+use transaction::{AppliedTx, ApplyContext};
+use validation::{LedgerContext, TxFrame};
+
+pub struct ChainConfig {
+    pub passphrase: String,
+    pub data_dir: PathBuf,
+    pub reset: bool,
+}
+
+pub struct Chain {
+    pub passphrase: String,
+    pub network_id: [u8; 32],
+    pub state: State,
+    pub store: Store,
+    pub header: LedgerHeader,
+    pub header_hash: [u8; 32],
+    pub latest: LedgerRow,
+    pub oldest_ledger: u32,
+    pub clock: time::Clock,
+    pub network: NetworkConfig,
+    pub native_contract: [u8; 32],
+    pub usdc_contract: [u8; 32],
+    soroban_state_size: u64,
+}
+
+/// What `sendTransaction` reports.
+pub enum Submission {
+    /// Accepted (and, on localnet, already applied in a closed ledger).
+    Pending { hash: [u8; 32] },
+    Duplicate { hash: [u8; 32] },
+    Error { hash: [u8; 32], result: TransactionResult, diagnostics: Vec<DiagnosticEvent> },
+}
+
+impl Chain {
+    /// Opens the chain in `data_dir`, creating the genesis ledger if there is none.
+    pub fn open(cfg: &ChainConfig) -> Result<Chain> {
+        let store = Store::open(&cfg.data_dir, cfg.reset)?;
+        if let Some(p) = store.kv_get("passphrase")? {
+            if p != cfg.passphrase {
+                return Err(anyhow!(
+                    "{} holds a network with passphrase {p:?}; use --reset to start over with {:?}",
+                    cfg.data_dir.display(),
+                    cfg.passphrase
+                ));
+            }
+        }
+        let network_id = genesis::network_id(&cfg.passphrase);
+        let native_contract = dev::asset_contract_id(&soroban_env_host::xdr::Asset::Native, network_id);
+        let usdc_contract = dev::asset_contract_id(&genesis::usdc_asset(), network_id);
+        let mut chain = match store.latest_ledger()? {
+            Some(latest) => Self::load(store, cfg, latest)?,
+            None => Self::create(store, cfg)?,
+        };
+        chain.native_contract = native_contract;
+        chain.usdc_contract = usdc_contract;
+        Ok(chain)
+    }
+
+    fn load(store: Store, cfg: &ChainConfig, latest: LedgerRow) -> Result<Chain> {
+        let mut state = State::default();
+        let mut size = 0;
+        for (k, v) in store.load_entries()? {
+            size += soroban_size(Some(&v));
+            state.put(k, Some(v));
+        }
+        let history = LedgerHeaderHistoryEntry::from_xdr(&latest.header, Limits::none()).context("corrupt header")?;
+        let offset: i64 = store.kv_get("time_offset")?.and_then(|v| v.parse().ok()).unwrap_or(0);
+        let network = soroban::with_snapshot(&state, |s| NetworkConfig::load_from_snapshot(s.as_ref()))?;
+        let oldest = store.oldest_ledger()?.map(|l| l.seq).unwrap_or(latest.seq);
+        Ok(Chain {
+            passphrase: cfg.passphrase.clone(),
+            network_id: genesis::network_id(&cfg.passphrase),
+            state,
+            store,
+            header: history.header,
+            header_hash: latest.hash,
+            clock: time::Clock::new(offset, latest.close_time),
+            latest,
+            oldest_ledger: oldest,
+            network,
+            native_contract: [0; 32],
+            usdc_contract: [0; 32],
+            soroban_state_size: size,
+        })
+    }
+
+    fn create(mut store: Store, cfg: &ChainConfig) -> Result<Chain> {
+        let network_id = genesis::network_id(&cfg.passphrase);
+        let mut state = State::default();
+        for e in genesis::genesis_entries(&cfg.passphrase) {
+            state.put(state::key_bytes(&e.entry.to_key()), Some(e));
+        }
+        let network = soroban::with_snapshot(&state, |s| NetworkConfig::load_from_snapshot(s.as_ref()))?;
+        let clock = time::Clock::new(0, 0);
+        let mut header = ledger::genesis_header(genesis::TOTAL_COINS);
+        header.scp_value.close_time.0 = clock.now();
+        let mut info = ledger_info(&network, network_id, &header, 1, header.scp_value.close_time.0);
+        info.sequence_number = 1;
+        let root = genesis::account_id(genesis::public_key_of(&genesis::root_secret(&cfg.passphrase)));
+        for asset in [soroban_env_host::xdr::Asset::Native, genesis::usdc_asset()] {
+            for (k, v) in dev::deploy_asset_contract(&state, &network, &info, &root, asset)? {
+                state.put(k, v);
+            }
+        }
+        let size: u64 = state_entries_size(&state);
+        let row = ledger::genesis_row(&header, size);
+        let writes: Vec<(Vec<u8>, Option<StoredEntry>)> = state.iter().map(|(k, v)| (k.clone(), Some(v.clone()))).collect();
+        store.kv_set("passphrase", &cfg.passphrase)?;
+        store.commit_ledger(store::LedgerCommit { ledger: &row, writes: &writes, txs: &[], events: &[], time_offset: 0 })?;
+        Ok(Chain {
+            passphrase: cfg.passphrase.clone(),
+            network_id,
+            state,
+            store,
+            header_hash: row.hash,
+            header,
+            oldest_ledger: row.seq,
+            latest: row,
+            clock,
+            network,
+            native_contract: [0; 32],
+            usdc_contract: [0; 32],
+            soroban_state_size: size,
+        })
+    }
+
+    /// The `LedgerInfo` the host sees for the next ledger.
+    pub fn next_ledger_info(&self) -> LedgerInfo {
+        let close_time = self.clock.next_close_time();
+        ledger_info(&self.network, self.network_id, &self.header, self.header.ledger_seq + 1, close_time)
+    }
+
+    pub fn base_reserve(&self) -> u32 {
+        self.header.base_reserve
+    }
+
+    /// Validates, applies and closes a ledger holding just this transaction.
+    pub fn submit(&mut self, envelope: TransactionEnvelope) -> Result<Submission> {
+        let hash = envelope.hash(self.network_id).map_err(|e| anyhow!("cannot hash the envelope: {e}"))?;
+        let frame = match TxFrame::parse(envelope, self.network_id) {
+            Ok(f) => f,
+            Err(code) => {
+                let result = transaction::rejection(None, code, false, self.header.base_fee);
+                return Ok(Submission::Error { hash, result, diagnostics: vec![] });
+            }
+        };
+        if self.store.get_tx(&hash)?.is_some() {
+            return Ok(Submission::Duplicate { hash });
+        }
+        let seq = self.header.ledger_seq + 1;
+        let close_time = self.clock.next_close_time();
+        let info = ledger_info(&self.network, self.network_id, &self.header, seq, close_time);
+        let lctx = LedgerContext {
+            network_id: self.network_id,
+            base_fee: self.header.base_fee,
+            base_reserve: self.header.base_reserve,
+            close_time,
+            ledger_seq: seq,
+            network: &self.network,
+        };
+        let mut ov = state::Overlay::new(&self.state, seq);
+        if let Err(inv) = validation::check_valid(&frame, &ov, &lctx) {
+            let result = transaction::rejection(Some(&frame), inv.code, inv.inner, self.header.base_fee);
+            return Ok(Submission::Error { hash, result, diagnostics: vec![error_event(&inv.reason)] });
+        }
+        let actx = ApplyContext {
+            classic: ClassicContext { ledger_seq: seq, base_reserve: self.header.base_reserve },
+            soroban: soroban::SorobanContext { ledger_info: info, network: &self.network, prng_seed: [0; 32] },
+            base_fee: self.header.base_fee,
+            native_contract: self.native_contract,
+        };
+        let applied = transaction::apply(&mut ov, &actx, frame);
+        let writes = ov.into_writes();
+        self.close(vec![applied], writes, close_time)?;
+        Ok(Submission::Pending { hash })
+    }
+
+    /// Closes a ledger with no transactions (time moves on).
+    pub fn close_empty(&mut self) -> Result<()> {
+        let t = self.clock.next_close_time();
+        self.close(vec![], vec![], t)
+    }
+
+    /// `localnet_advanceTime`: moves the clock forward and closes a ledger at the new time.
+    pub fn advance_time(&mut self, seconds: u64) -> Result<()> {
+        self.clock.advance(seconds);
+        self.close_empty()
+    }
+
+    fn close(&mut self, applied: Vec<AppliedTx>, writes: Vec<(Vec<u8>, Option<StoredEntry>)>, close_time: u64) -> Result<()> {
+        let mut digest = Sha256::new();
+        digest.update(self.header.bucket_list_hash.0);
+        let mut size = self.soroban_state_size;
+        for (k, v) in &writes {
+            digest.update(k);
+            if let Some(v) = v {
+                digest.update(v.entry.to_xdr(Limits::none()).unwrap_or_default());
+            }
+            size = size + soroban_size(v.as_ref()) - soroban_size(self.state.get(k));
+        }
+        let (header, row) =
+            ledger::close(&self.header, self.header_hash, close_time, &applied, digest.finalize().into(), size, vec![]);
+        let mut txs = vec![];
+        let mut events = vec![];
+        for (i, t) in applied.iter().enumerate() {
+            let tx_index = i as u32 + 1;
+            txs.push(TxRow {
+                hash: t.frame.hash,
+                ledger: row.seq,
+                application_order: tx_index,
+                fee_bump: t.frame.fee_bump.is_some(),
+                successful: t.successful,
+                envelope: t.frame.envelope.to_xdr(Limits::none())?,
+                result: t.result.to_xdr(Limits::none())?,
+                meta: t.meta.to_xdr(Limits::none())?,
+                diagnostic_events: t.diagnostics.iter().filter_map(|d| d.to_xdr(Limits::none()).ok()).collect(),
+                close_time,
+            });
+            for (event_index, (op_index, ev)) in t.events.iter().enumerate() {
+                events.push(EventRow {
+                    ledger: row.seq,
+                    tx_index,
+                    op_index: *op_index,
+                    event_index: event_index as u32,
+                    kind: if ev.type_ == ContractEventType::System { 1 } else { 0 },
+                    contract_id: ev.contract_id.as_ref().map(|c| c.0 .0),
+                    xdr: ev.to_xdr(Limits::none())?,
+                    tx_hash: t.frame.hash,
+                    successful: t.successful,
+                    close_time,
+                });
+            }
+        }
+        self.store.commit_ledger(store::LedgerCommit {
+            ledger: &row,
+            writes: &writes,
+            txs: &txs,
+            events: &events,
+            time_offset: self.clock.offset(),
+        })?;
+        for (k, v) in writes {
+            self.state.put(k, v);
+        }
+        self.soroban_state_size = size;
+        self.header = header;
+        self.header_hash = row.hash;
+        self.clock.closed_at(close_time);
+        self.latest = row;
+        Ok(())
+    }
+}
+
+fn soroban_size(v: Option<&StoredEntry>) -> u64 {
+    match v {
+        Some(s) if s.live_until.is_some() => s.entry.to_xdr(Limits::none()).map(|b| b.len() as u64).unwrap_or(0),
+        _ => 0,
+    }
+}
+
+fn state_entries_size(state: &State) -> u64 {
+    state.iter().map(|(_, v)| soroban_size(Some(v))).sum()
+}
+
+pub fn ledger_info(network: &NetworkConfig, network_id: [u8; 32], header: &LedgerHeader, seq: u32, close_time: u64) -> LedgerInfo {
+    let mut info = LedgerInfo {
+        protocol_version: header.ledger_version,
+        sequence_number: seq,
+        timestamp: close_time,
+        network_id,
+        base_reserve: header.base_reserve,
+        min_temp_entry_ttl: 0,
+        min_persistent_entry_ttl: 0,
+        max_entry_ttl: 0,
+    };
+    network.fill_config_fields_in_ledger_info(&mut info);
+    info
+}
+
+/// A diagnostic event carrying a sentence, as core attaches to refused transactions.
+pub fn error_event(reason: &str) -> DiagnosticEvent {
+    let topics = vec![
+        ScVal::Symbol(ScSymbol("error".try_into().expect("short"))),
+        ScVal::Error(ScError::Value(ScErrorCode::InvalidInput)),
+    ];
+    DiagnosticEvent {
+        in_successful_contract_call: false,
+        event: ContractEvent {
+            ext: ExtensionPoint::V0,
+            contract_id: None,
+            type_: ContractEventType::Diagnostic,
+            body: ContractEventBody::V0(ContractEventV0 {
+                topics: topics.try_into().expect("two topics"),
+                data: ScVal::String(ScString(reason.as_bytes().to_vec().try_into().unwrap_or_default())),
+            }),
+        },
+    }
+}
+
+/// The trustline form of a classic asset.
+pub fn classic_trustline_asset(asset: &soroban_env_host::xdr::Asset) -> soroban_env_host::xdr::TrustLineAsset {
+    classic::trustline_asset(asset)
+}

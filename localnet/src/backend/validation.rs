@@ -1,0 +1,302 @@
+//! Transaction validity as stellar-core checks it before a transaction may enter a
+//! ledger, with core's result codes: envelope shape, Soroban consistency and resource
+//! fee, time bounds, inclusion fee, source account, sequence number, signatures, and
+//! balance for the fee.
+
+use super::fees;
+use super::state::Overlay;
+use super::accounts::{self, ThresholdLevel};
+use soroban_env_host::xdr::{
+    AccountEntry, AccountId, DecoratedSignature, FeeBumpTransactionInnerTx, Limits, Memo, MuxedAccount, Operation,
+    OperationBody, Preconditions, SignerKey, SorobanTransactionData, Transaction, TransactionEnvelope, TransactionExt,
+    TransactionResultResult, WriteXdr,
+};
+use soroban_simulation::NetworkConfig;
+
+/// A parsed envelope: the inner v1 transaction and, for a fee bump, the outer fee payer.
+#[derive(Clone, Debug)]
+pub struct TxFrame {
+    pub envelope: TransactionEnvelope,
+    /// Hash of the envelope as submitted (the outer one for a fee bump).
+    pub hash: [u8; 32],
+    pub tx: Transaction,
+    pub inner_hash: [u8; 32],
+    pub inner_signatures: Vec<DecoratedSignature>,
+    pub fee_bump: Option<FeeBump>,
+    /// XDR size of the whole envelope: what the bandwidth fee is charged on.
+    pub size: u32,
+}
+
+#[derive(Clone, Debug)]
+pub struct FeeBump {
+    pub fee_source: AccountId,
+    pub fee: i64,
+    pub signatures: Vec<DecoratedSignature>,
+}
+
+/// The ledger a transaction is validated against.
+pub struct LedgerContext<'a> {
+    pub network_id: [u8; 32],
+    pub base_fee: u32,
+    pub base_reserve: u32,
+    /// Close time the next ledger will have.
+    pub close_time: u64,
+    /// Sequence of the ledger the transaction would be applied in.
+    pub ledger_seq: u32,
+    pub network: &'a NetworkConfig,
+}
+
+pub fn muxed_to_account(m: &MuxedAccount) -> AccountId {
+    match m {
+        MuxedAccount::Ed25519(k) => accounts::account_id(k.0),
+        MuxedAccount::MuxedEd25519(m) => accounts::account_id(m.ed25519.0),
+    }
+}
+
+impl TxFrame {
+    /// Parses an envelope; V0 envelopes are refused as core does from protocol 13.
+    pub fn parse(envelope: TransactionEnvelope, network_id: [u8; 32]) -> Result<TxFrame, TransactionResultResult> {
+        let hash = envelope.hash(network_id).map_err(|_| TransactionResultResult::TxMalformed)?;
+        let size = envelope.to_xdr(Limits::none()).map(|b| b.len() as u32).unwrap_or(u32::MAX);
+        match &envelope {
+            TransactionEnvelope::TxV0(_) => Err(TransactionResultResult::TxNotSupported),
+            TransactionEnvelope::Tx(e) => Ok(TxFrame {
+                tx: e.tx.clone(),
+                inner_hash: hash,
+                inner_signatures: e.signatures.to_vec(),
+                fee_bump: None,
+                hash,
+                size,
+                envelope: envelope.clone(),
+            }),
+            TransactionEnvelope::TxFeeBump(fb) => {
+                let FeeBumpTransactionInnerTx::Tx(inner) = &fb.tx.inner_tx;
+                let inner_env = TransactionEnvelope::Tx(inner.clone());
+                let inner_hash = inner_env.hash(network_id).map_err(|_| TransactionResultResult::TxMalformed)?;
+                Ok(TxFrame {
+                    tx: inner.tx.clone(),
+                    inner_hash,
+                    inner_signatures: inner.signatures.to_vec(),
+                    fee_bump: Some(FeeBump {
+                        fee_source: muxed_to_account(&fb.tx.fee_source),
+                        fee: fb.tx.fee,
+                        signatures: fb.signatures.to_vec(),
+                    }),
+                    hash,
+                    size,
+                    envelope: envelope.clone(),
+                })
+            }
+        }
+    }
+
+    pub fn soroban_data(&self) -> Option<&SorobanTransactionData> {
+        match &self.tx.ext {
+            TransactionExt::V1(d) => Some(d),
+            TransactionExt::V0 => None,
+        }
+    }
+
+    pub fn is_soroban(&self) -> bool {
+        self.tx.operations.iter().any(|op| is_soroban_op(op))
+    }
+
+    pub fn source(&self) -> AccountId {
+        muxed_to_account(&self.tx.source_account)
+    }
+
+    /// Who pays the fee: the fee-bump source, else the transaction source.
+    pub fn fee_source(&self) -> AccountId {
+        self.fee_bump.as_ref().map(|f| f.fee_source.clone()).unwrap_or_else(|| self.source())
+    }
+
+    pub fn resource_fee(&self) -> i64 {
+        self.soroban_data().map(|d| d.resource_fee).unwrap_or(0)
+    }
+
+    /// The fee core charges up front: the whole resource fee plus the inclusion fee
+    /// at the ledger's base fee (there is no surge pricing on localnet).
+    pub fn fee_to_charge(&self, base_fee: u32) -> i64 {
+        let ops = self.tx.operations.len() + usize::from(self.fee_bump.is_some());
+        let offered = self.full_fee() - self.resource_fee();
+        self.resource_fee() + offered.min(fees::min_inclusion_fee(base_fee, ops))
+    }
+
+    pub fn full_fee(&self) -> i64 {
+        self.fee_bump.as_ref().map(|f| f.fee).unwrap_or(self.tx.fee as i64)
+    }
+
+    pub fn op_source(&self, op: &Operation) -> AccountId {
+        op.source_account.as_ref().map(muxed_to_account).unwrap_or_else(|| self.source())
+    }
+}
+
+pub fn is_soroban_op(op: &Operation) -> bool {
+    matches!(
+        op.body,
+        OperationBody::InvokeHostFunction(_) | OperationBody::ExtendFootprintTtl(_) | OperationBody::RestoreFootprint(_)
+    )
+}
+
+/// An invalid transaction: the code, and for Soroban a sentence for diagnostics.
+#[derive(Debug)]
+pub struct Invalid {
+    pub code: TransactionResultResult,
+    pub reason: String,
+    /// Failing a fee bump's inner transaction wraps the code, as core does.
+    pub inner: bool,
+}
+
+fn invalid(code: TransactionResultResult, reason: impl Into<String>) -> Invalid {
+    Invalid { code, reason: reason.into(), inner: false }
+}
+
+/// Checks everything core checks before applying. Signatures of operation sources are
+/// checked too; a missing one there fails the operation at apply time (`opBAD_AUTH`).
+pub fn check_valid(frame: &TxFrame, ov: &Overlay, ctx: &LedgerContext) -> Result<(), Invalid> {
+    if let Some(fb) = &frame.fee_bump {
+        check_fee_bump(frame, fb, ov, ctx)?;
+    }
+    check_inner(frame, ov, ctx).map_err(|mut e| {
+        e.inner = frame.fee_bump.is_some();
+        e
+    })
+}
+
+fn check_fee_bump(frame: &TxFrame, fb: &FeeBump, ov: &Overlay, ctx: &LedgerContext) -> Result<(), Invalid> {
+    use TransactionResultResult as R;
+    let ops = frame.tx.operations.len() + 1;
+    let inclusion = fb.fee - frame.resource_fee();
+    if inclusion < fees::min_inclusion_fee(ctx.base_fee, ops) {
+        return Err(invalid(R::TxInsufficientFee, "fee bump offers less than the minimum inclusion fee"));
+    }
+    // The outer fee must offer at least the inner transaction's inclusion fee rate.
+    let inner_inclusion = frame.tx.fee as i64 - frame.resource_fee();
+    if inclusion * (frame.tx.operations.len().max(1) as i64) < inner_inclusion * ops as i64 {
+        return Err(invalid(R::TxInsufficientFee, "fee bump offers a lower fee rate than the inner transaction"));
+    }
+    let Some(fee_account) = accounts::load_account(ov, &fb.fee_source) else {
+        return Err(invalid(R::TxNoAccount, "fee-bump source account does not exist"));
+    };
+    let mut checker = accounts::SignatureChecker::new(frame.hash, &fb.signatures);
+    if !checker.check(&fee_account, ThresholdLevel::Low) {
+        return Err(invalid(R::TxBadAuth, "fee-bump signatures do not meet the fee source's low threshold"));
+    }
+    if !checker.all_used() {
+        return Err(invalid(R::TxBadAuthExtra, "unused signatures on the fee bump"));
+    }
+    if accounts::available_balance(&fee_account, ctx.base_reserve) < fb.fee {
+        return Err(invalid(R::TxInsufficientBalance, "fee source cannot pay the fee"));
+    }
+    Ok(())
+}
+
+fn check_inner(frame: &TxFrame, ov: &Overlay, ctx: &LedgerContext) -> Result<(), Invalid> {
+    use TransactionResultResult as R;
+    let tx = &frame.tx;
+    if tx.operations.is_empty() {
+        return Err(invalid(R::TxMissingOperation, "no operations"));
+    }
+    let soroban_ops = tx.operations.iter().filter(|op| is_soroban_op(op)).count();
+    if soroban_ops > 0 && (tx.operations.len() != 1 || frame.soroban_data().is_none()) {
+        return Err(invalid(R::TxMalformed, "a Soroban transaction must have exactly one operation and Soroban data"));
+    }
+    if soroban_ops == 0 && frame.soroban_data().is_some() {
+        return Err(invalid(R::TxMalformed, "Soroban data on a classic transaction"));
+    }
+    if let Some(data) = frame.soroban_data() {
+        if !matches!(tx.memo, Memo::None) || matches!(tx.source_account, MuxedAccount::MuxedEd25519(_)) {
+            return Err(invalid(R::TxSorobanInvalid, "Soroban transactions may not use a memo or a muxed source"));
+        }
+        if let Some(op) = tx.operations.first() {
+            if matches!(op.source_account, Some(MuxedAccount::MuxedEd25519(_))) {
+                return Err(invalid(R::TxSorobanInvalid, "Soroban operations may not use a muxed source"));
+            }
+        }
+        fees::check_resource_limits(data, frame.size).map_err(|e| invalid(R::TxSorobanInvalid, e))?;
+        // A fee bump may carry an inner transaction whose own fee is short (p23+).
+        if frame.fee_bump.is_none() && data.resource_fee > tx.fee as i64 {
+            return Err(invalid(R::TxSorobanInvalid, "resourceFee is higher than the full transaction fee"));
+        }
+        let (non_refundable, refundable) = fees::resource_fee(ctx.network, data, frame.size);
+        if data.resource_fee < non_refundable + refundable {
+            return Err(invalid(
+                R::TxSorobanInvalid,
+                format!("resourceFee {} is lower than the actual Soroban resource fee {}", data.resource_fee, non_refundable + refundable),
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for k in data.resources.footprint.read_only.iter().chain(data.resources.footprint.read_write.iter()) {
+            if !seen.insert(k) {
+                return Err(invalid(R::TxSorobanInvalid, "duplicate key in the Soroban footprint"));
+            }
+        }
+    }
+    if let Some((min_time, max_time)) = time_bounds(&tx.cond) {
+        if min_time > ctx.close_time {
+            return Err(invalid(R::TxTooEarly, "minTime is after the ledger close time"));
+        }
+        if max_time != 0 && max_time < ctx.close_time {
+            return Err(invalid(R::TxTooLate, "maxTime is before the ledger close time"));
+        }
+    }
+    if let Preconditions::V2(p) = &tx.cond {
+        if let Some(lb) = &p.ledger_bounds {
+            if lb.min_ledger > ctx.ledger_seq {
+                return Err(invalid(R::TxTooEarly, "minLedger is after the next ledger"));
+            }
+            if lb.max_ledger != 0 && lb.max_ledger <= ctx.ledger_seq {
+                return Err(invalid(R::TxTooLate, "maxLedger is before the next ledger"));
+            }
+        }
+    }
+    if frame.fee_bump.is_none() {
+        let inclusion = tx.fee as i64 - frame.resource_fee();
+        if inclusion < fees::min_inclusion_fee(ctx.base_fee, tx.operations.len()) {
+            return Err(invalid(R::TxInsufficientFee, "fee is below the minimum inclusion fee"));
+        }
+    }
+    let source_id = frame.source();
+    let Some(source) = accounts::load_account(ov, &source_id) else {
+        return Err(invalid(R::TxNoAccount, "source account does not exist"));
+    };
+    if tx.seq_num.0 != source.seq_num.0.wrapping_add(1) || tx.seq_num.0 <= source.seq_num.0 {
+        return Err(invalid(R::TxBadSeq, format!("sequence number {} is not the account's {} + 1", tx.seq_num.0, source.seq_num.0)));
+    }
+    let mut checker = accounts::SignatureChecker::new(frame.inner_hash, &frame.inner_signatures);
+    if !checker.check(&source, ThresholdLevel::Low) {
+        return Err(invalid(R::TxBadAuth, "signatures do not meet the source account's low threshold"));
+    }
+    for op in tx.operations.iter() {
+        let id = frame.op_source(op);
+        let account: Option<AccountEntry> = if id == source_id { Some(source.clone()) } else { accounts::load_account(ov, &id) };
+        if let Some(a) = account {
+            if !checker.check(&a, accounts::threshold_level(&op.body)) {
+                return Err(invalid(R::TxBadAuth, "signatures do not meet an operation source's threshold"));
+            }
+        }
+    }
+    if !checker.all_used() {
+        return Err(invalid(R::TxBadAuthExtra, "unused signatures"));
+    }
+    if frame.fee_bump.is_none() && accounts::available_balance(&source, ctx.base_reserve) < tx.fee as i64 {
+        return Err(invalid(R::TxInsufficientBalance, "source account cannot pay the fee above its reserve"));
+    }
+    Ok(())
+}
+
+fn time_bounds(cond: &Preconditions) -> Option<(u64, u64)> {
+    match cond {
+        Preconditions::None => None,
+        Preconditions::Time(tb) => Some((tb.min_time.0, tb.max_time.0)),
+        Preconditions::V2(p) => p.time_bounds.as_ref().map(|tb| (tb.min_time.0, tb.max_time.0)),
+    }
+}
+
+/// A signer key that is an ed25519 public key (the only kind localnet verifies).
+pub fn ed25519_signer(key: &SignerKey) -> Option<[u8; 32]> {
+    match key {
+        SignerKey::Ed25519(k) => Some(k.0),
+        _ => None,
+    }
+}
