@@ -1,0 +1,26 @@
+import { configToForm } from '@/lib/escrow/form-config';
+import { canEdit } from '@/lib/escrow/available-actions';
+import { EscrowForm } from '@/components/forms/escrow-form';
+import { StepPage } from '@/components/escrow/step-page';
+import { Refusal } from '@/components/escrow/refusal';
+
+export default async function EditPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return (
+    <StepPage id={id} title="Edit escrow">
+      {({ escrow, token, network }) => (
+        <>
+          <Refusal reason={canEdit(escrow)} />
+          <EscrowForm
+            mode="edit"
+            escrowId={id}
+            tokens={[...network.tokens.filter((t) => t.contractId === escrow.config.token), ...(network.tokens.some((t) => t.contractId === escrow.config.token) ? [] : [{ code: token.symbol, contractId: token.contractId, decimals: token.decimals }])]}
+            protocolFeeBps={escrow.config.protocolFee.bps}
+            decimals={token.decimals}
+            initial={configToForm(escrow.config, token.decimals)}
+          />
+        </>
+      )}
+    </StepPage>
+  );
+}

@@ -1,0 +1,18 @@
+import { canWithdraw } from '@/lib/escrow/available-actions';
+import { StepPage } from '@/components/escrow/step-page';
+import { Refusal } from '@/components/escrow/refusal';
+import { DistributionStep } from '@/components/escrow/distribution-page';
+
+export default async function WithdrawPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return (
+    <StepPage id={id} title="Withdraw what remains">
+      {(data) => (
+        <>
+          <Refusal reason={canWithdraw(data.escrow)} />
+          <DistributionStep data={data} mode="withdraw" milestone={null} />
+        </>
+      )}
+    </StepPage>
+  );
+}

@@ -1,0 +1,205 @@
+'use client';
+/**
+ * The connected wallet, for every page: the Local dev wallet (local network only) or any wallet of
+ * Stellar Wallets Kit, loaded lazily in the browser. A wallet on another network is refused.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { NetworkConfig } from '@/lib/networks/config';
+import { LocalDevWalletModule } from './dev-wallet-module';
+import {
+  activeDevAccount,
+  addDevAccount,
+  devAccounts,
+  loadDevWallet,
+  renameDevAccount,
+  saveDevWallet,
+  DEV_WALLET_KEY,
+  type DevAccount,
+  type DevWalletData,
+} from './dev-wallet-store';
+
+type KitModule = typeof import('@creit.tech/stellar-wallets-kit/sdk');
+
+const CHOICE_KEY = 'openescrow:wallet';
+
+export interface WalletContextValue {
+  network: NetworkConfig;
+  address: string | null;
+  kind: 'dev' | 'kit' | null;
+  ready: boolean;
+  error: string | null;
+  connectDev(): void;
+  connectKit(): Promise<void>;
+  disconnect(): void;
+  signTransaction(xdr: string): Promise<string>;
+  /** True when this wallet can sign an authorisation entry for `address` (dev wallet: any key it holds). */
+  canSignAuthFor(address: string): boolean;
+  signAuthEntry(entryXdr: string, address: string, validUntilLedger: number): Promise<string>;
+  dev: {
+    available: boolean;
+    accounts: DevAccount[];
+    create(name: string): string;
+    rename(publicKey: string, name: string): void;
+    switchTo(publicKey: string): void;
+  };
+}
+
+const WalletContext = createContext<WalletContextValue | null>(null);
+
+export function useWallet(): WalletContextValue {
+  const v = useContext(WalletContext);
+  if (!v) throw new Error('useWallet outside WalletProvider');
+  return v;
+}
+
+/** A wallet refusal people understand. */
+export class WalletError extends Error {
+  constructor(
+    public readonly code: 'rejected' | 'network-mismatch' | 'no-wallet' | 'wallet',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function WalletProvider({ network, children }: { network: NetworkConfig; children: ReactNode }) {
+  const devAvailable = network.name === 'local';
+  const [kind, setKind] = useState<'dev' | 'kit' | null>(null);
+  const [address, setAddress] = useState<string | null>(null);
+  const [devData, setDevData] = useState<DevWalletData>({ accounts: [], active: null });
+  const [ready, setReady] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const kit = useRef<KitModule['StellarWalletsKit'] | null>(null);
+  const devModule = useMemo(() => new LocalDevWalletModule(network.passphrase), [network.passphrase]);
+
+  const updateDev = useCallback((data: DevWalletData) => {
+    saveDevWallet(data);
+    setDevData(data);
+    setAddress(activeDevAccount(data));
+  }, []);
+
+  useEffect(() => {
+    const data = loadDevWallet();
+    setDevData(data);
+    const choice = localStorage.getItem(CHOICE_KEY);
+    if (devAvailable && (choice === 'dev' || (choice === null && data.accounts.length > 0))) {
+      setKind('dev');
+      setAddress(activeDevAccount(data));
+    } else if (choice?.startsWith('kit:')) {
+      void loadKit().then(async (k) => {
+        try {
+          k.setWallet(choice.slice(4));
+          const { address } = await k.getAddress();
+          setKind('kit');
+          setAddress(address);
+        } catch {
+          localStorage.removeItem(CHOICE_KEY);
+        }
+      });
+    }
+    setReady(true);
+    // Another tab (or a test) changing the dev wallet is picked up.
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === DEV_WALLET_KEY) {
+        const next = loadDevWallet();
+        setDevData(next);
+        if (localStorage.getItem(CHOICE_KEY) === 'dev') setAddress(activeDevAccount(next));
+      }
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  async function loadKit(): Promise<KitModule['StellarWalletsKit']> {
+    if (kit.current) return kit.current;
+    const [{ StellarWalletsKit }, { defaultModules }] = await Promise.all([
+      import('@creit.tech/stellar-wallets-kit/sdk'),
+      import('@creit.tech/stellar-wallets-kit/modules/utils'),
+    ]);
+    StellarWalletsKit.init({ modules: defaultModules(), network: network.passphrase as never });
+    kit.current = StellarWalletsKit;
+    return StellarWalletsKit;
+  }
+
+  const value: WalletContextValue = {
+    network,
+    address,
+    kind,
+    ready,
+    error,
+    connectDev() {
+      if (!devAvailable) return;
+      localStorage.setItem(CHOICE_KEY, 'dev');
+      setKind('dev');
+      setError(null);
+      setAddress(activeDevAccount(loadDevWallet()));
+    },
+    async connectKit() {
+      setError(null);
+      try {
+        const k = await loadKit();
+        const { address } = await k.authModal();
+        const { networkPassphrase } = await k.getNetwork().catch(() => ({ networkPassphrase: network.passphrase }));
+        if (networkPassphrase && networkPassphrase !== network.passphrase) {
+          await k.disconnect().catch(() => undefined);
+          setError(`Your wallet is on “${networkPassphrase}”, but this app is on ${network.label} (“${network.passphrase}”). Switch your wallet’s network and connect again.`);
+          return;
+        }
+        localStorage.setItem(CHOICE_KEY, `kit:${k.selectedModule.productId}`);
+        setKind('kit');
+        setAddress(address);
+      } catch (e) {
+        setError(`The wallet did not connect: ${(e as Error)?.message ?? 'closed'}`);
+      }
+    },
+    disconnect() {
+      localStorage.removeItem(CHOICE_KEY);
+      if (kind === 'kit') void kit.current?.disconnect();
+      setKind(null);
+      setAddress(null);
+    },
+    async signTransaction(txXdr: string) {
+      if (!address || !kind) throw new WalletError('no-wallet', 'Connect a wallet first');
+      try {
+        if (kind === 'dev') return (await devModule.signTransaction(txXdr, { networkPassphrase: network.passphrase, address })).signedTxXdr;
+        const k = await loadKit();
+        const { signedTxXdr } = await k.signTransaction(txXdr, { networkPassphrase: network.passphrase, address });
+        return signedTxXdr;
+      } catch (e) {
+        const msg = String((e as { message?: string })?.message ?? e);
+        if (/network/i.test(msg) && /passphrase|mismatch|network/i.test(msg))
+          throw new WalletError('network-mismatch', `Your wallet is on another network than ${network.label}: switch it and try again`);
+        throw new WalletError('rejected', `The wallet did not sign: ${/reject|denied|cancel|closed|declined/i.test(msg) ? 'you rejected the request' : msg}`);
+      }
+    },
+    canSignAuthFor(a: string) {
+      return kind === 'dev' && devModule.holds(a);
+    },
+    async signAuthEntry(entryXdr: string, a: string, validUntilLedger: number) {
+      if (kind !== 'dev') throw new WalletError('wallet', 'This wallet cannot sign for other accounts');
+      return devModule.signAuthorizationEntry(entryXdr, a, validUntilLedger);
+    },
+    dev: {
+      available: devAvailable,
+      accounts: devAccounts(devData),
+      create(name: string) {
+        const { data, publicKey } = addDevAccount(loadDevWallet(), name);
+        updateDev(data);
+        localStorage.setItem(CHOICE_KEY, 'dev');
+        setKind('dev');
+        return publicKey;
+      },
+      rename(publicKey: string, name: string) {
+        updateDev(renameDevAccount(loadDevWallet(), publicKey, name));
+      },
+      switchTo(publicKey: string) {
+        updateDev({ ...loadDevWallet(), active: publicKey });
+        localStorage.setItem(CHOICE_KEY, 'dev');
+        setKind('dev');
+      },
+    },
+  };
+
+  return <WalletContext.Provider value={value}>{children}</WalletContext.Provider>;
+}
