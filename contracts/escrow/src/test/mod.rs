@@ -1,3 +1,5 @@
+mod chain;
 mod setup;
 
+mod bench;
 mod lifecycle;
