@@ -16,7 +16,7 @@ impl Api {
         let req = SimulationRequest {
             envelope,
             auth_mode: params.get("authMode").and_then(|a| a.as_str()).map(String::from),
-            use_upgraded_auth: params.get("useUpgradedAuth").and_then(|u| u.as_bool()).unwrap_or(false),
+            use_upgraded_auth: params.get("useUpgradedAuth").and_then(|u| u.as_bool()).unwrap_or(true),
             instruction_leeway: params.get("resourceConfig").and_then(|r| get_u64(r, "instructionLeeway")),
         };
         let c = self.chain();

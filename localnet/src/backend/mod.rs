@@ -8,6 +8,7 @@ pub mod dev;
 pub mod fees;
 pub mod genesis;
 pub mod ledger;
+mod modules;
 mod network_settings;
 pub mod simulate;
 pub mod soroban;
@@ -53,6 +54,7 @@ pub struct Chain {
     pub native_contract: [u8; 32],
     pub usdc_contract: [u8; 32],
     soroban_state_size: u64,
+    modules: soroban_env_host::ModuleCache,
 }
 
 /// What `sendTransaction` reports.
@@ -84,6 +86,7 @@ impl Chain {
             None => Self::create(store, cfg)?,
         };
         chain.native_contract = native_contract;
+        chain.modules = modules::build(&chain.state, &chain.network, chain.header.ledger_version);
         chain.usdc_contract = usdc_contract;
         Ok(chain)
     }
@@ -113,6 +116,7 @@ impl Chain {
             native_contract: [0; 32],
             usdc_contract: [0; 32],
             soroban_state_size: size,
+            modules: soroban_env_host::ModuleCache::default(),
         })
     }
 
@@ -153,6 +157,7 @@ impl Chain {
             native_contract: [0; 32],
             usdc_contract: [0; 32],
             soroban_state_size: size,
+            modules: soroban_env_host::ModuleCache::default(),
         })
     }
 
@@ -197,7 +202,12 @@ impl Chain {
         }
         let actx = ApplyContext {
             classic: ClassicContext { ledger_seq: seq, base_reserve: self.header.base_reserve },
-            soroban: soroban::SorobanContext { ledger_info: info, network: &self.network, prng_seed: [0; 32] },
+            soroban: soroban::SorobanContext {
+                ledger_info: info,
+                network: &self.network,
+                prng_seed: [0; 32],
+                modules: Some(self.modules.clone()),
+            },
             base_fee: self.header.base_fee,
             native_contract: self.native_contract,
         };
@@ -271,6 +281,10 @@ impl Chain {
             time_offset: self.clock.offset(),
         })?;
         for (k, v) in writes {
+            // New code joins the module cache at ledger close, as in core.
+            if let Some(StoredEntry { entry: soroban_env_host::xdr::LedgerEntry { data: soroban_env_host::xdr::LedgerEntryData::ContractCode(code), .. }, .. }) = &v {
+                modules::add(&self.modules, &self.network, self.header.ledger_version, code.code.as_slice());
+            }
             self.state.put(k, v);
         }
         self.soroban_state_size = size;

@@ -26,6 +26,8 @@ pub struct SorobanContext<'a> {
     pub network: &'a NetworkConfig,
     /// Seed for the host's PRNG: core derives it from the tx set hash and the position.
     pub prng_seed: [u8; 32],
+    /// Compiled modules of live contract code (None only where no cache exists).
+    pub modules: Option<soroban_env_host::ModuleCache>,
 }
 
 /// What a Soroban operation produced, besides its ledger writes.
@@ -94,6 +96,7 @@ pub fn invoke(
             Liveness::Live(s) => (Some(s.entry), s.live_until),
             Liveness::Archived(s) => {
                 if !is_restore {
+                    out.diagnostics.push(super::error_event("an archived entry in the footprint is not marked for restoration"));
                     out.result = ihf(R::EntryArchived);
                     return out;
                 }
@@ -111,6 +114,9 @@ pub fn invoke(
         inputs.push((bytes, ttl));
     }
     if disk_read_bytes > data.resources.disk_read_bytes as u64 {
+        out.diagnostics.push(super::error_event(&format!(
+            "disk read bytes {disk_read_bytes} exceed the declared {}", data.resources.disk_read_bytes
+        )));
         out.result = ihf(R::ResourceLimitExceeded);
         return out;
     }
@@ -145,7 +151,7 @@ pub fn invoke(
         ctx.prng_seed.to_vec(),
         &mut out.diagnostics,
         None,
-        None,
+        ctx.modules.clone(),
     );
     let over_budget = || {
         budget.get_cpu_insns_consumed().unwrap_or(0) > data.resources.instructions as u64
@@ -153,7 +159,21 @@ pub fn invoke(
     };
     let result = match result {
         Ok(r) if r.encoded_invoke_result.is_ok() => r,
-        Ok(_) | Err(_) => {
+        Ok(r) => {
+            let e = r.encoded_invoke_result.err().map(|e| format!("{e:?}")).unwrap_or_default();
+            out.result = ihf(if over_budget() { R::ResourceLimitExceeded } else { R::Trapped });
+            if over_budget() {
+                out.diagnostics.push(super::error_event(&budget_report(&budget, data, ctx)));
+            }
+            let _ = e;
+            return out;
+        }
+        Err(e) => {
+            // The host stopped before it could hand back its own diagnostics.
+            out.diagnostics.push(super::error_event(&format!("{e:?}")));
+            if over_budget() {
+                out.diagnostics.push(super::error_event(&budget_report(&budget, data, ctx)));
+            }
             out.result = ihf(if over_budget() { R::ResourceLimitExceeded } else { R::Trapped });
             return out;
         }
@@ -183,6 +203,7 @@ pub fn invoke(
         }
     }
     if write_bytes > data.resources.write_bytes as u64 {
+        out.diagnostics.push(super::error_event(&format!("write bytes {write_bytes} exceed the declared {}", data.resources.write_bytes)));
         out.result = ihf(R::ResourceLimitExceeded);
         return out;
     }
@@ -196,6 +217,7 @@ pub fn invoke(
         }
     }
     if events_size > s::TX_MAX_CONTRACT_EVENTS_SIZE_BYTES {
+        out.diagnostics.push(super::error_event(&format!("events and return value take {events_size} bytes, over the network limit")));
         out.result = ihf(R::ResourceLimitExceeded);
         out.events.clear();
         return out;
@@ -204,6 +226,9 @@ pub fn invoke(
     out.rent_fee = compute_rent_fee(&rent_changes, &ctx.network.rent_fee_configuration, seq);
     out.refundable_used = out.rent_fee + fees::events_fee(ctx.network, events_size);
     if out.refundable_used > max_refundable {
+        out.diagnostics.push(super::error_event(&format!(
+            "refundable fee {max_refundable} does not cover rent and events {}", out.refundable_used
+        )));
         out.result = ihf(R::InsufficientRefundableFee);
         out.events.clear();
         return out;
@@ -319,4 +344,14 @@ pub fn with_snapshot<R>(state: &State, f: impl FnOnce(Rc<StateSnapshot>) -> R) -
     let r = f(snap.clone());
     drop(snap);
     r
+}
+
+fn budget_report(budget: &Budget, data: &SorobanTransactionData, ctx: &SorobanContext) -> String {
+    format!(
+        "resource limit exceeded: {} instructions used of {} declared, {} memory bytes used of {} allowed",
+        budget.get_cpu_insns_consumed().unwrap_or(0),
+        data.resources.instructions,
+        budget.get_mem_bytes_consumed().unwrap_or(0),
+        ctx.network.tx_memory_limit
+    )
 }

@@ -174,6 +174,7 @@ fn apply_soroban(ov: &mut Overlay, ctx: &ApplyContext, frame: &TxFrame, source: 
         ledger_info: ctx.soroban.ledger_info.clone(),
         network: ctx.soroban.network,
         prng_seed: Sha256::digest(&seed_input).into(),
+        modules: ctx.soroban.modules.clone(),
     };
     match body {
         OperationBody::InvokeHostFunction(op) => soroban::invoke(ov, &sctx, data, source, op, max_refundable),
