@@ -1,16 +1,12 @@
 //! localnet: a one-process local Stellar network that runs the real Soroban host and
 //! speaks the Stellar RPC protocol. See localnet/README.md.
 
-mod api;
-mod backend;
-mod config;
-mod server;
-
 use anyhow::{Context, Result};
-use api::Api;
-use backend::{Chain, ChainConfig};
 use clap::Parser;
-use config::Config;
+use localnet::api::{self, Api};
+use localnet::backend::{Chain, ChainConfig};
+use localnet::config::Config;
+use localnet::server;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 

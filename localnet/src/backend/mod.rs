@@ -3,13 +3,13 @@
 //! and closing an empty ledger as time passes.
 
 pub mod accounts;
-mod classic;
+pub mod classic;
 pub mod dev;
 pub mod fees;
 pub mod genesis;
 pub mod ledger;
 mod modules;
-mod network_settings;
+pub mod network_settings;
 pub mod simulate;
 pub mod soroban;
 pub mod state;
@@ -192,6 +192,7 @@ impl Chain {
             base_fee: self.header.base_fee,
             base_reserve: self.header.base_reserve,
             close_time,
+            wall_time: self.clock.wall(),
             ledger_seq: seq,
             network: &self.network,
         };

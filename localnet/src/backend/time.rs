@@ -13,9 +13,14 @@ impl Clock {
         Clock { offset, last_close }
     }
 
+    /// Ledger time now: the wall clock plus the offset.
     pub fn now(&self) -> u64 {
-        let wall = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0) as i64;
-        (wall + self.offset).max(0) as u64
+        (self.wall() as i64 + self.offset).max(0) as u64
+    }
+
+    /// The real clock, in Unix seconds.
+    pub fn wall(&self) -> u64 {
+        SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
     }
 
     /// The close time the next ledger gets: now, but never before the last close.

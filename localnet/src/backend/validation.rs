@@ -41,6 +41,10 @@ pub struct LedgerContext<'a> {
     pub base_reserve: u32,
     /// Close time the next ledger will have.
     pub close_time: u64,
+    /// The real clock. Time bounds are checked against it, not against ledger time:
+    /// clients set `maxTime` from their own clock, and `localnet_advanceTime` (a
+    /// localnet-only notion) must not make every later transaction `txTOO_LATE`.
+    pub wall_time: u64,
     /// Sequence of the ledger the transaction would be applied in.
     pub ledger_seq: u32,
     pub network: &'a NetworkConfig,
@@ -233,10 +237,10 @@ fn check_inner(frame: &TxFrame, ov: &Overlay, ctx: &LedgerContext) -> Result<(),
         }
     }
     if let Some((min_time, max_time)) = time_bounds(&tx.cond) {
-        if min_time > ctx.close_time {
+        if min_time > ctx.wall_time {
             return Err(invalid(R::TxTooEarly, "minTime is after the ledger close time"));
         }
-        if max_time != 0 && max_time < ctx.close_time {
+        if max_time != 0 && max_time < ctx.wall_time {
             return Err(invalid(R::TxTooLate, "maxTime is before the ledger close time"));
         }
     }

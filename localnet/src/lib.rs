@@ -1,0 +1,13 @@
+//! localnet as a library: the binary (`main.rs`) wires these together; tests and the
+//! benchmark use them directly.
+//!
+//! - `config`: command-line options.
+//! - `server`: HTTP transport only (routes, CORS, body limits, JSON-RPC envelopes).
+//! - `api`: one type, `Api`, answers every RPC method with stellar-rpc's shapes.
+//! - `backend`: the chain itself — genesis, state and store, validation, fees,
+//!   classic and Soroban operations, ledger close, time.
+
+pub mod api;
+pub mod backend;
+pub mod config;
+pub mod server;
