@@ -4,7 +4,7 @@ import { escrowCalls } from '../escrow/calls';
 import { milestoneReceiver } from '../escrow/types';
 import { releaseSchema, type ReleaseInput } from '../schemas/steps';
 import { feeRecipients, recipientsCanReceive } from './checks';
-import { payoutLines, signersProblem } from './release';
+import { payoutLines, signersProblem } from './release-checks';
 import { money, prepareStep, type StepRequest } from './step';
 
 /** Prepares `release_milestone(index, signers)` (multi-release). */

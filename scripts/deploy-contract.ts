@@ -1,0 +1,138 @@
+/**
+ * Uploads the escrow wasm to a network, once per code version, and records its hash.
+ *
+ *   npm run deploy:contract -- --network testnet        (key from OPENESCROW_DEPLOYER_SECRET)
+ *   npm run deploy:contract -- --network local           (dev deployer funded by friendbot)
+ *
+ * Local: also sets up the protocol fee recipient (a dev account with trustlines to localnet's
+ * assets) and writes `.localnet/deployment.json`, which the app reads. Other networks: writes the
+ * hash into `lib/networks/deployments.json` (commit it). `--if-available` skips quietly when
+ * localnet is not running or the wasm is not built; `--wait` waits for localnet first.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Asset, BASE_FEE, Keypair, Operation, rpc, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import { parseNetworkConfig, type NetworkConfig } from '../lib/networks/config';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+const root = path.resolve(__dirname, '..');
+const wasmPath = path.resolve(root, option('wasm') ?? 'contracts/escrow/dist/escrow.wasm');
+const networkName = option('network') ?? process.env.OPENESCROW_NETWORK ?? 'local';
+
+function log(msg: string) {
+  console.log(`deploy-contract: ${msg}`);
+}
+
+async function waitForRpc(server: rpc.Server, seconds: number): Promise<boolean> {
+  const until = Date.now() + seconds * 1000;
+  for (;;) {
+    try {
+      await server.getHealth();
+      return true;
+    } catch {
+      if (Date.now() > until) return false;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+async function ensureFunded(network: NetworkConfig, server: rpc.Server, key: Keypair) {
+  try {
+    await server.getAccount(key.publicKey());
+    return;
+  } catch {
+    if (!network.friendbotUrl) throw new Error(`${key.publicKey()} does not exist on ${network.label} and there is no friendbot`);
+  }
+  const res = await fetch(`${network.friendbotUrl}?addr=${key.publicKey()}`);
+  if (!res.ok) throw new Error(`friendbot refused ${key.publicKey()}: ${await res.text()}`);
+}
+
+async function submit(server: rpc.Server, network: NetworkConfig, key: Keypair, op: xdr.Operation, soroban: boolean) {
+  const account = await server.getAccount(key.publicKey());
+  let tx = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: network.passphrase }).addOperation(op).setTimeout(120).build();
+  if (soroban) tx = await server.prepareTransaction(tx);
+  tx.sign(key);
+  const sent = await server.sendTransaction(tx);
+  if (sent.status === 'ERROR') throw new Error(`rejected: ${sent.errorResult?.result.type ?? 'unknown'}`);
+  const final = await server.pollTransaction(sent.hash, { attempts: 60 });
+  if (final.status !== 'SUCCESS') throw new Error(`transaction ${sent.hash} ended ${final.status}`);
+}
+
+async function codeExists(server: rpc.Server, hash: Buffer): Promise<boolean> {
+  const key = xdr.LedgerKey.contractCode(new xdr.LedgerKeyContractCode({ hash }));
+  const res = await server.getLedgerEntries(key);
+  return res.entries.length > 0;
+}
+
+async function main() {
+  const network = parseNetworkConfig({ ...process.env, OPENESCROW_NETWORK: networkName });
+  if (!existsSync(wasmPath)) {
+    if (flag('if-available')) return log(`no wasm at ${path.relative(root, wasmPath)} yet; skipped (npm run build:contract)`);
+    throw new Error(`no wasm at ${wasmPath}: run npm run build:contract`);
+  }
+  const wasm = readFileSync(wasmPath);
+  const hash = createHash('sha256').update(wasm).digest();
+  const hashHex = hash.toString('hex');
+  const server = new rpc.Server(network.rpcUrl, { allowHttp: network.rpcUrl.startsWith('http://') });
+  const up = await waitForRpc(server, flag('wait') ? 120 : 2);
+  if (!up) {
+    if (flag('if-available')) return log(`${network.rpcUrl} does not answer; skipped`);
+    throw new Error(`${network.rpcUrl} does not answer`);
+  }
+
+  let deployer: Keypair;
+  if (network.name === 'local') {
+    // Dev-only keys, derived from the passphrase: they exist on localnet and nowhere else.
+    deployer = Keypair.fromRawEd25519Seed(createHash('sha256').update(`openescrow deployer|${network.passphrase}`).digest());
+  } else {
+    const secret = process.env.OPENESCROW_DEPLOYER_SECRET;
+    if (!secret) throw new Error('set OPENESCROW_DEPLOYER_SECRET to the secret key (S…) that pays for the upload');
+    deployer = Keypair.fromSecret(secret);
+  }
+
+  if (await codeExists(server, hash)) {
+    log(`wasm ${hashHex.slice(0, 12)}… already on ${network.label}`);
+  } else {
+    await ensureFunded(network, server, deployer);
+    const started = Date.now();
+    await submit(server, network, deployer, Operation.uploadContractWasm({ wasm }), true);
+    log(`uploaded wasm ${hashHex} (${wasm.length} bytes) to ${network.label} in ${Date.now() - started} ms`);
+  }
+
+  if (network.name === 'local') {
+    const fee = Keypair.fromRawEd25519Seed(createHash('sha256').update(`openescrow protocol fee|${network.passphrase}`).digest());
+    await ensureFunded(network, server, fee);
+    const info = (await (await fetch(`${network.localnetUrl}/localnet`)).json()) as { assets?: { code: string; issuer: string }[] };
+    for (const a of info.assets ?? []) {
+      try {
+        await server.getTrustline(fee.publicKey(), new Asset(a.code, a.issuer));
+      } catch {
+        await submit(server, network, fee, Operation.changeTrust({ asset: new Asset(a.code, a.issuer) }), false);
+        log(`protocol fee recipient trusts ${a.code}`);
+      }
+    }
+    const dir = path.join(root, '.localnet');
+    mkdirSync(dir, { recursive: true });
+    const record = { network: 'local', rpcUrl: network.rpcUrl, wasmHash: hashHex, protocolFeeRecipient: fee.publicKey(), recordedAt: new Date().toISOString() };
+    writeFileSync(path.join(dir, 'deployment.json'), `${JSON.stringify(record, null, 2)}\n`);
+    log(`recorded in .localnet/deployment.json (protocol fee recipient ${fee.publicKey()})`);
+  } else {
+    const file = path.join(root, 'lib/networks/deployments.json');
+    const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string>>;
+    all[network.name] = { ...all[network.name], wasmHash: hashHex };
+    writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
+    log(`recorded ${network.name} wasm hash in lib/networks/deployments.json`);
+  }
+}
+
+main().catch((e: Error) => {
+  console.error(`deploy-contract: ${e.message}`);
+  process.exit(1);
+});
