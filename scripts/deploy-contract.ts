@@ -109,8 +109,8 @@ async function main() {
   if (network.name === 'local') {
     const fee = Keypair.fromRawEd25519Seed(createHash('sha256').update(`openescrow protocol fee|${network.passphrase}`).digest());
     await ensureFunded(network, server, fee);
-    const info = (await (await fetch(`${network.localnetUrl}/localnet`)).json()) as { assets?: { code: string; issuer: string }[] };
-    for (const a of info.assets ?? []) {
+    const info = (await (await fetch(`${network.localnetUrl}/localnet`)).json()) as { assets?: { code: string; issuer: string | null }[] };
+    for (const a of (info.assets ?? []).filter((x): x is { code: string; issuer: string } => Boolean(x.issuer))) {
       try {
         await server.getTrustline(fee.publicKey(), new Asset(a.code, a.issuer));
       } catch {
@@ -118,11 +118,11 @@ async function main() {
         log(`protocol fee recipient trusts ${a.code}`);
       }
     }
-    const dir = path.join(root, '.localnet');
-    mkdirSync(dir, { recursive: true });
+    const file = process.env.OPENESCROW_DEPLOYMENT_FILE ?? path.join(root, '.localnet', 'deployment.json');
+    mkdirSync(path.dirname(file), { recursive: true });
     const record = { network: 'local', rpcUrl: network.rpcUrl, wasmHash: hashHex, protocolFeeRecipient: fee.publicKey(), recordedAt: new Date().toISOString() };
-    writeFileSync(path.join(dir, 'deployment.json'), `${JSON.stringify(record, null, 2)}\n`);
-    log(`recorded in .localnet/deployment.json (protocol fee recipient ${fee.publicKey()})`);
+    writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+    log(`recorded in ${path.relative(root, file)} (protocol fee recipient ${fee.publicKey()})`);
   } else {
     const file = path.join(root, 'lib/networks/deployments.json');
     const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string>>;

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { parseNetworkConfig, type KnownToken, type NetworkConfig } from './config';
 
 /** Where `npm run deploy:contract` records what it did on localnet (not committed: localnet is disposable). */
-export const LOCAL_DEPLOYMENT_FILE = path.join(process.cwd(), '.localnet', 'deployment.json');
+export const LOCAL_DEPLOYMENT_FILE = process.env.OPENESCROW_DEPLOYMENT_FILE ?? path.join(process.cwd(), '.localnet', 'deployment.json');
 
 const localnetInfoSchema = z.object({
   passphrase: z.string(),
-  assets: z.array(z.object({ code: z.string(), issuer: z.string(), contractId: z.string() })),
+  assets: z.array(z.object({ code: z.string(), issuer: z.string().nullish(), contractId: z.string() })),
 });
 
 const localDeploymentSchema = z.object({
@@ -54,7 +54,7 @@ async function localAssets(config: NetworkConfig): Promise<KnownToken[]> {
     const res = await fetch(`${config.localnetUrl}/localnet`, { cache: 'no-store', signal: AbortSignal.timeout(2_000) });
     if (!res.ok) return [];
     const info = localnetInfoSchema.parse(await res.json());
-    return info.assets.map((a) => ({ code: a.code, issuer: a.issuer, contractId: a.contractId, decimals: 7 }));
+    return info.assets.map((a) => ({ code: a.code, ...(a.issuer ? { issuer: a.issuer } : {}), contractId: a.contractId, decimals: 7 }));
   } catch {
     return [];
   }
