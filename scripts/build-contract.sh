@@ -35,8 +35,20 @@ build_into() {
       "$cargo_bin" rustc --quiet -p escrow --crate-type=cdylib --profile contract \
         --target wasm32v1-none -Zbuild-std=core,alloc
   )
-  wasm-opt -Oz --enable-sign-ext --enable-mutable-globals \
-    "$root/target/wasm/wasm32v1-none/contract/escrow.wasm" -o "$out/escrow.wasm"
+  local wasm="$root/target/wasm/wasm32v1-none/contract/escrow.wasm" work
+  work="$(mktemp -d)"
+  # Keep only the contract's functions and its memory as exports: the linker also exports
+  # three globals (`_`, `__data_end`, `__heap_base`) that the host never reads but charges
+  # for on every call. wasm-metadce drops every export that its graph does not root.
+  {
+    echo '['
+    wasm-dis "$wasm" | sed -n 's/^ (export "\([^"]*\)" (\(func\|memory\) .*/\1/p' \
+      | awk '{ printf "%s{\"name\": \"e%d\", \"root\": true, \"export\": \"%s\"}", (NR>1 ? ",\n" : ""), NR, $1 }'
+    echo; echo ']'
+  } > "$work/graph.json"
+  wasm-metadce --enable-sign-ext --enable-mutable-globals -f "$work/graph.json" "$wasm" -o "$work/dce.wasm" >/dev/null
+  wasm-opt -Oz --enable-sign-ext --enable-mutable-globals "$work/dce.wasm" -o "$out/escrow.wasm"
+  rm -rf "$work"
 }
 
 rustc_version="$("$rustc_bin" --version)"

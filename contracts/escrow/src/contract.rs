@@ -22,13 +22,13 @@ impl EscrowContract {
         validation::config(&env, &config)?;
         storage::set_config(&env, &config);
         storage::set_state(&env, &State::fresh(&env, config.milestones.len()));
-        events::Created { config }.publish(&env);
+        events::Created { config }.emit(&env);
         Ok(())
     }
 
     /// Moves `amount` of the token from `from` into the escrow. [auth: `from`]
     pub fn fund(env: Env, from: Address, amount: i128) -> Result<(), Error> {
-        let config = storage::config(&env);
+        let config = storage::terms(&env);
         let mut state = storage::state(&env);
         if amount <= 0 {
             return Err(Error::InvalidFundAmount);
@@ -38,22 +38,17 @@ impl EscrowContract {
             return Err(Error::DeadlinePassed);
         }
         let funded = state.funded.checked_add(amount).ok_or(Error::Overflow)?;
-        if funded > validation::total(&config)? {
+        if funded > config.total()? {
             return Err(Error::Overfunded);
         }
         from.require_auth();
-        soroban_sdk::token::TokenClient::new(&env, &config.token).transfer(
-            &from,
-            &env.current_contract_address(),
-            &amount,
-        );
+        payout::transfer(&env, &config, &from, &env.current_contract_address(), amount);
         let mut funds = storage::funds(&env);
-        let held = funds.get(from.clone()).unwrap_or(0);
-        funds.set(from.clone(), held.checked_add(amount).ok_or(Error::Overflow)?);
+        funds.add(&from, amount)?;
         storage::set_funds(&env, &funds);
         state.funded = funded;
         storage::set_state(&env, &state);
-        events::Funded { from, amount }.publish(&env);
+        events::Funded { from, amount }.emit(&env);
         Ok(())
     }
 
@@ -64,7 +59,7 @@ impl EscrowContract {
         status: String,
         evidence: Option<String>,
     ) -> Result<(), Error> {
-        let config = storage::config(&env);
+        let config = storage::terms(&env);
         let mut state = storage::state(&env);
         let mut milestone = rules::milestone(&state, index)?;
         if status.is_empty() {
@@ -82,16 +77,16 @@ impl EscrowContract {
         }
         state.milestones.set(index, milestone);
         storage::set_state(&env, &state);
-        events::StatusSet { index, status, evidence }.publish(&env);
+        events::StatusSet { index, status, evidence }.emit(&env);
         Ok(())
     }
 
     /// Records `approver`'s approval of milestone `index`. [auth: `approver`, one of the approvers]
     pub fn approve_milestone(env: Env, index: u32, approver: Address) -> Result<(), Error> {
-        let config = storage::config(&env);
+        let config = storage::terms(&env);
         let mut state = storage::state(&env);
         let mut milestone = rules::milestone(&state, index)?;
-        if !config.roles.approvers.contains(&approver) {
+        if !storage::includes(&config.roles.approvers, &approver) {
             return Err(Error::NotApprover);
         }
         if state.refunding {
@@ -104,7 +99,7 @@ impl EscrowContract {
         if milestone.status.is_empty() {
             return Err(Error::StatusNotSet);
         }
-        if milestone.approvals.contains(&approver) {
+        if storage::includes(&milestone.approvals, &approver) {
             return Err(Error::AlreadyApproved);
         }
         approver.require_auth();
@@ -113,14 +108,14 @@ impl EscrowContract {
         let approved = milestone.approved;
         state.milestones.set(index, milestone);
         storage::set_state(&env, &state);
-        events::Approved { index, approver, approved }.publish(&env);
+        events::Approved { index, approver, approved }.emit(&env);
         Ok(())
     }
 
     /// Single: pays `amount` minus fees to the receiver once every milestone is approved.
     /// [auth: each of `signers`, at least `releases_required` distinct release signers]
     pub fn release(env: Env, signers: Vec<Address>) -> Result<(), Error> {
-        let config = storage::config(&env);
+        let config = storage::terms(&env);
         let mut state = storage::state(&env);
         rules::kind(&config, EscrowKind::Single)?;
         rules::open_for_money(&config, &state)?;
@@ -141,14 +136,14 @@ impl EscrowContract {
         state.released = true;
         state.paid_out = rules::add(state.paid_out, config.amount)?;
         storage::set_state(&env, &state);
-        events::Released { index: None, signers, payout }.publish(&env);
+        events::Released { index: None, signers, payout }.emit(&env);
         Ok(())
     }
 
     /// Multi: pays milestone `index`'s amount minus fees to its receiver.
     /// [auth: each of `signers`, at least `releases_required` distinct release signers]
     pub fn release_milestone(env: Env, index: u32, signers: Vec<Address>) -> Result<(), Error> {
-        let config = storage::config(&env);
+        let config = storage::terms(&env);
         let mut state = storage::state(&env);
         rules::kind(&config, EscrowKind::Multi)?;
         let mut milestone = rules::milestone(&state, index)?;
@@ -162,24 +157,24 @@ impl EscrowContract {
         if !milestone.approved {
             return Err(Error::NotApproved);
         }
-        let terms = config.milestones.get_unchecked(index);
-        if payout::balance(&env, &config) < terms.amount {
+        let amount = config.milestone_amounts.get_unchecked(index);
+        if payout::balance(&env, &config) < amount {
             return Err(Error::InsufficientBalance);
         }
         rules::authorize_release(&config, &signers)?;
-        let receiver = terms.receiver.unwrap_or(config.roles.receiver.clone());
-        let payout = payout::release(&env, &config, receiver, terms.amount)?;
+        let receiver = config.milestone_receivers.get_unchecked(index).unwrap_or(config.roles.receiver.clone());
+        let payout = payout::release(&env, &config, receiver, amount)?;
         milestone.released = true;
         state.milestones.set(index, milestone);
-        state.paid_out = rules::add(state.paid_out, terms.amount)?;
+        state.paid_out = rules::add(state.paid_out, amount)?;
         storage::set_state(&env, &state);
-        events::Released { index: Some(index), signers, payout }.publish(&env);
+        events::Released { index: Some(index), signers, payout }.emit(&env);
         Ok(())
     }
 
     /// Single: opens a dispute on the escrow. [auth: `by`, a party other than the resolver]
     pub fn dispute(env: Env, by: Address, reason: String) -> Result<(), Error> {
-        let config = storage::config(&env);
+        let config = storage::terms(&env);
         let mut state = storage::state(&env);
         rules::kind(&config, EscrowKind::Single)?;
         validation::text(&reason, MAX_TEXT_LEN)?;
@@ -192,13 +187,13 @@ impl EscrowContract {
         state.disputed = true;
         state.dispute_reason = reason.clone();
         storage::set_state(&env, &state);
-        events::Disputed { index: None, by, reason }.publish(&env);
+        events::Disputed { index: None, by, reason }.emit(&env);
         Ok(())
     }
 
     /// Multi: opens a dispute on milestone `index`. [auth: `by`, a party other than the resolver]
     pub fn dispute_milestone(env: Env, index: u32, by: Address, reason: String) -> Result<(), Error> {
-        let config = storage::config(&env);
+        let config = storage::terms(&env);
         let mut state = storage::state(&env);
         rules::kind(&config, EscrowKind::Multi)?;
         let mut milestone = rules::milestone(&state, index)?;
@@ -216,14 +211,14 @@ impl EscrowContract {
         milestone.dispute_reason = reason.clone();
         state.milestones.set(index, milestone);
         storage::set_state(&env, &state);
-        events::Disputed { index: Some(index), by, reason }.publish(&env);
+        events::Disputed { index: Some(index), by, reason }.emit(&env);
         Ok(())
     }
 
     /// Single: settles the dispute by paying out the whole balance as `distributions`.
     /// [auth: dispute resolver]
     pub fn resolve(env: Env, distributions: Map<Address, i128>) -> Result<(), Error> {
-        let config = storage::config(&env);
+        let config = storage::terms(&env);
         let mut state = storage::state(&env);
         rules::kind(&config, EscrowKind::Single)?;
         if state.resolved {
@@ -242,14 +237,14 @@ impl EscrowContract {
         state.resolved = true;
         state.paid_out = rules::add(state.paid_out, plan.total)?;
         storage::set_state(&env, &state);
-        events::Resolved { index: None, payouts: plan.payouts }.publish(&env);
+        events::Resolved { index: None, payouts: plan.payouts }.emit(&env);
         Ok(())
     }
 
     /// Multi: settles milestone `index`'s dispute; the shares may add up to at most the
     /// milestone's amount (and the balance). [auth: dispute resolver]
     pub fn resolve_milestone(env: Env, index: u32, distributions: Map<Address, i128>) -> Result<(), Error> {
-        let config = storage::config(&env);
+        let config = storage::terms(&env);
         let mut state = storage::state(&env);
         rules::kind(&config, EscrowKind::Multi)?;
         let mut milestone = rules::milestone(&state, index)?;
@@ -260,7 +255,7 @@ impl EscrowContract {
             return Err(Error::NotDisputed);
         }
         let plan = payout::plan(&env, &config, &distributions, storage::funds(&env))?;
-        if plan.total > config.milestones.get_unchecked(index).amount {
+        if plan.total > config.milestone_amounts.get_unchecked(index) {
             return Err(Error::DistributionMismatch);
         }
         if plan.total > payout::balance(&env, &config) {
@@ -273,14 +268,14 @@ impl EscrowContract {
         state.milestones.set(index, milestone);
         state.paid_out = rules::add(state.paid_out, plan.total)?;
         storage::set_state(&env, &state);
-        events::Resolved { index: Some(index), payouts: plan.payouts }.publish(&env);
+        events::Resolved { index: Some(index), payouts: plan.payouts }.emit(&env);
         Ok(())
     }
 
     /// Once the escrow is finished, distributes whatever it still holds (including tokens
     /// sent to it outside `fund`); the shares must add up to the balance. [auth: dispute resolver]
     pub fn withdraw_remaining(env: Env, distributions: Map<Address, i128>) -> Result<(), Error> {
-        let config = storage::config(&env);
+        let config = storage::terms(&env);
         let mut state = storage::state(&env);
         if !rules::finished(&config, &state) {
             return Err(Error::NotFinished);
@@ -298,7 +293,7 @@ impl EscrowContract {
         storage::set_funds(&env, &plan.funds);
         state.paid_out = rules::add(state.paid_out, plan.total)?;
         storage::set_state(&env, &state);
-        events::Withdrawn { payouts: plan.payouts }.publish(&env);
+        events::Withdrawn { payouts: plan.payouts }.emit(&env);
         Ok(())
     }
 
@@ -306,7 +301,7 @@ impl EscrowContract {
     /// if no dispute is open and nothing was released or resolved. Anyone may call it;
     /// the money only ever goes to `funder`. [auth: none]
     pub fn claim_refund(env: Env, funder: Address) -> Result<(), Error> {
-        let config = storage::config(&env);
+        let config = storage::terms(&env);
         let mut state = storage::state(&env);
         match config.deadline {
             None => return Err(Error::NoDeadline),
@@ -315,7 +310,7 @@ impl EscrowContract {
         }
         rules::refundable(&state)?;
         let mut funds = storage::funds(&env);
-        let amount = funds.get(funder.clone()).unwrap_or(0);
+        let amount = funds.held(&funder);
         if amount <= 0 {
             return Err(Error::NothingToRefund);
         }
@@ -323,12 +318,12 @@ impl EscrowContract {
             return Err(Error::InsufficientBalance);
         }
         payout::send(&env, &config, &funder, amount);
-        funds.set(funder.clone(), 0);
+        funds.set(&funder, 0);
         storage::set_funds(&env, &funds);
         state.refunding = true;
         state.refunded = rules::add(state.refunded, amount)?;
         storage::set_state(&env, &state);
-        events::Refunded { funder, amount }.publish(&env);
+        events::Refunded { funder, amount }.emit(&env);
         Ok(())
     }
 
@@ -336,7 +331,7 @@ impl EscrowContract {
     /// opened; `platform`, `token` and `protocol_fee` never change. Milestone progress
     /// starts afresh. [auth: platform]
     pub fn update(env: Env, config: EscrowConfig) -> Result<(), Error> {
-        let current = storage::config(&env);
+        let current = storage::terms(&env);
         let state = storage::state(&env);
         if config.roles.platform != current.roles.platform
             || config.token != current.token
@@ -354,7 +349,7 @@ impl EscrowContract {
         current.roles.platform.require_auth();
         storage::set_config(&env, &config);
         storage::set_state(&env, &State::fresh(&env, config.milestones.len()));
-        events::Updated { config }.publish(&env);
+        events::Updated { config }.emit(&env);
         Ok(())
     }
 
@@ -367,11 +362,11 @@ impl EscrowContract {
 
     /// The config, the progress, the totals and the live token balance.
     pub fn get_escrow(env: Env) -> Escrow {
-        let config = storage::config(&env);
+        let terms = storage::terms(&env);
         let state = storage::state(&env);
-        let balance = payout::balance(&env, &config);
+        let balance = payout::balance(&env, &terms);
         Escrow {
-            config,
+            config: storage::config(&env, terms),
             milestones: state.milestones,
             disputed: state.disputed,
             dispute_reason: state.dispute_reason,
@@ -388,6 +383,6 @@ impl EscrowContract {
     /// What `funder` still has in the escrow: their contributions minus what was paid
     /// back to them (by a refund, or fee-free in a distribution).
     pub fn get_funding(env: Env, funder: Address) -> i128 {
-        storage::funds(&env).get(funder).unwrap_or(0)
+        storage::funds(&env).held(&funder)
     }
 }

@@ -1,8 +1,9 @@
-//! The escrow's events: topics `("escrow", <action>)`, data a map of the fields below.
+//! The escrow's events: topics `("escrow", <action>)`, data one of the structs below
+//! (a map of its fields).
 //! Together they let an indexer rebuild the escrow's state without reading storage:
 //! `created`/`updated` carry the config, every later event what changed and by whom.
 
-use soroban_sdk::{contractevent, contracttype, Address, String, Vec};
+use soroban_sdk::{contracttype, symbol_short, Address, Env, String, Symbol, Vec};
 
 use crate::fees::Split;
 use crate::types::EscrowConfig;
@@ -36,14 +37,14 @@ impl Payout {
 }
 
 /// The constructor ran; `config` is the escrow as deployed.
-#[contractevent(topics = ["escrow", "created"])]
+#[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Created {
     pub config: EscrowConfig,
 }
 
 /// `from` put `amount` in.
-#[contractevent(topics = ["escrow", "funded"])]
+#[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Funded {
     pub from: Address,
@@ -51,7 +52,7 @@ pub struct Funded {
 }
 
 /// The service provider set milestone `index`'s status (and evidence, when given).
-#[contractevent(topics = ["escrow", "status"])]
+#[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct StatusSet {
     pub index: u32,
@@ -60,7 +61,7 @@ pub struct StatusSet {
 }
 
 /// `approver` approved milestone `index`; `approved` tells whether it now has enough approvals.
-#[contractevent(topics = ["escrow", "approved"])]
+#[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Approved {
     pub index: u32,
@@ -69,7 +70,7 @@ pub struct Approved {
 }
 
 /// `signers` released the escrow (`index` None) or milestone `index`.
-#[contractevent(topics = ["escrow", "released"])]
+#[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Released {
     pub index: Option<u32>,
@@ -78,7 +79,7 @@ pub struct Released {
 }
 
 /// `by` opened a dispute on the escrow (`index` None) or on milestone `index`.
-#[contractevent(topics = ["escrow", "disputed"])]
+#[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Disputed {
     pub index: Option<u32>,
@@ -87,7 +88,7 @@ pub struct Disputed {
 }
 
 /// The dispute resolver settled the escrow's (`index` None) or milestone `index`'s dispute.
-#[contractevent(topics = ["escrow", "resolved"])]
+#[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Resolved {
     pub index: Option<u32>,
@@ -95,14 +96,14 @@ pub struct Resolved {
 }
 
 /// The dispute resolver distributed what was left in a finished escrow.
-#[contractevent(topics = ["escrow", "withdrawn"])]
+#[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Withdrawn {
     pub payouts: Vec<Payout>,
 }
 
 /// `funder` got `amount` back after the deadline.
-#[contractevent(topics = ["escrow", "refunded"])]
+#[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Refunded {
     pub funder: Address,
@@ -110,8 +111,35 @@ pub struct Refunded {
 }
 
 /// The platform replaced the config before funding; milestone progress starts afresh.
-#[contractevent(topics = ["escrow", "updated"])]
+#[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Updated {
     pub config: EscrowConfig,
+}
+
+const ESCROW: Symbol = symbol_short!("escrow");
+
+/// Publishes each event struct under `("escrow", <action>)`.
+macro_rules! actions {
+    ($($event:ident => $action:literal,)*) => {$(
+        impl $event {
+            pub fn emit(self, env: &Env) {
+                #[allow(deprecated)] // #[contractevent] would do the same with more code.
+                env.events().publish((ESCROW, symbol_short!($action)), self);
+            }
+        }
+    )*};
+}
+
+actions! {
+    Created => "created",
+    Funded => "funded",
+    StatusSet => "status",
+    Approved => "approved",
+    Released => "released",
+    Disputed => "disputed",
+    Resolved => "resolved",
+    Withdrawn => "withdrawn",
+    Refunded => "refunded",
+    Updated => "updated",
 }

@@ -4,13 +4,14 @@ use soroban_sdk::{Address, Env, Vec};
 
 use crate::errors::Error;
 use crate::storage::{self, State};
-use crate::types::{EscrowConfig, EscrowKind, Milestone};
+use crate::storage::Terms;
+use crate::types::{EscrowKind, Milestone};
 
 pub fn add(a: i128, b: i128) -> Result<i128, Error> {
     a.checked_add(b).ok_or(Error::Overflow)
 }
 
-pub fn kind(config: &EscrowConfig, expected: EscrowKind) -> Result<(), Error> {
+pub fn kind(config: &Terms, expected: EscrowKind) -> Result<(), Error> {
     if config.kind != expected {
         return Err(Error::WrongKind);
     }
@@ -22,12 +23,12 @@ pub fn milestone(state: &State, index: u32) -> Result<Milestone, Error> {
 }
 
 /// True once the ledger's time is past the deadline (never without one).
-pub fn deadline_passed(env: &Env, config: &EscrowConfig) -> bool {
+pub fn deadline_passed(env: &Env, config: &Terms) -> bool {
     matches!(config.deadline, Some(deadline) if env.ledger().timestamp() > deadline)
 }
 
 /// The escrow (Single) and the milestone are neither released nor resolved.
-pub fn not_finished(config: &EscrowConfig, state: &State, milestone: &Milestone) -> Result<(), Error> {
+pub fn not_finished(config: &Terms, state: &State, milestone: &Milestone) -> Result<(), Error> {
     let single = config.kind == EscrowKind::Single;
     if milestone.released || (single && state.released) {
         return Err(Error::AlreadyReleased);
@@ -40,7 +41,7 @@ pub fn not_finished(config: &EscrowConfig, state: &State, milestone: &Milestone)
 
 /// Money may still come in (and a Single escrow be disputed or released): nothing was
 /// paid out for good and no refund was claimed.
-pub fn open_for_money(config: &EscrowConfig, state: &State) -> Result<(), Error> {
+pub fn open_for_money(config: &Terms, state: &State) -> Result<(), Error> {
     if state.refunding {
         return Err(Error::Refunding);
     }
@@ -59,7 +60,7 @@ pub fn open_for_money(config: &EscrowConfig, state: &State) -> Result<(), Error>
 
 /// Nothing more can happen but distributing leftovers: Single released or resolved,
 /// Multi every milestone released or resolved, or every contribution refunded.
-pub fn finished(config: &EscrowConfig, state: &State) -> bool {
+pub fn finished(config: &Terms, state: &State) -> bool {
     let done = match config.kind {
         EscrowKind::Single => state.released || state.resolved,
         EscrowKind::Multi => state.milestones.iter().all(|m| m.released || m.resolved),
@@ -86,18 +87,18 @@ pub fn refundable(state: &State) -> Result<(), Error> {
 
 /// `by` may open a dispute: a party to the escrow (a role holder, a milestone receiver
 /// or a funder), never the dispute resolver.
-pub fn may_dispute(env: &Env, config: &EscrowConfig, by: &Address) -> Result<(), Error> {
+pub fn may_dispute(env: &Env, config: &Terms, by: &Address) -> Result<(), Error> {
     let roles = &config.roles;
     if *by == roles.dispute_resolver {
         return Err(Error::ResolverCannotDispute);
     }
-    let party = roles.approvers.contains(by)
-        || roles.release_signers.contains(by)
+    let party = storage::includes(&roles.approvers, by)
+        || storage::includes(&roles.release_signers, by)
         || *by == roles.service_provider
         || *by == roles.receiver
         || *by == roles.platform
-        || config.milestones.iter().any(|m| m.receiver.as_ref() == Some(by))
-        || storage::funds(env).contains_key(by.clone());
+        || config.milestone_receivers.iter().any(|r| r.as_ref() == Some(by))
+        || storage::funds(env).position(by).is_some();
     if !party {
         return Err(Error::NotAParty);
     }
@@ -106,13 +107,14 @@ pub fn may_dispute(env: &Env, config: &EscrowConfig, by: &Address) -> Result<(),
 
 /// Checks that `signers` are distinct release signers, enough of them, and requires
 /// each one's auth.
-pub fn authorize_release(config: &EscrowConfig, signers: &Vec<Address>) -> Result<(), Error> {
+pub fn authorize_release(config: &Terms, signers: &Vec<Address>) -> Result<(), Error> {
     let roles = &config.roles;
-    for (i, signer) in signers.iter().enumerate() {
-        if !roles.release_signers.contains(&signer) {
+    for i in 0..signers.len() {
+        let signer = signers.get_unchecked(i);
+        if !storage::includes(&roles.release_signers, &signer) {
             return Err(Error::NotReleaseSigner);
         }
-        if signers.slice(..i as u32).contains(&signer) {
+        if (0..i).any(|j| signers.get_unchecked(j) == signer) {
             return Err(Error::DuplicateSigner);
         }
     }

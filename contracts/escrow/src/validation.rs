@@ -92,12 +92,3 @@ pub fn config(env: &Env, config: &EscrowConfig) -> Result<i128, Error> {
     }
     Ok(total)
 }
-
-/// The escrow's total: what `fund` may bring in at most.
-pub fn total(config: &EscrowConfig) -> Result<i128, Error> {
-    let mut total = config.amount;
-    for milestone in config.milestones.iter() {
-        total = total.checked_add(milestone.amount).ok_or(Error::Overflow)?;
-    }
-    Ok(total)
-}

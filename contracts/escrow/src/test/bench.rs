@@ -126,7 +126,11 @@ impl<'a> Run<'a> {
         self.chain.sign_as(provider, &self.id(), "set_milestone_status", (index, &status, &evidence).into_val(&env), std::vec![]);
         self.escrow().set_milestone_status(&index, &status, &evidence);
         self.record("set_milestone_status");
-        if std::env::var("BENCH_BUDGET").is_ok() { self.chain.env.cost_estimate().budget().print(); }
+        if std::env::var("BENCH_BUDGET").is_ok() {
+            self.chain.env.cost_estimate().budget().print();
+            self.escrow().get_funding(&provider.address);
+            self.chain.env.cost_estimate().budget().print();
+        }
     }
 
     fn approve(&mut self, approver: &Account, index: u32) {
