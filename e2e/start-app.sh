@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Uploads the escrow wasm to the e2e localnet, builds the app when its sources are newer than
+# the last build, and serves it. Started by playwright.config.ts once localnet answers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export OPENESCROW_NETWORK=local
+export OPENESCROW_LOCALNET_URL="http://127.0.0.1:${E2E_LOCALNET_PORT:-8020}"
+export OPENESCROW_DEPLOYMENT_FILE="${E2E_DATA_DIR:-.cache/e2e-chain}/deployment.json"
+npx tsx scripts/deploy-contract.ts --network local --wait
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib next.config.js package.json -newer .next/BUILD_ID -type f -print -quit)" ]; then
+  node_modules/.bin/next build
+fi
+exec node_modules/.bin/next start --hostname 127.0.0.1 --port "${E2E_APP_PORT:-3100}"
