@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm run dev`: set-up, localnet (unless another chain is configured), the escrow wasm
-# uploaded to it, and the app on http://localhost:3000.
+# `npm run dev`: set-up, localnet (unless another chain is configured), then the app on
+# http://localhost:3000 (which uploads the escrow wasm to localnet first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -28,9 +28,8 @@ if [ "$network" = local ] && [ -z "${OPENESCROW_RPC_URL:-}" ]; then
     done
     curl -fsS "$localnet_url/health" >/dev/null 2>&1 || fail "localnet did not answer on $localnet_url/health"
   fi
-  step "uploading the escrow wasm to localnet (idempotent)"
-  npm run --silent deploy:contract -- --network local
 fi
 
+# dev:app uploads the escrow wasm to localnet first (idempotent), then starts Next.js.
 step "starting the app on http://localhost:3000 ($network)"
 npm run --silent dev:app
