@@ -11,7 +11,7 @@ mod events;
 mod fees;
 mod payout;
 mod rules;
-mod storage;
+pub(crate) mod storage;
 mod types;
 mod validation;
 

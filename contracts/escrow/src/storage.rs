@@ -10,10 +10,10 @@ use crate::errors::Error;
 
 use crate::types::{EscrowConfig, EscrowKind, Milestone, MilestoneConfig, ProtocolFee, Roles};
 
-const TERMS: Symbol = symbol_short!("terms");
-const TEXTS: Symbol = symbol_short!("texts");
-const STATE: Symbol = symbol_short!("state");
-const FUNDS: Symbol = symbol_short!("funds");
+pub const TERMS: Symbol = symbol_short!("terms");
+pub const TEXTS: Symbol = symbol_short!("texts");
+pub const STATE: Symbol = symbol_short!("state");
+pub const FUNDS: Symbol = symbol_short!("funds");
 
 const DAY_IN_LEDGERS: u32 = 17_280;
 /// A write extends the entries it touches once their TTL falls under this...

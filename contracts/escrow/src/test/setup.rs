@@ -197,14 +197,6 @@ impl World {
         }]);
     }
 
-    /// Mocks one auth per signer, all for the same invocation.
-    pub fn auth_all(&self, who: &[Address], fn_name: &'static str, args: Vec<Val>) {
-        let id = self.id();
-        let invoke = MockAuthInvoke { contract: &id, fn_name, args, sub_invokes: &[] };
-        let auths: std::vec::Vec<MockAuth> = who.iter().map(|address| MockAuth { address, invoke: &invoke }).collect();
-        self.env.mock_auths(&auths);
-    }
-
     pub fn args<T: IntoVal<Env, Vec<Val>>>(&self, args: T) -> Vec<Val> {
         args.into_val(&self.env)
     }
