@@ -2,9 +2,6 @@
 // wasm, deploy with its constructor (EscrowConfig; platform's auth signed by a
 // non-source signer with signAuthEntries), fund, and a full Single lifecycle with
 // every role signing its own auth entry; events and balances checked.
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   Address,
@@ -16,7 +13,12 @@ import {
   scValToNative,
   xdr,
 } from "@stellar/stellar-sdk";
-import { REPO_ROOT } from "./localnet-process.ts";
+import {
+  authorizeAndSend as authorizeAndSendKit,
+  clientOpts as clientOptsKit,
+  loadEscrowWasm,
+  singleConfig,
+} from "./escrow-kit.ts";
 import {
   PASSPHRASE,
   STROOPS,
@@ -35,34 +37,15 @@ import {
 
 const c = sharedCtx();
 const S = rpc.Api.GetTransactionStatus;
-const WASM_PATH = join(REPO_ROOT, "contracts/escrow/dist/escrow.wasm");
 
 // Every account that signs something, by address.
 const keys = new Map<string, Keypair>();
 function remember(...kps: Keypair[]) {
   for (const k of kps) keys.set(k.publicKey(), k);
 }
-
-/**
- * What a dApp does with an AssembledTransaction that others must authorize:
- * each non-invoker signs its auth entry, re-simulate, then the source signs and sends.
- */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function authorizeAndSend(at: contract.AssembledTransaction<any>, expectSigners: string[]) {
-  const needed = at.needsNonInvokerSigningBy();
-  expect([...needed].sort()).toEqual([...expectSigners].sort());
-  for (const addr of needed) {
-    const kp = keys.get(addr);
-    if (!kp) throw new Error(`no key for ${addr}`);
-    await at.signAuthEntries({ address: addr, signAuthEntry: contract.basicNodeSigner(kp, PASSPHRASE).signAuthEntry });
-  }
-  expect(at.needsNonInvokerSigningBy()).toEqual([]);
-  if (needed.length > 0) await at.simulate();
-  const sent = await at.signAndSend();
-  const res = sent.getTransactionResponse!;
-  expect(res.status, JSON.stringify(res.status === S.FAILED ? res.resultXdr.toJson() : "")).toBe(S.SUCCESS);
-  return { sent, res: res as rpc.Api.GetSuccessfulTransactionResponse };
-}
+const authorizeAndSend = (at: contract.AssembledTransaction<any>, signers: string[]) => authorizeAndSendKit(at, keys, signers);
+const clientOpts = (kp: Keypair) => clientOptsKit(c, kp);
 
 let usdc: Asset;
 let usdcSac: string;
@@ -75,27 +58,13 @@ let escrow: AnyClient;
 let deployLedger: number;
 const AMOUNT = 100n * STROOPS;
 
-function clientOpts(kp: Keypair) {
-  const s = contract.basicNodeSigner(kp, PASSPHRASE);
-  return {
-    networkPassphrase: PASSPHRASE,
-    rpcUrl: c.rpcUrl,
-    allowHttp: true,
-    publicKey: kp.publicKey(),
-    signTransaction: s.signTransaction,
-    signAuthEntry: s.signAuthEntry,
-  };
-}
-
 async function usdcOf(addr: string): Promise<bigint> {
   const b = await c.server.getAssetBalance(addr, usdc, PASSPHRASE);
   return BigInt(b.balanceEntry?.amount ?? "0");
 }
 
 beforeAll(async () => {
-  if (!existsSync(WASM_PATH)) throw new Error(`escrow wasm missing at ${WASM_PATH} (npm run build:contract)`);
-  wasm = readFileSync(WASM_PATH);
-  wasmHash = createHash("sha256").update(wasm).digest("hex");
+  ({ wasm, wasmHash } = loadEscrowWasm());
   usdc = await usdcAsset(c);
   usdcSac = usdc.contractId(PASSPHRASE);
   [deployer, provider, approver, releaser, resolver] = await Promise.all([fund(c), fund(c), fund(c), fund(c), fund(c)]);
@@ -111,28 +80,19 @@ beforeAll(async () => {
 }, 60_000);
 
 function config() {
-  return {
-    kind: { tag: "Single" },
-    engagement_id: "conformance-1",
-    title: "Logo design",
-    description: "A logo in three colours",
-    token: usdcSac,
-    roles: {
-      approvers: [approver.publicKey()],
-      approvals_required: 1,
-      service_provider: provider.publicKey(),
-      release_signers: [releaser.publicKey()],
-      releases_required: 1,
-      dispute_resolver: resolver.publicKey(),
+  return singleConfig(
+    usdcSac,
+    {
+      approver: approver.publicKey(),
+      provider: provider.publicKey(),
+      releaser: releaser.publicKey(),
+      resolver: resolver.publicKey(),
       platform: platform.publicKey(),
       receiver: receiver.publicKey(),
+      feeRecipient: feeRecipient.publicKey(),
     },
-    platform_fee_bps: 200,
-    protocol_fee: { recipient: feeRecipient.publicKey(), bps: 100 },
-    amount: AMOUNT,
-    milestones: [{ description: "Deliver the logo", amount: 0n, receiver: undefined }],
-    deadline: undefined,
-  };
+    AMOUNT,
+  );
 }
 
 describe("escrow contract on localnet", () => {
@@ -151,9 +111,9 @@ describe("escrow contract on localnet", () => {
     expect(entry.entries[0]?.liveUntilLedgerSeq).toBeGreaterThan(entry.latestLedger);
   });
 
-  test("deploy with the constructor: platform (not the source) signs its auth entry", async () => {
-    const at = await contract.Client.deploy({ config: config() }, { ...clientOpts(deployer), wasmHash, format: "hex" });
-    const { sent, res } = await authorizeAndSend(at, [platform.publicKey()]);
+  test("deploy with the constructor via contract.Client.deploy (platform is the source)", async () => {
+    const at = await contract.Client.deploy({ config: config() }, { ...clientOpts(platform), wasmHash, format: "hex" });
+    const { sent, res } = await authorizeAndSend(at, []);
     const client = sent.result as contract.Client;
     escrowId = client.options.contractId;
     deployLedger = res.ledger;
@@ -162,6 +122,26 @@ describe("escrow contract on localnet", () => {
     const inst = await c.server.getContractInstance(escrowId);
     expect(inst.executable.type).toBe("contractExecutableWasm");
     expect(hexOf((inst.executable as xdr.ContractExecutable & { wasmHash: xdr.Hash }).wasmHash)).toBe(wasmHash);
+  });
+
+  test("deploy by another source: record mode refuses the constructor's nested auth (host rule); record_allow_nonroot + signAuthEntries deploys it", async () => {
+    const at = await contract.Client.deploy(
+      { config: { ...config(), engagement_id: "conformance-2" } },
+      { ...clientOpts(deployer), wasmHash, format: "hex", simulate: false },
+    );
+    const raw = at.raw!.build();
+    const recorded = await c.server.simulateTransaction(raw, undefined, "record");
+    expect(rpc.Api.isSimulationError(recorded)).toBe(true);
+    expect((recorded as rpc.Api.SimulateTransactionErrorResponse).error).toMatch(/not tied to the root/);
+    const sim = await c.server.simulateTransaction(raw, undefined, "record_allow_nonroot");
+    expect(rpc.Api.isSimulationSuccess(sim), JSON.stringify((sim as { error?: string }).error)).toBe(true);
+    at.simulation = sim;
+    at.built = rpc.assembleTransaction(raw, sim).build();
+    const { sent } = await authorizeAndSend(at, [platform.publicKey()]);
+    const id = (sent.result as contract.Client).options.contractId;
+    expect(id).not.toBe(escrowId);
+    const second = (await contract.Client.from({ ...clientOpts(deployer), contractId: id })) as AnyClient;
+    expect((await second.get_escrow()).result.config.engagement_id).toBe("conformance-2");
   });
 
   test("contract.Client.from reads the spec from the chain; get_escrow returns the config", async () => {
@@ -181,14 +161,21 @@ describe("escrow contract on localnet", () => {
   });
 
   test("a constructor without the platform's signature fails on chain", async () => {
-    const at = await contract.Client.deploy({ config: config() }, { ...clientOpts(deployer), wasmHash, format: "hex" });
-    // Submit as-is (platform's entry unsigned): the host rejects it.
-    const tx = at.built!;
+    const at = await contract.Client.deploy(
+      { config: { ...config(), engagement_id: "conformance-3" } },
+      { ...clientOpts(deployer), wasmHash, format: "hex", simulate: false },
+    );
+    const raw = at.raw!.build();
+    const sim = await c.server.simulateTransaction(raw, undefined, "record_allow_nonroot");
+    if (!rpc.Api.isSimulationSuccess(sim)) throw new Error(`simulation failed: ${JSON.stringify(sim)}`);
+    // Submit with the platform's entry unsigned: the host rejects it.
+    const tx = rpc.assembleTransaction(raw, sim).build();
     tx.sign(deployer);
     const sent = await c.server.sendTransaction(tx);
     if (sent.status === "PENDING") {
       const got = await getTxFinal(c.server, sent.hash);
       expect(got.status).toBe(S.FAILED);
+      expect(JSON.stringify(got.resultXdr.toJson())).toMatch(/trapped/);
     } else {
       expect(sent.status).toBe("ERROR");
     }
