@@ -1,0 +1,232 @@
+//! Test helpers: a chain in a throwaway directory, dev keys, and a small transaction
+//! builder, so each test reads as the transaction it sends and the code it expects.
+#![allow(dead_code)]
+
+use ed25519_dalek::{Signer, SigningKey};
+use localnet::backend::accounts::{account_id, load_account};
+use localnet::backend::genesis;
+use localnet::backend::state::Overlay;
+use localnet::backend::store::TxRow;
+use localnet::backend::{Chain, ChainConfig, Submission};
+use sha2::{Digest, Sha256};
+use soroban_env_host::xdr::*;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+pub const PASSPHRASE: &str = "Standalone Network ; February 2017";
+pub const XLM: i64 = 10_000_000;
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+pub fn temp_dir(tag: &str) -> PathBuf {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    std::env::temp_dir().join(format!("localnet-test-{tag}-{}-{n}-{nanos}", std::process::id()))
+}
+
+#[derive(Clone)]
+pub struct Key(pub [u8; 32]);
+
+impl Key {
+    /// A deterministic key per name, so failures are reproducible.
+    pub fn named(name: &str) -> Key {
+        Key(Sha256::digest(format!("localnet test key {name}").as_bytes()).into())
+    }
+    pub fn public(&self) -> [u8; 32] {
+        SigningKey::from_bytes(&self.0).verifying_key().to_bytes()
+    }
+    pub fn id(&self) -> AccountId {
+        account_id(self.public())
+    }
+    pub fn muxed(&self) -> MuxedAccount {
+        MuxedAccount::Ed25519(Uint256(self.public()))
+    }
+    pub fn sign(&self, hash: &[u8; 32]) -> DecoratedSignature {
+        let p = self.public();
+        DecoratedSignature {
+            hint: SignatureHint(p[28..32].try_into().unwrap()),
+            signature: Signature(SigningKey::from_bytes(&self.0).sign(hash).to_bytes().to_vec().try_into().unwrap()),
+        }
+    }
+}
+
+pub struct TestChain {
+    pub chain: Chain,
+    pub dir: PathBuf,
+}
+
+pub enum Outcome {
+    Applied(TxRow, TransactionResult),
+    Rejected(TransactionResult),
+    Duplicate,
+}
+
+impl Outcome {
+    pub fn result(&self) -> &TransactionResult {
+        match self {
+            Outcome::Applied(_, r) | Outcome::Rejected(r) => r,
+            Outcome::Duplicate => panic!("duplicate"),
+        }
+    }
+    pub fn is_success(&self) -> bool {
+        matches!(self, Outcome::Applied(row, _) if row.successful)
+    }
+    pub fn expect_success(&self) -> &TxRow {
+        match self {
+            Outcome::Applied(row, _) if row.successful => row,
+            Outcome::Applied(_, r) | Outcome::Rejected(r) => panic!("expected success, got {:?}", r.result),
+            Outcome::Duplicate => panic!("duplicate"),
+        }
+    }
+    /// The first operation's result of a failed transaction.
+    pub fn op_result(&self) -> OperationResult {
+        match &self.result().result {
+            TransactionResultResult::TxFailed(ops) | TransactionResultResult::TxSuccess(ops) => ops[0].clone(),
+            other => panic!("no operation results: {other:?}"),
+        }
+    }
+}
+
+impl TestChain {
+    pub fn new() -> TestChain {
+        let dir = temp_dir("chain");
+        let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: dir.clone(), reset: true }).unwrap();
+        TestChain { chain, dir }
+    }
+
+    /// Opens the chain again from its directory, as a restarted node would.
+    pub fn reopen(mut self) -> TestChain {
+        let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: self.dir.clone(), reset: false }).unwrap();
+        self.chain = chain;
+        self
+    }
+
+    pub fn root(&self) -> Key {
+        Key(genesis::root_secret(PASSPHRASE))
+    }
+
+    pub fn usdc_issuer(&self) -> Key {
+        Key(genesis::usdc_issuer_secret())
+    }
+
+    pub fn account(&self, key: &Key) -> Option<AccountEntry> {
+        let ov = Overlay::new(&self.chain.state, self.chain.latest.seq);
+        load_account(&ov, &key.id())
+    }
+
+    pub fn balance(&self, key: &Key) -> i64 {
+        self.account(key).map(|a| a.balance).unwrap_or(-1)
+    }
+
+    pub fn next_seq(&self, key: &Key) -> i64 {
+        self.account(key).expect("account exists").seq_num.0 + 1
+    }
+
+    pub fn submit(&mut self, env: TransactionEnvelope) -> Outcome {
+        match self.chain.submit(env).unwrap() {
+            Submission::Pending { hash } => {
+                let row = self.chain.store.get_tx(&hash).unwrap().unwrap();
+                let result = TransactionResult::from_xdr(&row.result, Limits::none()).unwrap();
+                Outcome::Applied(row, result)
+            }
+            Submission::Error { result, .. } => Outcome::Rejected(result),
+            Submission::Duplicate { .. } => Outcome::Duplicate,
+        }
+    }
+
+    /// Creates `key`'s account from root with `xlm` lumens.
+    pub fn fund(&mut self, key: &Key, xlm: i64) {
+        let root = self.root();
+        let tx = self.tx(&root).op(OperationBody::CreateAccount(CreateAccountOp {
+            destination: key.id(),
+            starting_balance: xlm * XLM,
+        }));
+        self.submit(tx.sign(&[&root])).expect_success();
+    }
+
+    pub fn tx(&self, source: &Key) -> TxBuilder {
+        TxBuilder {
+            tx: Transaction {
+                source_account: source.muxed(),
+                fee: 100,
+                seq_num: SequenceNumber(self.next_seq(source)),
+                cond: Preconditions::None,
+                memo: Memo::None,
+                operations: VecM::default(),
+                ext: TransactionExt::V0,
+            },
+            network_id: self.chain.network_id,
+        }
+    }
+}
+
+impl Drop for TestChain {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+pub struct TxBuilder {
+    pub tx: Transaction,
+    pub network_id: [u8; 32],
+}
+
+impl TxBuilder {
+    pub fn op(mut self, body: OperationBody) -> Self {
+        let mut ops = self.tx.operations.to_vec();
+        ops.push(Operation { source_account: None, body });
+        self.tx.operations = ops.try_into().unwrap();
+        self.tx.fee = 100 * self.tx.operations.len() as u32;
+        self
+    }
+    pub fn op_from(mut self, source: &Key, body: OperationBody) -> Self {
+        self = self.op(body);
+        let mut ops = self.tx.operations.to_vec();
+        ops.last_mut().unwrap().source_account = Some(source.muxed());
+        self.tx.operations = ops.try_into().unwrap();
+        self
+    }
+    pub fn fee(mut self, fee: u32) -> Self {
+        self.tx.fee = fee;
+        self
+    }
+    pub fn seq(mut self, seq: i64) -> Self {
+        self.tx.seq_num = SequenceNumber(seq);
+        self
+    }
+    pub fn time_bounds(mut self, min: u64, max: u64) -> Self {
+        self.tx.cond = Preconditions::Time(TimeBounds { min_time: TimePoint(min), max_time: TimePoint(max) });
+        self
+    }
+    pub fn soroban(mut self, data: SorobanTransactionData) -> Self {
+        self.tx.ext = TransactionExt::V1(data);
+        self
+    }
+    pub fn envelope(&self) -> TransactionEnvelope {
+        TransactionEnvelope::Tx(TransactionV1Envelope { tx: self.tx.clone(), signatures: VecM::default() })
+    }
+    pub fn hash(&self) -> [u8; 32] {
+        self.envelope().hash(self.network_id).unwrap()
+    }
+    pub fn sign(&self, keys: &[&Key]) -> TransactionEnvelope {
+        let hash = self.hash();
+        let sigs: Vec<DecoratedSignature> = keys.iter().map(|k| k.sign(&hash)).collect();
+        TransactionEnvelope::Tx(TransactionV1Envelope { tx: self.tx.clone(), signatures: sigs.try_into().unwrap() })
+    }
+}
+
+pub fn now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()
+}
+
+pub fn payment(to: &Key, asset: Asset, amount: i64) -> OperationBody {
+    OperationBody::Payment(PaymentOp { destination: to.muxed(), asset, amount })
+}
+
+pub fn native_payment(to: &Key, xlm: i64) -> OperationBody {
+    payment(to, Asset::Native, xlm * XLM)
+}
+
+pub fn code(outcome: &Outcome) -> TransactionResultResult {
+    outcome.result().result.clone()
+}

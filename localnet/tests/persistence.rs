@@ -1,0 +1,138 @@
+//! Persistence: state survives a restart, and a `kill -9` at any moment leaves a
+//! consistent chain (every ledger is one SQLite transaction).
+
+mod common;
+use common::*;
+use localnet::backend::{Chain, ChainConfig};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+#[test]
+fn state_and_history_survive_a_restart() {
+    let mut t = TestChain::new();
+    let (a, b) = (Key::named("a"), Key::named("b"));
+    t.fund(&a, 100);
+    t.fund(&b, 100);
+    let out = t.submit(t.tx(&a).op(native_payment(&b, 7)).sign(&[&a]));
+    let hash = out.expect_success().hash;
+    let (seq, header_hash) = (t.chain.latest.seq, t.chain.header_hash);
+    t.chain.advance_time(3600).unwrap();
+    let close_time = t.chain.latest.close_time;
+    let t = t.reopen();
+    assert_eq!(t.chain.latest.seq, seq + 1);
+    assert_eq!(t.balance(&b), 107 * XLM);
+    assert!(t.chain.store.get_tx(&hash).unwrap().is_some());
+    assert!(t.chain.store.ledgers_from(seq, 1).unwrap()[0].hash == header_hash);
+    assert!(t.chain.latest.close_time >= close_time, "the advanced clock is kept");
+    assert!(t.chain.clock.now() >= close_time);
+}
+
+#[test]
+fn a_different_passphrase_needs_reset() {
+    let dir = temp_dir("passphrase");
+    let open = |p: &str, reset: bool| Chain::open(&ChainConfig { passphrase: p.into(), data_dir: dir.clone(), reset });
+    drop(open(PASSPHRASE, true).unwrap());
+    assert!(open("Other network", false).is_err());
+    assert_eq!(open("Other network", true).unwrap().latest.seq, 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn has_account(chain: &Chain, k: &Key) -> bool {
+    let ov = localnet::backend::state::Overlay::new(&chain.state, chain.latest.seq);
+    localnet::backend::accounts::load_account(&ov, &k.id()).is_some()
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn http(port: u16, method: &str, path: &str, body: &str) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    let req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(req.as_bytes()).ok()?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).ok()?;
+    let status = out.split(' ').nth(1)?.parse().ok()?;
+    Some((status, out.split("\r\n\r\n").nth(1).unwrap_or_default().to_string()))
+}
+
+struct Node(Child);
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start(dir: &std::path::Path, port: u16) -> Node {
+    let child = Command::new(env!("CARGO_BIN_EXE_localnet"))
+        .args(["--port", &port.to_string(), "--ledger-interval", "0", "--data-dir"])
+        .arg(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while http(port, "GET", "/health", "").is_none() {
+        assert!(started.elapsed() < Duration::from_secs(20), "localnet did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Node(child)
+}
+
+fn strkey(k: &Key) -> String {
+    localnet::api::account_strkey(&k.public())
+}
+
+#[test]
+fn kill_minus_nine_mid_load_leaves_a_consistent_chain() {
+    let dir = temp_dir("crash");
+    let port = free_port();
+    let mut node = start(&dir, port);
+    let (status, body) = http(port, "POST", &format!("/friendbot?addr={}", strkey(&Key::named("first"))), "").unwrap();
+    assert_eq!(status, 200, "{body}");
+    // Fund accounts from another thread and kill the node while it is writing.
+    let loader = std::thread::spawn(move || {
+        for i in 0..400 {
+            if http(port, "POST", &format!("/friendbot?addr={}", strkey(&Key::named(&format!("load{i}")))), "").is_none() {
+                break;
+            }
+        }
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    node.0.kill().unwrap(); // SIGKILL
+    node.0.wait().unwrap();
+    loader.join().unwrap();
+
+    // Every transaction the store has is reflected in the state, and the ledger chain links.
+    let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: dir.clone(), reset: false }).unwrap();
+    let ledgers = chain.store.ledgers_from(1, 10_000).unwrap();
+    assert_eq!(ledgers.last().unwrap().seq, chain.latest.seq);
+    for w in ledgers.windows(2) {
+        let next = soroban_env_host::xdr::LedgerHeaderHistoryEntry::from_xdr(&w[1].header, soroban_env_host::xdr::Limits::none()).unwrap();
+        assert_eq!(next.header.previous_ledger_hash.0, w[0].hash);
+    }
+    assert!(has_account(&chain, &Key::named("first")));
+    let txs = chain.store.txs_from(0, 0, 10_000).unwrap();
+    let funded = (0..400).filter(|i| has_account(&chain, &Key::named(&format!("load{i}")))).count();
+    assert_eq!(funded + 1, txs.len(), "accounts in state match transactions in the store");
+    drop(chain);
+
+    // And the node starts again on it.
+    let dir2 = dir.clone();
+    let node = start(&dir2, port);
+    let (status, body) = http(port, "POST", "/rpc", r#"{"jsonrpc":"2.0","id":1,"method":"getHealth"}"#).unwrap();
+    assert_eq!(status, 200);
+    assert!(body.contains("healthy"));
+    drop(node);
+    let _ = std::fs::remove_dir_all(&dir2);
+}
+
+use soroban_env_host::xdr::ReadXdr;
