@@ -7,3 +7,8 @@ mod error_table;
 mod errors;
 mod events;
 mod lifecycle;
+mod deadline;
+mod ttl;
+mod update;
+mod props;
+mod wasm;
