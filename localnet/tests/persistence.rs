@@ -4,10 +4,7 @@
 mod common;
 use common::*;
 use localnet::backend::{Chain, ChainConfig};
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[test]
 fn state_and_history_survive_a_restart() {
@@ -42,49 +39,6 @@ fn a_different_passphrase_needs_reset() {
 fn has_account(chain: &Chain, k: &Key) -> bool {
     let ov = localnet::backend::state::Overlay::new(&chain.state, chain.latest.seq);
     localnet::backend::accounts::load_account(&ov, &k.id()).is_some()
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn http(port: u16, method: &str, path: &str, body: &str) -> Option<(u16, String)> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-    let req = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    s.write_all(req.as_bytes()).ok()?;
-    let mut out = String::new();
-    s.read_to_string(&mut out).ok()?;
-    let status = out.split(' ').nth(1)?.parse().ok()?;
-    Some((status, out.split("\r\n\r\n").nth(1).unwrap_or_default().to_string()))
-}
-
-struct Node(Child);
-
-impl Drop for Node {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start(dir: &std::path::Path, port: u16) -> Node {
-    let child = Command::new(env!("CARGO_BIN_EXE_localnet"))
-        .args(["--port", &port.to_string(), "--ledger-interval", "0", "--data-dir"])
-        .arg(dir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while http(port, "GET", "/health", "").is_none() {
-        assert!(started.elapsed() < Duration::from_secs(20), "localnet did not start");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    Node(child)
 }
 
 fn strkey(k: &Key) -> String {

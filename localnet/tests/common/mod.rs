@@ -230,3 +230,54 @@ pub fn native_payment(to: &Key, xlm: i64) -> OperationBody {
 pub fn code(outcome: &Outcome) -> TransactionResultResult {
     outcome.result().result.clone()
 }
+
+// --- a spawned node, for tests of the binary and its HTTP surface ---
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+pub fn http(port: u16, method: &str, path: &str, body: &str) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    let req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(req.as_bytes()).ok()?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).ok()?;
+    let status = out.split(' ').nth(1)?.parse().ok()?;
+    Some((status, out.split("\r\n\r\n").nth(1).unwrap_or_default().to_string()))
+}
+
+pub struct Node(pub Child);
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn start(dir: &std::path::Path, port: u16) -> Node {
+    let child = Command::new(env!("CARGO_BIN_EXE_localnet"))
+        .args(["--port", &port.to_string(), "--ledger-interval", "0", "--data-dir"])
+        .arg(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while http(port, "GET", "/health", "").is_none() {
+        assert!(started.elapsed() < Duration::from_secs(20), "localnet did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Node(child)
+}
+
