@@ -5,6 +5,7 @@ import {
   Asset,
   Keypair,
   Operation,
+  TransactionBuilder,
   authorizeEntry,
   contract,
   rpc,
@@ -188,19 +189,24 @@ describe("Stellar Asset Contract through contract.Client", () => {
     const mallory = Keypair.random();
     const a0 = await usdcBalance(alice.publicKey(), usdc);
     const client = (await sacClient(c, usdcSac, relayer)) as AnyClient;
-    const tx = await client.transfer({ from: alice.publicKey(), to: relayer.publicKey(), amount: 1n * STROOPS });
-    await tx.signAuthEntries({
-      address: alice.publicKey(),
-      authorizeEntry: (entry: xdr.SorobanAuthorizationEntry, _s: unknown, exp: number, pp?: string) =>
-        authorizeEntry(entry, mallory, exp, pp ?? PASSPHRASE),
-    });
-    // Re-simulation in enforcing mode already refuses it.
-    const sim = await c.server.simulateTransaction(tx.built!);
+    const at = await client.transfer({ from: alice.publicKey(), to: bob.publicKey(), amount: 1n * STROOPS });
+    expect(rpc.Api.isSimulationSuccess(at.simulation!), JSON.stringify(at.simulation)).toBe(true);
+    const built = at.built!;
+    const op = built.operations[0] as unknown as { func: xdr.HostFunction; auth: xdr.SorobanAuthorizationEntry[] };
+    expect(op.auth).toHaveLength(1);
+    const exp = (await c.server.getLatestLedger()).sequence + 50;
+    // alice's entry, signed by mallory's key
+    const forged = await authorizeEntry(op.auth[0]!, mallory, exp, PASSPHRASE);
+    const b = TransactionBuilder.cloneFrom(built, { fee: built.fee, sorobanData: at.simulationData.transactionData });
+    b.clearOperations();
+    b.addOperation(Operation.invokeHostFunction({ func: op.func, auth: [forged] }));
+    const tx = b.build();
+    // Enforcing simulation already refuses it.
+    const sim = await c.server.simulateTransaction(tx);
     expect(rpc.Api.isSimulationError(sim)).toBe(true);
     // Submitted anyway (with the recording simulation's resources): it fails on chain.
-    const signed = tx.built!;
-    signed.sign(relayer);
-    const sent = await c.server.sendTransaction(signed);
+    tx.sign(relayer);
+    const sent = await c.server.sendTransaction(tx);
     expect(sent.status, JSON.stringify(sent)).toBe("PENDING");
     const got = await getTxFinal(c.server, sent.hash);
     expect(got.status).toBe(S.FAILED);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import {
   Account,
   Asset,
+  FeeBumpTransaction,
   Keypair,
   Networks,
   Operation,
@@ -58,7 +59,8 @@ function accountIn(changes: xdr.LedgerEntryChange[], pub: string): xdr.AccountEn
 async function expectRejected(tx: Transaction | ReturnType<typeof TransactionBuilder.buildFeeBumpTransaction>) {
   const sent = await c.server.sendTransaction(tx);
   expect(sent.status, JSON.stringify(sent)).toBe("ERROR");
-  expect(sent.hash).toBe(hashHex(tx));
+  // the hash under this network's passphrase (a test signs for another network once)
+  expect(sent.hash).toBe(hashHex(TransactionBuilder.fromXdr(tx.toXdr(), PASSPHRASE)));
   expect(sent.errorResult, "errorResultXdr present").toBeDefined();
   // A rejected transaction is not recorded.
   const got = await c.server.getTransaction(sent.hash);
@@ -412,12 +414,18 @@ describe("fee bump", () => {
     expect(await nativeBalance(c, dest.publicKey())).toBe(d0 + 30_000_000n);
   });
 
-  test("a fee bump whose fee is below the inner transaction's → txINSUFFICIENT_FEE", async () => {
+  test("a fee bump whose fee rate is below the inner transaction's → txINSUFFICIENT_FEE", async () => {
     const [inner, sponsor] = await Promise.all([fund(c), fund(c)]);
     const innerTx = await buildTx(c, inner.publicKey(), [pay(sponsor.publicKey(), "1")], { fee: "1000" });
     innerTx.sign(inner);
-    const fb = TransactionBuilder.buildFeeBumpTransaction(sponsor, "500", innerTx, PASSPHRASE);
+    const ok = TransactionBuilder.buildFeeBumpTransaction(sponsor, "1000", innerTx, PASSPHRASE);
+    // The SDK refuses to build a lower rate, so lower the outer fee in the XDR itself:
+    // 1500 for 2 "operations" (inner op + 1) = 750 per op < the inner 1000.
+    const wire = ok.toEnvelope().toXdrObject() as { feeBump: { tx: { fee: bigint } } };
+    wire.feeBump.tx.fee = 1500n;
+    const fb = new FeeBumpTransaction(xdr.TransactionEnvelope.fromXdrObject(wire as never), PASSPHRASE);
     fb.sign(sponsor);
+    expect(fb.fee).toBe("1500");
     expect(txCode(await expectRejected(fb))).toBe("txInsufficientFee");
   });
 
