@@ -2,7 +2,7 @@
 // deadline tests). It changes the clock for everyone, so this file runs its own
 // localnet (with 1-second empty ledgers) instead of the shared one.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { Asset, Keypair, Operation, contract, rpc } from "@stellar/stellar-sdk";
+import { Asset, Keypair, Operation, contract, rpc, xdr } from "@stellar/stellar-sdk";
 import { startLocalnet, type LocalnetInstance } from "./localnet-process.ts";
 import { authorizeAndSend, clientOpts, loadEscrowWasm, singleConfig, uploadWasm } from "./escrow-kit.ts";
 import {
@@ -145,4 +145,41 @@ describe("localnet_advanceTime", () => {
     // less than 30 s of drift: nothing was advanced
     expect(await closeTimeOf(res.ledger)).toBeLessThan(Number(l0.closeTime) + 30);
   });
+});
+
+describe("TTL of temporary entries (ledgers closed with localnet_advanceTime { seconds: 0 })", () => {
+  test("a SAC allowance (temporary entry) lives to its TTL, then is gone", async () => {
+    const usdc = await usdcAsset(c);
+    const token = usdc.contractId(PASSPHRASE);
+    const owner = await fundWithTrustline(c, usdc);
+    const spender = Keypair.random().publicKey();
+    const f = await faucet(c, owner.publicKey(), "USDC", "10");
+    expect(f.status, f.text).toBe(200);
+    const client = (await contract.Client.from({ ...clientOpts(c, owner), contractId: token })) as AnyClient;
+    const latest = (await c.server.getLatestLedger()).sequence;
+    const at = await client.approve({ from: owner.publicKey(), spender, amount: 5n * STROOPS, expiration_ledger: latest + 10 });
+    // the allowance's key: the temporary contract-data entry the call writes
+    const key = at.simulationData.transactionData.resources.footprint.readWrite.find(
+      (k: xdr.LedgerKey) => k.type === "contractData" && (k as xdr.LedgerKey & { contractData: xdr.LedgerKeyContractData }).contractData.durability.name === "temporary",
+    );
+    expect(key, "a temporary entry in the footprint").toBeDefined();
+    const { res } = await authorizeAndSend(at, new Map([[owner.publicKey(), owner]]), []);
+    expect((await client.allowance({ from: owner.publicKey(), spender })).result).toBe(5n * STROOPS);
+    const e0 = await c.server.getLedgerEntries(key!);
+    expect(e0.entries).toHaveLength(1);
+    const liveUntil = e0.entries[0]!.liveUntilLedgerSeq!;
+    // at least the network's minimum temporary TTL
+    expect(liveUntil).toBeGreaterThanOrEqual(res.ledger + 10);
+    expect(liveUntil - res.ledger).toBeLessThan(20_000);
+    // close ledgers until the TTL has passed
+    let seq = (await c.server.getLatestLedger()).sequence;
+    while (seq <= liveUntil) {
+      const r = await rawRpc(c.rpcUrl, "localnet_advanceTime", { seconds: 0 });
+      expect(r.body?.error, r.text).toBeUndefined();
+      seq = r.body.result.sequence;
+    }
+    expect((await client.allowance({ from: owner.publicKey(), spender })).result).toBe(0n);
+    const e1 = await c.server.getLedgerEntries(key!);
+    expect(e1.entries).toHaveLength(0);
+  }, 60_000);
 });
