@@ -59,7 +59,7 @@ export async function createEscrow(page: Page, spec: EscrowSpec): Promise<string
     await page.getByLabel(`Milestone ${i + 1} description`).fill(m.description);
     if (spec.kind === 'Multi') {
       await page.getByLabel(`Milestone ${i + 1} amount (USDC)`).fill(m.amount ?? '');
-      if (m.receiver) await page.getByLabel(`Milestone ${i + 1} receiver (optional)`).fill(m.receiver);
+      if (m.receiver) await page.getByLabel(`Milestone ${i + 1} receiver (optional)`, { exact: true }).fill(m.receiver);
     }
   }
   await page.getByRole('button', { name: 'Use my address for Platform' }).click();

@@ -5,7 +5,8 @@
  * Every failure ends in a sentence; nothing is left half-shown.
  */
 import { useState } from 'react';
-import { Address, TransactionBuilder } from '@stellar/stellar-sdk';
+import { TransactionBuilder } from '@stellar/stellar-sdk';
+import { authAddress } from '@/lib/stellar/auth';
 import type { AppError } from '@/lib/stellar/errors';
 import type { Result } from '@/lib/stellar/result';
 import type { StepPrepared } from '@/lib/actions/step';
@@ -89,10 +90,8 @@ export function useStep() {
     if (!op || op.type !== 'invokeHostFunction') return [];
     const out: string[] = [];
     for (const entry of op.auth ?? []) {
-      const c = entry.credentials;
-      if (c.type !== 'sorobanCredentialsAddress') continue;
-      const who = Address.fromScAddress(c.address.address).toString();
-      if (!prepared.otherSigners.includes(who)) continue;
+      const who = authAddress(entry);
+      if (!who || !prepared.otherSigners.includes(who)) continue;
       out.push(await wallet.signAuthEntry(entry.toXdr('base64'), who, prepared.authValidUntilLedger));
     }
     return out;

@@ -9,6 +9,7 @@ import { hostError, type ContractErrorEntry } from './errors';
 import { rpcServer } from './rpc';
 import { fail, ok, type Result } from './result';
 import { ticketFor, ticketMatches } from './ticket';
+import { authAddress } from './auth';
 
 export interface PreparedTx {
   /** The unsigned transaction, base64 XDR, for the wallet to sign. */
@@ -132,12 +133,4 @@ export async function prepareWithSignedAuth(
     .setTimeout(opts.timeoutSeconds ?? 300)
     .build();
   return simulateAndAssemble(network, rebuilt, opts);
-}
-
-/** The address an authorisation entry is for, or null for the source account's own. */
-export function authAddress(e: xdr.SorobanAuthorizationEntry): string | null {
-  const c = e.credentials;
-  if (c.type === 'sorobanCredentialsAddress') return Address.fromScAddress(c.address.address).toString();
-  if (c.type === 'sorobanCredentialsAddressV2') return Address.fromScAddress(c.addressV2.address).toString();
-  return null;
 }

@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { createEscrow, openStep, seedWallet, submitStep, useAccount } from './app';
+import { protocolFeeRecipient, readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
+
+test('2. multi-release: one milestone released, another disputed and resolved with a split', async ({ page }) => {
+  const token = await usdc();
+  const [platform, funder, provider, approver, signer, resolver, designer, developer] = await Promise.all([
+    readyAccount(),
+    readyAccount({ usdc: '500' }),
+    readyAccount(),
+    readyAccount(),
+    readyAccount(),
+    readyAccount(),
+    readyAccount(),
+    readyAccount(),
+  ]);
+  const feesBefore = await tokenBalance(token.contractId, protocolFeeRecipient());
+  await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Signer: signer, Resolver: resolver }, 'Platform');
+
+  const id = await createEscrow(page, {
+    kind: 'Multi',
+    title: 'Website',
+    token: token.contractId,
+    milestones: [
+      { description: 'Design', amount: '100', receiver: designer.publicKey() },
+      { description: 'Build', amount: '300', receiver: developer.publicKey() },
+    ],
+    approvers: [approver.publicKey()],
+    serviceProvider: provider.publicKey(),
+    releaseSigners: [signer.publicKey()],
+    disputeResolver: resolver.publicKey(),
+    receiver: provider.publicKey(),
+    platformFee: '1',
+  });
+  await expect(page.getByTestId('amount-total')).toHaveText('400 USDC');
+
+  await useAccount(page, 'Funder');
+  await openStep(page, id, 'Fund');
+  await expect(page.getByLabel('Amount (USDC)')).toHaveValue('400');
+  await submitStep(page, 'Fund the escrow', 'Funded');
+
+  await useAccount(page, 'Provider');
+  await openStep(page, id, 'Mark milestone 1');
+  await submitStep(page, 'Mark milestone 1', 'Milestone marked');
+  await useAccount(page, 'Approver');
+  await openStep(page, id, 'Approve milestone 1');
+  await submitStep(page, 'Approve milestone 1', 'Milestone approved');
+  await useAccount(page, 'Signer');
+  await openStep(page, id, 'Release milestone 1');
+  await submitStep(page, 'Release milestone 1', 'Released');
+
+  // The funder disputes milestone 2 (a funder is a party); the resolver splits it 40 / 60.
+  await useAccount(page, 'Funder');
+  await openStep(page, id, 'Dispute milestone 2');
+  await page.getByLabel('Reason').fill('The build misses the agreed pages');
+  await submitStep(page, 'Raise the dispute', 'Dispute raised');
+  await expect(page.getByTestId('milestone-1')).toContainText('Disputed');
+
+  await useAccount(page, 'Resolver');
+  await openStep(page, id, 'Resolve milestone dispute 2');
+  await page.getByLabel('Recipient 1 address', { exact: true }).fill(developer.publicKey());
+  await page.getByLabel('Recipient 1 share (USDC)').fill('180');
+  await page.getByLabel('Recipient 2 address', { exact: true }).fill(funder.publicKey());
+  await page.getByLabel('Recipient 2 share (USDC)').fill('120');
+  await expect(page.getByTestId('share-preview-1')).toContainText('120 USDC of it a fee-free refund');
+  await expect(page.getByTestId('distribution-total')).toContainText('✓');
+  await submitStep(page, 'Resolve the dispute', 'Milestone dispute resolved');
+  await expect(page.getByTestId('amount-balance')).toHaveText('0 USDC');
+
+  const fee = (x: bigint, bps: bigint) => (x * bps) / 10_000n;
+  const m1 = usdcUnits('100');
+  const dev = usdcUnits('180');
+  expect(await tokenBalance(token.contractId, designer.publicKey())).toBe(m1 - fee(m1, 30n) - fee(m1, 100n));
+  expect(await tokenBalance(token.contractId, developer.publicKey())).toBe(dev - fee(dev, 30n) - fee(dev, 100n));
+  expect(await tokenBalance(token.contractId, funder.publicKey())).toBe(usdcUnits('500') - usdcUnits('400') + usdcUnits('120'));
+  expect(await tokenBalance(token.contractId, platform.publicKey())).toBe(fee(m1, 100n) + fee(dev, 100n));
+  expect((await tokenBalance(token.contractId, protocolFeeRecipient())) - feesBefore).toBe(fee(m1, 30n) + fee(dev, 30n));
+});

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { createEscrow, openStep, seedWallet, submitStep, useAccount } from './app';
+import { readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
+
+test('3. a release that needs 2 of 2 signers', async ({ page }) => {
+  const token = await usdc();
+  const [platform, funder, provider, approver, alice, lawyer, receiver] = await Promise.all([
+    readyAccount(),
+    readyAccount({ usdc: '50' }),
+    readyAccount(),
+    readyAccount(),
+    readyAccount(),
+    readyAccount(),
+    readyAccount(),
+  ]);
+  await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Alice: alice, Lawyer: lawyer }, 'Platform');
+  const id = await createEscrow(page, {
+    title: 'OTC trade',
+    token: token.contractId,
+    amount: '50',
+    milestones: [{ description: 'BTC sent' }],
+    approvers: [approver.publicKey()],
+    serviceProvider: provider.publicKey(),
+    releaseSigners: [alice.publicKey(), lawyer.publicKey()],
+    releasesRequired: 2,
+    disputeResolver: platform.publicKey(),
+    receiver: receiver.publicKey(),
+    platformFee: '0',
+  });
+
+  await useAccount(page, 'Funder');
+  await openStep(page, id, 'Fund');
+  await submitStep(page, 'Fund the escrow', 'Funded');
+  await useAccount(page, 'Provider');
+  await openStep(page, id, 'Mark milestone 1');
+  await submitStep(page, 'Mark milestone 1', 'Milestone marked');
+  await useAccount(page, 'Approver');
+  await openStep(page, id, 'Approve milestone 1');
+  await submitStep(page, 'Approve milestone 1', 'Milestone approved');
+
+  await useAccount(page, 'Alice');
+  await openStep(page, id, 'Release funds');
+  // One signer alone is refused before any wallet opens.
+  await page.getByRole('checkbox', { name: new RegExp(lawyer.publicKey()) }).uncheck();
+  await page.getByRole('button', { name: 'Release the funds' }).click();
+  await expect(page.getByText('Choose at least 2 signers')).toBeVisible();
+  // Both: Alice signs the transaction, the lawyer's key (also in this dev wallet) signs its authorisation.
+  await page.getByRole('checkbox', { name: new RegExp(lawyer.publicKey()) }).check();
+  await submitStep(page, 'Release the funds', 'Released');
+  expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(usdcUnits('50') - (usdcUnits('50') * 30n) / 10_000n);
+});
