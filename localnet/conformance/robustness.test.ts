@@ -67,6 +67,22 @@ describe("robustness", () => {
     }
   });
 
+  test("a JSON-RPC batch gets an array of answers with matching ids", async () => {
+    const r = await postRaw(
+      c.rpcUrl,
+      JSON.stringify([
+        { jsonrpc: "2.0", id: 1, method: "getHealth" },
+        { jsonrpc: "2.0", id: 2, method: "getNetwork" },
+        { jsonrpc: "2.0", id: 3, method: "noSuchMethod" },
+      ]),
+    );
+    expect(Array.isArray(r.body), r.text).toBe(true);
+    const byId = new Map((r.body as { id: number }[]).map((x) => [x.id, x as { result?: { status?: string; passphrase?: string }; error?: { code: number } }]));
+    expect(byId.get(1)?.result?.status).toBe("healthy");
+    expect(typeof byId.get(2)?.result?.passphrase).toBe("string");
+    expect(byId.get(3)?.error?.code).toBe(-32601);
+  });
+
   test("an oversized body is refused (413 or a JSON-RPC error) without harm", async () => {
     const big = "A".repeat(12 * 1024 * 1024);
     const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "sendTransaction", params: { transaction: big } });

@@ -8,6 +8,7 @@ import {
   Asset,
   Contract,
   Keypair,
+  Memo,
   Operation,
   SorobanDataBuilder,
   TransactionBuilder,
@@ -299,6 +300,18 @@ describe("Soroban fees and footprints at submission", () => {
       expect(sent.status).toBe("ERROR");
     }
     expect((await c.server.getTrustline(bob.publicKey(), usdc)).balance).toBe(b0);
+  });
+
+  test("a Soroban transaction with a memo → txSOROBAN_INVALID (protocol 25+)", async () => {
+    const tx = await transferTx(alice, alice.publicKey(), bob.publicKey(), 1n);
+    const prepared = await c.server.prepareTransaction(tx);
+    const withMemo = TransactionBuilder.cloneFrom(prepared, { fee: prepared.fee, sorobanData: (prepared.toEnvelope() as xdr.TransactionEnvelope & { v1: { tx: { ext: { sorobanData: xdr.SorobanTransactionData } } } }).v1.tx.ext.sorobanData })
+      .addMemo(Memo.text("hi"))
+      .build();
+    withMemo.sign(alice);
+    const sent = await c.server.sendTransaction(withMemo);
+    expect(sent.status).toBe("ERROR");
+    expect(txCode(sent.errorResult!)).toBe("txSorobanInvalid");
   });
 
   test("unused refundable fee is refunded: fee charged < fee offered", async () => {
