@@ -93,21 +93,29 @@ fn payment(from: &[u8; 32], to: &[u8; 32], seq: i64) -> TransactionEnvelope {
     signed_transaction(from, seq, vec![op], genesis::network_id(PASSPHRASE))
 }
 
-/// A SAC transfer prepared through simulateTransaction, as a client would.
-fn sac_transfer(port: u16, contract: [u8; 32], from: &[u8; 32], to: &[u8; 32], seq: i64) -> TransactionEnvelope {
-    let addr = |s: &[u8; 32]| ScVal::Address(ScAddress::Account(genesis::account_id(public(s))));
-    let host_function = HostFunction::InvokeContract(InvokeContractArgs {
+fn account_val(s: &[u8; 32]) -> ScVal {
+    ScVal::Address(ScAddress::Account(genesis::account_id(public(s))))
+}
+
+fn call_contract(contract: [u8; 32], function: &str, args: Vec<ScVal>) -> HostFunction {
+    HostFunction::InvokeContract(InvokeContractArgs {
         contract_address: ScAddress::Contract(ContractId(Hash(contract))),
-        function_name: ScSymbol("transfer".try_into().unwrap()),
-        args: vec![addr(from), addr(to), ScVal::I128(Int128Parts { hi: 0, lo: 1 })].try_into().unwrap(),
-    });
+        function_name: ScSymbol(function.try_into().unwrap()),
+        args: args.try_into().unwrap(),
+    })
+}
+
+/// A Soroban transaction prepared through simulateTransaction, as a client would:
+/// recorded auth (source-account credentials), footprint, resources and fee.
+fn prepared(port: u16, from: &[u8; 32], host_function: HostFunction, seq: i64, auth_mode: &str) -> Result<TransactionEnvelope, String> {
     let network_id = genesis::network_id(PASSPHRASE);
     let op = |auth: Vec<SorobanAuthorizationEntry>| {
         OperationBody::InvokeHostFunction(InvokeHostFunctionOp { host_function: host_function.clone(), auth: auth.try_into().unwrap() })
     };
     let draft = signed_transaction(from, seq, vec![op(vec![])], network_id);
-    let sim = rpc(port, "simulateTransaction", json!({ "transaction": draft.to_xdr_base64(Limits::none()).unwrap() }));
-    let data = SorobanTransactionData::from_xdr_base64(sim["transactionData"].as_str().expect("simulated"), Limits::none()).unwrap();
+    let sim = rpc(port, "simulateTransaction", json!({ "transaction": draft.to_xdr_base64(Limits::none()).unwrap(), "authMode": auth_mode }));
+    let Some(data) = sim["transactionData"].as_str() else { return Err(format!("simulation failed: {}", sim["error"])) };
+    let data = SorobanTransactionData::from_xdr_base64(data, Limits::none()).unwrap();
     let auth: Vec<SorobanAuthorizationEntry> = sim["results"][0]["auth"]
         .as_array()
         .unwrap()
@@ -127,7 +135,127 @@ fn sac_transfer(port: u16, contract: [u8; 32], from: &[u8; 32], to: &[u8; 32], s
     }]
     .try_into()
     .unwrap();
-    TransactionEnvelope::Tx(env)
+    Ok(TransactionEnvelope::Tx(env))
+}
+
+fn sac_transfer(port: u16, contract: [u8; 32], from: &[u8; 32], to: &[u8; 32], seq: i64) -> TransactionEnvelope {
+    let f = call_contract(contract, "transfer", vec![account_val(from), account_val(to), ScVal::I128(Int128Parts { hi: 0, lo: 1 })]);
+    prepared(port, from, f, seq, "").expect("SAC transfer simulates")
+}
+
+/// Sends and waits, returning the result's return value.
+fn run(port: u16, env: &TransactionEnvelope) -> Result<ScVal, String> {
+    let r = rpc(port, "sendTransaction", json!({ "transaction": env.to_xdr_base64(Limits::none()).unwrap() }));
+    if r["status"] != "PENDING" {
+        return Err(format!("sendTransaction: {r}"));
+    }
+    let t = rpc(port, "getTransaction", json!({ "hash": r["hash"] }));
+    if t["status"] != "SUCCESS" {
+        return Err(format!("transaction {}: {}", t["status"], t["resultXdr"]));
+    }
+    let meta = TransactionMeta::from_xdr_base64(t["resultMetaXdr"].as_str().unwrap(), Limits::none()).unwrap();
+    let TransactionMeta::V4(m) = meta else { return Ok(ScVal::Void) };
+    Ok(m.soroban_meta.and_then(|s| s.return_value).unwrap_or(ScVal::Void))
+}
+
+fn sym(s: &str) -> ScVal {
+    ScVal::Symbol(ScSymbol(s.try_into().unwrap()))
+}
+fn text(s: &str) -> ScVal {
+    ScVal::String(ScString(s.as_bytes().to_vec().try_into().unwrap()))
+}
+fn i128v(v: i64) -> ScVal {
+    ScVal::I128(Int128Parts { hi: 0, lo: v as u64 })
+}
+/// A `#[contracttype]` struct: a map from field names, sorted.
+fn record(mut fields: Vec<(&str, ScVal)>) -> ScVal {
+    fields.sort_by(|a, b| a.0.cmp(b.0));
+    let entries: Vec<ScMapEntry> = fields.into_iter().map(|(k, val)| ScMapEntry { key: sym(k), val }).collect();
+    ScVal::Map(Some(ScMap(entries.try_into().unwrap())))
+}
+fn list(items: Vec<ScVal>) -> ScVal {
+    ScVal::Vec(Some(ScVec(items.try_into().unwrap())))
+}
+
+/// Deploys the project's escrow (single release, 1,000 USDC) with `owner` in every role
+/// and returns its contract id; the buyer then funds it in small steps.
+fn deploy_escrow(port: u16, wasm: &[u8], owner: &[u8; 32], usdc: [u8; 32], seq: &mut i64) -> Result<[u8; 32], String> {
+    let upload = HostFunction::UploadContractWasm(wasm.to_vec().try_into().unwrap());
+    let hash = match run(port, &prepared(port, owner, upload, *seq, "")?)? {
+        ScVal::Bytes(b) => b.to_vec(),
+        other => return Err(format!("upload returned {other:?}")),
+    };
+    *seq += 1;
+    let me = account_val(owner);
+    let config = record(vec![
+        ("kind", list(vec![sym("Single")])),
+        ("engagement_id", text("bench")),
+        ("title", text("Benchmark escrow")),
+        ("description", text("funded in small steps")),
+        ("token", ScVal::Address(ScAddress::Contract(ContractId(Hash(usdc))))),
+        (
+            "roles",
+            record(vec![
+                ("approvers", list(vec![me.clone()])),
+                ("approvals_required", ScVal::U32(1)),
+                ("service_provider", me.clone()),
+                ("release_signers", list(vec![me.clone()])),
+                ("releases_required", ScVal::U32(1)),
+                ("dispute_resolver", me.clone()),
+                ("platform", me.clone()),
+                ("receiver", me.clone()),
+            ]),
+        ),
+        ("platform_fee_bps", ScVal::U32(100)),
+        ("protocol_fee", record(vec![("recipient", me.clone()), ("bps", ScVal::U32(0))])),
+        ("amount", i128v(1_000 * 10_000_000)),
+        ("milestones", list(vec![record(vec![("description", text("all")), ("amount", i128v(0)), ("receiver", ScVal::Void)])])),
+        ("deadline", ScVal::Void),
+    ]);
+    let create = HostFunction::CreateContractV2(CreateContractArgsV2 {
+        contract_id_preimage: ContractIdPreimage::Address(ContractIdPreimageFromAddress {
+            address: ScAddress::Account(genesis::account_id(public(owner))),
+            salt: Uint256([7; 32]),
+        }),
+        executable: ContractExecutable::Wasm(Hash(hash.try_into().map_err(|_| "wasm hash")?)),
+        constructor_args: vec![config].try_into().unwrap(),
+    });
+    // The constructor's require_auth is not the root invocation: record it anyway.
+    let id = run(port, &prepared(port, owner, create, *seq, "record_allow_nonroot")?)?;
+    *seq += 1;
+    match id {
+        ScVal::Address(ScAddress::Contract(ContractId(Hash(h)))) => Ok(h),
+        other => Err(format!("deploy returned {other:?}")),
+    }
+}
+
+fn escrow_fund_latency(port: u16, wasm_path: &str, owner: &[u8; 32], buyer: &[u8; 32], usdc: [u8; 32], samples: usize) -> Result<Vec<Duration>, String> {
+    let wasm = std::fs::read(wasm_path).map_err(|e| format!("{wasm_path}: {e}"))?;
+    let mut seq = next_seq(port, owner);
+    let escrow = deploy_escrow(port, &wasm, owner, usdc, &mut seq)?;
+    let line = ChangeTrustOp {
+        line: match genesis::usdc_asset() {
+            Asset::CreditAlphanum4(a) => ChangeTrustAsset::CreditAlphanum4(a),
+            _ => unreachable!(),
+        },
+        limit: i64::MAX,
+    };
+    let trust = signed_transaction(buyer, next_seq(port, buyer), vec![OperationBody::ChangeTrust(line)], genesis::network_id(PASSPHRASE));
+    run(port, &trust)?;
+    let (status, body) = http(port, "POST", &format!("/faucet?addr={}&asset=USDC&amount=1000", strkey(buyer)), "").unwrap();
+    if status != 200 {
+        return Err(format!("faucet: {body}"));
+    }
+    let mut seq = next_seq(port, buyer);
+    let mut out = vec![];
+    for _ in 0..samples {
+        let f = call_contract(escrow, "fund", vec![account_val(buyer), i128v(1)]);
+        let env = prepared(port, buyer, f, seq, "")?;
+        seq += 1;
+        out.push(send_and_wait(port, &env));
+    }
+    out.sort();
+    Ok(out)
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
@@ -170,7 +298,7 @@ fn main() {
     let startup = t0.elapsed();
     let rss_idle = rss_kib(node.0.id());
 
-    let accounts: Vec<[u8; 32]> = ["a", "b", "w1", "w2", "sink"].iter().map(|n| key(n)).collect();
+    let accounts: Vec<[u8; 32]> = ["a", "b", "w1", "w2", "sink", "owner", "buyer"].iter().map(|n| key(n)).collect();
     for k in &accounts {
         let (status, body) = http(port, "POST", &format!("/friendbot?addr={}", strkey(k)), "").unwrap();
         assert_eq!(status, 200, "{body}");
@@ -178,6 +306,7 @@ fn main() {
     let (a, b) = (accounts[0], accounts[1]);
     let info: Value = serde_json::from_str(&http(port, "GET", "/localnet", "").unwrap().1).unwrap();
     let xlm_sac = stellar_strkey::Contract::from_string(info["assets"][0]["contractId"].as_str().unwrap()).unwrap().0;
+    let usdc_sac = stellar_strkey::Contract::from_string(info["assets"][1]["contractId"].as_str().unwrap()).unwrap().0;
 
     let mut seq = next_seq(port, &a);
     let mut pay: Vec<Duration> = (0..samples)
@@ -197,6 +326,8 @@ fn main() {
         })
         .collect();
     call.sort();
+    let wasm_path = std::env::var("ESCROW_WASM").unwrap_or_else(|_| "contracts/escrow/dist/escrow.wasm".into());
+    let fund = escrow_fund_latency(port, &wasm_path, &accounts[5], &accounts[6], usdc_sac, samples.min(100));
 
     // Throughput: two workers, each paying from its own account, for a fixed time.
     let deadline = Instant::now() + Duration::from_secs(seconds);
@@ -239,5 +370,14 @@ fn main() {
         percentile(&call, 0.5),
         percentile(&call, 0.99)
     );
+    match &fund {
+        Ok(f) => println!(
+            "  escrow fund send→SUCCESS ({})      p50 {:.2} ms  p99 {:.2} ms  (simulation not included)",
+            f.len(),
+            percentile(f, 0.5),
+            percentile(f, 0.99)
+        ),
+        Err(e) => println!("  escrow fund: skipped ({e})"),
+    }
     println!("  payments/s with 2 workers ({seconds} s)   {tps:>8.0} ({total} payments)");
 }
