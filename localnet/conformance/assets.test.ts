@@ -254,3 +254,34 @@ describe("Stellar Asset Contract through contract.Client", () => {
     expect(await usdcBalance(bob.publicKey(), usdc)).toBe(bal);
   });
 });
+
+describe("classic credit payments (USDC)", () => {
+  test("between trustlines, to an account without one (NO_TRUST), beyond the limit (LINE_FULL), and back to the issuer (burn)", async () => {
+    const [a, b] = await Promise.all([fundWithTrustline(c, usdc), fund(c)]);
+    const f = await faucet(c, a.publicKey(), "USDC", "20");
+    expect(f.status, f.text).toBe(200);
+    // no trustline yet
+    const t1 = await buildTx(c, a.publicKey(), [Operation.payment({ destination: b.publicKey(), asset: usdc, amount: "1" })]);
+    t1.sign(a);
+    const r1 = await sendAndWait(c, t1);
+    expect(r1.status).toBe(S.FAILED);
+    expect(opResultsJson(r1.resultXdr)).toEqual([{ op_inner: { payment: "no_trust" } }]);
+    // a trustline with a limit of 5
+    await run(c, b, [Operation.changeTrust({ asset: usdc, limit: "5" })]);
+    await run(c, a, [Operation.payment({ destination: b.publicKey(), asset: usdc, amount: "4" })]);
+    expect(await usdcBalance(b.publicKey(), usdc)).toBe(4n * STROOPS);
+    const t2 = await buildTx(c, a.publicKey(), [Operation.payment({ destination: b.publicKey(), asset: usdc, amount: "2" })]);
+    t2.sign(a);
+    const r2 = await sendAndWait(c, t2);
+    expect(r2.status).toBe(S.FAILED);
+    expect(opResultsJson(r2.resultXdr)).toEqual([{ op_inner: { payment: "line_full" } }]);
+    // burn: pay back to the issuer
+    await run(c, a, [Operation.payment({ destination: usdc.getIssuer()!, asset: usdc, amount: "6" })]);
+    expect(await usdcBalance(a.publicKey(), usdc)).toBe(10n * STROOPS);
+    // more than held → UNDERFUNDED
+    const t3 = await buildTx(c, a.publicKey(), [Operation.payment({ destination: usdc.getIssuer()!, asset: usdc, amount: "11" })]);
+    t3.sign(a);
+    const r3 = await sendAndWait(c, t3);
+    expect(opResultsJson(r3.resultXdr)).toEqual([{ op_inner: { payment: "underfunded" } }]);
+  });
+});

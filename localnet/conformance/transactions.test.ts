@@ -299,6 +299,19 @@ describe("validation: stellar-core result codes at sendTransaction", () => {
     expect(txCode(await expectRejected(tx))).toBe("txNoAccount");
   });
 
+  test("a source that cannot pay the fee above its reserve → txINSUFFICIENT_BALANCE", async () => {
+    const funder = await fund(c);
+    const reserve = (await c.server.getLatestLedger()).headerXdr.baseReserve;
+    const broke = Keypair.random();
+    // exactly the minimum balance of a new account: 2 × base reserve
+    const amount = ((2n * BigInt(reserve)) / 10_000_000n).toString() + "." + ((2n * BigInt(reserve)) % 10_000_000n).toString().padStart(7, "0");
+    await run(c, funder, [Operation.createAccount({ destination: broke.publicKey(), startingBalance: amount })]);
+    expect(await nativeBalance(c, broke.publicKey())).toBe(2n * BigInt(reserve));
+    const tx = await buildTx(c, broke.publicKey(), [pay(funder.publicKey(), "0.0000001")]);
+    tx.sign(broke);
+    expect(txCode(await expectRejected(tx))).toBe("txInsufficientBalance");
+  });
+
   test("malformed transaction XDR → JSON-RPC invalid-params error", async () => {
     for (const bad of ["AAAA", "not base64 at all", "", Buffer.from("garbage garbage garbage").toString("base64")]) {
       const r = await rawRpc(c.rpcUrl, "sendTransaction", { transaction: bad });
