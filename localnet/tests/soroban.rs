@@ -3,31 +3,8 @@
 
 mod common;
 use common::*;
-use localnet::backend::simulate::{simulate, SimulationRequest};
 use localnet::backend::fees;
 use soroban_env_host::xdr::*;
-
-fn sac_transfer(contract: [u8; 32], from: &Key, to: &Key, amount: i64) -> HostFunction {
-    let addr = |k: &Key| ScVal::Address(ScAddress::Account(k.id()));
-    HostFunction::InvokeContract(InvokeContractArgs {
-        contract_address: ScAddress::Contract(ContractId(Hash(contract))),
-        function_name: ScSymbol("transfer".try_into().unwrap()),
-        args: vec![addr(from), addr(to), ScVal::I128(Int128Parts { hi: 0, lo: amount as u64 })].try_into().unwrap(),
-    })
-}
-
-fn invoke(host_function: HostFunction, auth: Vec<SorobanAuthorizationEntry>) -> OperationBody {
-    OperationBody::InvokeHostFunction(InvokeHostFunctionOp { host_function, auth: auth.try_into().unwrap() })
-}
-
-/// Simulates like `prepareTransaction`: returns the op with recorded auth and the data.
-fn prepare(t: &TestChain, source: &Key, host_fn: HostFunction) -> (OperationBody, SorobanTransactionData) {
-    let env = t.tx(source).op(invoke(host_fn.clone(), vec![])).envelope();
-    let sim = simulate(&t.chain, SimulationRequest { envelope: env, auth_mode: None, use_upgraded_auth: true, instruction_leeway: None });
-    assert!(sim.error.is_none(), "simulation failed: {:?}", sim.error);
-    let (auth, _) = sim.result.unwrap();
-    (invoke(host_fn, auth), sim.transaction_data.unwrap())
-}
 
 #[test]
 fn sac_transfer_is_charged_and_refunded() {

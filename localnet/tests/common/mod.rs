@@ -281,3 +281,30 @@ pub fn start(dir: &std::path::Path, port: u16) -> Node {
     Node(child)
 }
 
+
+// --- Soroban helpers ---
+
+use localnet::backend::simulate::{simulate, SimulationRequest};
+
+pub fn sac_transfer(contract: [u8; 32], from: &Key, to: &Key, amount: i64) -> HostFunction {
+    let addr = |k: &Key| ScVal::Address(ScAddress::Account(k.id()));
+    HostFunction::InvokeContract(InvokeContractArgs {
+        contract_address: ScAddress::Contract(ContractId(Hash(contract))),
+        function_name: ScSymbol("transfer".try_into().unwrap()),
+        args: vec![addr(from), addr(to), ScVal::I128(Int128Parts { hi: 0, lo: amount as u64 })].try_into().unwrap(),
+    })
+}
+
+pub fn invoke(host_function: HostFunction, auth: Vec<SorobanAuthorizationEntry>) -> OperationBody {
+    OperationBody::InvokeHostFunction(InvokeHostFunctionOp { host_function, auth: auth.try_into().unwrap() })
+}
+
+/// Simulates like `prepareTransaction`: returns the op with recorded auth and the data.
+pub fn prepare(t: &TestChain, source: &Key, host_fn: HostFunction) -> (OperationBody, SorobanTransactionData) {
+    let env = t.tx(source).op(invoke(host_fn.clone(), vec![])).envelope();
+    let sim = simulate(&t.chain, SimulationRequest { envelope: env, auth_mode: None, use_upgraded_auth: true, instruction_leeway: None });
+    assert!(sim.error.is_none(), "simulation failed: {:?}", sim.error);
+    let (auth, _) = sim.result.unwrap();
+    (invoke(host_fn, auth), sim.transaction_data.unwrap())
+}
+
