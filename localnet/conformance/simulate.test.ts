@@ -324,9 +324,18 @@ describe("Soroban fees and footprints at submission", () => {
     expect(charged).toBeGreaterThan(100n);
     expect(charged).toBeLessThan(BigInt(prepared.fee));
     expect((await c.server.getAccountEntry(alice.publicKey())).balance).toBe(x0 - charged);
-    // TransactionMeta v4 Soroban meta: the fee breakdown (ext v1) when present agrees.
+    // TransactionMeta v4 Soroban meta carries core's fee breakdown (ext v1), and it adds up:
+    // fee charged = inclusion fee (100) + non-refundable + refundable actually consumed.
     const m = (got.resultMetaXdr as xdr.TransactionMeta & { v4: xdr.TransactionMetaV4 }).v4;
     expect(m.sorobanMeta).not.toBeNull();
+    expect(m.sorobanMeta!.ext.type).toBe("v1");
+    const fees = (m.sorobanMeta!.ext as xdr.SorobanTransactionMetaExt & { v1: xdr.SorobanTransactionMetaExtV1 }).v1;
+    expect(fees.totalNonRefundableResourceFeeCharged).toBeGreaterThan(0n);
+    expect(charged).toBe(100n + fees.totalNonRefundableResourceFeeCharged + fees.totalRefundableResourceFeeCharged);
+    const declared = new SorobanDataBuilder(
+      (prepared.toEnvelope() as xdr.TransactionEnvelope & { v1: { tx: { ext: { sorobanData: xdr.SorobanTransactionData } } } }).v1.tx.ext.sorobanData,
+    ).build().resourceFee;
+    expect(fees.totalNonRefundableResourceFeeCharged + fees.totalRefundableResourceFeeCharged).toBeLessThan(declared);
   });
 });
 
