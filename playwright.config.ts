@@ -8,6 +8,8 @@ import { E2E } from './e2e/env';
 export default defineConfig({
   testDir: './e2e',
   testMatch: /.*\.spec\.ts/,
+  // The benchmark and the screenshots run on request (npm run bench:e2e, npm run screenshots).
+  testIgnore: process.env.BENCH ? [] : [/bench\.spec\.ts/],
   fullyParallel: false,
   workers: 1,
   retries: 0,

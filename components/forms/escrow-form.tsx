@@ -95,6 +95,7 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, de
         return res;
       },
       {
+        label: mode,
         onConfirmed: (p, hash) => {
           router.push(`/escrows/${p.escrowId}?done=${mode}&tx=${hash}`);
           router.refresh();

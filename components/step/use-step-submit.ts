@@ -25,6 +25,7 @@ export function useStepSubmit<T extends FieldValues>(escrowId: string, setError?
       },
       {
         tokens,
+        label: stepName,
         onConfirmed: (p, hash) => {
           const target = p.escrowId || escrowId;
           router.push(`/escrows/${target}?done=${encodeURIComponent(stepName)}&tx=${hash}`);

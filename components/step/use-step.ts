@@ -28,7 +28,7 @@ export function useStep() {
   const wallet = useWallet();
   const [state, setState] = useState<StepState>({ phase: 'idle' });
 
-  async function run(prepare: () => Promise<Result<StepPrepared>>, opts: { tokens?: string[]; onConfirmed?: (p: StepPrepared, hash: string) => void } = {}) {
+  async function run(prepare: () => Promise<Result<StepPrepared>>, opts: { tokens?: string[]; label?: string; onConfirmed?: (p: StepPrepared, hash: string) => void } = {}) {
     const failWith = (error: AppError, prepared?: StepPrepared) => {
       setState({ phase: 'error', error, prepared });
       return null;
@@ -37,7 +37,9 @@ export function useStep() {
     setState({ phase: 'preparing' });
     let res: Result<StepPrepared>;
     try {
+      const started = performance.now();
       res = await prepare();
+      recordTiming(opts.label ?? 'step', 'prepare', performance.now() - started);
     } catch (e) {
       return failWith({ code: 'unexpected', message: `The server could not prepare this step: ${(e as Error).message}` });
     }
@@ -71,6 +73,7 @@ export function useStep() {
       return failWith({ code: err.code, message: err.message }, prepared);
     }
     setState({ phase: 'submitting', prepared });
+    const submitted = performance.now();
     let sent;
     try {
       sent = await submitTransaction({ signedXdr: signed, ticket: prepared.ticket, tokens: opts.tokens });
@@ -78,6 +81,7 @@ export function useStep() {
       return failWith({ code: 'unexpected', message: `Submitting failed: ${(e as Error).message}` }, prepared);
     }
     if (!sent.ok) return failWith(sent.error, prepared);
+    recordTiming(opts.label ?? 'step', 'submit', performance.now() - submitted);
     setState({ phase: 'confirmed', prepared, hash: sent.data.hash });
     opts.onConfirmed?.(prepared, sent.data.hash);
     return sent.data;
@@ -98,4 +102,10 @@ export function useStep() {
   }
 
   return { state, run, reset: () => setState({ phase: 'idle' }) };
+}
+
+/** Benchmarks (npm run bench:e2e) read how long each phase took; nothing is recorded unless they ask. */
+function recordTiming(step: string, phase: 'prepare' | 'submit', ms: number) {
+  const sink = (window as unknown as { __openescrowTimings?: { step: string; phase: string; ms: number }[] }).__openescrowTimings;
+  sink?.push({ step, phase, ms });
 }
