@@ -9,7 +9,7 @@ export default defineConfig({
   testDir: './e2e',
   testMatch: /.*\.spec\.ts/,
   // The benchmark and the screenshots run on request (npm run bench:e2e, npm run screenshots).
-  testIgnore: process.env.BENCH ? [] : [/bench\.spec\.ts/],
+  testIgnore: [...(process.env.BENCH ? [] : [/bench\.spec\.ts/]), ...(process.env.SCREENSHOTS ? [] : [/screenshots\.spec\.ts/])],
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -38,7 +38,8 @@ export async function getNetwork(): Promise<NetworkConfig> {
   const seen = new Set(assets.map((a) => a.contractId));
   const next: NetworkConfig = {
     ...config,
-    tokens: [...assets, ...config.tokens.filter((t) => !seen.has(t.contractId))],
+    // Issued assets (test USDC) first: the create form offers the first token by default.
+    tokens: [...assets, ...config.tokens.filter((t) => !seen.has(t.contractId))].sort((a, b) => Number(!a.issuer) - Number(!b.issuer)),
     wasmHash: config.wasmHash ?? deployment?.wasmHash ?? null,
     protocolFee: {
       ...config.protocolFee,

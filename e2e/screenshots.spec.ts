@@ -1,0 +1,72 @@
+/**
+ * Screenshots of the main pages for the README, into docs/screenshots/. On request:
+ *   SCREENSHOTS=1 npm run test:e2e -- e2e/screenshots.spec.ts
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { createEscrow, openStep, seedWallet, submitStep, useAccount } from './app';
+import { readyAccount, usdc } from './chain';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
+
+test('screenshots of the main pages', async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const token = await usdc();
+  const [platform, funder, provider, approver, resolver, receiver] = await Promise.all([
+    readyAccount(),
+    readyAccount({ usdc: '2000' }),
+    readyAccount(),
+    readyAccount(),
+    readyAccount(),
+    readyAccount(),
+  ]);
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Resolver: resolver }, 'Platform');
+  await page.goto('/');
+  await shot(page, 'home');
+
+  await page.goto('/escrows/new');
+  await page.getByLabel('Title', { exact: true }).fill('Website redesign');
+  await page.getByLabel('Amount (USDC)').fill('1200');
+  await page.getByLabel('Platform fee (%)').fill('2.5');
+  await shot(page, 'new-escrow');
+
+  const id = await createEscrow(page, {
+    title: 'Website redesign',
+    token: token.contractId,
+    amount: '1200',
+    milestones: [{ description: 'Wireframes' }, { description: 'Visual design' }, { description: 'Hand-off' }],
+    approvers: [approver.publicKey()],
+    serviceProvider: provider.publicKey(),
+    releaseSigners: [approver.publicKey()],
+    disputeResolver: resolver.publicKey(),
+    receiver: receiver.publicKey(),
+    platformFee: '2.5',
+  });
+  await useAccount(page, 'Funder');
+  await openStep(page, id, 'Fund');
+  await shot(page, 'fund');
+  await submitStep(page, 'Fund the escrow', 'Funded');
+  await useAccount(page, 'Provider');
+  await openStep(page, id, 'Mark milestone 1');
+  await page.getByLabel('Evidence (optional)').fill('https://example.org/wireframes.pdf');
+  await submitStep(page, 'Mark milestone 1', 'Milestone marked');
+  await shot(page, 'escrow');
+
+  await openStep(page, id, 'Raise a dispute');
+  await page.getByLabel('Reason').fill('The visual design was never delivered');
+  await submitStep(page, 'Raise the dispute', 'Dispute raised');
+  await useAccount(page, 'Resolver');
+  await openStep(page, id, 'Resolve dispute');
+  await page.getByLabel('Recipient 1 address', { exact: true }).fill(receiver.publicKey());
+  await page.getByLabel('Recipient 1 share (USDC)').fill('400');
+  await page.getByLabel('Recipient 2 address', { exact: true }).fill(funder.publicKey());
+  await page.getByLabel('Recipient 2 share (USDC)').fill('800');
+  await expect(page.getByTestId('share-preview-1')).toContainText('fee-free');
+  await shot(page, 'resolve');
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+  const mobile = await phone.newPage();
+  await mobile.goto(page.url().replace(/\/resolve$/, ''));
+  await mobile.screenshot({ path: 'docs/screenshots/escrow-phone-dark.png', fullPage: true });
+  await phone.close();
+});
