@@ -7,7 +7,7 @@
 use std::{format, println, string::String as Text, string::ToString};
 use std::fmt::Write as _;
 
-use soroban_sdk::{vec, Address, IntoVal, Map, String};
+use soroban_sdk::{vec, xdr, Address, IntoVal, Map, String, TryFromVal};
 
 use super::chain::{dist_wasm, invocation, Account, Chain};
 use super::setup::UNIT;
@@ -77,6 +77,9 @@ impl<'a> Run<'a> {
         let estimate = self.chain.env.cost_estimate();
         let r = estimate.resources();
         let fee = estimate.fee();
+        if std::env::var("BENCH_FEES").is_ok() {
+            println!("{call}: {fee:?}\n   {r:?}");
+        }
         self.costs.push(Cost {
             call,
             cpu: r.instructions,
@@ -91,13 +94,32 @@ impl<'a> Run<'a> {
         });
     }
 
-    /// Deploys with the constructor; the platform is the source account.
+    /// Deploys the escrow the way a wallet does: one `CreateContractV2` host function
+    /// whose deployer is the platform, the transaction's source account, which also
+    /// authorises the constructor (source-account auth: no nonce entry).
     fn create(&mut self, config: EscrowConfig, platform: &Account) {
         let env = self.chain.env.clone();
+        let hash = env.deployer().upload_contract_wasm(self.wasm.as_slice());
+        let salt = [self.costs.len() as u8; 32];
+        let id = env.deployer().with_address(platform.address.clone(), salt).deployed_address();
+        let args = xdr::CreateContractArgsV2 {
+            contract_id_preimage: xdr::ContractIdPreimage::Address(xdr::ContractIdPreimageFromAddress {
+                address: xdr::ScAddress::from(&platform.address),
+                salt: xdr::Uint256(salt),
+            }),
+            executable: xdr::ContractExecutable::Wasm(xdr::Hash(hash.to_array())),
+            constructor_args: std::vec![xdr::ScVal::try_from_val(&env, &IntoVal::<soroban_sdk::Env, soroban_sdk::Val>::into_val(&config, &env)).unwrap()].try_into().unwrap(),
+        };
+        let constructor = invocation(&env, &id, "__constructor", (config,).into_val(&env), std::vec![]);
         env.host().set_source_account(platform.id.clone()).unwrap();
-        // The constructor's require_auth sits under the create-contract host function.
-        env.mock_all_auths_allowing_non_root_auth();
-        let id = env.register(self.wasm.as_slice(), (config,));
+        env.set_auths(&[xdr::SorobanAuthorizationEntry {
+            credentials: xdr::SorobanCredentials::SourceAccount,
+            root_invocation: xdr::SorobanAuthorizedInvocation {
+                function: xdr::SorobanAuthorizedFunction::CreateContractV2HostFn(args.clone()),
+                sub_invocations: std::vec![constructor].try_into().unwrap(),
+            },
+        }]);
+        env.host().invoke_function(xdr::HostFunction::CreateContractV2(args)).unwrap();
         self.record("create");
         self.escrow = Some(EscrowContractClient::new(&env, &id));
     }
