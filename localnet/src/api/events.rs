@@ -137,10 +137,14 @@ impl Api {
         }
         let c = self.chain();
         let (latest, oldest) = (c.latest.seq, c.oldest_ledger);
+        let start_param = get_u64(params, "startLedger").filter(|s| *s != 0);
+        if pagination.get("cursor").and_then(|v| v.as_str()).is_some() && start_param.is_some() {
+            return Err(invalid_params("startLedger and cursor cannot both be set"));
+        }
         let start = match pagination.get("cursor").and_then(|v| v.as_str()) {
             Some(cur) => parse_cursor(cur).ok_or_else(|| invalid_params(format!("invalid cursor {cur:?}")))?,
             None => {
-                let s = get_u64(params, "startLedger").ok_or_else(|| invalid_params("startLedger or pagination.cursor is required"))?;
+                let s = start_param.ok_or_else(|| invalid_params("startLedger must be positive"))?;
                 if s < oldest as u64 || s > latest as u64 {
                     return Err(invalid_params(format!(
                         "startLedger must be between the oldest ledger: {oldest} and the latest ledger: {latest}"

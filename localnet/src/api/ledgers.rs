@@ -32,7 +32,8 @@ impl Api {
         if limit == 0 || limit > MAX_LEDGERS_LIMIT {
             return Err(invalid_params(format!("limit must be between 1 and {MAX_LEDGERS_LIMIT}")));
         }
-        let start = match (get_u64(&pagination, "cursor"), get_u64(params, "startLedger")) {
+        let start = match (get_u64(&pagination, "cursor"), get_u64(params, "startLedger").filter(|s| *s != 0)) {
+            (Some(_), Some(_)) => return Err(invalid_params("startLedger and cursor cannot both be set")),
             (Some(cursor), _) => cursor + 1,
             (None, Some(start)) => start,
             (None, None) => return Err(invalid_params("startLedger or pagination.cursor is required")),

@@ -12,6 +12,7 @@ pub use encoding::{account_strkey, contract_strkey, parse_account, rfc3339};
 
 use crate::backend::Chain;
 use serde_json::{json, Value};
+use soroban_env_host::xdr::ReadXdr;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Version reported by getVersionInfo.
@@ -108,23 +109,26 @@ impl Api {
         }))
     }
 
-    /// Every fee the chain charges is the base fee (no surge pricing), so the fee
-    /// distribution is flat at 100 stroops.
+    /// Inclusion-fee bids (per operation) of the transactions in the last 50 ledgers,
+    /// Soroban and classic apart, as stellar-rpc reports them. An empty window reports
+    /// the base fee.
     fn get_fee_stats(&self) -> RpcResult {
+        const WINDOW: u32 = 50;
         let c = self.chain();
-        let dist = |count: u64| {
-            let base = c.header.base_fee.to_string();
-            json!({
-                "max": base, "min": base, "mode": base,
-                "p10": base, "p20": base, "p30": base, "p40": base, "p50": base,
-                "p60": base, "p70": base, "p80": base, "p90": base, "p95": base, "p99": base,
-                "transactionCount": count.to_string(),
-                "ledgerCount": 50,
-            })
-        };
+        let from = c.latest.seq.saturating_sub(WINDOW - 1).max(c.oldest_ledger);
+        let rows = c.store.txs_from(from, 1, 20_000).map_err(internal)?;
+        let (mut soroban, mut classic) = (vec![], vec![]);
+        for r in rows {
+            let Ok(env) = soroban_env_host::xdr::TransactionEnvelope::from_xdr(&r.envelope, soroban_env_host::xdr::Limits::none()) else { continue };
+            let Ok(frame) = crate::backend::validation::TxFrame::parse(env, c.network_id) else { continue };
+            let ops = frame.tx.operations.len() as i64 + i64::from(frame.fee_bump.is_some());
+            let bid = (frame.full_fee() - frame.resource_fee()) / ops.max(1);
+            if frame.is_soroban() { soroban.push(bid) } else { classic.push(bid) }
+        }
+        let ledgers = c.latest.seq - from + 1;
         Ok(json!({
-            "sorobanInclusionFee": dist(0),
-            "inclusionFee": dist(0),
+            "sorobanInclusionFee": fee_distribution(soroban, c.header.base_fee as i64, ledgers),
+            "inclusionFee": fee_distribution(classic, c.header.base_fee as i64, ledgers),
             "latestLedger": c.latest.seq,
         }))
     }
@@ -142,4 +146,31 @@ impl Api {
             "closeTime": c.latest.close_time.to_string(),
         }))
     }
+}
+
+/// min, max, mode and percentiles (nearest rank) of fee bids, all as strings.
+fn fee_distribution(mut bids: Vec<i64>, base_fee: i64, ledger_count: u32) -> Value {
+    let count = bids.len();
+    if bids.is_empty() {
+        bids.push(base_fee);
+    }
+    bids.sort_unstable();
+    let pct = |p: usize| bids[((bids.len() * p).div_ceil(100)).clamp(1, bids.len()) - 1].to_string();
+    let mut mode = (bids[0], 0usize);
+    let mut run = (bids[0], 0usize);
+    for &b in &bids {
+        run = if b == run.0 { (b, run.1 + 1) } else { (b, 1) };
+        if run.1 > mode.1 {
+            mode = run;
+        }
+    }
+    json!({
+        "max": bids[bids.len() - 1].to_string(),
+        "min": bids[0].to_string(),
+        "mode": mode.0.to_string(),
+        "p10": pct(10), "p20": pct(20), "p30": pct(30), "p40": pct(40), "p50": pct(50),
+        "p60": pct(60), "p70": pct(70), "p80": pct(80), "p90": pct(90), "p95": pct(95), "p99": pct(99),
+        "transactionCount": count.to_string(),
+        "ledgerCount": ledger_count,
+    })
 }

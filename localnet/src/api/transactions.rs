@@ -71,7 +71,8 @@ impl Api {
         if limit == 0 || limit > MAX_TXS_LIMIT {
             return Err(invalid_params(format!("limit must be between 1 and {MAX_TXS_LIMIT}")));
         }
-        let (ledger, order) = match (get_u64(&pagination, "cursor"), get_u64(params, "startLedger")) {
+        let (ledger, order) = match (get_u64(&pagination, "cursor"), get_u64(params, "startLedger").filter(|s| *s != 0)) {
+            (Some(_), Some(_)) => return Err(invalid_params("startLedger and cursor cannot both be set")),
             (Some(cursor), _) => ((cursor >> 32) as u32, ((cursor >> 12) & 0xFFFFF) as u32 + 1),
             (None, Some(start)) => {
                 if start < c.oldest_ledger as u64 || start > c.latest.seq as u64 {

@@ -11,9 +11,7 @@ use soroban_env_host::xdr::{
     TransactionEnvelope, TransactionExt, FeeBumpTransactionInnerTx,
 };
 use soroban_simulation::simulation::{
-    simulate_extend_ttl_op, simulate_invoke_host_function_op, simulate_restore_op, SimulationAdjustmentConfig,
-    SimulationAdjustmentFactor,
-};
+    simulate_extend_ttl_op, simulate_invoke_host_function_op, simulate_restore_op, SimulationAdjustmentConfig,};
 
 #[derive(Default)]
 pub struct Simulation {
@@ -57,8 +55,10 @@ pub fn simulate(chain: &Chain, req: SimulationRequest) -> Simulation {
     let source = muxed_to_account(op.source_account.as_ref().unwrap_or(&tx.source_account));
     let info = chain.next_ledger_info();
     let mut adjust = SimulationAdjustmentConfig::default_adjustment();
+    // As stellar-rpc: the leeway raises the additive instruction margin, never lowers it.
     if let Some(leeway) = req.instruction_leeway {
-        adjust.instructions = SimulationAdjustmentFactor::new(1.0, leeway.min(u32::MAX as u64) as u32);
+        let leeway = leeway.min(u32::MAX as u64) as u32;
+        adjust.instructions.additive_factor = adjust.instructions.additive_factor.max(leeway);
     }
     let footprint = match &tx.ext {
         TransactionExt::V1(d) => Some(d.resources.footprint.clone()),

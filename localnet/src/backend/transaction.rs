@@ -265,6 +265,7 @@ fn inner_code(code: TransactionResultResult) -> InnerTransactionResultResult {
         T::TxNotSupported => I::TxNotSupported,
         T::TxMalformed => I::TxMalformed,
         T::TxSorobanInvalid => I::TxSorobanInvalid,
+        T::TxFailed(ops) => I::TxFailed(ops),
         _ => I::TxInternalError,
     }
 }

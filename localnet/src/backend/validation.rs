@@ -7,7 +7,7 @@ use super::fees;
 use super::state::Overlay;
 use super::accounts::{self, ThresholdLevel};
 use soroban_env_host::xdr::{
-    AccountEntry, AccountId, DecoratedSignature, FeeBumpTransactionInnerTx, Limits, Memo, MuxedAccount, Operation,
+    OperationResult, AccountEntry, AccountId, DecoratedSignature, FeeBumpTransactionInnerTx, Limits, Memo, MuxedAccount, Operation,
     OperationBody, Preconditions, SignerKey, SorobanTransactionData, Transaction, TransactionEnvelope, TransactionExt,
     TransactionResultResult, WriteXdr,
 };
@@ -271,14 +271,22 @@ fn check_inner(frame: &TxFrame, ov: &Overlay, ctx: &LedgerContext) -> Result<(),
     if !checker.check(&source, ThresholdLevel::Low) {
         return Err(invalid(R::TxBadAuth, "signatures do not meet the source account's low threshold"));
     }
+    // Each operation needs its source's threshold for that operation; a shortfall fails
+    // the transaction with opBAD_AUTH on that operation (core's processSignatures).
+    let mut op_results = vec![];
+    let mut ops_ok = true;
     for op in tx.operations.iter() {
         let id = frame.op_source(op);
         let account: Option<AccountEntry> = if id == source_id { Some(source.clone()) } else { accounts::load_account(ov, &id) };
-        if let Some(a) = account {
-            if !checker.check(&a, accounts::threshold_level(&op.body)) {
-                return Err(invalid(R::TxBadAuth, "signatures do not meet an operation source's threshold"));
-            }
-        }
+        let signed = account.map_or(true, |a| checker.check(&a, accounts::threshold_level(&op.body)));
+        ops_ok &= signed;
+        op_results.push(if signed { placeholder_result(&op.body) } else { OperationResult::OpBadAuth });
+    }
+    if !ops_ok {
+        return Err(invalid(
+            R::TxFailed(op_results.try_into().unwrap_or_default()),
+            "signatures do not meet an operation source's threshold",
+        ));
     }
     if !checker.all_used() {
         return Err(invalid(R::TxBadAuthExtra, "unused signatures"));
@@ -303,4 +311,20 @@ pub fn ed25519_signer(key: &SignerKey) -> Option<[u8; 32]> {
         SignerKey::Ed25519(k) => Some(k.0),
         _ => None,
     }
+}
+
+/// The result an operation holds before it runs: its type's success code (what core
+/// reports for the operations that were not the problem).
+fn placeholder_result(body: &OperationBody) -> OperationResult {
+    use soroban_env_host::xdr::*;
+    let tr = match body {
+        OperationBody::CreateAccount(_) => OperationResultTr::CreateAccount(CreateAccountResult::Success),
+        OperationBody::Payment(_) => OperationResultTr::Payment(PaymentResult::Success),
+        OperationBody::ChangeTrust(_) => OperationResultTr::ChangeTrust(ChangeTrustResult::Success),
+        OperationBody::SetOptions(_) => OperationResultTr::SetOptions(SetOptionsResult::Success),
+        OperationBody::ExtendFootprintTtl(_) => OperationResultTr::ExtendFootprintTtl(ExtendFootprintTtlResult::Success),
+        OperationBody::RestoreFootprint(_) => OperationResultTr::RestoreFootprint(RestoreFootprintResult::Success),
+        _ => return OperationResult::OpNotSupported,
+    };
+    OperationResult::OpInner(tr)
 }
