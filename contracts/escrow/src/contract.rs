@@ -7,7 +7,7 @@ use crate::errors::Error;
 use crate::events;
 use crate::payout;
 use crate::rules;
-use crate::storage::{self, State};
+use crate::storage::{self, Flagged, State, APPROVED, DISPUTED, REFUNDING, RELEASED, RESOLVED};
 use crate::types::{Escrow, EscrowConfig, EscrowKind};
 use crate::validation::{self, MAX_STATUS_LEN, MAX_TEXT_LEN};
 
@@ -71,11 +71,11 @@ impl EscrowContract {
         }
         rules::not_finished(&config, &state, &milestone)?;
         config.roles.service_provider.require_auth();
-        milestone.status = status.clone();
+        milestone.status = Some(status.clone());
         if let Some(evidence) = &evidence {
-            milestone.evidence = evidence.clone();
+            milestone.evidence = Some(evidence.clone());
         }
-        state.milestones.set(index, milestone);
+        state.set_milestone(&env, index, milestone);
         storage::set_state(&env, &state);
         events::StatusSet { index, status, evidence }.emit(&env);
         Ok(())
@@ -89,14 +89,14 @@ impl EscrowContract {
         if !storage::includes(&config.roles.approvers, &approver) {
             return Err(Error::NotApprover);
         }
-        if state.refunding {
+        if state.is(REFUNDING) {
             return Err(Error::Refunding);
         }
         rules::not_finished(&config, &state, &milestone)?;
-        if milestone.disputed || state.disputed {
+        if milestone.is(DISPUTED) || state.is(DISPUTED) {
             return Err(Error::Disputed);
         }
-        if milestone.status.is_empty() {
+        if milestone.status.is_none() {
             return Err(Error::StatusNotSet);
         }
         if storage::includes(&milestone.approvals, &approver) {
@@ -104,9 +104,11 @@ impl EscrowContract {
         }
         approver.require_auth();
         milestone.approvals.push_back(approver.clone());
-        milestone.approved = milestone.approvals.len() >= config.roles.approvals_required;
-        let approved = milestone.approved;
-        state.milestones.set(index, milestone);
+        let approved = milestone.approvals.len() >= config.roles.approvals_required;
+        if approved {
+            milestone.mark(APPROVED);
+        }
+        state.set_milestone(&env, index, milestone);
         storage::set_state(&env, &state);
         events::Approved { index, approver, approved }.emit(&env);
         Ok(())
@@ -119,10 +121,10 @@ impl EscrowContract {
         let mut state = storage::state(&env);
         rules::kind(&config, EscrowKind::Single)?;
         rules::open_for_money(&config, &state)?;
-        if state.disputed {
+        if state.is(DISPUTED) {
             return Err(Error::Disputed);
         }
-        if !state.milestones.iter().all(|m| m.approved) {
+        if !state.milestones.iter().all(|m| m.is(APPROVED)) {
             return Err(Error::NotApproved);
         }
         if state.funded != config.amount {
@@ -133,7 +135,7 @@ impl EscrowContract {
         }
         rules::authorize_release(&config, &signers)?;
         let payout = payout::release(&env, &config, config.roles.receiver.clone(), config.amount)?;
-        state.released = true;
+        state.mark(RELEASED);
         state.paid_out = rules::add(state.paid_out, config.amount)?;
         storage::set_state(&env, &state);
         events::Released { index: None, signers, payout }.emit(&env);
@@ -147,14 +149,14 @@ impl EscrowContract {
         let mut state = storage::state(&env);
         rules::kind(&config, EscrowKind::Multi)?;
         let mut milestone = rules::milestone(&state, index)?;
-        if state.refunding {
+        if state.is(REFUNDING) {
             return Err(Error::Refunding);
         }
         rules::not_finished(&config, &state, &milestone)?;
-        if milestone.disputed {
+        if milestone.is(DISPUTED) {
             return Err(Error::Disputed);
         }
-        if !milestone.approved {
+        if !milestone.is(APPROVED) {
             return Err(Error::NotApproved);
         }
         let amount = config.milestone_amounts.get_unchecked(index);
@@ -164,8 +166,8 @@ impl EscrowContract {
         rules::authorize_release(&config, &signers)?;
         let receiver = config.milestone_receivers.get_unchecked(index).unwrap_or(config.roles.receiver.clone());
         let payout = payout::release(&env, &config, receiver, amount)?;
-        milestone.released = true;
-        state.milestones.set(index, milestone);
+        milestone.mark(RELEASED);
+        state.set_milestone(&env, index, milestone);
         state.paid_out = rules::add(state.paid_out, amount)?;
         storage::set_state(&env, &state);
         events::Released { index: Some(index), signers, payout }.emit(&env);
@@ -180,12 +182,12 @@ impl EscrowContract {
         validation::text(&reason, MAX_TEXT_LEN)?;
         rules::may_dispute(&env, &config, &by)?;
         rules::open_for_money(&config, &state)?;
-        if state.disputed {
+        if state.is(DISPUTED) {
             return Err(Error::AlreadyDisputed);
         }
         by.require_auth();
-        state.disputed = true;
-        state.dispute_reason = reason.clone();
+        state.mark(DISPUTED);
+        state.reason = Some(reason.clone());
         storage::set_state(&env, &state);
         events::Disputed { index: None, by, reason }.emit(&env);
         Ok(())
@@ -199,17 +201,17 @@ impl EscrowContract {
         let mut milestone = rules::milestone(&state, index)?;
         validation::text(&reason, MAX_TEXT_LEN)?;
         rules::may_dispute(&env, &config, &by)?;
-        if state.refunding {
+        if state.is(REFUNDING) {
             return Err(Error::Refunding);
         }
         rules::not_finished(&config, &state, &milestone)?;
-        if milestone.disputed {
+        if milestone.is(DISPUTED) {
             return Err(Error::AlreadyDisputed);
         }
         by.require_auth();
-        milestone.disputed = true;
-        milestone.dispute_reason = reason.clone();
-        state.milestones.set(index, milestone);
+        milestone.mark(DISPUTED);
+        milestone.reason = Some(reason.clone());
+        state.set_milestone(&env, index, milestone);
         storage::set_state(&env, &state);
         events::Disputed { index: Some(index), by, reason }.emit(&env);
         Ok(())
@@ -221,10 +223,10 @@ impl EscrowContract {
         let config = storage::terms(&env);
         let mut state = storage::state(&env);
         rules::kind(&config, EscrowKind::Single)?;
-        if state.resolved {
+        if state.is(RESOLVED) {
             return Err(Error::AlreadyResolved);
         }
-        if !state.disputed {
+        if !state.is(DISPUTED) {
             return Err(Error::NotDisputed);
         }
         let plan = payout::plan(&env, &config, &distributions, storage::funds(&env))?;
@@ -234,7 +236,7 @@ impl EscrowContract {
         config.roles.dispute_resolver.require_auth();
         payout::pay(&env, &config, &plan);
         storage::set_funds(&env, &plan.funds);
-        state.resolved = true;
+        state.mark(RESOLVED);
         state.paid_out = rules::add(state.paid_out, plan.total)?;
         storage::set_state(&env, &state);
         events::Resolved { index: None, payouts: plan.payouts }.emit(&env);
@@ -248,10 +250,10 @@ impl EscrowContract {
         let mut state = storage::state(&env);
         rules::kind(&config, EscrowKind::Multi)?;
         let mut milestone = rules::milestone(&state, index)?;
-        if milestone.resolved {
+        if milestone.is(RESOLVED) {
             return Err(Error::AlreadyResolved);
         }
-        if !milestone.disputed {
+        if !milestone.is(DISPUTED) {
             return Err(Error::NotDisputed);
         }
         let plan = payout::plan(&env, &config, &distributions, storage::funds(&env))?;
@@ -264,8 +266,8 @@ impl EscrowContract {
         config.roles.dispute_resolver.require_auth();
         payout::pay(&env, &config, &plan);
         storage::set_funds(&env, &plan.funds);
-        milestone.resolved = true;
-        state.milestones.set(index, milestone);
+        milestone.mark(RESOLVED);
+        state.set_milestone(&env, index, milestone);
         state.paid_out = rules::add(state.paid_out, plan.total)?;
         storage::set_state(&env, &state);
         events::Resolved { index: Some(index), payouts: plan.payouts }.emit(&env);
@@ -320,7 +322,7 @@ impl EscrowContract {
         payout::send(&env, &config, &funder, amount);
         funds.set(&funder, 0);
         storage::set_funds(&env, &funds);
-        state.refunding = true;
+        state.mark(REFUNDING);
         state.refunded = rules::add(state.refunded, amount)?;
         storage::set_state(&env, &state);
         events::Refunded { funder, amount }.emit(&env);
@@ -340,8 +342,8 @@ impl EscrowContract {
             return Err(Error::ImmutableField);
         }
         let touched = state.funded != 0
-            || state.disputed
-            || state.milestones.iter().any(|m| m.disputed || !m.approvals.is_empty());
+            || state.is(DISPUTED)
+            || state.milestones.iter().any(|m| m.is(DISPUTED) || !m.approvals.is_empty());
         if touched || payout::balance(&env, &current) != 0 {
             return Err(Error::UpdateNotAllowed);
         }
@@ -365,17 +367,21 @@ impl EscrowContract {
         let terms = storage::terms(&env);
         let state = storage::state(&env);
         let balance = payout::balance(&env, &terms);
+        let mut milestones = Vec::from_array(&env, []);
+        for i in 0..state.milestones.len() {
+            milestones.push_back(state.milestone_view(&env, i));
+        }
         Escrow {
             config: storage::config(&env, terms),
-            milestones: state.milestones,
-            disputed: state.disputed,
-            dispute_reason: state.dispute_reason,
-            released: state.released,
-            resolved: state.resolved,
+            milestones,
+            disputed: state.is(DISPUTED),
+            dispute_reason: state.reason.clone().unwrap_or_else(|| String::from_str(&env, "")),
+            released: state.is(RELEASED),
+            resolved: state.is(RESOLVED),
             funded: state.funded,
             paid_out: state.paid_out,
             refunded: state.refunded,
-            refunding: state.refunding,
+            refunding: state.is(REFUNDING),
             balance,
         }
     }

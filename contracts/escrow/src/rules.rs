@@ -3,9 +3,9 @@
 use soroban_sdk::{Address, Env, Vec};
 
 use crate::errors::Error;
-use crate::storage::{self, State};
+use crate::storage::{self, Flagged, Progress, State, DISPUTED, REFUNDING, RELEASED, RESOLVED};
 use crate::storage::Terms;
-use crate::types::{EscrowKind, Milestone};
+use crate::types::EscrowKind;
 
 pub fn add(a: i128, b: i128) -> Result<i128, Error> {
     a.checked_add(b).ok_or(Error::Overflow)
@@ -18,7 +18,7 @@ pub fn kind(config: &Terms, expected: EscrowKind) -> Result<(), Error> {
     Ok(())
 }
 
-pub fn milestone(state: &State, index: u32) -> Result<Milestone, Error> {
+pub fn milestone(state: &State, index: u32) -> Result<Progress, Error> {
     state.milestones.get(index).ok_or(Error::MilestoneNotFound)
 }
 
@@ -28,12 +28,12 @@ pub fn deadline_passed(env: &Env, config: &Terms) -> bool {
 }
 
 /// The escrow (Single) and the milestone are neither released nor resolved.
-pub fn not_finished(config: &Terms, state: &State, milestone: &Milestone) -> Result<(), Error> {
+pub fn not_finished(config: &Terms, state: &State, milestone: &Progress) -> Result<(), Error> {
     let single = config.kind == EscrowKind::Single;
-    if milestone.released || (single && state.released) {
+    if milestone.is(RELEASED) || (single && state.is(RELEASED)) {
         return Err(Error::AlreadyReleased);
     }
-    if milestone.resolved || (single && state.resolved) {
+    if milestone.is(RESOLVED) || (single && state.is(RESOLVED)) {
         return Err(Error::AlreadyResolved);
     }
     Ok(())
@@ -42,14 +42,14 @@ pub fn not_finished(config: &Terms, state: &State, milestone: &Milestone) -> Res
 /// Money may still come in (and a Single escrow be disputed or released): nothing was
 /// paid out for good and no refund was claimed.
 pub fn open_for_money(config: &Terms, state: &State) -> Result<(), Error> {
-    if state.refunding {
+    if state.is(REFUNDING) {
         return Err(Error::Refunding);
     }
     if config.kind == EscrowKind::Single {
-        if state.released {
+        if state.is(RELEASED) {
             return Err(Error::AlreadyReleased);
         }
-        if state.resolved {
+        if state.is(RESOLVED) {
             return Err(Error::AlreadyResolved);
         }
     } else if finished(config, state) {
@@ -62,20 +62,18 @@ pub fn open_for_money(config: &Terms, state: &State) -> Result<(), Error> {
 /// Multi every milestone released or resolved, or every contribution refunded.
 pub fn finished(config: &Terms, state: &State) -> bool {
     let done = match config.kind {
-        EscrowKind::Single => state.released || state.resolved,
-        EscrowKind::Multi => state.milestones.iter().all(|m| m.released || m.resolved),
+        EscrowKind::Single => state.is(RELEASED) || state.is(RESOLVED),
+        EscrowKind::Multi => state.milestones.iter().all(|m| m.is(RELEASED) || m.is(RESOLVED)),
     };
-    done || (state.refunding && state.refunded == state.funded)
+    done || (state.is(REFUNDING) && state.refunded == state.funded)
 }
 
 /// Refunds are open while nothing was released or resolved and no dispute is open.
 pub fn refundable(state: &State) -> Result<(), Error> {
-    let mut disputed = state.disputed;
-    let mut closed = state.released || state.resolved;
-    for m in state.milestones.iter() {
-        closed |= m.released || m.resolved;
-        disputed |= m.disputed;
-    }
+    // Bits of the escrow and of every milestone together.
+    let all = state.milestones.iter().fold(state.flags, |acc, m| acc | m.flags);
+    let closed = all & (RELEASED | RESOLVED) != 0;
+    let disputed = all & DISPUTED != 0;
     if closed {
         return Err(Error::RefundClosed);
     }
