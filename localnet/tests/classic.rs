@@ -158,3 +158,34 @@ fn unsupported_operations_fail_cleanly() {
     assert_eq!(out.op_result(), OperationResult::OpNotSupported);
     assert_eq!(t.balance(&a), 100 * XLM - 100);
 }
+
+#[test]
+fn classic_payments_emit_asset_contract_events() {
+    let mut t = TestChain::new();
+    let (a, b) = (Key::named("a"), Key::named("b"));
+    let issuer = t.usdc_issuer();
+    t.fund(&a, 100);
+    t.fund(&b, 100);
+    t.submit(t.tx(&a).op(trust(&usdc())).sign(&[&a])).expect_success();
+    t.submit(t.tx(&b).op(trust(&usdc())).sign(&[&b])).expect_success();
+    let first = t.chain.latest.seq + 1;
+    t.submit(t.tx(&issuer).op(payment(&a, usdc(), 50)).sign(&[&issuer])).expect_success();
+    t.submit(t.tx(&a).op(payment(&b, usdc(), 20)).sign(&[&a])).expect_success();
+    t.submit(t.tx(&b).op(payment(&issuer, usdc(), 5)).sign(&[&b])).expect_success();
+    t.submit(t.tx(&a).op(native_payment(&b, 1)).sign(&[&a])).expect_success();
+    let rows = t.chain.store.events_between((first, 0, 0, 0), t.chain.latest.seq + 1, 10).unwrap();
+    let names: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let ev = ContractEvent::from_xdr(&r.xdr, Limits::none()).unwrap();
+            let ContractEventBody::V0(body) = ev.body;
+            match &body.topics[0] {
+                ScVal::Symbol(s) => s.to_utf8_string_lossy(),
+                _ => String::new(),
+            }
+        })
+        .collect();
+    assert_eq!(names, ["mint", "transfer", "burn", "transfer"]);
+    assert_eq!(rows[0].contract_id, Some(t.chain.usdc_contract));
+    assert_eq!(rows[3].contract_id, Some(t.chain.native_contract));
+}

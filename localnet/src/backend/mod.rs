@@ -202,7 +202,7 @@ impl Chain {
             return Ok(Submission::Error { hash, result, diagnostics: vec![error_event(&inv.reason)] });
         }
         let actx = ApplyContext {
-            classic: ClassicContext { ledger_seq: seq, base_reserve: self.header.base_reserve },
+            classic: ClassicContext { ledger_seq: seq, base_reserve: self.header.base_reserve, network_id: self.network_id },
             soroban: soroban::SorobanContext {
                 ledger_info: info,
                 network: &self.network,

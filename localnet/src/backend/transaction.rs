@@ -133,9 +133,10 @@ fn apply_operations(
     for (index, op) in frame.tx.operations.iter().enumerate() {
         let source = frame.op_source(op);
         ov.push();
+        let mut classic_events = vec![];
         let result = if load_account(ov, &source).is_none() {
             OperationResult::OpNoAccount
-        } else if let Some(r) = classic::apply(ov, &ctx.classic, &source, &op.body) {
+        } else if let Some(r) = classic::apply(ov, &ctx.classic, &source, &op.body, &mut classic_events) {
             r
         } else {
             soroban_out = apply_soroban(ov, ctx, frame, &source, &op.body, index);
@@ -143,7 +144,7 @@ fn apply_operations(
         };
         if classic::is_success(&result) {
             let changes = ov.commit();
-            let events = if matches!(op.body, OperationBody::InvokeHostFunction(_)) { soroban_out.events.clone() } else { vec![] };
+            let events = if matches!(op.body, OperationBody::InvokeHostFunction(_)) { soroban_out.events.clone() } else { classic_events };
             metas.push(OperationMetaV2 {
                 ext: ExtensionPoint::V0,
                 changes: LedgerEntryChanges(changes.try_into().unwrap_or_default()),
