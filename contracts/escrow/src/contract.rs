@@ -358,8 +358,7 @@ impl EscrowContract {
     /// Extends the instance, the code and every persistent entry to the network maximum.
     /// [auth: none]
     pub fn extend_ttl(env: Env) {
-        let funded = storage::state(&env).funded > 0;
-        storage::extend_all(&env, funded);
+        storage::extend_all(&env);
     }
 
     /// The config, the progress, the totals and the live token balance.

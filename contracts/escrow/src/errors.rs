@@ -97,6 +97,6 @@ pub enum Error {
     RefundClosed = 44,
     /// An amount overflowed.
     Overflow = 45,
-    /// A distribution names the escrow itself as a recipient.
+    /// A payee (a share's recipient, the receiver, the platform, the protocol fee recipient) is the escrow itself.
     InvalidRecipient = 46,
 }

@@ -313,14 +313,14 @@ pub fn set_funds(env: &Env, funds: &Funds) {
 const FOREVER: u32 = 100_000_000;
 
 /// Extends the instance, the code and every persistent entry to the network maximum.
-/// `funded` tells whether the funders' entry exists (it is created by the first `fund`).
-pub fn extend_all(env: &Env, funded: bool) {
+pub fn extend_all(env: &Env) {
     let max = FOREVER;
     env.deployer().extend_ttl(env.current_contract_address(), max, max);
     let store = env.storage().persistent();
     store.extend_ttl(&STATE, max, max);
     store.extend_ttl(&TEXTS, max, max);
-    if funded {
+    // Created by the first payment in or out.
+    if store.has(&FUNDS) {
         store.extend_ttl(&FUNDS, max, max);
     }
 }

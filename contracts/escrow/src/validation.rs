@@ -85,6 +85,16 @@ pub fn config(env: &Env, config: &EscrowConfig) -> Result<i128, Error> {
         total = total.checked_add(milestone.amount).ok_or(Error::Overflow)?;
     }
 
+    // The escrow never pays itself: its own address may hold no paid role.
+    let this = env.current_contract_address();
+    let payees_ok = roles.receiver != this
+        && roles.platform != this
+        && config.protocol_fee.recipient != this
+        && config.milestones.iter().all(|m| m.receiver.as_ref() != Some(&this));
+    if !payees_ok {
+        return Err(Error::InvalidRecipient);
+    }
+
     if let Some(deadline) = config.deadline {
         if deadline <= env.ledger().timestamp() {
             return Err(Error::InvalidDeadline);

@@ -19,9 +19,12 @@ fn err<T: Debug>(result: Try<T>) -> Error {
 
 /// The error the constructor returns for `config` (deployed natively, constructor auth mocked).
 fn deploy_err(w: &World, config: EscrowConfig) -> Error {
-    let id = Address::generate(&w.env);
+    deploy_err_at(w, &Address::generate(&w.env), config)
+}
+
+fn deploy_err_at(w: &World, id: &Address, config: EscrowConfig) -> Error {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        w.env.register_at(&id, EscrowContract, (config,));
+        w.env.register_at(id, EscrowContract, (config,));
     }));
     // The refusal is the contract's error, reported by the host as the constructor's failure.
     let payload = result.expect_err("the constructor must refuse");
@@ -73,6 +76,9 @@ fn config_errors() {
     assert_eq!(deploy_err(&m, with(&m, |c| c.milestones = vec![&m.env, free])), Error::InvalidMilestoneAmount);
     let huge = MilestoneConfig { description: text(&m.env, "m"), amount: i128::MAX, receiver: None };
     assert_eq!(deploy_err(&m, with(&m, |c| c.milestones = vec![&m.env, huge.clone(), huge])), Error::Overflow);
+    let id = Address::generate(&m.env);
+    assert_eq!(deploy_err_at(&m, &id, with(&m, |c| c.roles.receiver = id.clone())), Error::InvalidRecipient);
+    assert_eq!(deploy_err_at(&m, &id, with(&m, |c| c.protocol_fee.recipient = id.clone())), Error::InvalidRecipient);
     // Limits are inclusive.
     m.env.register(EscrowContract, (with(&m, |c| c.title = long_text(&m.env, 100)),));
 }
