@@ -79,3 +79,20 @@ fn rpc_surface_and_hostile_input() {
     drop(node);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn friendbot_funds_contract_addresses() {
+    let dir = temp_dir("friendbot-contract");
+    let port = free_port();
+    let node = start(&dir, port);
+    let info: Value = serde_json::from_str(&http(port, "GET", "/localnet", "").unwrap().1).unwrap();
+    let usdc = info["assets"][1]["contractId"].as_str().unwrap().to_string();
+    let (status, body) = http(port, "POST", &format!("/friendbot?addr={usdc}"), "").unwrap();
+    assert_eq!(status, 200, "{body}");
+    let hash = serde_json::from_str::<Value>(&body).unwrap()["hash"].as_str().unwrap().to_string();
+    assert_eq!(call(port, "getTransaction", json!({ "hash": hash }))["result"]["status"], "SUCCESS");
+    let (status, _) = http(port, "POST", "/friendbot?addr=CNOTANADDRESS", "").unwrap();
+    assert_eq!(status, 400);
+    drop(node);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -40,8 +40,11 @@ pub fn parse_amount(s: &str) -> Option<i64> {
 impl Api {
     pub fn friendbot(&self, addr: Option<&str>) -> DevAnswer {
         let Some(addr) = addr else { return problem(400, "Bad Request", "addr (a G… account address) is required".into()) };
+        if let Some(contract) = super::encoding::parse_contract(addr) {
+            return self.fund_contract(contract);
+        }
         let Some(key) = parse_account(addr) else {
-            return problem(400, "Bad Request", format!("addr {addr:?} is not a valid G… account address"));
+            return problem(400, "Bad Request", format!("addr {addr:?} is neither a G… account nor a C… contract address"));
         };
         let mut c = self.chain();
         let root_secret = genesis::root_secret(&c.passphrase);
@@ -154,5 +157,49 @@ impl Api {
                 { "code": genesis::USDC_CODE, "issuer": usdc_issuer, "contractId": super::contract_strkey(&c.usdc_contract) },
             ],
         })
+    }
+}
+
+impl Api {
+    /// Friendbot for a contract address: a native-asset-contract transfer from root,
+    /// prepared by simulation like any client's (what `fundAddress(C…)` expects).
+    fn fund_contract(&self, contract: [u8; 32]) -> DevAnswer {
+        use crate::backend::simulate::{simulate, SimulationRequest};
+        use soroban_env_host::xdr::{
+            ContractId, Hash, HostFunction, Int128Parts, InvokeContractArgs, InvokeHostFunctionOp, ScAddress, ScSymbol,
+            ScVal, TransactionEnvelope, TransactionExt,
+        };
+        let mut c = self.chain();
+        let root_secret = genesis::root_secret(&c.passphrase);
+        let root = account_id(genesis::public_key_of(&root_secret));
+        let host_function = HostFunction::InvokeContract(InvokeContractArgs {
+            contract_address: ScAddress::Contract(ContractId(Hash(c.native_contract))),
+            function_name: ScSymbol("transfer".try_into().expect("short")),
+            args: vec![
+                ScVal::Address(ScAddress::Account(root.clone())),
+                ScVal::Address(ScAddress::Contract(ContractId(Hash(contract)))),
+                ScVal::I128(Int128Parts { hi: 0, lo: FRIENDBOT_AMOUNT as u64 }),
+            ]
+            .try_into()
+            .expect("three arguments"),
+        });
+        let ov = Overlay::new(&c.state, c.latest.seq);
+        let seq = load_account(&ov, &root).map(|a| a.seq_num.0 + 1).unwrap_or(1);
+        drop(ov);
+        let op = |auth: Vec<_>| {
+            OperationBody::InvokeHostFunction(InvokeHostFunctionOp { host_function: host_function.clone(), auth: auth.try_into().unwrap_or_default() })
+        };
+        let draft = signed_transaction(&root_secret, seq, vec![op(vec![])], c.network_id);
+        let sim = simulate(&c, SimulationRequest { envelope: draft, auth_mode: None, use_upgraded_auth: true, instruction_leeway: None });
+        let (Some(data), Some((auth, _))) = (sim.transaction_data, sim.result) else {
+            return problem(400, "Bad Request", format!("cannot fund the contract: {}", sim.error.unwrap_or_default()));
+        };
+        let TransactionEnvelope::Tx(mut env) = signed_transaction(&root_secret, seq, vec![op(auth)], c.network_id) else {
+            unreachable!("v1 envelope")
+        };
+        env.tx.fee = 100 + data.resource_fee as u32;
+        env.tx.ext = TransactionExt::V1(data);
+        let signed = crate::backend::dev::sign(&root_secret, env.tx, c.network_id);
+        self.submit_dev(&mut c, signed)
     }
 }

@@ -81,8 +81,7 @@ pub fn deploy_asset_contract(
 
 /// A transaction from `secret`'s account with one signature, at the base fee.
 pub fn signed_transaction(secret: &[u8; 32], seq: i64, ops: Vec<OperationBody>, network_id: [u8; 32]) -> TransactionEnvelope {
-    let key = SigningKey::from_bytes(secret);
-    let public = key.verifying_key().to_bytes();
+    let public = SigningKey::from_bytes(secret).verifying_key().to_bytes();
     let tx = Transaction {
         source_account: MuxedAccount::Ed25519(Uint256(public)),
         fee: 100 * ops.len() as u32,
@@ -97,6 +96,13 @@ pub fn signed_transaction(secret: &[u8; 32], seq: i64, ops: Vec<OperationBody>, 
             .expect("few operations"),
         ext: TransactionExt::V0,
     };
+    sign(secret, tx, network_id)
+}
+
+/// Signs `tx` with `secret` (the source's master key).
+pub fn sign(secret: &[u8; 32], tx: Transaction, network_id: [u8; 32]) -> TransactionEnvelope {
+    let key = SigningKey::from_bytes(secret);
+    let public = key.verifying_key().to_bytes();
     let mut env = TransactionEnvelope::Tx(TransactionV1Envelope { tx, signatures: Default::default() });
     let hash = env.hash(network_id).expect("envelope hashes");
     let sig = key.sign(&hash).to_bytes();
