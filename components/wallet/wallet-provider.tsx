@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { NetworkConfig } from '@/lib/networks/config';
 import { LocalDevWalletModule } from './dev-wallet-module';
+import { loadKitModules } from './kit-modules';
 import {
   activeDevAccount,
   addDevAccount,
@@ -113,11 +114,11 @@ export function WalletProvider({ network, children }: { network: NetworkConfig; 
 
   async function loadKit(): Promise<KitModule['StellarWalletsKit']> {
     if (kit.current) return kit.current;
-    const [{ StellarWalletsKit }, { defaultModules }] = await Promise.all([
+    const [{ StellarWalletsKit }, modules] = await Promise.all([
       import('@creit.tech/stellar-wallets-kit/sdk'),
-      import('@creit.tech/stellar-wallets-kit/modules/utils'),
+      loadKitModules({ walletConnectProjectId: network.walletConnectProjectId, trezorEmail: network.trezorEmail, mainnet: network.name === 'mainnet' }),
     ]);
-    StellarWalletsKit.init({ modules: defaultModules(), network: network.passphrase as never });
+    StellarWalletsKit.init({ modules, network: network.passphrase as never });
     kit.current = StellarWalletsKit;
     return StellarWalletsKit;
   }

@@ -26,6 +26,8 @@ export interface NetworkConfig {
   protocolFee: { recipient: string | null; bps: number };
   tokens: KnownToken[];
   walletConnectProjectId: string | null;
+  /** Contact e-mail for Trezor Connect's manifest; Trezor is offered only when it is set. */
+  trezorEmail: string | null;
 }
 
 const stellarAccount = z
@@ -47,6 +49,7 @@ const envSchema = z
     OPENESCROW_PROTOCOL_FEE_RECIPIENT: stellarAccount.optional(),
     OPENESCROW_PROTOCOL_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(30),
     OPENESCROW_WALLETCONNECT_PROJECT_ID: z.string().min(1).optional(),
+    OPENESCROW_TREZOR_EMAIL: z.email().optional(),
   })
   .superRefine((env, ctx) => {
     if ((env.OPENESCROW_NETWORK === 'mainnet' || env.OPENESCROW_NETWORK === 'custom') && !env.OPENESCROW_RPC_URL) {
@@ -104,6 +107,7 @@ export function parseNetworkConfig(env: Record<string, string | undefined>): Net
       bps: e.OPENESCROW_PROTOCOL_FEE_BPS,
     },
     walletConnectProjectId: e.OPENESCROW_WALLETCONNECT_PROJECT_ID ?? null,
+    trezorEmail: e.OPENESCROW_TREZOR_EMAIL ?? null,
   };
   switch (e.OPENESCROW_NETWORK) {
     case 'local':

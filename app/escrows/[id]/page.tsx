@@ -7,6 +7,7 @@ import { Timeline } from '@/components/escrow/timeline';
 import { LoadError } from '@/components/escrow/load-error';
 import { AddressText } from '@/components/escrow/address-text';
 import { Confirmed } from '@/components/escrow/confirmed';
+import { AccountHelper } from '@/components/escrow/account-helper';
 
 export const metadata: Metadata = { title: 'Escrow' };
 
@@ -45,6 +46,7 @@ export default async function EscrowPage({
       </header>
       {done && tx && /^[0-9a-f]{64}$/.test(tx) ? <Confirmed step={done} hash={tx} explorerUrl={network.explorerUrl} /> : null}
       <ActionPanel escrow={escrow} id={id} now={now} />
+      <AccountHelper token={token.contractId} />
       <EscrowDetails escrow={escrow} token={token} explorerUrl={network.explorerUrl} />
       <Timeline events={events} explorerUrl={network.explorerUrl} error={eventsError} />
     </div>

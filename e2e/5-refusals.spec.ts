@@ -28,7 +28,7 @@ test('5. a wrong role and bad inputs get the right messages and change nothing o
   const id = await createEscrow(page, {
     title: 'Translation',
     token: token.contractId,
-    amount: '200',
+    amount: '150',
     milestones: [{ description: 'Chapter 1' }],
     approvers: [approver.publicKey()],
     serviceProvider: provider.publicKey(),
@@ -37,6 +37,13 @@ test('5. a wrong role and bad inputs get the right messages and change nothing o
     receiver: provider.publicKey(),
     platformFee: '1',
   });
+
+  // The platform may still edit it before funding: a bigger amount.
+  await openStep(page, id, 'Edit escrow');
+  await page.getByLabel('Amount (USDC)').fill('200');
+  await page.getByLabel('Title', { exact: true }).fill('Translation (2 chapters)');
+  await submitStep(page, 'Save changes', 'Escrow updated');
+  await expect(page.getByTestId('escrow-title')).toHaveText('Translation (2 chapters)');
 
   // Overfunding: refused before the wallet opens, with how much is allowed.
   await useAccount(page, 'Funder');
