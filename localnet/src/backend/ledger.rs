@@ -10,7 +10,7 @@ use soroban_env_host::xdr::{
     DependentTxCluster, GeneralizedTransactionSet, Hash, LedgerCloseMeta, LedgerCloseMetaExt, LedgerCloseMetaV2,
     LedgerEntryChanges, LedgerHeader, LedgerHeaderExt, LedgerHeaderHistoryEntry, LedgerHeaderHistoryEntryExt, LedgerKey,
     Limits, ParallelTxExecutionStage, ParallelTxsComponent, StellarValue, StellarValueExt, TimePoint, TransactionPhase,
-    TransactionResultMeta, TransactionResultMetaV1, TransactionResultPair, TransactionResultSet, TransactionSetV1,
+    TransactionResultMetaV1, TransactionResultPair, TransactionResultSet, TransactionSetV1,
     TxSetComponent, TxSetComponentTxsMaybeDiscountedFee, VecM, WriteXdr, ExtensionPoint,
 };
 
@@ -175,6 +175,3 @@ pub fn genesis_row(header: &LedgerHeader, soroban_state_size: u64) -> LedgerRow 
         meta: meta.to_xdr(Limits::none()).expect("meta encodes"),
     }
 }
-
-#[allow(dead_code)]
-type _Unused = TransactionResultMeta;

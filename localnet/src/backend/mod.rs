@@ -167,10 +167,6 @@ impl Chain {
         ledger_info(&self.network, self.network_id, &self.header, self.header.ledger_seq + 1, close_time)
     }
 
-    pub fn base_reserve(&self) -> u32 {
-        self.header.base_reserve
-    }
-
     /// Validates, applies and closes a ledger holding just this transaction.
     pub fn submit(&mut self, envelope: TransactionEnvelope) -> Result<Submission> {
         let hash = envelope.hash(self.network_id).map_err(|e| anyhow!("cannot hash the envelope: {e}"))?;

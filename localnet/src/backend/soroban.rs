@@ -197,6 +197,11 @@ pub fn invoke(
             Some(bytes) => {
                 write_bytes += bytes.len() as u64;
                 let Ok(entry) = LedgerEntry::from_xdr(bytes, Limits::none()) else { continue };
+                if let Some(why) = oversized(&entry, bytes.len()) {
+                    out.diagnostics.push(super::error_event(&why));
+                    out.result = ihf(R::ResourceLimitExceeded);
+                    return out;
+                }
                 ov.put(key_bytes(&key), Some(StoredEntry { entry, live_until: new_live_until }));
             }
             None => ov.put(key_bytes(&key), None),
@@ -354,4 +359,22 @@ fn budget_report(budget: &Budget, data: &SorobanTransactionData, ctx: &SorobanCo
         budget.get_mem_bytes_consumed().unwrap_or(0),
         ctx.network.tx_memory_limit
     )
+}
+
+/// Core's entry size limits (validateContractLedgerEntry): what the network settings
+/// allow a contract data entry or a Wasm to weigh.
+fn oversized(entry: &LedgerEntry, xdr_size: usize) -> Option<String> {
+    use soroban_env_host::xdr::LedgerEntryData;
+    match &entry.data {
+        LedgerEntryData::ContractData(_) if xdr_size > s::CONTRACT_DATA_ENTRY_SIZE_BYTES as usize => Some(format!(
+            "contract data entry of {xdr_size} bytes exceeds the network limit {}",
+            s::CONTRACT_DATA_ENTRY_SIZE_BYTES
+        )),
+        LedgerEntryData::ContractCode(c) if c.code.len() > s::CONTRACT_MAX_SIZE_BYTES as usize => Some(format!(
+            "contract code of {} bytes exceeds the network limit {}",
+            c.code.len(),
+            s::CONTRACT_MAX_SIZE_BYTES
+        )),
+        _ => None,
+    }
 }

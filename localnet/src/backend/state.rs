@@ -5,7 +5,7 @@
 use sha2::{Digest, Sha256};
 use soroban_env_host::xdr::{
     ContractDataDurability, LedgerEntry, LedgerEntryChange, LedgerEntryData, LedgerEntryExt,
-    LedgerKey, LedgerKeyTtl, Limits, TtlEntry, WriteXdr,
+    LedgerKey, Limits, TtlEntry, WriteXdr,
 };
 use std::collections::HashMap;
 
@@ -98,13 +98,8 @@ impl State {
         self.entries.len()
     }
 
-    /// Sum of the XDR sizes of contract data and code: the "live Soroban state size".
-    pub fn soroban_state_size(&self) -> u64 {
-        self.entries
-            .values()
-            .filter(|s| s.live_until.is_some())
-            .map(|s| s.entry.to_xdr(Limits::none()).map(|b| b.len() as u64).unwrap_or(0))
-            .sum()
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 }
 
@@ -249,11 +244,6 @@ fn push_change(out: &mut Vec<LedgerEntryChange>, before: Option<&LedgerEntry>, a
         }
         (None, None) => {}
     }
-}
-
-/// The TTL key of an entry key.
-pub fn ttl_key(key: &LedgerKey) -> LedgerKey {
-    LedgerKey::Ttl(LedgerKeyTtl { key_hash: key_hash(key).into() })
 }
 
 impl State {

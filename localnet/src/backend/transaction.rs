@@ -2,7 +2,7 @@
 //! the sequence number, run the operations (all or nothing), refund the unused
 //! refundable Soroban fee, and describe it all as `TransactionMeta` v4.
 
-use super::accounts::{self, load_account, save_account};
+use super::accounts::{load_account, save_account};
 use super::classic::{self, ClassicContext};
 use super::fees;
 use super::soroban::{self, SorobanContext, SorobanOutcome};
@@ -270,13 +270,3 @@ fn inner_code(code: TransactionResultResult) -> InnerTransactionResultResult {
         _ => I::TxInternalError,
     }
 }
-
-pub fn contract_id_of(a: &ScAddress) -> Option<[u8; 32]> {
-    match a {
-        ScAddress::Contract(ContractId(Hash(h))) => Some(*h),
-        _ => None,
-    }
-}
-
-#[allow(dead_code)]
-fn _unused(_: &accounts::ThresholdLevel) {}

@@ -8,7 +8,7 @@ use super::state::Overlay;
 use super::accounts::{self, ThresholdLevel};
 use soroban_env_host::xdr::{
     OperationResult, AccountEntry, AccountId, DecoratedSignature, FeeBumpTransactionInnerTx, Limits, Memo, MuxedAccount, Operation,
-    OperationBody, Preconditions, SignerKey, SorobanTransactionData, Transaction, TransactionEnvelope, TransactionExt,
+    OperationBody, Preconditions, SorobanTransactionData, Transaction, TransactionEnvelope, TransactionExt,
     TransactionResultResult, WriteXdr,
 };
 use soroban_simulation::NetworkConfig;
@@ -302,14 +302,6 @@ fn time_bounds(cond: &Preconditions) -> Option<(u64, u64)> {
         Preconditions::None => None,
         Preconditions::Time(tb) => Some((tb.min_time.0, tb.max_time.0)),
         Preconditions::V2(p) => p.time_bounds.as_ref().map(|tb| (tb.min_time.0, tb.max_time.0)),
-    }
-}
-
-/// A signer key that is an ed25519 public key (the only kind localnet verifies).
-pub fn ed25519_signer(key: &SignerKey) -> Option<[u8; 32]> {
-    match key {
-        SignerKey::Ed25519(k) => Some(k.0),
-        _ => None,
     }
 }
 
