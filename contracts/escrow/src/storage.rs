@@ -7,8 +7,10 @@
 use soroban_sdk::{contracttype, symbol_short, Address, Env, String, Symbol, Vec};
 
 use crate::errors::Error;
+pub use crate::funds::{includes, Funds};
+pub use crate::state::*;
 
-use crate::types::{EscrowConfig, EscrowKind, Milestone, MilestoneConfig, ProtocolFee, Roles};
+use crate::types::{EscrowConfig, EscrowKind, MilestoneConfig, ProtocolFee, Roles};
 
 pub const TERMS: Symbol = symbol_short!("terms");
 pub const TEXTS: Symbol = symbol_short!("texts");
@@ -20,112 +22,6 @@ const DAY_IN_LEDGERS: u32 = 17_280;
 pub const TTL_THRESHOLD: u32 = 6 * DAY_IN_LEDGERS;
 /// ...to this: the policy the Stellar Asset Contract applies to its own instance.
 pub const TTL_EXTEND_TO: u32 = 7 * DAY_IN_LEDGERS;
-
-/// Flags of the escrow (Single's escrow-wide dispute and payout, and refunds) and of
-/// each milestone, kept as bits: smaller entries to rewrite, fewer values to convert.
-pub const APPROVED: u32 = 1;
-pub const DISPUTED: u32 = 2;
-pub const RELEASED: u32 = 4;
-pub const RESOLVED: u32 = 8;
-pub const REFUNDING: u32 = 16;
-
-/// Something with flags: the escrow's state and each milestone's progress.
-pub trait Flagged {
-    fn flags(&self) -> u32;
-    fn flags_mut(&mut self) -> &mut u32;
-
-    fn is(&self, flag: u32) -> bool {
-        self.flags() & flag != 0
-    }
-
-    fn mark(&mut self, flag: u32) {
-        *self.flags_mut() |= flag;
-    }
-}
-
-/// One milestone's progress as stored (`Milestone` is what `get_escrow` shows of it).
-/// Unset texts are `None`, which costs nothing to store.
-#[contracttype]
-#[derive(Clone, Debug, Eq, PartialEq)]
-pub struct Progress {
-    pub flags: u32,
-    pub status: Option<String>,
-    pub evidence: Option<String>,
-    pub approvals: Vec<Address>,
-    pub reason: Option<String>,
-}
-
-/// The escrow's progress: everything in `Escrow` except the config and the live balance.
-#[contracttype]
-#[derive(Clone, Debug, Eq, PartialEq)]
-pub struct State {
-    pub milestones: Vec<Progress>,
-    pub flags: u32,
-    pub reason: Option<String>,
-    pub funded: i128,
-    pub paid_out: i128,
-    pub refunded: i128,
-}
-
-impl Flagged for Progress {
-    fn flags(&self) -> u32 {
-        self.flags
-    }
-    fn flags_mut(&mut self) -> &mut u32 {
-        &mut self.flags
-    }
-}
-
-impl Flagged for State {
-    fn flags(&self) -> u32 {
-        self.flags
-    }
-    fn flags_mut(&mut self) -> &mut u32 {
-        &mut self.flags
-    }
-}
-
-impl State {
-    /// The state of a new escrow with `milestones` milestones.
-    pub fn fresh(env: &Env, milestones: u32) -> State {
-        let mut list = Vec::from_array(env, []);
-        for _ in 0..milestones {
-            list.push_back(Progress {
-                flags: 0,
-                status: None,
-                evidence: None,
-                approvals: Vec::from_array(env, []),
-                reason: None,
-            });
-        }
-        State { milestones: list, flags: 0, reason: None, funded: 0, paid_out: 0, refunded: 0 }
-    }
-
-    /// Replaces milestone `index` (rebuilding the list costs less than one more host import).
-    pub fn set_milestone(&mut self, env: &Env, index: u32, progress: Progress) {
-        let mut list = Vec::from_array(env, []);
-        for i in 0..self.milestones.len() {
-            list.push_back(if i == index { progress.clone() } else { self.milestones.get_unchecked(i) });
-        }
-        self.milestones = list;
-    }
-
-    /// What `get_escrow` shows of milestone `i`.
-    pub fn milestone_view(&self, env: &Env, i: u32) -> Milestone {
-        let p = self.milestones.get_unchecked(i);
-        let empty = || String::from_str(env, "");
-        Milestone {
-            status: p.status.clone().unwrap_or_else(empty),
-            evidence: p.evidence.clone().unwrap_or_else(empty),
-            approvals: p.approvals.clone(),
-            approved: p.is(APPROVED),
-            disputed: p.is(DISPUTED),
-            dispute_reason: p.reason.clone().unwrap_or_else(empty),
-            released: p.is(RELEASED),
-            resolved: p.is(RESOLVED),
-        }
-    }
-}
 
 /// What the entry points need of the config: everything but its texts. It lives in the
 /// instance, which the host loads with the contract anyway.
@@ -241,59 +137,6 @@ pub fn set_state(env: &Env, state: &State) {
     // leave it to `extend_ttl`.
     env.deployer()
         .extend_ttl_for_contract_instance(env.current_contract_address(), TTL_THRESHOLD, TTL_EXTEND_TO);
-}
-
-/// Each funder's contribution still held by the escrow (what a refund would pay back),
-/// as two parallel lists: cheaper for the host than a map.
-#[contracttype]
-#[derive(Clone, Debug, Eq, PartialEq)]
-pub struct Funds {
-    pub funders: Vec<Address>,
-    pub amounts: Vec<i128>,
-}
-
-impl Funds {
-    pub fn position(&self, who: &Address) -> Option<u32> {
-        position(&self.funders, who)
-    }
-
-    /// What `who` still has in the escrow (0 for anyone who never funded).
-    pub fn held(&self, who: &Address) -> i128 {
-        self.position(who).map_or(0, |i| self.amounts.get_unchecked(i))
-    }
-
-    /// Sets what `who` still has in the escrow.
-    pub fn set(&mut self, who: &Address, amount: i128) {
-        match self.position(who) {
-            Some(index) => {
-                // Rebuilt rather than `Vec::set`: one host import less for every call.
-                let mut amounts = Vec::from_array(self.amounts.env(), []);
-                for i in 0..self.amounts.len() {
-                    amounts.push_back(if i == index { amount } else { self.amounts.get_unchecked(i) });
-                }
-                self.amounts = amounts;
-            }
-            None => {
-                self.funders.push_back(who.clone());
-                self.amounts.push_back(amount);
-            }
-        }
-    }
-
-    pub fn add(&mut self, who: &Address, amount: i128) -> Result<(), Error> {
-        let held = self.held(who).checked_add(amount).ok_or(Error::Overflow)?;
-        self.set(who, held);
-        Ok(())
-    }
-}
-
-/// Where `who` is in `list`. (A loop over `==` costs the contract no extra host import.)
-pub fn position(list: &Vec<Address>, who: &Address) -> Option<u32> {
-    (0..list.len()).find(|&i| list.get_unchecked(i) == *who)
-}
-
-pub fn includes(list: &Vec<Address>, who: &Address) -> bool {
-    position(list, who).is_some()
 }
 
 pub fn funds(env: &Env) -> Funds {

@@ -1,0 +1,111 @@
+//! The escrow's progress as stored: flag bits and texts per milestone, and the totals.
+
+use soroban_sdk::{contracttype, Address, Env, String, Vec};
+
+use crate::types::Milestone;
+
+/// Flags of the escrow (Single's escrow-wide dispute and payout, and refunds) and of
+/// each milestone, kept as bits: smaller entries to rewrite, fewer values to convert.
+pub const APPROVED: u32 = 1;
+pub const DISPUTED: u32 = 2;
+pub const RELEASED: u32 = 4;
+pub const RESOLVED: u32 = 8;
+pub const REFUNDING: u32 = 16;
+
+/// Something with flags: the escrow's state and each milestone's progress.
+pub trait Flagged {
+    fn flags(&self) -> u32;
+    fn flags_mut(&mut self) -> &mut u32;
+
+    fn is(&self, flag: u32) -> bool {
+        self.flags() & flag != 0
+    }
+
+    fn mark(&mut self, flag: u32) {
+        *self.flags_mut() |= flag;
+    }
+}
+
+/// One milestone's progress as stored (`Milestone` is what `get_escrow` shows of it).
+/// Unset texts are `None`, which costs nothing to store.
+#[contracttype]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct Progress {
+    pub flags: u32,
+    pub status: Option<String>,
+    pub evidence: Option<String>,
+    pub approvals: Vec<Address>,
+    pub reason: Option<String>,
+}
+
+/// The escrow's progress: everything in `Escrow` except the config and the live balance.
+#[contracttype]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct State {
+    pub milestones: Vec<Progress>,
+    pub flags: u32,
+    pub reason: Option<String>,
+    pub funded: i128,
+    pub paid_out: i128,
+    pub refunded: i128,
+}
+
+impl Flagged for Progress {
+    fn flags(&self) -> u32 {
+        self.flags
+    }
+    fn flags_mut(&mut self) -> &mut u32 {
+        &mut self.flags
+    }
+}
+
+impl Flagged for State {
+    fn flags(&self) -> u32 {
+        self.flags
+    }
+    fn flags_mut(&mut self) -> &mut u32 {
+        &mut self.flags
+    }
+}
+
+impl State {
+    /// The state of a new escrow with `milestones` milestones.
+    pub fn fresh(env: &Env, milestones: u32) -> State {
+        let mut list = Vec::from_array(env, []);
+        for _ in 0..milestones {
+            list.push_back(Progress {
+                flags: 0,
+                status: None,
+                evidence: None,
+                approvals: Vec::from_array(env, []),
+                reason: None,
+            });
+        }
+        State { milestones: list, flags: 0, reason: None, funded: 0, paid_out: 0, refunded: 0 }
+    }
+
+    /// Replaces milestone `index` (rebuilding the list costs less than one more host import).
+    pub fn set_milestone(&mut self, env: &Env, index: u32, progress: Progress) {
+        let mut list = Vec::from_array(env, []);
+        for i in 0..self.milestones.len() {
+            list.push_back(if i == index { progress.clone() } else { self.milestones.get_unchecked(i) });
+        }
+        self.milestones = list;
+    }
+
+    /// What `get_escrow` shows of milestone `i`.
+    pub fn milestone_view(&self, env: &Env, i: u32) -> Milestone {
+        let p = self.milestones.get_unchecked(i);
+        let empty = || String::from_str(env, "");
+        Milestone {
+            status: p.status.clone().unwrap_or_else(empty),
+            evidence: p.evidence.clone().unwrap_or_else(empty),
+            approvals: p.approvals.clone(),
+            approved: p.is(APPROVED),
+            disputed: p.is(DISPUTED),
+            dispute_reason: p.reason.clone().unwrap_or_else(empty),
+            released: p.is(RELEASED),
+            resolved: p.is(RESOLVED),
+        }
+    }
+}
