@@ -197,3 +197,39 @@ fn soroban_data_on_a_classic_transaction_is_malformed() {
     let out = t.submit(t.tx(&a).op(native_payment(&b, 1)).soroban(data).sign(&[&a]));
     assert_eq!(code(&out), TransactionResultResult::TxMalformed);
 }
+
+#[test]
+fn ledger_bounds_and_min_seq_num_preconditions() {
+    let mut t = TestChain::new();
+    let (a, b) = (Key::named("a"), Key::named("b"));
+    t.fund(&a, 100);
+    t.fund(&b, 100);
+    let next = t.chain.latest.seq + 1;
+    let v2 = |min_ledger: u32, max_ledger: u32, min_seq: Option<i64>| {
+        Preconditions::V2(PreconditionsV2 {
+            time_bounds: None,
+            ledger_bounds: Some(LedgerBounds { min_ledger, max_ledger }),
+            min_seq_num: min_seq.map(SequenceNumber),
+            min_seq_age: Duration(0),
+            min_seq_ledger_gap: 0,
+            extra_signers: VecM::default(),
+        })
+    };
+    let with = |t: &TestChain, cond: Preconditions, seq: Option<i64>| {
+        let mut b2 = t.tx(&a).op(native_payment(&b, 1));
+        b2.tx.cond = cond;
+        if let Some(s) = seq {
+            b2.tx.seq_num = SequenceNumber(s);
+        }
+        b2.sign(&[&a])
+    };
+    let out = t.submit(with(&t, v2(next + 5, 0, None), None));
+    assert_eq!(code(&out), TransactionResultResult::TxTooEarly);
+    let out = t.submit(with(&t, v2(0, next, None), None));
+    assert_eq!(code(&out), TransactionResultResult::TxTooLate);
+    t.submit(with(&t, v2(0, next + 1, None), None)).expect_success();
+    // minSeqNum lets a transaction jump ahead.
+    let current = t.account(&a).unwrap().seq_num.0;
+    t.submit(with(&t, v2(0, 0, Some(current)), Some(current + 10))).expect_success();
+    assert_eq!(t.account(&a).unwrap().seq_num.0, current + 10);
+}

@@ -264,7 +264,21 @@ fn check_inner(frame: &TxFrame, ov: &Overlay, ctx: &LedgerContext) -> Result<(),
     let Some(source) = accounts::load_account(ov, &source_id) else {
         return Err(invalid(R::TxNoAccount, "source account does not exist"));
     };
-    if tx.seq_num.0 != source.seq_num.0.wrapping_add(1) || tx.seq_num.0 <= source.seq_num.0 {
+    // With a `minSeqNum` precondition any larger sequence number will do (CAP-21).
+    let min_seq = match &tx.cond {
+        Preconditions::V2(p) => {
+            if p.min_seq_age.0 != 0 || p.min_seq_ledger_gap != 0 || !p.extra_signers.is_empty() {
+                return Err(invalid(R::TxNotSupported, "minSeqAge, minSeqLedgerGap and extraSigners are not supported"));
+            }
+            p.min_seq_num.as_ref().map(|m| m.0)
+        }
+        _ => None,
+    };
+    let seq_ok = match min_seq {
+        None => tx.seq_num.0 == source.seq_num.0.wrapping_add(1) && tx.seq_num.0 > source.seq_num.0,
+        Some(min) => source.seq_num.0 >= min && tx.seq_num.0 > source.seq_num.0,
+    };
+    if !seq_ok {
         return Err(invalid(R::TxBadSeq, format!("sequence number {} is not the account's {} + 1", tx.seq_num.0, source.seq_num.0)));
     }
     let mut checker = accounts::SignatureChecker::new(frame.inner_hash, &frame.inner_signatures);
