@@ -4,10 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENESCROW_NETWORK=local
+export NEXT_TELEMETRY_DISABLED=1
 export OPENESCROW_LOCALNET_URL="http://127.0.0.1:${E2E_LOCALNET_PORT:-8020}"
 export OPENESCROW_DEPLOYMENT_FILE="${E2E_DATA_DIR:-.cache/e2e-chain}/deployment.json"
 npx tsx scripts/deploy-contract.ts --network local --wait
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib next.config.js package.json -newer .next/BUILD_ID -type f -print -quit)" ]; then
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib public instrumentation.ts next.config.js postcss.config.mjs tsconfig.json package.json contracts/escrow/errors.json -newer .next/BUILD_ID -type f -print -quit)" ]; then
   node_modules/.bin/next build
 fi
 exec node_modules/.bin/next start --hostname 127.0.0.1 --port "${E2E_APP_PORT:-3100}"
