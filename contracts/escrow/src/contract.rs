@@ -86,9 +86,7 @@ impl EscrowContract {
         let config = storage::terms(&env);
         let mut state = storage::state(&env);
         let mut milestone = rules::milestone(&state, index)?;
-        if !storage::includes(&config.roles.approvers, &approver) {
-            return Err(Error::NotApprover);
-        }
+        let slot = storage::position(&config.roles.approvers, &approver).ok_or(Error::NotApprover)?;
         if state.is(REFUNDING) {
             return Err(Error::Refunding);
         }
@@ -99,12 +97,13 @@ impl EscrowContract {
         if milestone.status.is_none() {
             return Err(Error::StatusNotSet);
         }
-        if storage::includes(&milestone.approvals, &approver) {
+        let bit = 1u32 << slot;
+        if milestone.approvals & bit != 0 {
             return Err(Error::AlreadyApproved);
         }
         approver.require_auth();
-        milestone.approvals.push_back(approver.clone());
-        let approved = milestone.approvals.len() >= config.roles.approvals_required;
+        milestone.approvals |= bit;
+        let approved = milestone.approvals.count_ones() >= config.roles.approvals_required;
         if approved {
             milestone.mark(APPROVED);
         }
@@ -343,7 +342,7 @@ impl EscrowContract {
         }
         let touched = state.funded != 0
             || state.is(DISPUTED)
-            || state.milestones.iter().any(|m| m.is(DISPUTED) || !m.approvals.is_empty());
+            || state.milestones.iter().any(|m| m.is(DISPUTED) || m.approvals != 0);
         if touched || payout::balance(&env, &current) != 0 {
             return Err(Error::UpdateNotAllowed);
         }
@@ -368,7 +367,7 @@ impl EscrowContract {
         let balance = payout::balance(&env, &terms);
         let mut milestones = Vec::from_array(&env, []);
         for i in 0..state.milestones.len() {
-            milestones.push_back(state.milestone_view(&env, i));
+            milestones.push_back(state.milestone_view(&env, i, &terms.roles.approvers));
         }
         Escrow {
             config: storage::config(&env, terms),

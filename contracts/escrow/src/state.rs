@@ -32,9 +32,10 @@ pub trait Flagged {
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Progress {
     pub flags: u32,
+    /// Bit `i` set: `roles.approvers[i]` approved (each approver counts once).
+    pub approvals: u32,
     pub status: Option<String>,
     pub evidence: Option<String>,
-    pub approvals: Vec<Address>,
     pub reason: Option<String>,
 }
 
@@ -75,9 +76,9 @@ impl State {
         for _ in 0..milestones {
             list.push_back(Progress {
                 flags: 0,
+                approvals: 0,
                 status: None,
                 evidence: None,
-                approvals: Vec::from_array(env, []),
                 reason: None,
             });
         }
@@ -93,14 +94,20 @@ impl State {
         self.milestones = list;
     }
 
-    /// What `get_escrow` shows of milestone `i`.
-    pub fn milestone_view(&self, env: &Env, i: u32) -> Milestone {
+    /// What `get_escrow` shows of milestone `i` (approvals in the approvers' order).
+    pub fn milestone_view(&self, env: &Env, i: u32, approvers: &Vec<Address>) -> Milestone {
         let p = self.milestones.get_unchecked(i);
         let empty = || String::from_str(env, "");
+        let mut approvals = Vec::from_array(env, []);
+        for slot in 0..approvers.len() {
+            if p.approvals & (1 << slot) != 0 {
+                approvals.push_back(approvers.get_unchecked(slot));
+            }
+        }
         Milestone {
             status: p.status.clone().unwrap_or_else(empty),
             evidence: p.evidence.clone().unwrap_or_else(empty),
-            approvals: p.approvals.clone(),
+            approvals,
             approved: p.is(APPROVED),
             disputed: p.is(DISPUTED),
             dispute_reason: p.reason.clone().unwrap_or_else(empty),

@@ -7,7 +7,7 @@
 use soroban_sdk::{contracttype, symbol_short, Address, Env, String, Symbol, Vec};
 
 use crate::errors::Error;
-pub use crate::funds::{includes, Funds};
+pub use crate::funds::{includes, position, Funds};
 pub use crate::state::*;
 
 use crate::types::{EscrowConfig, EscrowKind, MilestoneConfig, ProtocolFee, Roles};
