@@ -25,6 +25,8 @@ export async function simulateRead(
   method: string,
   args: xdr.ScVal[] = [],
   errors: readonly ContractErrorEntry[] = [],
+  /** Token contracts whose errors take the asset contract's table (for a read of a token itself, that token). */
+  tokens: ReadonlySet<string> = new Set(),
 ): Promise<xdr.ScVal> {
   const tx = new TransactionBuilder(new Account(NULL_ACCOUNT, '0'), { fee: '100', networkPassphrase: network.passphrase })
     .addOperation(new Contract(contractId).call(method, ...args))
@@ -40,7 +42,7 @@ export async function simulateRead(
     if (/MissingValue|non-existent contract|contract.*not found/i.test(sim.error)) {
       throw new ChainError({ code: 'not-found', message: `There is no contract at ${contractId} on ${network.label}` });
     }
-    throw new ChainError(hostError(sim.error, sim.events, errors, new Set()));
+    throw new ChainError(hostError(sim.error, sim.events, errors, tokens));
   }
   if (!sim.result) throw new ChainError({ code: 'no-result', message: `${method} returned nothing` });
   return sim.result.retval;
@@ -64,9 +66,9 @@ export async function readToken(network: NetworkConfig, contractId: string): Pro
   const hit = tokenCache.get(key);
   if (hit) return hit;
   const [decimals, symbol, name] = await Promise.all([
-    simulateRead(network, contractId, 'decimals').then((v) => Number(scValToNative(v))),
-    simulateRead(network, contractId, 'symbol').then((v) => String(scValToNative(v))),
-    simulateRead(network, contractId, 'name').then((v) => String(scValToNative(v))),
+    simulateRead(network, contractId, 'decimals', [], [], new Set([contractId])).then((v) => Number(scValToNative(v))),
+    simulateRead(network, contractId, 'symbol', [], [], new Set([contractId])).then((v) => String(scValToNative(v))),
+    simulateRead(network, contractId, 'name', [], [], new Set([contractId])).then((v) => String(scValToNative(v))),
   ]);
   let asset: TokenInfo['asset'] = null;
   const native = name === 'native' && Asset.native().contractId(network.passphrase) === contractId;
@@ -80,10 +82,10 @@ export async function readToken(network: NetworkConfig, contractId: string): Pro
 /** A token balance held by `holder`; null when a classic account has no trustline for it. */
 export async function readBalance(network: NetworkConfig, token: string, holder: string): Promise<bigint | null> {
   try {
-    return BigInt(scValToNative(await simulateRead(network, token, 'balance', [Address.fromString(holder).toScVal()])) as bigint);
+    const value = await simulateRead(network, token, 'balance', [Address.fromString(holder).toScVal()], [], new Set([token]));
+    return BigInt(scValToNative(value) as bigint);
   } catch (e) {
-    if (e instanceof ChainError && /token\.13|missing-entry|TrustlineMissing/.test(e.error.code)) return null;
-    if (e instanceof ChainError && /trustline/i.test(e.error.message)) return null;
+    if (e instanceof ChainError && e.error.code === 'token.TrustlineMissingError') return null;
     throw e;
   }
 }
@@ -94,8 +96,10 @@ export async function hasTrustline(network: NetworkConfig, token: TokenInfo, acc
   try {
     await rpcServer(network).getTrustline(account, new Asset(token.asset.code, token.asset.issuer));
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    // Only "not found" means no trustline; an unreachable RPC is not the person's problem to fix.
+    if (/not found/i.test((e as Error).message)) return false;
+    throw new ChainError({ code: 'rpc-unreachable', message: `The network’s RPC did not answer: ${(e as Error).message}` });
   }
 }
 
