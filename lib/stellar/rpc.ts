@@ -103,23 +103,14 @@ export async function hasTrustline(network: NetworkConfig, token: TokenInfo, acc
   }
 }
 
-/** Whether a classic account exists on the network. */
-export async function accountExists(network: NetworkConfig, account: string): Promise<boolean> {
-  try {
-    await rpcServer(network).getAccount(account);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Native XLM balance in stroops, or null when the account does not exist. */
 export async function readXlmBalance(network: NetworkConfig, account: string): Promise<bigint | null> {
   try {
     const entry = await rpcServer(network).getAccountEntry(account);
     return BigInt(entry.balance);
-  } catch {
-    return null;
+  } catch (e) {
+    if (/not found/i.test((e as Error).message)) return null;
+    throw new ChainError({ code: 'rpc-unreachable', message: `The network’s RPC did not answer: ${(e as Error).message}` });
   }
 }
 
