@@ -16,7 +16,7 @@ pub struct EscrowContract;
 
 #[contractimpl]
 impl EscrowContract {
-    /// Deploys and initialises the escrow in one step. [auth: `config.roles.platform`]
+    /// Deploys and initialises the escrow in one step. [auth: `config.platform`]
     pub fn __constructor(env: Env, config: EscrowConfig) -> Result<(), Error> {
         config.roles.platform.require_auth();
         validation::config(&env, &config)?;
@@ -70,7 +70,7 @@ impl EscrowContract {
             validation::text(evidence, MAX_TEXT_LEN)?;
         }
         rules::not_finished(&config, &state, &milestone)?;
-        config.roles.service_provider.require_auth();
+        config.service_provider.require_auth();
         milestone.status = Some(status.clone());
         if let Some(evidence) = &evidence {
             milestone.evidence = Some(evidence.clone());
@@ -86,7 +86,7 @@ impl EscrowContract {
         let config = storage::terms(&env);
         let mut state = storage::state(&env);
         let mut milestone = rules::milestone(&state, index)?;
-        let slot = storage::position(&config.roles.approvers, &approver).ok_or(Error::NotApprover)?;
+        let slot = storage::position(&config.approvers, &approver).ok_or(Error::NotApprover)?;
         if state.is(REFUNDING) {
             return Err(Error::Refunding);
         }
@@ -103,7 +103,7 @@ impl EscrowContract {
         }
         approver.require_auth();
         milestone.approvals |= bit;
-        let approved = milestone.approvals.count_ones() >= config.roles.approvals_required;
+        let approved = milestone.approvals.count_ones() >= config.approvals_required;
         if approved {
             milestone.mark(APPROVED);
         }
@@ -133,7 +133,7 @@ impl EscrowContract {
             return Err(Error::InsufficientBalance);
         }
         rules::authorize_release(&config, &signers)?;
-        let payout = payout::release(&env, &config, config.roles.receiver.clone(), config.amount)?;
+        let payout = payout::release(&env, &config, config.receiver.clone(), config.amount)?;
         state.mark(RELEASED);
         state.paid_out = rules::add(state.paid_out, config.amount)?;
         storage::set_state(&env, &state);
@@ -163,7 +163,7 @@ impl EscrowContract {
             return Err(Error::InsufficientBalance);
         }
         rules::authorize_release(&config, &signers)?;
-        let receiver = config.milestone_receivers.get_unchecked(index).unwrap_or(config.roles.receiver.clone());
+        let receiver = config.milestone_receivers.get_unchecked(index).unwrap_or(config.receiver.clone());
         let payout = payout::release(&env, &config, receiver, amount)?;
         milestone.mark(RELEASED);
         state.set_milestone(&env, index, milestone);
@@ -232,7 +232,7 @@ impl EscrowContract {
         if plan.total != payout::balance(&env, &config) {
             return Err(Error::DistributionMismatch);
         }
-        config.roles.dispute_resolver.require_auth();
+        config.dispute_resolver.require_auth();
         payout::pay(&env, &config, &plan);
         storage::set_funds(&env, &plan.funds);
         state.mark(RESOLVED);
@@ -262,7 +262,7 @@ impl EscrowContract {
         if plan.total > payout::balance(&env, &config) {
             return Err(Error::InsufficientBalance);
         }
-        config.roles.dispute_resolver.require_auth();
+        config.dispute_resolver.require_auth();
         payout::pay(&env, &config, &plan);
         storage::set_funds(&env, &plan.funds);
         milestone.mark(RESOLVED);
@@ -289,7 +289,7 @@ impl EscrowContract {
         if plan.total != balance {
             return Err(Error::DistributionMismatch);
         }
-        config.roles.dispute_resolver.require_auth();
+        config.dispute_resolver.require_auth();
         payout::pay(&env, &config, &plan);
         storage::set_funds(&env, &plan.funds);
         state.paid_out = rules::add(state.paid_out, plan.total)?;
@@ -334,9 +334,10 @@ impl EscrowContract {
     pub fn update(env: Env, config: EscrowConfig) -> Result<(), Error> {
         let current = storage::terms(&env);
         let state = storage::state(&env);
-        if config.roles.platform != current.roles.platform
+        if config.roles.platform != current.platform
             || config.token != current.token
-            || config.protocol_fee != current.protocol_fee
+            || config.protocol_fee.recipient != current.protocol_recipient
+            || config.protocol_fee.bps != current.protocol_bps
         {
             return Err(Error::ImmutableField);
         }
@@ -347,7 +348,7 @@ impl EscrowContract {
             return Err(Error::UpdateNotAllowed);
         }
         validation::config(&env, &config)?;
-        current.roles.platform.require_auth();
+        current.platform.require_auth();
         storage::set_config(&env, &config);
         storage::set_state(&env, &State::fresh(&env, config.milestones.len()));
         events::Updated { config }.emit(&env);
@@ -367,7 +368,7 @@ impl EscrowContract {
         let balance = payout::balance(&env, &terms);
         let mut milestones = Vec::from_array(&env, []);
         for i in 0..state.milestones.len() {
-            milestones.push_back(state.milestone_view(&env, i, &terms.roles.approvers));
+            milestones.push_back(state.milestone_view(&env, i, &terms.approvers));
         }
         Escrow {
             config: storage::config(&env, terms),

@@ -34,10 +34,10 @@ pub fn send(env: &Env, config: &Terms, to: &Address, amount: i128) {
 
 /// Pays `gross` to `to` minus the fees, and the fees to their recipients.
 pub fn release(env: &Env, config: &Terms, to: Address, gross: i128) -> Result<Payout, Error> {
-    let split = fees::split(gross, 0, config.protocol_fee.bps, config.platform_fee_bps)?;
+    let split = fees::split(gross, 0, config.protocol_bps, config.platform_fee_bps)?;
     send(env, config, &to, split.net);
-    send(env, config, &config.protocol_fee.recipient, split.protocol_fee);
-    send(env, config, &config.roles.platform, split.platform_fee);
+    send(env, config, &config.protocol_recipient, split.protocol_fee);
+    send(env, config, &config.platform, split.platform_fee);
     Ok(Payout::new(to, &split))
 }
 
@@ -77,7 +77,7 @@ pub fn plan(
             return Err(Error::InvalidRecipient);
         }
         let held = funds.held(&to);
-        let split = fees::split(share, held, config.protocol_fee.bps, config.platform_fee_bps)?;
+        let split = fees::split(share, held, config.protocol_bps, config.platform_fee_bps)?;
         if split.refund > 0 {
             funds.set(&to, held - split.refund);
         }
@@ -94,6 +94,6 @@ pub fn pay(env: &Env, config: &Terms, plan: &Distribution) {
     for payout in plan.payouts.iter() {
         send(env, config, &payout.to, payout.net);
     }
-    send(env, config, &config.protocol_fee.recipient, plan.protocol_fee);
-    send(env, config, &config.roles.platform, plan.platform_fee);
+    send(env, config, &config.protocol_recipient, plan.protocol_fee);
+    send(env, config, &config.platform, plan.platform_fee);
 }

@@ -12,7 +12,7 @@ pub fn add(a: i128, b: i128) -> Result<i128, Error> {
 }
 
 pub fn kind(config: &Terms, expected: EscrowKind) -> Result<(), Error> {
-    if config.kind != expected {
+    if config.kind() != expected {
         return Err(Error::WrongKind);
     }
     Ok(())
@@ -29,7 +29,7 @@ pub fn deadline_passed(env: &Env, config: &Terms) -> bool {
 
 /// The escrow (Single) and the milestone are neither released nor resolved.
 pub fn not_finished(config: &Terms, state: &State, milestone: &Progress) -> Result<(), Error> {
-    let single = config.kind == EscrowKind::Single;
+    let single = config.kind() == EscrowKind::Single;
     if milestone.is(RELEASED) || (single && state.is(RELEASED)) {
         return Err(Error::AlreadyReleased);
     }
@@ -45,7 +45,7 @@ pub fn open_for_money(config: &Terms, state: &State) -> Result<(), Error> {
     if state.is(REFUNDING) {
         return Err(Error::Refunding);
     }
-    if config.kind == EscrowKind::Single {
+    if config.kind() == EscrowKind::Single {
         if state.is(RELEASED) {
             return Err(Error::AlreadyReleased);
         }
@@ -61,7 +61,7 @@ pub fn open_for_money(config: &Terms, state: &State) -> Result<(), Error> {
 /// Nothing more can happen but distributing leftovers: Single released or resolved,
 /// Multi every milestone released or resolved, or every contribution refunded.
 pub fn finished(config: &Terms, state: &State) -> bool {
-    let done = match config.kind {
+    let done = match config.kind() {
         EscrowKind::Single => state.is(RELEASED) || state.is(RESOLVED),
         EscrowKind::Multi => state.milestones.iter().all(|m| m.is(RELEASED) || m.is(RESOLVED)),
     };
@@ -86,7 +86,7 @@ pub fn refundable(state: &State) -> Result<(), Error> {
 /// `by` may open a dispute: a party to the escrow (a role holder, a milestone receiver
 /// or a funder), never the dispute resolver.
 pub fn may_dispute(env: &Env, config: &Terms, by: &Address) -> Result<(), Error> {
-    let roles = &config.roles;
+    let roles = config;
     if *by == roles.dispute_resolver {
         return Err(Error::ResolverCannotDispute);
     }
@@ -106,7 +106,7 @@ pub fn may_dispute(env: &Env, config: &Terms, by: &Address) -> Result<(), Error>
 /// Checks that `signers` are distinct release signers, enough of them, and requires
 /// each one's auth.
 pub fn authorize_release(config: &Terms, signers: &Vec<Address>) -> Result<(), Error> {
-    let roles = &config.roles;
+    let roles = config;
     for i in 0..signers.len() {
         let signer = signers.get_unchecked(i);
         if !storage::includes(&roles.release_signers, &signer) {

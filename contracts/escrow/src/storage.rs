@@ -28,11 +28,21 @@ pub const TTL_EXTEND_TO: u32 = 7 * DAY_IN_LEDGERS;
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Terms {
-    pub kind: EscrowKind,
+    /// `EscrowKind::Multi`. (Flat fields, no nested structs or enums: fewer values for the
+    /// host to convert on every call.)
+    pub multi: bool,
     pub token: Address,
-    pub roles: Roles,
+    pub approvers: Vec<Address>,
+    pub approvals_required: u32,
+    pub service_provider: Address,
+    pub release_signers: Vec<Address>,
+    pub releases_required: u32,
+    pub dispute_resolver: Address,
+    pub platform: Address,
+    pub receiver: Address,
     pub platform_fee_bps: u32,
-    pub protocol_fee: ProtocolFee,
+    pub protocol_recipient: Address,
+    pub protocol_bps: u32,
     pub amount: i128,
     pub milestone_amounts: Vec<i128>,
     pub milestone_receivers: Vec<Option<Address>>,
@@ -40,6 +50,14 @@ pub struct Terms {
 }
 
 impl Terms {
+    pub fn kind(&self) -> EscrowKind {
+        if self.multi {
+            EscrowKind::Multi
+        } else {
+            EscrowKind::Single
+        }
+    }
+
     /// The escrow's total: what `fund` may bring in at most.
     pub fn total(&self) -> Result<i128, Error> {
         let mut total = self.amount;
@@ -75,12 +93,21 @@ pub fn set_config(env: &Env, config: &EscrowConfig) {
         receivers.push_back(m.receiver);
         descriptions.push_back(m.description);
     }
+    let roles = config.roles.clone();
     let terms = Terms {
-        kind: config.kind,
+        multi: config.kind == EscrowKind::Multi,
         token: config.token.clone(),
-        roles: config.roles.clone(),
+        approvers: roles.approvers,
+        approvals_required: roles.approvals_required,
+        service_provider: roles.service_provider,
+        release_signers: roles.release_signers,
+        releases_required: roles.releases_required,
+        dispute_resolver: roles.dispute_resolver,
+        platform: roles.platform,
+        receiver: roles.receiver,
         platform_fee_bps: config.platform_fee_bps,
-        protocol_fee: config.protocol_fee.clone(),
+        protocol_recipient: config.protocol_fee.recipient.clone(),
+        protocol_bps: config.protocol_fee.bps,
         amount: config.amount,
         milestone_amounts: amounts,
         milestone_receivers: receivers,
@@ -110,14 +137,23 @@ pub fn config(env: &Env, terms: Terms) -> EscrowConfig {
         });
     }
     EscrowConfig {
-        kind: terms.kind,
+        kind: terms.kind(),
         engagement_id: texts.engagement_id,
         title: texts.title,
         description: texts.description,
         token: terms.token,
-        roles: terms.roles,
+        roles: Roles {
+            approvers: terms.approvers,
+            approvals_required: terms.approvals_required,
+            service_provider: terms.service_provider,
+            release_signers: terms.release_signers,
+            releases_required: terms.releases_required,
+            dispute_resolver: terms.dispute_resolver,
+            platform: terms.platform,
+            receiver: terms.receiver,
+        },
         platform_fee_bps: terms.platform_fee_bps,
-        protocol_fee: terms.protocol_fee,
+        protocol_fee: ProtocolFee { recipient: terms.protocol_recipient, bps: terms.protocol_bps },
         amount: terms.amount,
         milestones,
         deadline: terms.deadline,
