@@ -9,7 +9,7 @@ import { escrowFormSchema, type EscrowFormInput } from '../schemas/steps';
 import { splitFees } from '../fees';
 import { formatAmount } from '../amounts';
 import { ChainError, fail, type Result } from '../stellar/result';
-import { readToken } from '../stellar/rpc';
+import { readToken, wasmUploaded } from '../stellar/rpc';
 import { fieldErrors, finishPrepare, type StepPrepared } from './step';
 
 /**
@@ -23,6 +23,8 @@ export async function prepareCreateEscrow(req: { source: string; input: EscrowFo
   const network = await getNetwork();
   if (!network.wasmHash) return fail('not-deployed', `The escrow contract is not uploaded to ${network.label}: run npm run deploy:contract -- --network ${network.name}`);
   if (!network.protocolFee.recipient) return fail('not-configured', 'No protocol fee recipient is configured (OPENESCROW_PROTOCOL_FEE_RECIPIENT)');
+  if (!(await wasmUploaded(network, network.wasmHash).catch(() => true)))
+    return fail('not-deployed', `The escrow contract (wasm ${network.wasmHash.slice(0, 12)}…) is not uploaded to ${network.label}: run npm run deploy:contract -- --network ${network.name}`);
   const shape = escrowFormSchema(7).safeParse(req.input);
   if (!shape.success) return fail('invalid-input', 'Some fields need attention', fieldErrors(shape.error));
   try {

@@ -148,3 +148,16 @@ export async function readEscrowEvents(network: NetworkConfig, contractId: strin
 function stringify(v: unknown): string {
   return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)) ?? '';
 }
+
+const knownCode = new Set<string>();
+
+/** Whether the wasm with this hash is uploaded to the network (remembered once seen). */
+export async function wasmUploaded(network: NetworkConfig, hashHex: string): Promise<boolean> {
+  const key = `${network.rpcUrl}|${hashHex}`;
+  if (knownCode.has(key)) return true;
+  const res = await rpcServer(network).getLedgerEntries(
+    xdr.LedgerKey.contractCode(new xdr.LedgerKeyContractCode({ hash: Buffer.from(hashHex, 'hex') })),
+  );
+  if (res.entries.length > 0) knownCode.add(key);
+  return res.entries.length > 0;
+}
