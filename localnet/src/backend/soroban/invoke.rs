@@ -1,67 +1,18 @@
-//! The Soroban operations, applied by the real host through `e2e_invoke` the way core's
-//! InvokeHostFunctionOpFrame, ExtendFootprintTTLOpFrame and RestoreFootprintOpFrame
-//! drive it: footprint entries in, ledger changes, events and rent out, with core's
-//! resource checks and result codes around the call.
+//! InvokeHostFunction: footprint entries in (restoring the marked archived ones), the
+//! host call, then core's checks on what came out (sizes, events, refundable fee).
 
-use super::fees;
-use super::network_settings as s;
-use super::state::{durability, key_bytes, liveness, Liveness, Overlay, State, StoredEntry};
+use super::{ihf, rent_size, restored_indices, xdr_len, SorobanContext, SorobanOutcome};
+use crate::backend::fees;
+use crate::backend::network_settings as s;
+use crate::backend::state::{durability, key_bytes, liveness, Liveness, Overlay, StoredEntry};
 use sha2::{Digest, Sha256};
 use soroban_env_host::budget::Budget;
-use soroban_env_host::e2e_invoke::{self, entry_size_for_rent, extract_rent_changes, TtlLedgerEntryMeta};
-use soroban_env_host::fees::{compute_rent_fee, LedgerEntryRentChange};
-use soroban_env_host::storage::{EntryWithLiveUntil, SnapshotSource};
+use soroban_env_host::e2e_invoke::{self, extract_rent_changes, TtlLedgerEntryMeta};
+use soroban_env_host::fees::compute_rent_fee;
 use soroban_env_host::xdr::{
-    AccountId, ContractDataDurability, ContractEvent, DiagnosticEvent, ExtendFootprintTtlOp,
-    ExtendFootprintTtlResult, Hash, InvokeHostFunctionOp, InvokeHostFunctionResult, InvokeHostFunctionSuccessPreImage,
-    LedgerEntry, LedgerEntryType, LedgerKey, Limits, OperationResult, OperationResultTr, ReadXdr,
-    RestoreFootprintResult, ScVal, SorobanTransactionData, SorobanTransactionDataExt, WriteXdr,
+    AccountId, ContractEvent, Hash, InvokeHostFunctionOp, InvokeHostFunctionResult, InvokeHostFunctionSuccessPreImage,
+    LedgerEntry, LedgerKey, Limits, ReadXdr, ScVal, SorobanTransactionData, WriteXdr,
 };
-use soroban_env_host::{HostError, LedgerInfo};
-use soroban_simulation::NetworkConfig;
-use std::rc::Rc;
-
-pub struct SorobanContext<'a> {
-    pub ledger_info: LedgerInfo,
-    pub network: &'a NetworkConfig,
-    /// Seed for the host's PRNG: core derives it from the tx set hash and the position.
-    pub prng_seed: [u8; 32],
-    /// Compiled modules of live contract code (None only where no cache exists).
-    pub modules: Option<soroban_env_host::ModuleCache>,
-}
-
-/// What a Soroban operation produced, besides its ledger writes.
-#[derive(Default)]
-pub struct SorobanOutcome {
-    pub result: Option<OperationResult>,
-    pub events: Vec<ContractEvent>,
-    pub return_value: Option<ScVal>,
-    pub diagnostics: Vec<DiagnosticEvent>,
-    /// Rent plus events fee: the part of the refundable fee that was used.
-    pub refundable_used: i64,
-    pub rent_fee: i64,
-}
-
-fn ihf(r: InvokeHostFunctionResult) -> Option<OperationResult> {
-    Some(OperationResult::OpInner(OperationResultTr::InvokeHostFunction(r)))
-}
-
-fn xdr_len<T: WriteXdr>(v: &T) -> u32 {
-    v.to_xdr(Limits::none()).map(|b| b.len() as u32).unwrap_or(u32::MAX)
-}
-
-/// Size of an entry as rent counts it (Wasm gets its in-memory module cost added).
-pub fn rent_size(entry: &LedgerEntry) -> u32 {
-    let budget = Budget::default();
-    entry_size_for_rent(&budget, entry, xdr_len(entry)).unwrap_or(xdr_len(entry))
-}
-
-fn restored_indices(data: &SorobanTransactionData) -> Vec<u32> {
-    match &data.ext {
-        SorobanTransactionDataExt::V1(e) => e.archived_soroban_entries.to_vec(),
-        SorobanTransactionDataExt::V0 => vec![],
-    }
-}
 
 pub fn invoke(
     ov: &mut Overlay,
@@ -96,7 +47,7 @@ pub fn invoke(
             Liveness::Live(s) => (Some(s.entry), s.live_until),
             Liveness::Archived(s) => {
                 if !is_restore {
-                    out.diagnostics.push(super::error_event("an archived entry in the footprint is not marked for restoration"));
+                    out.diagnostics.push(crate::backend::error_event("an archived entry in the footprint is not marked for restoration"));
                     out.result = ihf(R::EntryArchived);
                     return out;
                 }
@@ -114,7 +65,7 @@ pub fn invoke(
         inputs.push((bytes, ttl));
     }
     if disk_read_bytes > data.resources.disk_read_bytes as u64 {
-        out.diagnostics.push(super::error_event(&format!(
+        out.diagnostics.push(crate::backend::error_event(&format!(
             "disk read bytes {disk_read_bytes} exceed the declared {}", data.resources.disk_read_bytes
         )));
         out.result = ihf(R::ResourceLimitExceeded);
@@ -163,16 +114,16 @@ pub fn invoke(
             let e = r.encoded_invoke_result.err().map(|e| format!("{e:?}")).unwrap_or_default();
             out.result = ihf(if over_budget() { R::ResourceLimitExceeded } else { R::Trapped });
             if over_budget() {
-                out.diagnostics.push(super::error_event(&budget_report(&budget, data, ctx)));
+                out.diagnostics.push(crate::backend::error_event(&budget_report(&budget, data, ctx)));
             }
             let _ = e;
             return out;
         }
         Err(e) => {
             // The host stopped before it could hand back its own diagnostics.
-            out.diagnostics.push(super::error_event(&format!("{e:?}")));
+            out.diagnostics.push(crate::backend::error_event(&format!("{e:?}")));
             if over_budget() {
-                out.diagnostics.push(super::error_event(&budget_report(&budget, data, ctx)));
+                out.diagnostics.push(crate::backend::error_event(&budget_report(&budget, data, ctx)));
             }
             out.result = ihf(if over_budget() { R::ResourceLimitExceeded } else { R::Trapped });
             return out;
@@ -198,7 +149,7 @@ pub fn invoke(
                 write_bytes += bytes.len() as u64;
                 let Ok(entry) = LedgerEntry::from_xdr(bytes, Limits::none()) else { continue };
                 if let Some(why) = oversized(&entry, bytes.len()) {
-                    out.diagnostics.push(super::error_event(&why));
+                    out.diagnostics.push(crate::backend::error_event(&why));
                     out.result = ihf(R::ResourceLimitExceeded);
                     return out;
                 }
@@ -208,7 +159,7 @@ pub fn invoke(
         }
     }
     if write_bytes > data.resources.write_bytes as u64 {
-        out.diagnostics.push(super::error_event(&format!("write bytes {write_bytes} exceed the declared {}", data.resources.write_bytes)));
+        out.diagnostics.push(crate::backend::error_event(&format!("write bytes {write_bytes} exceed the declared {}", data.resources.write_bytes)));
         out.result = ihf(R::ResourceLimitExceeded);
         return out;
     }
@@ -222,7 +173,7 @@ pub fn invoke(
         }
     }
     if events_size > s::TX_MAX_CONTRACT_EVENTS_SIZE_BYTES {
-        out.diagnostics.push(super::error_event(&format!("events and return value take {events_size} bytes, over the network limit")));
+        out.diagnostics.push(crate::backend::error_event(&format!("events and return value take {events_size} bytes, over the network limit")));
         out.result = ihf(R::ResourceLimitExceeded);
         out.events.clear();
         return out;
@@ -231,7 +182,7 @@ pub fn invoke(
     out.rent_fee = compute_rent_fee(&rent_changes, &ctx.network.rent_fee_configuration, seq);
     out.refundable_used = out.rent_fee + fees::events_fee(ctx.network, events_size);
     if out.refundable_used > max_refundable {
-        out.diagnostics.push(super::error_event(&format!(
+        out.diagnostics.push(crate::backend::error_event(&format!(
             "refundable fee {max_refundable} does not cover rent and events {}", out.refundable_used
         )));
         out.result = ihf(R::InsufficientRefundableFee);
@@ -246,109 +197,6 @@ pub fn invoke(
     out.return_value = Some(return_value);
     out.result = ihf(R::Success(Hash(hash)));
     out
-}
-
-fn rent_change(entry: &LedgerEntry, key: &LedgerKey, old_live_until: u32, new_live_until: u32, restore: bool) -> LedgerEntryRentChange {
-    let size = rent_size(entry);
-    LedgerEntryRentChange {
-        is_persistent: durability(key) == Some(ContractDataDurability::Persistent),
-        is_code_entry: key.discriminant() == LedgerEntryType::ContractCode,
-        old_size_bytes: if restore { 0 } else { size },
-        new_size_bytes: size,
-        old_live_until_ledger: if restore { 0 } else { old_live_until },
-        new_live_until_ledger: new_live_until,
-    }
-}
-
-pub fn extend_ttl(
-    ov: &mut Overlay,
-    ctx: &SorobanContext,
-    data: &SorobanTransactionData,
-    op: &ExtendFootprintTtlOp,
-    max_refundable: i64,
-) -> SorobanOutcome {
-    use ExtendFootprintTtlResult as R;
-    let wrap = |r| Some(OperationResult::OpInner(OperationResultTr::ExtendFootprintTtl(r)));
-    let mut out = SorobanOutcome::default();
-    let fp = &data.resources.footprint;
-    let seq = ctx.ledger_info.sequence_number;
-    if !fp.read_write.is_empty()
-        || fp.read_only.iter().any(|k| durability(k).is_none())
-        || op.extend_to > ctx.network.max_entry_ttl - 1
-    {
-        out.result = wrap(R::Malformed);
-        return out;
-    }
-    let new_live_until = seq + op.extend_to;
-    let mut changes = vec![];
-    for key in fp.read_only.iter() {
-        let Liveness::Live(mut stored) = liveness(ov.get_key(key).as_ref(), key, seq) else { continue };
-        let old = stored.live_until.unwrap_or(0);
-        if old >= new_live_until {
-            continue;
-        }
-        changes.push(rent_change(&stored.entry, key, old, new_live_until, false));
-        stored.live_until = Some(new_live_until);
-        ov.put(key_bytes(key), Some(stored));
-    }
-    out.rent_fee = compute_rent_fee(&changes, &ctx.network.rent_fee_configuration, seq);
-    out.refundable_used = out.rent_fee;
-    out.result = wrap(if out.rent_fee > max_refundable { R::InsufficientRefundableFee } else { R::Success });
-    out
-}
-
-pub fn restore(ov: &mut Overlay, ctx: &SorobanContext, data: &SorobanTransactionData, max_refundable: i64) -> SorobanOutcome {
-    use RestoreFootprintResult as R;
-    let wrap = |r| Some(OperationResult::OpInner(OperationResultTr::RestoreFootprint(r)));
-    let mut out = SorobanOutcome::default();
-    let fp = &data.resources.footprint;
-    let seq = ctx.ledger_info.sequence_number;
-    if !fp.read_only.is_empty() || fp.read_write.iter().any(|k| durability(k) != Some(ContractDataDurability::Persistent)) {
-        out.result = wrap(R::Malformed);
-        return out;
-    }
-    let new_live_until = seq + ctx.network.min_persistent_entry_ttl - 1;
-    let mut changes = vec![];
-    let mut read_bytes = 0u64;
-    for key in fp.read_write.iter() {
-        let Liveness::Archived(mut stored) = liveness(ov.get_key(key).as_ref(), key, seq) else { continue };
-        read_bytes += xdr_len(&stored.entry) as u64;
-        changes.push(rent_change(&stored.entry, key, 0, new_live_until, true));
-        stored.live_until = Some(new_live_until);
-        ov.put(key_bytes(key), Some(stored));
-    }
-    if read_bytes > data.resources.disk_read_bytes as u64 {
-        out.result = wrap(R::ResourceLimitExceeded);
-        return out;
-    }
-    out.rent_fee = compute_rent_fee(&changes, &ctx.network.rent_fee_configuration, seq);
-    out.refundable_used = out.rent_fee;
-    out.result = wrap(if out.rent_fee > max_refundable { R::InsufficientRefundableFee } else { R::Success });
-    out
-}
-
-/// The committed state as the host's snapshot source (simulation and genesis). The
-/// host wants an `Rc<dyn SnapshotSource>` ('static), so this holds a raw pointer; every
-/// use is inside one call made while the state is borrowed and the Rc is dropped before
-/// the borrow ends (see `with_snapshot`).
-pub struct StateSnapshot {
-    state: *const State,
-}
-
-impl SnapshotSource for StateSnapshot {
-    fn get(&self, key: &Rc<LedgerKey>) -> Result<Option<EntryWithLiveUntil>, HostError> {
-        // SAFETY: see the type's comment; the pointee outlives every snapshot.
-        let state = unsafe { &*self.state };
-        Ok(state.get(&key_bytes(key)).map(|s| (Rc::new(s.entry.clone()), s.live_until)))
-    }
-}
-
-/// Runs `f` with a snapshot of `state`; the snapshot cannot outlive the call.
-pub fn with_snapshot<R>(state: &State, f: impl FnOnce(Rc<StateSnapshot>) -> R) -> R {
-    let snap = Rc::new(StateSnapshot { state: state as *const State });
-    let r = f(snap.clone());
-    drop(snap);
-    r
 }
 
 fn budget_report(budget: &Budget, data: &SorobanTransactionData, ctx: &SorobanContext) -> String {

@@ -1,0 +1,107 @@
+//! Opening the chain: loading it from the store, or writing the genesis ledger.
+
+use super::state::{self, State, StoredEntry};
+use super::store::{self, LedgerRow, Store};
+use super::{dev, genesis, ledger, ledger_info, modules, soroban, soroban_size, state_entries_size, time};
+use super::{Chain, ChainConfig};
+use anyhow::{anyhow, Context, Result};
+use soroban_env_host::xdr::{LedgerHeaderHistoryEntry, Limits, ReadXdr};
+use soroban_simulation::NetworkConfig;
+
+impl Chain {
+    /// Opens the chain in `data_dir`, creating the genesis ledger if there is none.
+    pub fn open(cfg: &ChainConfig) -> Result<Chain> {
+        let store = Store::open(&cfg.data_dir, cfg.reset)?;
+        if let Some(p) = store.kv_get("passphrase")? {
+            if p != cfg.passphrase {
+                return Err(anyhow!(
+                    "{} holds a network with passphrase {p:?}; use --reset to start over with {:?}",
+                    cfg.data_dir.display(),
+                    cfg.passphrase
+                ));
+            }
+        }
+        let network_id = genesis::network_id(&cfg.passphrase);
+        let native_contract = dev::asset_contract_id(&soroban_env_host::xdr::Asset::Native, network_id);
+        let usdc_contract = dev::asset_contract_id(&genesis::usdc_asset(), network_id);
+        let mut chain = match store.latest_ledger()? {
+            Some(latest) => Self::load(store, cfg, latest)?,
+            None => Self::create(store, cfg)?,
+        };
+        chain.native_contract = native_contract;
+        chain.modules = modules::build(&chain.state, &chain.network, chain.header.ledger_version);
+        chain.usdc_contract = usdc_contract;
+        Ok(chain)
+    }
+
+    fn load(store: Store, cfg: &ChainConfig, latest: LedgerRow) -> Result<Chain> {
+        let mut state = State::default();
+        let mut size = 0;
+        for (k, v) in store.load_entries()? {
+            size += soroban_size(Some(&v));
+            state.put(k, Some(v));
+        }
+        let history = LedgerHeaderHistoryEntry::from_xdr(&latest.header, Limits::none()).context("corrupt header")?;
+        let offset: i64 = store.kv_get("time_offset")?.and_then(|v| v.parse().ok()).unwrap_or(0);
+        let network = soroban::with_snapshot(&state, |s| NetworkConfig::load_from_snapshot(s.as_ref()))?;
+        let oldest = store.oldest_ledger()?.map(|l| l.seq).unwrap_or(latest.seq);
+        Ok(Chain {
+            passphrase: cfg.passphrase.clone(),
+            network_id: genesis::network_id(&cfg.passphrase),
+            state,
+            store,
+            header: history.header,
+            header_hash: latest.hash,
+            clock: time::Clock::new(offset, latest.close_time),
+            latest,
+            oldest_ledger: oldest,
+            network,
+            native_contract: [0; 32],
+            usdc_contract: [0; 32],
+            soroban_state_size: size,
+            modules: soroban_env_host::ModuleCache::default(),
+        })
+    }
+
+    fn create(mut store: Store, cfg: &ChainConfig) -> Result<Chain> {
+        let network_id = genesis::network_id(&cfg.passphrase);
+        let mut state = State::default();
+        for e in genesis::genesis_entries(&cfg.passphrase) {
+            state.put(state::key_bytes(&e.entry.to_key()), Some(e));
+        }
+        let network = soroban::with_snapshot(&state, |s| NetworkConfig::load_from_snapshot(s.as_ref()))?;
+        let clock = time::Clock::new(0, 0);
+        let mut header = ledger::genesis_header(genesis::TOTAL_COINS);
+        header.scp_value.close_time.0 = clock.now();
+        let mut info = ledger_info(&network, network_id, &header, 1, header.scp_value.close_time.0);
+        info.sequence_number = 1;
+        let root = genesis::account_id(genesis::public_key_of(&genesis::root_secret(&cfg.passphrase)));
+        for asset in [soroban_env_host::xdr::Asset::Native, genesis::usdc_asset()] {
+            for (k, v) in dev::deploy_asset_contract(&state, &network, &info, &root, asset)? {
+                state.put(k, v);
+            }
+        }
+        let size: u64 = state_entries_size(&state);
+        let row = ledger::genesis_row(&header, size);
+        let writes: Vec<(Vec<u8>, Option<StoredEntry>)> = state.iter().map(|(k, v)| (k.clone(), Some(v.clone()))).collect();
+        store.kv_set("passphrase", &cfg.passphrase)?;
+        store.commit_ledger(store::LedgerCommit { ledger: &row, writes: &writes, txs: &[], events: &[], time_offset: 0 })?;
+        Ok(Chain {
+            passphrase: cfg.passphrase.clone(),
+            network_id,
+            state,
+            store,
+            header_hash: row.hash,
+            header,
+            oldest_ledger: row.seq,
+            latest: row,
+            clock,
+            network,
+            native_contract: [0; 32],
+            usdc_contract: [0; 32],
+            soroban_state_size: size,
+            modules: soroban_env_host::ModuleCache::default(),
+        })
+    }
+
+}
