@@ -120,9 +120,7 @@ pub fn set_config(env: &Env, config: &EscrowConfig) {
         milestone_descriptions: descriptions,
     };
     env.storage().instance().set(&TERMS, &terms);
-    let store = env.storage().persistent();
-    store.set(&TEXTS, &texts);
-    store.extend_ttl(&TEXTS, TTL_THRESHOLD, TTL_EXTEND_TO);
+    env.storage().persistent().set(&TEXTS, &texts);
 }
 
 /// The config as deployed (or last updated).
@@ -164,15 +162,26 @@ pub fn state(env: &Env) -> State {
     env.storage().persistent().get(&STATE).unwrap()
 }
 
-/// Saves the progress and keeps the instance (config and code) and the progress alive.
+/// Saves the progress. Every entry point that changes anything ends here, so this is
+/// also where the escrow's entries are kept alive.
 pub fn set_state(env: &Env, state: &State) {
-    let store = env.storage().persistent();
-    store.set(&STATE, state);
-    store.extend_ttl(&STATE, TTL_THRESHOLD, TTL_EXTEND_TO);
-    // The instance only: the code entry is shared by every escrow and large, so writes
-    // leave it to `extend_ttl`.
+    env.storage().persistent().set(&STATE, state);
+    keep_alive(env, TTL_THRESHOLD, TTL_EXTEND_TO);
+}
+
+/// Extends the instance and every persistent entry of the escrow to `extend_to` ledgers
+/// once under `threshold`. The instance only, not the code: the code entry is large and
+/// shared by every escrow, so only `extend_ttl` extends it.
+fn keep_alive(env: &Env, threshold: u32, extend_to: u32) {
     env.deployer()
-        .extend_ttl_for_contract_instance(env.current_contract_address(), TTL_THRESHOLD, TTL_EXTEND_TO);
+        .extend_ttl_for_contract_instance(env.current_contract_address(), threshold, extend_to);
+    let store = env.storage().persistent();
+    store.extend_ttl(&STATE, threshold, extend_to);
+    store.extend_ttl(&TEXTS, threshold, extend_to);
+    // Created by the first payment in or out.
+    if store.has(&FUNDS) {
+        store.extend_ttl(&FUNDS, threshold, extend_to);
+    }
 }
 
 pub fn funds(env: &Env) -> Funds {
@@ -185,7 +194,6 @@ pub fn funds(env: &Env) -> Funds {
 pub fn set_funds(env: &Env, funds: &Funds) {
     let store = env.storage().persistent();
     store.set(&FUNDS, funds);
-    store.extend_ttl(&FUNDS, TTL_THRESHOLD, TTL_EXTEND_TO);
 }
 
 /// Far beyond any network's maximum TTL: the host clamps an extension to the maximum.
@@ -193,13 +201,6 @@ const FOREVER: u32 = 100_000_000;
 
 /// Extends the instance, the code and every persistent entry to the network maximum.
 pub fn extend_all(env: &Env) {
-    let max = FOREVER;
-    env.deployer().extend_ttl(env.current_contract_address(), max, max);
-    let store = env.storage().persistent();
-    store.extend_ttl(&STATE, max, max);
-    store.extend_ttl(&TEXTS, max, max);
-    // Created by the first payment in or out.
-    if store.has(&FUNDS) {
-        store.extend_ttl(&FUNDS, max, max);
-    }
+    env.deployer().extend_ttl_for_code(env.current_contract_address(), FOREVER, FOREVER);
+    keep_alive(env, FOREVER, FOREVER);
 }

@@ -42,7 +42,14 @@ fn writes_keep_entries_ahead() {
     advance(&w.env, TTL_EXTEND_TO - TTL_THRESHOLD + 10);
     w.fund_all();
     let after = ttls(&w);
-    assert_eq!((after.instance, after.state, after.funds), (TTL_EXTEND_TO, TTL_EXTEND_TO, TTL_EXTEND_TO));
+    let e = TTL_EXTEND_TO;
+    assert_eq!((after.instance, after.state, after.texts, after.funds), (e, e, e, e), "every entry, written or not");
+
+    // A later write keeps them all ahead again, the untouched texts and funds included.
+    advance(&w.env, TTL_EXTEND_TO - TTL_THRESHOLD + 10);
+    w.approve(0);
+    let later = ttls(&w);
+    assert_eq!((later.instance, later.state, later.texts, later.funds), (e, e, e, e));
 }
 
 #[test]
