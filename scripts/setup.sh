@@ -46,8 +46,11 @@ command -v npm >/dev/null 2>&1 || fail "npm is missing: install Node.js (any ver
 lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 stamp=node_modules/.openescrow-installed
 if [ ! -x node_modules/.bin/node ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
-  step "installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  step "installing npm packages (the versions in package-lock.json)"
+  # Not `npm ci`: it insists on lock entries for other platforms' optional binaries
+  # (@next/swc-darwin-*, …), which registry mirrors may not serve. `--no-save` installs the
+  # locked versions and leaves package.json and the lock file as they are.
+  npm install --no-save --no-audit --no-fund --loglevel=error
   echo "$lock_hash" >"$stamp"
 fi
 node_version=$(node_modules/.bin/node --version)
