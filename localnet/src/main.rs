@@ -22,7 +22,13 @@ fn main() -> Result<()> {
         rpc_url: format!("{base}/rpc"),
         friendbot_url: format!("{base}/friendbot"),
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    // Every RPC call runs on a blocking thread and most wait for the chain's lock, so a
+    // small pool bounds memory under a flood of requests; the rest queue.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(16)
+        .enable_all()
+        .build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind((cfg.host.as_str(), cfg.port))
             .await
