@@ -45,7 +45,7 @@ impl EscrowContract {
         payout::transfer(&env, &config, &from, &env.current_contract_address(), amount);
         let mut funds = storage::funds(&env);
         funds.add(&from, amount)?;
-        storage::set_funds(&env, &funds);
+        storage::set_funds(&env, &funds, &mut state);
         state.funded = funded;
         storage::set_state(&env, &state);
         events::Funded { from, amount }.emit(&env);
@@ -234,7 +234,7 @@ impl EscrowContract {
         }
         config.dispute_resolver.require_auth();
         payout::pay(&env, &config, &plan);
-        storage::set_funds(&env, &plan.funds);
+        storage::set_funds(&env, &plan.funds, &mut state);
         state.mark(RESOLVED);
         state.paid_out = rules::add(state.paid_out, plan.total)?;
         storage::set_state(&env, &state);
@@ -264,7 +264,7 @@ impl EscrowContract {
         }
         config.dispute_resolver.require_auth();
         payout::pay(&env, &config, &plan);
-        storage::set_funds(&env, &plan.funds);
+        storage::set_funds(&env, &plan.funds, &mut state);
         milestone.mark(RESOLVED);
         state.set_milestone(&env, index, milestone);
         state.paid_out = rules::add(state.paid_out, plan.total)?;
@@ -291,7 +291,7 @@ impl EscrowContract {
         }
         config.dispute_resolver.require_auth();
         payout::pay(&env, &config, &plan);
-        storage::set_funds(&env, &plan.funds);
+        storage::set_funds(&env, &plan.funds, &mut state);
         state.paid_out = rules::add(state.paid_out, plan.total)?;
         storage::set_state(&env, &state);
         events::Withdrawn { payouts: plan.payouts }.emit(&env);
@@ -320,7 +320,7 @@ impl EscrowContract {
         }
         payout::send(&env, &config, &funder, amount);
         funds.set(&funder, 0);
-        storage::set_funds(&env, &funds);
+        storage::set_funds(&env, &funds, &mut state);
         state.mark(REFUNDING);
         state.refunded = rules::add(state.refunded, amount)?;
         storage::set_state(&env, &state);
@@ -355,8 +355,8 @@ impl EscrowContract {
         Ok(())
     }
 
-    /// Extends the instance, the code and every persistent entry to the network maximum.
-    /// [auth: none]
+    /// Extends the instance and every persistent entry to the network maximum. (The code
+    /// entry is shared by every escrow: see README.) [auth: none]
     pub fn extend_ttl(env: Env) {
         storage::extend_all(&env);
     }

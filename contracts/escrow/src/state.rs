@@ -11,6 +11,8 @@ pub const DISPUTED: u32 = 2;
 pub const RELEASED: u32 = 4;
 pub const RESOLVED: u32 = 8;
 pub const REFUNDING: u32 = 16;
+/// The escrow's `funds` entry exists (written by the first payment in or out).
+pub const HAS_FUNDS: u32 = 32;
 
 /// Something with flags: the escrow's state and each milestone's progress.
 pub trait Flagged {

@@ -166,20 +166,19 @@ pub fn state(env: &Env) -> State {
 /// also where the escrow's entries are kept alive.
 pub fn set_state(env: &Env, state: &State) {
     env.storage().persistent().set(&STATE, state);
-    keep_alive(env, TTL_THRESHOLD, TTL_EXTEND_TO);
+    keep_alive(env, TTL_THRESHOLD, TTL_EXTEND_TO, state.is(HAS_FUNDS));
 }
 
 /// Extends the instance and every persistent entry of the escrow to `extend_to` ledgers
 /// once under `threshold`. The instance only, not the code: the code entry is large and
-/// shared by every escrow, so only `extend_ttl` extends it.
-fn keep_alive(env: &Env, threshold: u32, extend_to: u32) {
+/// shared by every escrow (see README, Storage and TTLs).
+fn keep_alive(env: &Env, threshold: u32, extend_to: u32, has_funds: bool) {
     env.deployer()
         .extend_ttl_for_contract_instance(env.current_contract_address(), threshold, extend_to);
     let store = env.storage().persistent();
     store.extend_ttl(&STATE, threshold, extend_to);
     store.extend_ttl(&TEXTS, threshold, extend_to);
-    // Created by the first payment in or out.
-    if store.has(&FUNDS) {
+    if has_funds {
         store.extend_ttl(&FUNDS, threshold, extend_to);
     }
 }
@@ -191,16 +190,16 @@ pub fn funds(env: &Env) -> Funds {
         .unwrap_or_else(|| Funds { funders: Vec::from_array(env, []), amounts: Vec::from_array(env, []) })
 }
 
-pub fn set_funds(env: &Env, funds: &Funds) {
-    let store = env.storage().persistent();
-    store.set(&FUNDS, funds);
+/// Saves the contributions; `state` (saved next) records that the entry exists.
+pub fn set_funds(env: &Env, funds: &Funds, state: &mut State) {
+    env.storage().persistent().set(&FUNDS, funds);
+    state.mark(HAS_FUNDS);
 }
 
 /// Far beyond any network's maximum TTL: the host clamps an extension to the maximum.
 const FOREVER: u32 = 100_000_000;
 
-/// Extends the instance, the code and every persistent entry to the network maximum.
+/// Extends the instance and every persistent entry to the network maximum.
 pub fn extend_all(env: &Env) {
-    env.deployer().extend_ttl_for_code(env.current_contract_address(), FOREVER, FOREVER);
-    keep_alive(env, FOREVER, FOREVER);
+    keep_alive(env, FOREVER, FOREVER, state(env).is(HAS_FUNDS));
 }
