@@ -19,9 +19,12 @@ cargo_bin=/usr/bin/cargo
 # charges every call for the pages it allocates when it starts the VM.
 stack_size=32768
 
-for tool in "$rustc_bin" "$cargo_bin" wasm-opt; do
-  command -v "$tool" >/dev/null || { echo "build-contract: $tool is missing (run npm run setup)" >&2; exit 1; }
-done
+require_tools() {
+  local tool
+  for tool in "$rustc_bin" "$cargo_bin" wasm-opt wasm-dis wasm-metadce; do
+    command -v "$tool" >/dev/null || { echo "build-contract: $tool is missing (run npm run setup)" >&2; exit 1; }
+  done
+}
 
 # Builds into $1 (a directory): escrow.wasm.
 build_into() {
@@ -51,7 +54,7 @@ build_into() {
   rm -rf "$work"
 }
 
-rustc_version="$("$rustc_bin" --version)"
+rustc_version="$("$rustc_bin" --version 2>/dev/null || echo "none")"
 
 if [[ "${1:-}" == "--check" ]]; then
   recorded="$(cat "$dist/rustc-version.txt" 2>/dev/null || true)"
@@ -59,6 +62,7 @@ if [[ "${1:-}" == "--check" ]]; then
     echo "build-contract --check: WARNING: dist was built with '$recorded', this machine has '$rustc_version'; the hash cannot be compared, skipping" >&2
     exit 0
   fi
+  require_tools
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
   build_into "$tmp"
@@ -72,6 +76,7 @@ if [[ "${1:-}" == "--check" ]]; then
   exit 0
 fi
 
+require_tools
 build_into "$dist"
 (cd "$dist" && sha256sum escrow.wasm > escrow.wasm.sha256)
 echo "$rustc_version" > "$dist/rustc-version.txt"
