@@ -25,9 +25,12 @@ fn sac_transfer_is_charged_and_refunded() {
     let TransactionMeta::V4(meta) = TransactionMeta::from_xdr(&row.meta, Limits::none()).unwrap() else { panic!("meta v4") };
     assert_eq!(meta.operations[0].events.len(), 1, "the SAC emits one transfer event");
     assert!(meta.soroban_meta.is_some());
+    // Indexed as stellar-rpc does: the fee at (ledger, 0, 0), the transfer at
+    // (ledger, 1, 0), the refund after the transaction at (ledger, 1, 4095).
     let events = t.chain.store.events_between((row.ledger, 0, 0, 0), row.ledger + 1, 10).unwrap();
-    assert_eq!(events.len(), 1);
-    assert_eq!(events[0].contract_id, Some(xlm_sac));
+    let positions: Vec<(u32, u32)> = events.iter().map(|e| (e.tx_index, e.op_index)).collect();
+    assert_eq!(positions, [(0, 0), (1, 0), (1, 4095)]);
+    assert!(events.iter().all(|e| e.contract_id == Some(xlm_sac)));
 }
 
 #[test]

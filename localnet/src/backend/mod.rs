@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod classic;
 pub mod dev;
+mod events;
 pub mod fees;
 pub mod frame;
 pub mod genesis;
@@ -32,7 +33,7 @@ use soroban_env_host::LedgerInfo;
 use soroban_simulation::NetworkConfig;
 use state::{State, StoredEntry};
 use std::path::PathBuf;
-use store::{EventRow, LedgerRow, Store, TxRow};
+use store::{LedgerRow, Store, TxRow};
 use transaction::{AppliedTx, ApplyContext};
 use validation::{LedgerContext, TxFrame};
 
@@ -147,7 +148,6 @@ impl Chain {
         let (header, row) =
             ledger::close(&self.header, self.header_hash, close_time, &applied, digest.finalize().into(), size, vec![]);
         let mut txs = vec![];
-        let mut events = vec![];
         for (i, t) in applied.iter().enumerate() {
             let tx_index = i as u32 + 1;
             txs.push(TxRow {
@@ -162,21 +162,8 @@ impl Chain {
                 diagnostic_events: t.diagnostics.iter().filter_map(|d| d.to_xdr(Limits::none()).ok()).collect(),
                 close_time,
             });
-            for (event_index, (op_index, ev)) in t.events.iter().enumerate() {
-                events.push(EventRow {
-                    ledger: row.seq,
-                    tx_index,
-                    op_index: *op_index,
-                    event_index: event_index as u32,
-                    kind: if ev.type_ == ContractEventType::System { 1 } else { 0 },
-                    contract_id: ev.contract_id.as_ref().map(|c| c.0 .0),
-                    xdr: ev.to_xdr(Limits::none())?,
-                    tx_hash: t.frame.hash,
-                    successful: t.successful,
-                    close_time,
-                });
-            }
         }
+        let events = events::index(row.seq, close_time, &applied);
         self.store.commit_ledger(store::LedgerCommit {
             ledger: &row,
             writes: &writes,

@@ -26,8 +26,6 @@ pub struct AppliedTx {
     pub fee_changes: Vec<LedgerEntryChange>,
     pub post_fee_changes: Vec<LedgerEntryChange>,
     pub successful: bool,
-    /// Contract events by operation index (only for a successful transaction).
-    pub events: Vec<(u32, ContractEvent)>,
     pub diagnostics: Vec<DiagnosticEvent>,
     pub fee_charged: i64,
 }
@@ -91,11 +89,6 @@ pub fn apply(ov: &mut Overlay, ctx: &ApplyContext, frame: TxFrame) -> AppliedTx 
     }
     let fee_charged = charge - refund;
 
-    let events: Vec<(u32, ContractEvent)> = op_metas
-        .iter()
-        .enumerate()
-        .flat_map(|(i, m)| m.events.iter().map(move |e| (i as u32, e.clone())))
-        .collect();
     let meta = TransactionMeta::V4(TransactionMetaV4 {
         ext: ExtensionPoint::V0,
         tx_changes_before: LedgerEntryChanges(seq_changes.try_into().unwrap_or_default()),
@@ -113,7 +106,6 @@ pub fn apply(ov: &mut Overlay, ctx: &ApplyContext, frame: TxFrame) -> AppliedTx 
         fee_changes,
         post_fee_changes,
         successful,
-        events,
         diagnostics: soroban_out.diagnostics,
         fee_charged,
     }
