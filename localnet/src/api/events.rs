@@ -109,8 +109,8 @@ fn topic_matches(filter: &[Segment], topics: &[ScVal]) -> bool {
 fn matches(filters: &[Filter], row: &EventRow, topics: &[ScVal]) -> bool {
     filters.is_empty()
         || filters.iter().any(|f| {
-            f.kind.as_ref().map_or(true, |k| k.contains(&row.kind))
-                && (f.contracts.is_empty() || row.contract_id.map_or(false, |c| f.contracts.contains(&c)))
+            f.kind.as_ref().is_none_or(|k| k.contains(&row.kind))
+                && (f.contracts.is_empty() || row.contract_id.is_some_and(|c| f.contracts.contains(&c)))
                 && (f.topics.is_empty() || f.topics.iter().any(|t| topic_matches(t, topics)))
         })
 }

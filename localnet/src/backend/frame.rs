@@ -81,7 +81,7 @@ impl TxFrame {
     }
 
     pub fn is_soroban(&self) -> bool {
-        self.tx.operations.iter().any(|op| is_soroban_op(op))
+        self.tx.operations.iter().any(is_soroban_op)
     }
 
     pub fn source(&self) -> AccountId {

@@ -177,7 +177,7 @@ fn check_inner(frame: &TxFrame, ov: &Overlay, ctx: &LedgerContext) -> Result<(),
     for op in tx.operations.iter() {
         let id = frame.op_source(op);
         let account: Option<AccountEntry> = if id == source_id { Some(source.clone()) } else { accounts::load_account(ov, &id) };
-        let signed = account.map_or(true, |a| checker.check(&a, accounts::threshold_level(&op.body)));
+        let signed = account.is_none_or(|a| checker.check(&a, accounts::threshold_level(&op.body)));
         ops_ok &= signed;
         op_results.push(if signed { placeholder_result(&op.body) } else { OperationResult::OpBadAuth });
     }
