@@ -1,8 +1,10 @@
 'use client';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { startPendingRelease } from '@/lib/actions/pending';
 import { prepareRelease } from '@/lib/actions/release';
 import { prepareReleaseMilestone } from '@/lib/actions/release-milestone';
-import { buttonClass, FormError } from '../forms/field';
+import { buttonClass } from '../forms/field';
 import { StepProgress } from '../step/step-progress';
 import { useStepSubmit } from '../step/use-step-submit';
 import { useWallet } from '../wallet/wallet-provider';
@@ -26,11 +28,19 @@ export function ReleaseForm({
   const wallet = useWallet();
   const me = wallet.address ?? '';
   const [chosen, setChosen] = useState<string[] | null>(null);
-  const defaults = signers.filter((s) => s === me || (required > 1 && wallet.canSignAuthFor(s))).slice(0, Math.max(required, 1));
-  const selected = chosen ?? (defaults.length ? defaults : signers.slice(0, required));
+  // By default: you, then signers this wallet holds, then others, up to the number required.
+  const ranked = [...signers].sort((a, b) => rank(a) - rank(b));
+  function rank(s: string) {
+    return s === me ? 0 : wallet.canSignAuthFor(s) ? 1 : 2;
+  }
+  const selected = chosen ?? ranked.slice(0, Math.max(required, 1));
   const [error, setError] = useState<string>();
   const { state, submit } = useStepSubmit(escrowId, undefined, 'release');
-  const busy = !['idle', 'error', 'confirmed'].includes(state.phase);
+  const router = useRouter();
+  const [starting, setStarting] = useState(false);
+  const busy = starting || !['idle', 'error', 'confirmed'].includes(state.phase);
+  // Signers whose keys this wallet does not hold sign from their own browsers (a pending release).
+  const elsewhere = selected.filter((s) => s !== me && !wallet.canSignAuthFor(s));
   return (
     <form
       className="space-y-4"
@@ -38,6 +48,15 @@ export function ReleaseForm({
         e.preventDefault();
         if (selected.length < required) return setError(`Choose at least ${required} signers`);
         setError(undefined);
+        if (elsewhere.length) {
+          setStarting(true);
+          void startPendingRelease({ escrowId, milestone, source: me, input: { signers: selected } }).then((r) => {
+            setStarting(false);
+            if (r.ok) router.push(`/escrows/${escrowId}/pending/${r.data.id}`);
+            else setError(r.error.message);
+          });
+          return;
+        }
         void submit(
           () =>
             milestone === null
@@ -73,9 +92,13 @@ export function ReleaseForm({
           </p>
         ) : null}
       </fieldset>
-      <FormError message={null} />
+      {elsewhere.length ? (
+        <p className="text-sm">
+          {elsewhere.length === 1 ? 'One signer signs' : `${elsewhere.length} signers sign`} from their own wallet: you will get a page to share with them.
+        </p>
+      ) : null}
       <button type="submit" className={buttonClass} disabled={busy || !me}>
-        {milestone === null ? 'Release the funds' : `Release milestone ${milestone + 1}`}
+        {elsewhere.length ? 'Start and collect signatures' : milestone === null ? 'Release the funds' : `Release milestone ${milestone + 1}`}
       </button>
       <StepProgress state={state} backHref={`/escrows/${escrowId}`} />
     </form>

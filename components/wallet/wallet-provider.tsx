@@ -178,8 +178,25 @@ export function WalletProvider({ network, children }: { network: NetworkConfig; 
       return kind === 'dev' && devModule.holds(a);
     },
     async signAuthEntry(entryXdr: string, a: string, validUntilLedger: number) {
-      if (kind !== 'dev') throw new WalletError('wallet', 'This wallet cannot sign for other accounts');
-      return devModule.signAuthorizationEntry(entryXdr, a, validUntilLedger);
+      if (kind === 'dev') return devModule.signAuthorizationEntry(entryXdr, a, validUntilLedger);
+      if (kind !== 'kit' || a !== address) throw new WalletError('wallet', `Connect the wallet of ${a} to sign its authorisation`);
+      const k = await loadKit();
+      const { authorizeEntry, xdr } = await import('@stellar/stellar-sdk');
+      try {
+        const signed = await authorizeEntry(
+          xdr.SorobanAuthorizationEntry.fromXdr(entryXdr, 'base64'),
+          async (preimage) => {
+            const { signedAuthEntry } = await k.signAuthEntry(preimage.toXdr('base64'), { networkPassphrase: network.passphrase, address: a });
+            return { signature: Uint8Array.from(atob(signedAuthEntry), (c) => c.charCodeAt(0)), publicKey: a };
+          },
+          validUntilLedger,
+          network.passphrase,
+          a,
+        );
+        return signed.toXdr('base64');
+      } catch (e) {
+        throw new WalletError('rejected', `The wallet did not sign the authorisation: ${(e as Error)?.message ?? e}`);
+      }
     },
     dev: {
       available: devAvailable,

@@ -8,3 +8,12 @@ export function authAddress(e: xdr.SorobanAuthorizationEntry): string | null {
   if (c.type === 'sorobanCredentialsAddressWithDelegates') return Address.fromScAddress(c.addressWithDelegates.addressCredentials.address).toString();
   return null;
 }
+
+/** True when an address-credential entry still carries no signature. */
+export function needsSignature(e: xdr.SorobanAuthorizationEntry): boolean {
+  const c = e.credentials;
+  if (c.type === 'sorobanCredentialsAddress') return c.address.signature.type === 'scvVoid';
+  if (c.type === 'sorobanCredentialsAddressV2') return c.addressV2.signature.type === 'scvVoid';
+  if (c.type === 'sorobanCredentialsAddressWithDelegates') return c.addressWithDelegates.addressCredentials.signature.type === 'scvVoid';
+  return false;
+}

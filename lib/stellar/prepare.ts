@@ -9,7 +9,7 @@ import { hostError, type ContractErrorEntry } from './errors';
 import { rpcServer } from './rpc';
 import { fail, ok, type Result } from './result';
 import { ticketFor, ticketMatches } from './ticket';
-import { authAddress } from './auth';
+import { authAddress, needsSignature } from './auth';
 
 export interface PreparedTx {
   /** The unsigned transaction, base64 XDR, for the wallet to sign. */
@@ -84,14 +84,14 @@ async function simulateAndAssemble(network: NetworkConfig, tx: Transaction, opts
   });
 }
 
-/** Addresses whose authorisation entries (address credentials) the transaction carries. */
+/** Addresses whose authorisation entries (address credentials) the transaction carries unsigned. */
 export function addressSigners(tx: Transaction): string[] {
   const out: string[] = [];
   for (const op of tx.operations) {
     if (op.type !== 'invokeHostFunction') continue;
     for (const entry of op.auth ?? []) {
       const a = authAddress(entry);
-      if (a) out.push(a);
+      if (a && needsSignature(entry)) out.push(a);
     }
   }
   return [...new Set(out)];
