@@ -87,6 +87,24 @@ fn constructor_requires_the_platforms_auth() {
     assert!(crate::EscrowContractClient::new(&w.env, &id).get_escrow().config == w.config);
 }
 
+/// Enforced auth, as on a network: the platform deploying and signing for the constructor
+/// succeeds; anyone else deploying the same config (front-running it) cannot, nor can the
+/// platform without signing for the constructor.
+#[test]
+fn only_the_platform_can_initialise_its_escrow() {
+    use super::chain::{dist_wasm, Chain};
+    let mut chain = Chain::new();
+    let (platform, stranger, someone) = (chain.account(), chain.account(), chain.account());
+    let env = chain.env.clone();
+    let mut config = single_config(&env, &chain.token, Parties::new(&env, 1, 1).roles(&env, 1, 1), &someone.address);
+    config.roles.platform = platform.address.clone();
+    let wasm = dist_wasm();
+    assert!(chain.deploy(&wasm, config.clone(), &stranger, [1; 32], true).is_err(), "a stranger");
+    assert!(chain.deploy(&wasm, config.clone(), &platform, [2; 32], false).is_err(), "no constructor auth");
+    let id = chain.deploy(&wasm, config.clone(), &platform, [3; 32], true).expect("the platform");
+    assert_eq!(crate::EscrowContractClient::new(&env, &id).get_escrow().config, config);
+}
+
 #[test]
 fn fund_needs_the_funders_auth() {
     matrix(EscrowKind::Single, nothing, |w, who| {

@@ -7,7 +7,7 @@
 use std::{format, println, string::String as Text, string::ToString};
 use std::fmt::Write as _;
 
-use soroban_sdk::{vec, xdr, Address, IntoVal, Map, String, TryFromVal};
+use soroban_sdk::{vec, Address, IntoVal, Map, String};
 
 use super::chain::{dist_wasm, invocation, Account, Chain};
 use super::setup::UNIT;
@@ -94,34 +94,12 @@ impl<'a> Run<'a> {
         });
     }
 
-    /// Deploys the escrow the way a wallet does: one `CreateContractV2` host function
-    /// whose deployer is the platform, the transaction's source account, which also
-    /// authorises the constructor (source-account auth: no nonce entry).
+    /// Deploys the escrow the way a wallet does (see `Chain::deploy`).
     fn create(&mut self, config: EscrowConfig, platform: &Account) {
-        let env = self.chain.env.clone();
-        let hash = env.deployer().upload_contract_wasm(self.wasm.as_slice());
         let salt = [self.costs.len() as u8; 32];
-        let id = env.deployer().with_address(platform.address.clone(), salt).deployed_address();
-        let args = xdr::CreateContractArgsV2 {
-            contract_id_preimage: xdr::ContractIdPreimage::Address(xdr::ContractIdPreimageFromAddress {
-                address: xdr::ScAddress::from(&platform.address),
-                salt: xdr::Uint256(salt),
-            }),
-            executable: xdr::ContractExecutable::Wasm(xdr::Hash(hash.to_array())),
-            constructor_args: std::vec![xdr::ScVal::try_from_val(&env, &IntoVal::<soroban_sdk::Env, soroban_sdk::Val>::into_val(&config, &env)).unwrap()].try_into().unwrap(),
-        };
-        let constructor = invocation(&env, &id, "__constructor", (config,).into_val(&env), std::vec![]);
-        env.host().set_source_account(platform.id.clone()).unwrap();
-        env.set_auths(&[xdr::SorobanAuthorizationEntry {
-            credentials: xdr::SorobanCredentials::SourceAccount,
-            root_invocation: xdr::SorobanAuthorizedInvocation {
-                function: xdr::SorobanAuthorizedFunction::CreateContractV2HostFn(args.clone()),
-                sub_invocations: std::vec![constructor].try_into().unwrap(),
-            },
-        }]);
-        env.host().invoke_function(xdr::HostFunction::CreateContractV2(args)).unwrap();
+        let id = self.chain.deploy(&self.wasm, config, platform, salt, true).unwrap();
         self.record("create");
-        self.escrow = Some(EscrowContractClient::new(&env, &id));
+        self.escrow = Some(EscrowContractClient::new(&self.chain.env, &id));
     }
 
     fn escrow(&self) -> &EscrowContractClient<'a> {

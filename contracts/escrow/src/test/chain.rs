@@ -6,13 +6,14 @@ use soroban_sdk::{
     testutils::{Address as _, Ledger as _},
     token::StellarAssetClient,
     xdr::{
-        AccountEntry, AccountEntryExt, AccountId, AlphaNum4, Asset, InvokeContractArgs, LedgerEntry,
+        ContractExecutable, ContractIdPreimage, ContractIdPreimageFromAddress, CreateContractArgsV2, Hash,
+        HostFunction, AccountEntry, AccountEntryExt, AccountId, AlphaNum4, Asset, InvokeContractArgs, LedgerEntry,
         LedgerEntryData, LedgerEntryExt, LedgerKey, LedgerKeyAccount, LedgerKeyTrustLine, PublicKey, ScAddress,
         ScSymbol, ScVal, SequenceNumber, SorobanAuthorizationEntry, SorobanAuthorizedFunction,
         SorobanAuthorizedInvocation, SorobanCredentials, Thresholds, TrustLineAsset, TrustLineEntry,
         TrustLineEntryExt, Uint256, VecM,
     },
-    Address, Env, TryFromVal, Val, Vec,
+    Address, Env, IntoVal, TryFromVal, Val, Vec,
 };
 use std::rc::Rc;
 
@@ -100,6 +101,49 @@ impl Chain {
             root_invocation: invocation(&self.env, contract, fn_name, args, subs),
         };
         self.env.set_auths(&[entry]);
+    }
+}
+
+impl Chain {
+    /// Deploys `wasm` with `config` the way a wallet does: one `CreateContractV2` host
+    /// function whose deployer is `deployer`, the transaction's source account. With
+    /// `sign_constructor`, the deployer's auth entry also covers the constructor
+    /// (`__constructor(config)` as the creation's sub-invocation), which is how the platform
+    /// authorises its escrow; without it, only the creation itself is authorised.
+    pub fn deploy(
+        &self,
+        wasm: &[u8],
+        config: crate::EscrowConfig,
+        deployer: &Account,
+        salt: [u8; 32],
+        sign_constructor: bool,
+    ) -> Result<Address, soroban_sdk::testutils::HostError> {
+        let env = &self.env;
+        let hash = env.deployer().upload_contract_wasm(wasm);
+        let id = env.deployer().with_address(deployer.address.clone(), salt).deployed_address();
+        let config_val: Val = config.into_val(env);
+        let args = CreateContractArgsV2 {
+            contract_id_preimage: ContractIdPreimage::Address(ContractIdPreimageFromAddress {
+                address: ScAddress::from(&deployer.address),
+                salt: Uint256(salt),
+            }),
+            executable: ContractExecutable::Wasm(Hash(hash.to_array())),
+            constructor_args: std::vec![ScVal::try_from_val(env, &config_val).unwrap()].try_into().unwrap(),
+        };
+        let mut subs = std::vec![];
+        if sign_constructor {
+            subs.push(invocation(env, &id, "__constructor", Vec::from_array(env, [config_val]), std::vec![]));
+        }
+        env.host().set_source_account(deployer.id.clone()).unwrap();
+        env.set_auths(&[SorobanAuthorizationEntry {
+            credentials: SorobanCredentials::SourceAccount,
+            root_invocation: SorobanAuthorizedInvocation {
+                function: SorobanAuthorizedFunction::CreateContractV2HostFn(args.clone()),
+                sub_invocations: subs.try_into().unwrap(),
+            },
+        }]);
+        env.host().invoke_function(HostFunction::CreateContractV2(args))?;
+        Ok(id)
     }
 }
 
