@@ -1,8 +1,9 @@
 //! Where the escrow keeps its data, and how long the ledger keeps it.
 //!
-//! The config (large, rarely written) lives in the instance entry; the progress (small,
-//! written by every step) in one persistent entry; the funders' contributions in another,
-//! written only when money moves. So a step rewrites only a few hundred bytes.
+//! The config's terms (what every call needs, rarely written) live in the instance entry,
+//! its texts (only shown) in a persistent entry; the progress (small, written by every
+//! step) in another; the funders' contributions in a third, written only when money moves.
+//! So a step reads little and rewrites only a few hundred bytes.
 
 use soroban_sdk::{contracttype, symbol_short, Address, Env, String, Symbol, Vec};
 
@@ -18,7 +19,8 @@ pub const STATE: Symbol = symbol_short!("state");
 pub const FUNDS: Symbol = symbol_short!("funds");
 
 const DAY_IN_LEDGERS: u32 = 17_280;
-/// A write extends the entries it touches once their TTL falls under this...
+/// Every change extends the instance and all the escrow's entries once their TTL falls
+/// under this...
 pub const TTL_THRESHOLD: u32 = 6 * DAY_IN_LEDGERS;
 /// ...to this: the policy the Stellar Asset Contract applies to its own instance.
 pub const TTL_EXTEND_TO: u32 = 7 * DAY_IN_LEDGERS;
