@@ -2,18 +2,18 @@
 import { scValToNative } from '@stellar/stellar-sdk';
 import type { NetworkConfig } from '../networks/config';
 import { rpcServer, simulateRead } from '../stellar/rpc';
-import { sc } from '../stellar/scval';
+import { escrowCalls } from './calls';
 import { decodeEscrow } from './codec';
 import { escrowErrors } from './errors';
 import type { Escrow } from './types';
 
 export async function readEscrow(network: NetworkConfig, id: string): Promise<Escrow> {
-  return decodeEscrow(await simulateRead(network, id, 'get_escrow', [], escrowErrors()));
+  return decodeEscrow(await simulateRead(network, id, escrowCalls.getEscrow(id), escrowErrors()));
 }
 
 /** What `funder` has put into the escrow (and not had refunded), base units. */
 export async function readFunding(network: NetworkConfig, id: string, funder: string): Promise<bigint> {
-  const v = await simulateRead(network, id, 'get_funding', [sc.address(funder)], escrowErrors());
+  const v = await simulateRead(network, id, escrowCalls.getFunding(id, funder), escrowErrors());
   return BigInt(scValToNative(v) as bigint);
 }
 

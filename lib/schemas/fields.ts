@@ -38,21 +38,6 @@ export function positiveAmount(decimals: number, label = 'Amount') {
     });
 }
 
-/** A non-negative decimal amount (0 allowed). */
-export function amountOrZero(decimals: number, label = 'Amount') {
-  return z
-    .string()
-    .trim()
-    .min(1, `${label} is required`)
-    .superRefine((v, ctx) => {
-      try {
-        parseAmount(v, decimals);
-      } catch (e) {
-        ctx.addIssue({ code: 'custom', message: e instanceof AmountError ? e.message : 'Not a valid amount' });
-      }
-    });
-}
-
 /** A fee percentage ("3", "0.5"), at most two decimals, 0–100. */
 export const percent = z
   .string()

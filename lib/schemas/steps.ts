@@ -4,7 +4,7 @@
  * distribution must reach), because those come from the escrow on-chain.
  */
 import { z } from 'zod';
-import { address, amountOrZero, distribution, percent, positiveAmount, text } from './fields';
+import { address, distribution, percent, positiveAmount, text } from './fields';
 
 export const fundSchema = (decimals: number) => z.object({ amount: positiveAmount(decimals) });
 export type FundInput = z.input<ReturnType<typeof fundSchema>>;
@@ -111,4 +111,3 @@ function dupes(items: { address: string }[], path: string, ctx: z.RefinementCtx)
   });
 }
 
-export { amountOrZero };

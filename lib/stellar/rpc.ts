@@ -18,18 +18,20 @@ export function rpcServer(network: Pick<NetworkConfig, 'rpcUrl'>): rpc.Server {
   return s;
 }
 
-/** Calls a read-only contract function by simulation and returns its value. */
+/**
+ * Runs a read-only contract call (an operation from `Contract.call`) by simulation and returns
+ * its value. `tokens`: contracts whose errors take the asset contract's table (for a read of a
+ * token itself, that token).
+ */
 export async function simulateRead(
   network: NetworkConfig,
   contractId: string,
-  method: string,
-  args: xdr.ScVal[] = [],
+  call: xdr.Operation,
   errors: readonly ContractErrorEntry[] = [],
-  /** Token contracts whose errors take the asset contract's table (for a read of a token itself, that token). */
   tokens: ReadonlySet<string> = new Set(),
 ): Promise<xdr.ScVal> {
   const tx = new TransactionBuilder(new Account(NULL_ACCOUNT, '0'), { fee: '100', networkPassphrase: network.passphrase })
-    .addOperation(new Contract(contractId).call(method, ...args))
+    .addOperation(call)
     .setTimeout(30)
     .build();
   let sim: rpc.Api.SimulateTransactionResponse;
@@ -44,7 +46,7 @@ export async function simulateRead(
     }
     throw new ChainError(hostError(sim.error, sim.events, errors, tokens));
   }
-  if (!sim.result) throw new ChainError({ code: 'no-result', message: `${method} returned nothing` });
+  if (!sim.result) throw new ChainError({ code: 'no-result', message: `The read of ${contractId} returned nothing` });
   return sim.result.retval;
 }
 
@@ -65,11 +67,9 @@ export async function readToken(network: NetworkConfig, contractId: string): Pro
   const key = `${network.passphrase}|${contractId}`;
   const hit = tokenCache.get(key);
   if (hit) return hit;
-  const [decimals, symbol, name] = await Promise.all([
-    simulateRead(network, contractId, 'decimals', [], [], new Set([contractId])).then((v) => Number(scValToNative(v))),
-    simulateRead(network, contractId, 'symbol', [], [], new Set([contractId])).then((v) => String(scValToNative(v))),
-    simulateRead(network, contractId, 'name', [], [], new Set([contractId])).then((v) => String(scValToNative(v))),
-  ]);
+  const token = new Contract(contractId);
+  const read = (method: string) => simulateRead(network, contractId, token.call(method), [], new Set([contractId])).then(scValToNative);
+  const [decimals, symbol, name] = await Promise.all([read('decimals').then(Number), read('symbol').then(String), read('name').then(String)]);
   let asset: TokenInfo['asset'] = null;
   const native = name === 'native' && Asset.native().contractId(network.passphrase) === contractId;
   const [code, issuer] = name.split(':');
@@ -82,7 +82,8 @@ export async function readToken(network: NetworkConfig, contractId: string): Pro
 /** A token balance held by `holder`; null when a classic account has no trustline for it. */
 export async function readBalance(network: NetworkConfig, token: string, holder: string): Promise<bigint | null> {
   try {
-    const value = await simulateRead(network, token, 'balance', [Address.fromString(holder).toScVal()], [], new Set([token]));
+    const call = new Contract(token).call('balance', Address.fromString(holder).toScVal());
+    const value = await simulateRead(network, token, call, [], new Set([token]));
     return BigInt(scValToNative(value) as bigint);
   } catch (e) {
     if (e instanceof ChainError && e.error.code === 'token.TrustlineMissingError') return null;
