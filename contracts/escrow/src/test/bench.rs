@@ -3,6 +3,8 @@
 //! their figures. Writes the table to BENCH.md as well.
 //!
 //! Run: cargo test --release -p escrow bench -- --ignored --nocapture
+//! (BENCH_FEES=1 prints each call's fee breakdown and resources; BENCH_BUDGET=1 the host's
+//! CPU budget by cost type for a status call and for a bare read, to see where CPU goes.)
 
 use std::{format, println, string::String as Text, string::ToString};
 use std::fmt::Write as _;
@@ -334,7 +336,8 @@ fn bench() {
          account, 2 milestones, 3 % platform fee, 0.3 % protocol fee, 10 tokens, the dispute raised by the \
          approver and resolved 40 % to the funder (a refund: no fee) and 60 % to the receiver; the wasm upload \
          is counted apart; resources and fees from soroban-sdk 27.0.6's `env.cost_estimate()` (its mainnet fee \
-         snapshot), without transaction-size and inclusion fees. \"vs reference\" compares with the reference \
+         snapshot, the one anchors.md used, so that the figures compare; the SDK bundles no testnet \
+         fee schedule), without transaction-size and inclusion fees. \"vs reference\" compares with the reference \
          contracts' figures in anchors.md (same host, same method).\n\n\
          ## Per lifecycle\n\n{summary}\n\
          Rent is the part of the fee that buys ledger time (TTL), and the two contracts buy \
