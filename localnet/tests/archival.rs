@@ -122,4 +122,15 @@ fn expired_temporary_entries_are_gone() {
         t.chain.close_empty().unwrap();
     }
     assert_eq!(live_until(&t, &temp[0]), Liveness::Missing);
+    // Within 64 ledgers it is evicted: gone from the state and the store, and named in
+    // the close meta's evicted keys.
+    let evicted_at = (t.chain.latest.seq / 64 + 1) * 64;
+    while t.chain.latest.seq < evicted_at {
+        t.chain.close_empty().unwrap();
+    }
+    assert!(t.chain.state.get(&key_bytes(&temp[0])).is_none());
+    let LedgerCloseMeta::V2(meta) = LedgerCloseMeta::from_xdr(&t.chain.latest.meta, Limits::none()).unwrap() else { panic!() };
+    assert!(meta.evicted_keys.contains(&temp[0]));
+    let t = t.reopen();
+    assert!(t.chain.state.get(&key_bytes(&temp[0])).is_none());
 }

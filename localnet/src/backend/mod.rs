@@ -134,7 +134,8 @@ impl Chain {
         self.close_empty()
     }
 
-    fn close(&mut self, applied: Vec<AppliedTx>, writes: Vec<(Vec<u8>, Option<StoredEntry>)>, close_time: u64) -> Result<()> {
+    fn close(&mut self, applied: Vec<AppliedTx>, mut writes: Vec<(Vec<u8>, Option<StoredEntry>)>, close_time: u64) -> Result<()> {
+        let evicted = self.evict_expired_temporary(&mut writes);
         let mut digest = Sha256::new();
         digest.update(self.header.bucket_list_hash.0);
         let mut size = self.soroban_state_size;
@@ -146,7 +147,7 @@ impl Chain {
             size = size + soroban_size(v.as_ref()) - soroban_size(self.state.get(k));
         }
         let (header, row) =
-            ledger::close(&self.header, self.header_hash, close_time, &applied, digest.finalize().into(), size, vec![]);
+            ledger::close(&self.header, self.header_hash, close_time, &applied, digest.finalize().into(), size, evicted);
         let mut txs = vec![];
         for (i, t) in applied.iter().enumerate() {
             let tx_index = i as u32 + 1;
@@ -184,6 +185,35 @@ impl Chain {
         self.clock.closed_at(close_time);
         self.latest = row;
         Ok(())
+    }
+}
+
+/// How often (in ledgers) expired temporary entries are swept out of the state.
+const EVICTION_PERIOD: u32 = 64;
+
+impl Chain {
+    /// Every `EVICTION_PERIOD` ledgers, deletes temporary entries past their TTL (they
+    /// are already invisible; this keeps state and store from growing with dead nonces
+    /// and allowances) and reports them as evicted in the close meta, with their TTL keys.
+    fn evict_expired_temporary(&self, writes: &mut Vec<(Vec<u8>, Option<StoredEntry>)>) -> Vec<soroban_env_host::xdr::LedgerKey> {
+        use soroban_env_host::xdr::{ContractDataDurability, LedgerEntryData, LedgerKey, LedgerKeyTtl};
+        let seq = self.header.ledger_seq + 1;
+        if seq % EVICTION_PERIOD != 0 {
+            return vec![];
+        }
+        let written: std::collections::HashSet<Vec<u8>> = writes.iter().map(|(k, _)| k.clone()).collect();
+        let mut evicted = vec![];
+        for (k, v) in self.state.iter() {
+            let LedgerEntryData::ContractData(d) = &v.entry.data else { continue };
+            if d.durability != ContractDataDurability::Temporary || v.live_until.is_none_or(|l| l >= seq) || written.contains(k) {
+                continue;
+            }
+            let key = v.entry.to_key();
+            evicted.push(LedgerKey::Ttl(LedgerKeyTtl { key_hash: state::key_hash(&key).into() }));
+            evicted.push(key);
+            writes.push((k.clone(), None));
+        }
+        evicted
     }
 }
 
