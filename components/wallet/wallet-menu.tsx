@@ -13,10 +13,16 @@ export function WalletMenu() {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const panel = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    panel.current?.querySelector<HTMLElement>('input, button')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      toggle.current?.focus();
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
@@ -34,6 +40,7 @@ export function WalletMenu() {
   return (
     <div className="relative">
       <button
+        ref={toggle}
         type="button"
         className={w.address ? secondaryButtonClass : buttonClass}
         aria-expanded={open}
@@ -95,20 +102,16 @@ export function WalletMenu() {
                   <input className={inputClass} value={current.name} onChange={(e) => w.dev.rename(current.publicKey, e.target.value)} />
                 </label>
               ) : null}
-              <div className="flex gap-2">
-                <label className="sr-only" htmlFor="new-dev-account">
+              <div className="space-y-1">
+                <label className="block text-xs" htmlFor="new-dev-account">
                   New account name
                 </label>
-                <input
-                  id="new-dev-account"
-                  className={inputClass}
-                  placeholder="New account name"
-                  value={name}
-                  onChange={(e) => setName(e.target.value)}
-                />
-                <button type="button" className={secondaryButtonClass} onClick={create} disabled={busy !== null}>
-                  Create account
-                </button>
+                <div className="flex gap-2">
+                  <input id="new-dev-account" className={inputClass} placeholder="e.g. Buyer" value={name} onChange={(e) => setName(e.target.value)} />
+                  <button type="button" className={secondaryButtonClass} onClick={create} disabled={busy !== null}>
+                    Create account
+                  </button>
+                </div>
               </div>
               {w.kind !== 'dev' && w.dev.accounts.length ? (
                 <button type="button" className={secondaryButtonClass} onClick={w.connectDev}>
