@@ -33,6 +33,11 @@ impl EscrowContract {
         if amount <= 0 {
             return Err(Error::InvalidFundAmount);
         }
+        let this = env.current_contract_address();
+        if from == this {
+            // It could authorise itself and inflate `funded` without bringing anything in.
+            return Err(Error::InvalidRecipient);
+        }
         rules::open_for_money(&config, &state)?;
         if rules::deadline_passed(&env, &config) {
             return Err(Error::DeadlinePassed);
@@ -42,7 +47,7 @@ impl EscrowContract {
             return Err(Error::Overfunded);
         }
         from.require_auth();
-        payout::transfer(&env, &config, &from, &env.current_contract_address(), amount);
+        payout::transfer(&env, &config, &from, &this, amount);
         let mut funds = storage::funds(&env);
         funds.add(&from, amount)?;
         storage::set_funds(&env, &funds, &mut state);

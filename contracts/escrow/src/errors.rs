@@ -97,6 +97,6 @@ pub enum Error {
     RefundClosed = 44,
     /// An amount overflowed.
     Overflow = 45,
-    /// A payee (a share's recipient, the receiver, the platform, the protocol fee recipient) is the escrow itself.
+    /// The escrow itself as a payee (a share's recipient, the receiver, the platform, the protocol fee recipient) or as a funder.
     InvalidRecipient = 46,
 }

@@ -88,6 +88,7 @@ fn fund_errors() {
     let w = World::single();
     w.env.mock_all_auths();
     assert_eq!(err(w.escrow.try_fund(&w.p.funder, &0)), Error::InvalidFundAmount);
+    assert_eq!(err(w.escrow.try_fund(&w.id(), &UNIT)), Error::InvalidRecipient);
     assert_eq!(err(w.escrow.try_fund(&w.p.funder, &(AMOUNT + 1))), Error::Overfunded);
     w.escrow.fund(&w.p.funder, &UNIT);
     assert_eq!(err(w.escrow.try_fund(&w.p.funder, &i128::MAX)), Error::Overflow);
