@@ -24,6 +24,10 @@ test('4. a deadline refund, after localnet_advanceTime', async ({ page }) => {
     deadline,
   });
 
+  // Editing shows the stored deadline in the browser's time, unchanged.
+  await openStep(page, id, 'Edit escrow');
+  await expect(page.getByLabel('Deadline (optional)')).toHaveValue(deadline);
+
   await useAccount(page, 'Funder');
   await openStep(page, id, 'Fund');
   await page.getByLabel('Amount (USDC)').fill('80');

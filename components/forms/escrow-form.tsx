@@ -2,7 +2,7 @@
 /** Create (or edit) an escrow: kind, terms, token, amounts, milestones, roles, fees, deadline — with a live fee preview. */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
 import { prepareCreateEscrow } from '@/lib/actions/create-escrow';
 import { prepareUpdateEscrow } from '@/lib/actions/update-escrow';
@@ -51,8 +51,13 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, de
   const schema = useMemo(() => escrowFormSchema(decimals), [decimals]);
   const form = useForm<EscrowFormInput>({
     resolver: zodResolver(schema) as never,
-    defaultValues: initial ?? empty(tokens[0]?.contractId ?? ''),
+    defaultValues: initial ? { ...initial, deadline: '' } : empty(tokens[0]?.contractId ?? ''),
   });
+  // A stored deadline (ISO, UTC) shown in the browser's own time zone, which the server does not know.
+  useEffect(() => {
+    if (initial?.deadline) form.setValue('deadline', toLocalInput(initial.deadline));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initial?.deadline]);
   const { register, control, setValue, formState } = form;
   const e = formState.errors;
   const milestones = useFieldArray({ control, name: 'milestones' });
@@ -259,4 +264,11 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, de
       <StepProgress state={step.state} />
     </form>
   );
+}
+
+/** ISO date → the `datetime-local` input's "YYYY-MM-DDTHH:mm" in local time. */
+function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

@@ -121,8 +121,9 @@ export async function fundingOf(req: { escrowId: string; addresses: string[] }):
   if (!id.success) return fail('bad-escrow-id', id.error.issues[0]!.message);
   const network = await getNetwork();
   const out: Record<string, string> = {};
+  if (!Array.isArray(req.addresses) || req.addresses.length > 20) return fail('bad-request', 'Ask for 1 to 20 addresses');
   await Promise.all(
-    (req.addresses ?? []).filter((x) => accountAddress.safeParse(x).success).map(async (x) => {
+    req.addresses.filter((x) => accountAddress.safeParse(x).success).map(async (x) => {
       out[x] = (await readFunding(network, id.data, x).catch(() => 0n)).toString();
     }),
   );

@@ -28,8 +28,11 @@ export interface PendingStep {
 }
 
 const store = new Map<string, PendingStep>();
+/** A bound on memory: the oldest pending steps give way beyond it. */
+const MAX_PENDING = 1000;
 
 export function savePending(p: Omit<PendingStep, 'id' | 'createdAt'>): PendingStep {
+  while (store.size >= MAX_PENDING) store.delete(store.keys().next().value!);
   const step = { ...p, id: randomBytes(12).toString('hex'), createdAt: Date.now() };
   store.set(step.id, step);
   return step;
