@@ -25,7 +25,7 @@ export function Timeline({ events, explorerUrl, error }: { events: EscrowEvent[]
                   {e.txHash.slice(0, 10)}…
                 </a>
               ) : (
-                <span className="font-mono text-zinc-500" title={e.txHash}>
+                <span className="font-mono text-zinc-600 dark:text-zinc-400" title={e.txHash}>
                   {e.txHash.slice(0, 10)}…
                 </span>
               )}

@@ -91,7 +91,7 @@ export function WalletMenu() {
                         onChange={() => w.dev.switchTo(a.publicKey)}
                       />
                       <span>{a.name}</span>
-                      <span className="font-mono text-xs text-zinc-500">{shortAddress(a.publicKey)}</span>
+                      <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{shortAddress(a.publicKey)}</span>
                     </label>
                   ))}
                 </fieldset>
