@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createEscrow, openStep, seedWallet, submitStep, useAccount } from './app';
-import { protocolFeeRecipient, readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
+import { protocolFeeRecipient, readyAccount, tokenBalance, transferToken, usdc, usdcUnits } from './chain';
 
 test('2. multi-release: one milestone released, another disputed and resolved with a split', async ({ page }) => {
   const token = await usdc();
@@ -75,4 +75,16 @@ test('2. multi-release: one milestone released, another disputed and resolved wi
   expect(await tokenBalance(token.contractId, funder.publicKey())).toBe(usdcUnits('500') - usdcUnits('400') + usdcUnits('120'));
   expect(await tokenBalance(token.contractId, platform.publicKey())).toBe(fee(m1, 100n) + fee(dev, 100n));
   expect((await tokenBalance(token.contractId, protocolFeeRecipient())) - feesBefore).toBe(fee(m1, 30n) + fee(dev, 30n));
+
+  // Tokens sent straight to the closed escrow: the resolver hands them out (to the funder, fee-free).
+  await transferToken(token.contractId, funder, id, usdcUnits('5'));
+  await page.goto(`/escrows/${id}`);
+  await page.getByTestId('action-panel').getByRole('link', { name: 'Withdraw remaining funds' }).click();
+  await page.getByLabel('Recipient 1 address', { exact: true }).fill(funder.publicKey());
+  await page.getByLabel('Recipient 1 share (USDC)').fill('5');
+  await page.getByRole('button', { name: 'Remove recipient 2' }).click();
+  await expect(page.getByTestId('share-preview-0')).toContainText('5 USDC of it a fee-free refund');
+  await submitStep(page, 'Withdraw', 'Remaining funds withdrawn');
+  expect(await tokenBalance(token.contractId, funder.publicKey())).toBe(usdcUnits('500') - usdcUnits('400') + usdcUnits('120'));
+  expect(await tokenBalance(token.contractId, id)).toBe(0n);
 });

@@ -1,5 +1,5 @@
 /** Node-side helpers against the e2e localnet: accounts, trustlines, test USDC, balances, time. */
-import { Address, Asset, BASE_FEE, Contract, Keypair, Operation, rpc, scValToNative, TransactionBuilder, Account } from '@stellar/stellar-sdk';
+import { Account, Address, Asset, BASE_FEE, Contract, Keypair, nativeToScVal, Operation, rpc, scValToNative, TransactionBuilder } from '@stellar/stellar-sdk';
 import { readFileSync } from 'node:fs';
 import { parseAmount } from '../lib/amounts';
 import { E2E } from './env';
@@ -98,4 +98,18 @@ export const usdcUnits = (text: string) => parseAmount(text, 7);
 export function protocolFeeRecipient(): string {
   const file = process.env.OPENESCROW_DEPLOYMENT_FILE ?? `${process.env.E2E_DATA_DIR ?? '.cache/e2e-chain'}/deployment.json`;
   return (JSON.parse(readFileSync(file, 'utf8')) as { protocolFeeRecipient: string }).protocolFeeRecipient;
+}
+
+/** A plain token transfer (SAC `transfer`), e.g. someone sending tokens straight to an escrow. */
+export async function transferToken(token: string, from: Keypair, to: string, units: bigint) {
+  const account = await server.getAccount(from.publicKey());
+  const tx = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: E2E.passphrase })
+    .addOperation(new Contract(token).call('transfer', new Address(from.publicKey()).toScVal(), new Address(to).toScVal(), nativeToScVal(units, { type: 'i128' })))
+    .setTimeout(60)
+    .build();
+  const prepared = await server.prepareTransaction(tx);
+  prepared.sign(from);
+  const sent = await server.sendTransaction(prepared);
+  const done = await server.pollTransaction(sent.hash, { attempts: 40 });
+  if (done.status !== 'SUCCESS') throw new Error(`transfer ${done.status}`);
 }
