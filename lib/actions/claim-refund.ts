@@ -7,14 +7,10 @@ import { money, prepareStep, type StepRequest } from './step';
 
 /** Prepares `claim_refund(funder)` after the deadline. */
 export async function prepareClaimRefund(req: StepRequest<RefundInput>) {
-  let funding = 0n;
   return prepareStep(req, {
     schema: () => refundSchema,
-    refuse: async (ctx) => {
-      funding = await readFunding(ctx.network, ctx.escrowId, ctx.source);
-      return canClaimRefund(ctx.escrow, ctx.now, funding);
-    },
+    refuse: async (ctx) => canClaimRefund(ctx.escrow, ctx.now, await readFunding(ctx.network, ctx.escrowId, ctx.source)),
     op: (ctx) => escrowCalls.claimRefund(ctx.escrowId, ctx.source),
-    summary: (ctx) => [`Get back what you funded and was not paid out: up to ${money(ctx, funding)}, fee-free.`],
+    summary: async (ctx) => [`Get back what you put in: ${money(ctx, await readFunding(ctx.network, ctx.escrowId, ctx.source))}, fee-free.`],
   });
 }

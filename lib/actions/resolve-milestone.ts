@@ -8,18 +8,13 @@ import { prepareStep, type StepRequest } from './step';
 /** Prepares `resolve_milestone(index, distributions)` (multi-release). */
 export async function prepareResolveMilestone(req: StepRequest<ResolveInput> & { milestone: number }) {
   const index = Number(req.milestone);
-  let summary: string[] = [];
   return prepareStep(req, {
     schema: (ctx) => resolveSchema(ctx.token.decimals, amountInDispute(ctx, index)),
-    refuse: async (ctx, input) => {
-      const r =
-        (ctx.source !== ctx.escrow.config.roles.disputeResolver ? 'Only the dispute resolver may resolve; connect that account' : null) ??
-        canResolveMilestone(ctx.escrow, index) ??
-        (await distributionRecipientsCanReceive(ctx, input));
-      if (!r) summary = await distributionSummary(ctx, input);
-      return r;
-    },
+    refuse: async (ctx, input) =>
+      (ctx.source !== ctx.escrow.config.roles.disputeResolver ? 'Only the dispute resolver may resolve; connect that account' : null) ??
+      canResolveMilestone(ctx.escrow, index) ??
+      (await distributionRecipientsCanReceive(ctx, input)),
     op: (ctx, input) => escrowCalls.resolveMilestone(ctx.escrowId, index, toDistribution(ctx, input)),
-    summary: () => [`Resolve the dispute on milestone ${index + 1}:`, ...summary],
+    summary: async (ctx, input) => [`Resolve the dispute on milestone ${index + 1}:`, ...(await distributionSummary(ctx, input))],
   });
 }

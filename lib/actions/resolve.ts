@@ -7,18 +7,13 @@ import { prepareStep, type StepRequest } from './step';
 
 /** Prepares `resolve(distributions)` (single-release) for the dispute resolver. */
 export async function prepareResolve(req: StepRequest<ResolveInput>) {
-  let summary: string[] = [];
   return prepareStep(req, {
     schema: (ctx) => resolveSchema(ctx.token.decimals, amountInDispute(ctx, null)),
-    refuse: async (ctx, input) => {
-      const r =
-        (ctx.source !== ctx.escrow.config.roles.disputeResolver ? 'Only the dispute resolver may resolve; connect that account' : null) ??
-        canResolve(ctx.escrow) ??
-        (await distributionRecipientsCanReceive(ctx, input));
-      if (!r) summary = await distributionSummary(ctx, input);
-      return r;
-    },
+    refuse: async (ctx, input) =>
+      (ctx.source !== ctx.escrow.config.roles.disputeResolver ? 'Only the dispute resolver may resolve; connect that account' : null) ??
+      canResolve(ctx.escrow) ??
+      (await distributionRecipientsCanReceive(ctx, input)),
     op: (ctx, input) => escrowCalls.resolve(ctx.escrowId, toDistribution(ctx, input)),
-    summary: () => ['Resolve the dispute:', ...summary],
+    summary: async (ctx, input) => ['Resolve the dispute:', ...(await distributionSummary(ctx, input))],
   });
 }

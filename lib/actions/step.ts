@@ -46,7 +46,7 @@ export interface StepDefinition<S extends z.ZodType> {
   /** Why the contract would refuse this (a sentence), or null. Runs before any simulation. */
   refuse?: (ctx: StepContext, input: z.output<S>) => string | null | Promise<string | null>;
   op: (ctx: StepContext, input: z.output<S>) => xdr.Operation;
-  summary: (ctx: StepContext, input: z.output<S>) => string[];
+  summary: (ctx: StepContext, input: z.output<S>) => string[] | Promise<string[]>;
 }
 
 /** zod issues → `{ "path.to.field": [messages] }` for the form. */
@@ -86,7 +86,8 @@ export async function prepareStep<S extends z.ZodType>(req: StepRequest<unknown>
   try {
     const refusal = def.refuse ? await def.refuse(ctx, parsed.data) : null;
     if (refusal) return fail('refused', refusal);
-    return await finishPrepare(ctx.network, ctx.source, def.op(ctx, parsed.data), def.summary(ctx, parsed.data), ctx.escrowId, new Set([ctx.escrow.config.token]));
+    const summary = await def.summary(ctx, parsed.data);
+    return await finishPrepare(ctx.network, ctx.source, def.op(ctx, parsed.data), summary, ctx.escrowId, new Set([ctx.escrow.config.token]));
   } catch (e) {
     if (e instanceof ChainError) return { ok: false, error: e.error };
     return fail('unexpected', (e as Error).message);

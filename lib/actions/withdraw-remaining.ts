@@ -7,17 +7,13 @@ import { prepareStep, type StepRequest } from './step';
 
 /** Prepares `withdraw_remaining(distributions)`: hands out what is left once the escrow is closed. */
 export async function prepareWithdrawRemaining(req: StepRequest<WithdrawInput>) {
-  let summary: string[] = [];
   return prepareStep(req, {
     schema: (ctx) => withdrawSchema(ctx.token.decimals, amountInDispute(ctx, null)),
-    refuse: async (ctx, input) => {
-      const r = ctx.escrow.config.roles;
-      const who = ctx.source === r.disputeResolver || ctx.source === r.platform ? null : 'Only the dispute resolver or the platform may withdraw what remains';
-      const refusal = who ?? canWithdraw(ctx.escrow) ?? (await distributionRecipientsCanReceive(ctx, input));
-      if (!refusal) summary = await distributionSummary(ctx, input);
-      return refusal;
-    },
+    refuse: async (ctx, input) =>
+      (ctx.source !== ctx.escrow.config.roles.disputeResolver ? 'Only the dispute resolver may withdraw what remains; connect that account' : null) ??
+      canWithdraw(ctx.escrow) ??
+      (await distributionRecipientsCanReceive(ctx, input)),
     op: (ctx, input) => escrowCalls.withdrawRemaining(ctx.escrowId, toDistribution(ctx, input)),
-    summary: () => ['Withdraw what remains:', ...summary],
+    summary: async (ctx, input) => ['Withdraw what remains:', ...(await distributionSummary(ctx, input))],
   });
 }
