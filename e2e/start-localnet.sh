@@ -4,10 +4,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${E2E_LOCALNET_PORT:-8020}"
 data="${E2E_DATA_DIR:-.cache/e2e-chain}"
-bin=target/release/localnet
+target="${CARGO_TARGET_DIR:-target}"
+bin="$target/release/localnet"
 if [ ! -x "$bin" ]; then
-  if [ -x target/debug/localnet ] && [ -z "${CI:-}" ]; then
-    bin=target/debug/localnet
+  if [ -x "$target/debug/localnet" ] && [ -z "${CI:-}" ]; then
+    bin="$target/debug/localnet"
   else
     cargo build --release --quiet -p localnet --bin localnet
   fi
