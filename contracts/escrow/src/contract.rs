@@ -48,7 +48,7 @@ impl EscrowContract {
         }
         from.require_auth();
         payout::transfer(&env, &config, &from, &this, amount);
-        let mut funds = storage::funds(&env);
+        let mut funds = storage::funds(&env, &state);
         funds.add(&from, amount)?;
         storage::set_funds(&env, &funds, &mut state);
         state.funded = funded;
@@ -184,7 +184,7 @@ impl EscrowContract {
         let mut state = storage::state(&env);
         rules::kind(&config, EscrowKind::Single)?;
         validation::text(&reason, MAX_TEXT_LEN)?;
-        rules::may_dispute(&env, &config, &by)?;
+        rules::may_dispute(&env, &config, &state, &by)?;
         rules::open_for_money(&config, &state)?;
         if state.is(DISPUTED) {
             return Err(Error::AlreadyDisputed);
@@ -204,7 +204,7 @@ impl EscrowContract {
         rules::kind(&config, EscrowKind::Multi)?;
         let mut milestone = rules::milestone(&state, index)?;
         validation::text(&reason, MAX_TEXT_LEN)?;
-        rules::may_dispute(&env, &config, &by)?;
+        rules::may_dispute(&env, &config, &state, &by)?;
         if state.is(REFUNDING) {
             return Err(Error::Refunding);
         }
@@ -233,7 +233,7 @@ impl EscrowContract {
         if !state.is(DISPUTED) {
             return Err(Error::NotDisputed);
         }
-        let plan = payout::plan(&env, &config, &distributions, storage::funds(&env))?;
+        let plan = payout::plan(&env, &config, &distributions, storage::funds(&env, &state))?;
         if plan.total != payout::balance(&env, &config) {
             return Err(Error::DistributionMismatch);
         }
@@ -260,7 +260,7 @@ impl EscrowContract {
         if !milestone.is(DISPUTED) {
             return Err(Error::NotDisputed);
         }
-        let plan = payout::plan(&env, &config, &distributions, storage::funds(&env))?;
+        let plan = payout::plan(&env, &config, &distributions, storage::funds(&env, &state))?;
         if plan.total > config.milestone_amounts.get_unchecked(index) {
             return Err(Error::DistributionMismatch);
         }
@@ -290,7 +290,7 @@ impl EscrowContract {
         if balance <= 0 {
             return Err(Error::NothingToWithdraw);
         }
-        let plan = payout::plan(&env, &config, &distributions, storage::funds(&env))?;
+        let plan = payout::plan(&env, &config, &distributions, storage::funds(&env, &state))?;
         if plan.total != balance {
             return Err(Error::DistributionMismatch);
         }
@@ -315,7 +315,7 @@ impl EscrowContract {
             Some(_) => {}
         }
         rules::refundable(&state)?;
-        let mut funds = storage::funds(&env);
+        let mut funds = storage::funds(&env, &state);
         let amount = funds.held(&funder);
         if amount <= 0 {
             return Err(Error::NothingToRefund);
@@ -348,7 +348,7 @@ impl EscrowContract {
         }
         let touched = state.funded != 0
             || state.is(DISPUTED)
-            || state.milestones.iter().any(|m| m.is(DISPUTED) || m.approvals != 0);
+            || state.milestones.iter().any(|m| m.is(DISPUTED) || m.1 != 0);
         if touched || payout::balance(&env, &current) != 0 {
             return Err(Error::UpdateNotAllowed);
         }
@@ -393,6 +393,6 @@ impl EscrowContract {
     /// What `funder` still has in the escrow: their contributions minus what was paid
     /// back to them (by a refund, or fee-free in a distribution).
     pub fn get_funding(env: Env, funder: Address) -> i128 {
-        storage::funds(&env).held(&funder)
+        storage::funds(&env, &storage::state(&env)).held(&funder)
     }
 }

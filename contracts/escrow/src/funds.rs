@@ -1,12 +1,11 @@
 //! Who funded the escrow and what each still has in it.
 
-use soroban_sdk::{contracttype, Address, Vec};
+use soroban_sdk::{Address, Vec};
 
 use crate::errors::Error;
 
 /// Each funder's contribution still held by the escrow (what a refund would pay back),
-/// as two parallel lists: cheaper for the host than a map.
-#[contracttype]
+/// as two parallel lists: cheaper for the host than a map (stored as a tuple of the two).
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Funds {
     pub funders: Vec<Address>,

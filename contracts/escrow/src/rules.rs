@@ -19,7 +19,7 @@ pub fn kind(config: &Terms, expected: EscrowKind) -> Result<(), Error> {
 }
 
 pub fn milestone(state: &State, index: u32) -> Result<Progress, Error> {
-    state.milestones.get(index).ok_or(Error::MilestoneNotFound)
+    state.milestones.get(index).map(Progress::from).ok_or(Error::MilestoneNotFound)
 }
 
 /// True once the ledger's time is past the deadline (never without one).
@@ -71,7 +71,7 @@ pub fn finished(config: &Terms, state: &State) -> bool {
 /// Refunds are open while nothing was released or resolved and no dispute is open.
 pub fn refundable(state: &State) -> Result<(), Error> {
     // Bits of the escrow and of every milestone together.
-    let all = state.milestones.iter().fold(state.flags, |acc, m| acc | m.flags);
+    let all = state.milestones.iter().fold(state.flags, |acc, m| acc | m.flags());
     let closed = all & (RELEASED | RESOLVED) != 0;
     let disputed = all & DISPUTED != 0;
     if closed {
@@ -85,7 +85,7 @@ pub fn refundable(state: &State) -> Result<(), Error> {
 
 /// `by` may open a dispute: a party to the escrow (a role holder, a milestone receiver
 /// or a funder), never the dispute resolver.
-pub fn may_dispute(env: &Env, config: &Terms, by: &Address) -> Result<(), Error> {
+pub fn may_dispute(env: &Env, config: &Terms, state: &State, by: &Address) -> Result<(), Error> {
     let roles = config;
     if *by == roles.dispute_resolver {
         return Err(Error::ResolverCannotDispute);
@@ -96,7 +96,7 @@ pub fn may_dispute(env: &Env, config: &Terms, by: &Address) -> Result<(), Error>
         || *by == roles.receiver
         || *by == roles.platform
         || config.milestone_receivers.iter().any(|r| r.as_ref() == Some(by))
-        || storage::funds(env).position(by).is_some();
+        || storage::funds(env, state).position(by).is_some();
     if !party {
         return Err(Error::NotAParty);
     }

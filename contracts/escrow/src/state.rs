@@ -1,6 +1,6 @@
 //! The escrow's progress as stored: flag bits and texts per milestone, and the totals.
 
-use soroban_sdk::{contracttype, Address, Env, String, Vec};
+use soroban_sdk::{Address, Env, String, Vec};
 
 use crate::types::Milestone;
 
@@ -28,9 +28,8 @@ pub trait Flagged {
     }
 }
 
-/// One milestone's progress as stored (`Milestone` is what `get_escrow` shows of it).
+/// One milestone's progress (`Milestone` is what `get_escrow` shows of it).
 /// Unset texts are `None`, which costs nothing to store.
-#[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Progress {
     pub flags: u32,
@@ -41,11 +40,17 @@ pub struct Progress {
     pub reason: Option<String>,
 }
 
+/// `Progress` as stored: (flags, approvals, status, evidence, reason), a vector without
+/// field names (a struct would be a map that stores every field's name).
+pub type ProgressRow = (u32, u32, Option<String>, Option<String>, Option<String>);
+
+/// `State` as stored: (milestones, flags, reason, funded, paid_out, refunded).
+pub type StateRow = (Vec<ProgressRow>, u32, Option<String>, i128, i128, i128);
+
 /// The escrow's progress: everything in `Escrow` except the config and the live balance.
-#[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct State {
-    pub milestones: Vec<Progress>,
+    pub milestones: Vec<ProgressRow>,
     pub flags: u32,
     pub reason: Option<String>,
     pub funded: i128,
@@ -59,6 +64,27 @@ impl Flagged for Progress {
     }
     fn flags_mut(&mut self) -> &mut u32 {
         &mut self.flags
+    }
+}
+
+impl Flagged for ProgressRow {
+    fn flags(&self) -> u32 {
+        self.0
+    }
+    fn flags_mut(&mut self) -> &mut u32 {
+        &mut self.0
+    }
+}
+
+impl From<ProgressRow> for Progress {
+    fn from(r: ProgressRow) -> Progress {
+        Progress { flags: r.0, approvals: r.1, status: r.2, evidence: r.3, reason: r.4 }
+    }
+}
+
+impl Progress {
+    pub fn to_row(&self) -> ProgressRow {
+        (self.flags, self.approvals, self.status.clone(), self.evidence.clone(), self.reason.clone())
     }
 }
 
@@ -76,19 +102,22 @@ impl State {
     pub fn fresh(env: &Env, milestones: u32) -> State {
         let mut list = Vec::from_array(env, []);
         for _ in 0..milestones {
-            list.push_back(Progress {
-                flags: 0,
-                approvals: 0,
-                status: None,
-                evidence: None,
-                reason: None,
-            });
+            list.push_back((0, 0, None, None, None));
         }
         State { milestones: list, flags: 0, reason: None, funded: 0, paid_out: 0, refunded: 0 }
     }
 
+    pub fn from_row(r: StateRow) -> State {
+        State { milestones: r.0, flags: r.1, reason: r.2, funded: r.3, paid_out: r.4, refunded: r.5 }
+    }
+
+    pub fn to_row(&self) -> StateRow {
+        (self.milestones.clone(), self.flags, self.reason.clone(), self.funded, self.paid_out, self.refunded)
+    }
+
     /// Replaces milestone `index` (rebuilding the list costs less than one more host import).
     pub fn set_milestone(&mut self, env: &Env, index: u32, progress: Progress) {
+        let progress = progress.to_row();
         let mut list = Vec::from_array(env, []);
         for i in 0..self.milestones.len() {
             list.push_back(if i == index { progress.clone() } else { self.milestones.get_unchecked(i) });
@@ -98,7 +127,7 @@ impl State {
 
     /// What `get_escrow` shows of milestone `i` (approvals in the approvers' order).
     pub fn milestone_view(&self, env: &Env, i: u32, approvers: &Vec<Address>) -> Milestone {
-        let p = self.milestones.get_unchecked(i);
+        let p = Progress::from(self.milestones.get_unchecked(i));
         let empty = || String::from_str(env, "");
         let mut approvals = Vec::from_array(env, []);
         for slot in 0..approvers.len() {

@@ -5,7 +5,7 @@
 //! step) in another; the funders' contributions in a third, written only when money moves.
 //! So a step reads little and rewrites only a few hundred bytes.
 
-use soroban_sdk::{contracttype, symbol_short, Address, Env, String, Symbol, Vec};
+use soroban_sdk::{contracttype, symbol_short, Address, Env, String, Symbol, TryFromVal, Val, Vec};
 
 use crate::errors::Error;
 pub use crate::funds::{includes, position, Funds};
@@ -26,8 +26,7 @@ pub const TTL_THRESHOLD: u32 = 6 * DAY_IN_LEDGERS;
 pub const TTL_EXTEND_TO: u32 = 7 * DAY_IN_LEDGERS;
 
 /// What the entry points need of the config: everything but its texts. It lives in the
-/// instance, which the host loads with the contract anyway.
-#[contracttype]
+/// instance, which the host loads with the contract anyway, stored as a `TermsRow`.
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Terms {
     /// `EscrowKind::Multi`. (Flat fields, no nested structs or enums: fewer values for the
@@ -51,6 +50,30 @@ pub struct Terms {
     pub deadline: Option<u64>,
 }
 
+/// `Terms` as stored: a tuple struct is a vector of its fields, without the field names a
+/// struct's map would store (and the host would compare) on every read and write.
+#[contracttype]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct TermsRow(
+    pub bool,
+    pub Address,
+    pub Vec<Address>,
+    pub u32,
+    pub Address,
+    pub Vec<Address>,
+    pub u32,
+    pub Address,
+    pub Address,
+    pub Address,
+    pub u32,
+    pub Address,
+    pub u32,
+    pub i128,
+    pub Vec<i128>,
+    pub Vec<Option<Address>>,
+    pub Option<u64>,
+);
+
 impl Terms {
     pub fn kind(&self) -> EscrowKind {
         if self.multi {
@@ -71,18 +94,67 @@ impl Terms {
 }
 
 /// The config's texts, read only to show the escrow: a persistent entry of its own, so
-/// that the steps never load them.
-#[contracttype]
-#[derive(Clone, Debug, Eq, PartialEq)]
-pub struct Texts {
-    pub engagement_id: String,
-    pub title: String,
-    pub description: String,
-    pub milestone_descriptions: Vec<String>,
+/// that the steps never load them. Stored as a tuple (engagement id, title, description,
+/// milestone descriptions): a vector, no field names.
+pub type Texts = (String, String, String, Vec<String>);
+
+const PERSISTENT: u32 = 1;
+const INSTANCE: u32 = 2;
+
+/// Reads an entry known to exist. The SDK's `get` first asks the host whether the entry
+/// exists (`has_contract_data`), one host import more for every call of the contract; in
+/// the wasm this asks for the entry directly (the host traps if it is missing, which the
+/// callers rule out).
+fn load<V: TryFromVal<Env, Val>>(env: &Env, key: Symbol, storage: u32) -> V {
+    #[cfg(target_family = "wasm")]
+    {
+        #[link(wasm_import_module = "l")]
+        extern "C" {
+            // soroban-env's `get_contract_data(k: Val, t: StorageType) -> Val` (StorageType:
+            // Temporary 0, Persistent 1, Instance 2).
+            #[allow(clashing_extern_declarations)]
+            #[link_name = "1"]
+            fn get_contract_data(k: u64, t: u64) -> u64;
+        }
+        // The storage type crosses as its bare discriminant, not as a Val.
+        let raw = unsafe { get_contract_data(key.to_val().get_payload(), storage as u64) };
+        match V::try_from_val(env, &Val::from_payload(raw)) {
+            Ok(v) => v,
+            Err(_) => panic!(),
+        }
+    }
+    #[cfg(not(target_family = "wasm"))]
+    {
+        let v: Option<V> = if storage == INSTANCE {
+            env.storage().instance().get(&key)
+        } else {
+            env.storage().persistent().get(&key)
+        };
+        v.unwrap()
+    }
 }
 
 pub fn terms(env: &Env) -> Terms {
-    env.storage().instance().get(&TERMS).unwrap()
+    let r: TermsRow = load(env, TERMS, INSTANCE);
+    Terms {
+        multi: r.0,
+        token: r.1,
+        approvers: r.2,
+        approvals_required: r.3,
+        service_provider: r.4,
+        release_signers: r.5,
+        releases_required: r.6,
+        dispute_resolver: r.7,
+        platform: r.8,
+        receiver: r.9,
+        platform_fee_bps: r.10,
+        protocol_recipient: r.11,
+        protocol_bps: r.12,
+        amount: r.13,
+        milestone_amounts: r.14,
+        milestone_receivers: r.15,
+        deadline: r.16,
+    }
 }
 
 /// Saves a (new) config: its terms in the instance, its texts apart.
@@ -96,51 +168,46 @@ pub fn set_config(env: &Env, config: &EscrowConfig) {
         descriptions.push_back(m.description);
     }
     let roles = config.roles.clone();
-    let terms = Terms {
-        multi: config.kind == EscrowKind::Multi,
-        token: config.token.clone(),
-        approvers: roles.approvers,
-        approvals_required: roles.approvals_required,
-        service_provider: roles.service_provider,
-        release_signers: roles.release_signers,
-        releases_required: roles.releases_required,
-        dispute_resolver: roles.dispute_resolver,
-        platform: roles.platform,
-        receiver: roles.receiver,
-        platform_fee_bps: config.platform_fee_bps,
-        protocol_recipient: config.protocol_fee.recipient.clone(),
-        protocol_bps: config.protocol_fee.bps,
-        amount: config.amount,
-        milestone_amounts: amounts,
-        milestone_receivers: receivers,
-        deadline: config.deadline,
-    };
-    let texts = Texts {
-        engagement_id: config.engagement_id.clone(),
-        title: config.title.clone(),
-        description: config.description.clone(),
-        milestone_descriptions: descriptions,
-    };
+    let terms = TermsRow(
+        config.kind == EscrowKind::Multi,
+        config.token.clone(),
+        roles.approvers,
+        roles.approvals_required,
+        roles.service_provider,
+        roles.release_signers,
+        roles.releases_required,
+        roles.dispute_resolver,
+        roles.platform,
+        roles.receiver,
+        config.platform_fee_bps,
+        config.protocol_fee.recipient.clone(),
+        config.protocol_fee.bps,
+        config.amount,
+        amounts,
+        receivers,
+        config.deadline,
+    );
+    let texts: Texts = (config.engagement_id.clone(), config.title.clone(), config.description.clone(), descriptions);
     env.storage().instance().set(&TERMS, &terms);
     env.storage().persistent().set(&TEXTS, &texts);
 }
 
 /// The config as deployed (or last updated).
 pub fn config(env: &Env, terms: Terms) -> EscrowConfig {
-    let texts: Texts = env.storage().persistent().get(&TEXTS).unwrap();
+    let (engagement_id, title, description, descriptions): Texts = load(env, TEXTS, PERSISTENT);
     let mut milestones = Vec::from_array(env, []);
     for i in 0..terms.milestone_amounts.len() {
         milestones.push_back(MilestoneConfig {
-            description: texts.milestone_descriptions.get_unchecked(i),
+            description: descriptions.get_unchecked(i),
             amount: terms.milestone_amounts.get_unchecked(i),
             receiver: terms.milestone_receivers.get_unchecked(i),
         });
     }
     EscrowConfig {
         kind: terms.kind(),
-        engagement_id: texts.engagement_id,
-        title: texts.title,
-        description: texts.description,
+        engagement_id,
+        title,
+        description,
         token: terms.token,
         roles: Roles {
             approvers: terms.approvers,
@@ -161,13 +228,13 @@ pub fn config(env: &Env, terms: Terms) -> EscrowConfig {
 }
 
 pub fn state(env: &Env) -> State {
-    env.storage().persistent().get(&STATE).unwrap()
+    State::from_row(load(env, STATE, PERSISTENT))
 }
 
 /// Saves the progress. Every entry point that changes anything ends here, so this is
 /// also where the escrow's entries are kept alive.
 pub fn set_state(env: &Env, state: &State) {
-    env.storage().persistent().set(&STATE, state);
+    env.storage().persistent().set(&STATE, &state.to_row());
     keep_alive(env, TTL_THRESHOLD, TTL_EXTEND_TO, state.is(HAS_FUNDS));
 }
 
@@ -185,16 +252,20 @@ fn keep_alive(env: &Env, threshold: u32, extend_to: u32, has_funds: bool) {
     }
 }
 
-pub fn funds(env: &Env) -> Funds {
-    env.storage()
-        .persistent()
-        .get(&FUNDS)
-        .unwrap_or_else(|| Funds { funders: Vec::from_array(env, []), amounts: Vec::from_array(env, []) })
+/// The contributions (none before the `funds` entry exists: `state` tells).
+pub fn funds(env: &Env, state: &State) -> Funds {
+    if state.is(HAS_FUNDS) {
+        let (funders, amounts) = load(env, FUNDS, PERSISTENT);
+        Funds { funders, amounts }
+    } else {
+        Funds { funders: Vec::from_array(env, []), amounts: Vec::from_array(env, []) }
+    }
 }
 
-/// Saves the contributions; `state` (saved next) records that the entry exists.
+/// Saves the contributions (as a tuple of the two lists); `state` (saved next) records
+/// that the entry exists.
 pub fn set_funds(env: &Env, funds: &Funds, state: &mut State) {
-    env.storage().persistent().set(&FUNDS, funds);
+    env.storage().persistent().set(&FUNDS, &(funds.funders.clone(), funds.amounts.clone()));
     state.mark(HAS_FUNDS);
 }
 
