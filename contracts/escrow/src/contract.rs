@@ -239,7 +239,10 @@ impl EscrowContract {
         }
         config.dispute_resolver.require_auth();
         payout::pay(&env, &config, &plan);
-        storage::set_funds(&env, &plan.funds, &mut state);
+        if plan.refunds {
+            // Only a refund changes the contributions: otherwise the entry stays as it is.
+            storage::set_funds(&env, &plan.funds, &mut state);
+        }
         state.mark(RESOLVED);
         state.paid_out = rules::add(state.paid_out, plan.total)?;
         storage::set_state(&env, &state);
@@ -269,7 +272,10 @@ impl EscrowContract {
         }
         config.dispute_resolver.require_auth();
         payout::pay(&env, &config, &plan);
-        storage::set_funds(&env, &plan.funds, &mut state);
+        if plan.refunds {
+            // Only a refund changes the contributions: otherwise the entry stays as it is.
+            storage::set_funds(&env, &plan.funds, &mut state);
+        }
         milestone.mark(RESOLVED);
         state.set_milestone(&env, index, milestone);
         state.paid_out = rules::add(state.paid_out, plan.total)?;
@@ -296,7 +302,10 @@ impl EscrowContract {
         }
         config.dispute_resolver.require_auth();
         payout::pay(&env, &config, &plan);
-        storage::set_funds(&env, &plan.funds, &mut state);
+        if plan.refunds {
+            // Only a refund changes the contributions: otherwise the entry stays as it is.
+            storage::set_funds(&env, &plan.funds, &mut state);
+        }
         state.paid_out = rules::add(state.paid_out, plan.total)?;
         storage::set_state(&env, &state);
         events::Withdrawn { payouts: plan.payouts }.emit(&env);
@@ -348,7 +357,7 @@ impl EscrowContract {
         }
         let touched = state.funded != 0
             || state.is(DISPUTED)
-            || state.milestones.iter().any(|m| m.is(DISPUTED) || m.1 != 0);
+            || state.milestones.iter().any(|m| m.is(DISPUTED) || storage::row_approvals(&m) != 0);
         if touched || payout::balance(&env, &current) != 0 {
             return Err(Error::UpdateNotAllowed);
         }

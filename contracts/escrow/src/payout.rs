@@ -49,6 +49,8 @@ pub struct Distribution {
     platform_fee: i128,
     /// The funders' contributions after the fee-free refunds in this distribution.
     pub funds: Funds,
+    /// Whether any share was a refund (so `funds` changed and must be saved).
+    pub refunds: bool,
 }
 
 /// Checks `shares` (1–20 recipients, each share > 0, never the escrow itself) and splits
@@ -68,6 +70,7 @@ pub fn plan(
     let this = env.current_contract_address();
     let mut payouts = Vec::from_array(env, []);
     let (mut total, mut protocol_fee, mut platform_fee) = (0i128, 0i128, 0i128);
+    let mut refunds = false;
     for i in 0..count {
         let (to, share) = (recipients.get_unchecked(i), amounts.get_unchecked(i));
         if share <= 0 {
@@ -80,13 +83,14 @@ pub fn plan(
         let split = fees::split(share, held, config.protocol_bps, config.platform_fee_bps)?;
         if split.refund > 0 {
             funds.set(&to, held - split.refund);
+            refunds = true;
         }
         total = total.checked_add(share).ok_or(Error::Overflow)?;
         protocol_fee = protocol_fee.checked_add(split.protocol_fee).ok_or(Error::Overflow)?;
         platform_fee = platform_fee.checked_add(split.platform_fee).ok_or(Error::Overflow)?;
         payouts.push_back(Payout::new(to, &split));
     }
-    Ok(Distribution { payouts, total, protocol_fee, platform_fee, funds })
+    Ok(Distribution { payouts, total, protocol_fee, platform_fee, funds, refunds })
 }
 
 /// Pays a planned distribution: each recipient's net, then the summed fees.

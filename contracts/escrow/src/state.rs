@@ -40,9 +40,13 @@ pub struct Progress {
     pub reason: Option<String>,
 }
 
-/// `Progress` as stored: (flags, approvals, status, evidence, reason), a vector without
+/// `Progress` as stored: (flags | approvals << 8, status, evidence, reason), a vector without
 /// field names (a struct would be a map that stores every field's name).
-pub type ProgressRow = (u32, u32, Option<String>, Option<String>, Option<String>);
+pub type ProgressRow = (u32, Option<String>, Option<String>, Option<String>);
+
+/// Where the approval bits sit in a stored milestone's first field (flags use the low 8 bits).
+const APPROVALS_SHIFT: u32 = 8;
+const FLAG_BITS: u32 = (1 << APPROVALS_SHIFT) - 1;
 
 /// `State` as stored: (milestones, flags, reason, funded, paid_out, refunded).
 pub type StateRow = (Vec<ProgressRow>, u32, Option<String>, i128, i128, i128);
@@ -69,22 +73,27 @@ impl Flagged for Progress {
 
 impl Flagged for ProgressRow {
     fn flags(&self) -> u32 {
-        self.0
+        self.0 & FLAG_BITS
     }
     fn flags_mut(&mut self) -> &mut u32 {
         &mut self.0
     }
 }
 
+/// A stored milestone's approval bits.
+pub fn row_approvals(row: &ProgressRow) -> u32 {
+    row.0 >> APPROVALS_SHIFT
+}
+
 impl From<ProgressRow> for Progress {
     fn from(r: ProgressRow) -> Progress {
-        Progress { flags: r.0, approvals: r.1, status: r.2, evidence: r.3, reason: r.4 }
+        Progress { flags: r.flags(), approvals: row_approvals(&r), status: r.1, evidence: r.2, reason: r.3 }
     }
 }
 
 impl Progress {
     pub fn to_row(&self) -> ProgressRow {
-        (self.flags, self.approvals, self.status.clone(), self.evidence.clone(), self.reason.clone())
+        (self.flags | self.approvals << APPROVALS_SHIFT, self.status.clone(), self.evidence.clone(), self.reason.clone())
     }
 }
 
@@ -102,7 +111,7 @@ impl State {
     pub fn fresh(env: &Env, milestones: u32) -> State {
         let mut list = Vec::from_array(env, []);
         for _ in 0..milestones {
-            list.push_back((0, 0, None, None, None));
+            list.push_back((0, None, None, None));
         }
         State { milestones: list, flags: 0, reason: None, funded: 0, paid_out: 0, refunded: 0 }
     }
