@@ -6,7 +6,11 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { accountStatus, faucetToken, fundWithFriendbot, prepareTrustline, type AccountStatus } from '@/lib/actions/account';
+import { tryParseAmount } from '@/lib/amounts';
 import { secondaryButtonClass } from '../forms/field';
+
+/** Below this (in stroops) friendbot is offered: enough for fees and a few trustline reserves. */
+const LOW_XLM = 100n * 10_000_000n;
 import { useStep } from '../step/use-step';
 import { StepProgress } from '../step/step-progress';
 import { useWallet } from '../wallet/wallet-provider';
@@ -63,7 +67,7 @@ export function AccountHelper({ token }: { token: string }) {
         </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        {status.friendbot ? (
+        {status.friendbot && (!status.exists || (tryParseAmount(status.xlm ?? '0', 7) ?? 0n) < LOW_XLM) ? (
           <button type="button" className={secondaryButtonClass} onClick={() => act(() => fundWithFriendbot({ address }), 'XLM received from friendbot')}>
             Get XLM (friendbot)
           </button>

@@ -1,7 +1,7 @@
 import type { Escrow } from '@/lib/escrow/types';
 import { milestoneReceiver, targetAmount } from '@/lib/escrow/types';
 import { splitFees } from '@/lib/fees';
-import { bpsToPercent } from '@/lib/amounts';
+import { bpsToPercent, displayAmount } from '@/lib/amounts';
 import type { TokenInfo } from '@/lib/stellar/rpc';
 import { Amount } from './amount';
 import { AddressText } from './address-text';
@@ -41,7 +41,7 @@ export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; 
         <Flag on={escrow.released} label="Released" />
         <Flag on={escrow.resolved} label="Resolved" />
         <Flag on={escrow.disputed} label={`Disputed: ${escrow.disputeReason}`} />
-        <Flag on={escrow.refunding} label={`Refunding (refunded ${escrow.refunded})`} />
+        <Flag on={escrow.refunding} label={`Refunding: ${displayAmount(escrow.refunded, token.decimals)} ${token.symbol} refunded`} />
       </div>
 
       <section aria-labelledby="milestones" className="space-y-2">

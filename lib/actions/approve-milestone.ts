@@ -2,11 +2,15 @@
 import { canApprove } from '../escrow/available-actions';
 import { escrowCalls } from '../escrow/calls';
 import { approveSchema, type ApproveInput } from '../schemas/steps';
+import { milestoneIndex } from '../schemas/fields';
+import { fail } from '../stellar/result';
 import { prepareStep, type StepRequest } from './step';
 
 /** Prepares `approve_milestone(index, approver)`. */
 export async function prepareApproveMilestone(req: StepRequest<ApproveInput> & { milestone: number }) {
-  const index = Number(req.milestone);
+  const parsed = milestoneIndex.safeParse(req?.milestone);
+  if (!parsed.success) return fail('bad-milestone', 'There is no such milestone');
+  const index = parsed.data;
   return prepareStep(req, {
     schema: () => approveSchema,
     refuse: (ctx) =>

@@ -3,11 +3,15 @@ import { canDisputeAs, canDisputeMilestone } from '../escrow/available-actions';
 import { escrowCalls } from '../escrow/calls';
 import { readFunding } from '../escrow/read';
 import { disputeSchema, type DisputeInput } from '../schemas/steps';
+import { milestoneIndex } from '../schemas/fields';
+import { fail } from '../stellar/result';
 import { prepareStep, type StepRequest } from './step';
 
 /** Prepares `dispute_milestone(index, by, reason)` (multi-release). */
 export async function prepareDisputeMilestone(req: StepRequest<DisputeInput> & { milestone: number }) {
-  const index = Number(req.milestone);
+  const parsed = milestoneIndex.safeParse(req?.milestone);
+  if (!parsed.success) return fail('bad-milestone', 'There is no such milestone');
+  const index = parsed.data;
   return prepareStep(req, {
     schema: () => disputeSchema,
     refuse: async (ctx) =>

@@ -6,7 +6,7 @@ import { escrowCalls } from '../escrow/calls';
 import { escrowErrors } from '../escrow/errors';
 import { getNetwork } from '../networks/server';
 import { getPending, prunePending, savePending, setSigned, type PendingStep } from '../pending/store';
-import { accountAddress } from '../schemas/fields';
+import { accountAddress, milestoneIndex } from '../schemas/fields';
 import { releaseSchema, type ReleaseInput } from '../schemas/steps';
 import { authAddress } from '../stellar/auth';
 import { hostError } from '../stellar/errors';
@@ -32,7 +32,9 @@ export async function startPendingRelease(req: StepRequest<ReleaseInput> & { mil
   const parsed = releaseSchema.safeParse(req.input);
   if (!parsed.success) return fail('invalid-input', 'Some fields need attention', fieldErrors(parsed.error));
   const signers = parsed.data.signers;
-  const index = req.milestone;
+  const milestone = req.milestone === null ? null : milestoneIndex.safeParse(req.milestone);
+  if (milestone && !milestone.success) return fail('bad-milestone', 'There is no such milestone');
+  const index = milestone ? milestone.data : null;
   const single = index === null;
   const receiver = single ? ctx.escrow.config.roles.receiver : milestoneReceiver(ctx.escrow.config, index);
   const refusal =

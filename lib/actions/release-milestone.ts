@@ -5,11 +5,15 @@ import { milestoneReceiver } from '../escrow/types';
 import { releaseSchema, type ReleaseInput } from '../schemas/steps';
 import { feeRecipients, recipientsCanReceive } from './checks';
 import { payoutLines, signersProblem } from './release-checks';
+import { milestoneIndex } from '../schemas/fields';
+import { fail } from '../stellar/result';
 import { money, prepareStep, type StepRequest } from './step';
 
 /** Prepares `release_milestone(index, signers)` (multi-release). */
 export async function prepareReleaseMilestone(req: StepRequest<ReleaseInput> & { milestone: number }) {
-  const index = Number(req.milestone);
+  const parsed = milestoneIndex.safeParse(req?.milestone);
+  if (!parsed.success) return fail('bad-milestone', 'There is no such milestone');
+  const index = parsed.data;
   return prepareStep(req, {
     schema: () => releaseSchema,
     refuse: async (ctx, input) =>

@@ -2,11 +2,15 @@
 import { canMarkMilestone } from '../escrow/available-actions';
 import { escrowCalls } from '../escrow/calls';
 import { statusSchema, type StatusInput } from '../schemas/steps';
+import { milestoneIndex } from '../schemas/fields';
+import { fail } from '../stellar/result';
 import { prepareStep, type StepRequest } from './step';
 
 /** Prepares `set_milestone_status(index, status, evidence)` for the service provider. */
 export async function prepareSetMilestoneStatus(req: StepRequest<StatusInput> & { milestone: number }) {
-  const index = Number(req.milestone);
+  const parsed = milestoneIndex.safeParse(req?.milestone);
+  if (!parsed.success) return fail('bad-milestone', 'There is no such milestone');
+  const index = parsed.data;
   return prepareStep(req, {
     schema: () => statusSchema,
     refuse: (ctx) =>

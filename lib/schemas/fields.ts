@@ -58,7 +58,8 @@ export const text = (label: string, max: number, min = 1) =>
     .min(min, min === 1 ? `${label} is required` : `${label} needs at least ${min} characters`)
     .max(max, `${label}: at most ${max} characters`);
 
-export const milestoneIndex = z.coerce.number().int().min(0, 'No such milestone').max(999);
+/** A milestone's index as the browser sends it (a number; the contract allows 20 milestones). */
+export const milestoneIndex = z.number().int().min(0, 'No such milestone').max(19, 'No such milestone');
 
 /** One recipient's share of a distribution. */
 export function share(decimals: number) {
