@@ -22,9 +22,9 @@ const DAY_IN_LEDGERS: u32 = 17_280;
 /// Every change extends the instance and all the escrow's entries once their TTL falls
 /// under this...
 pub const TTL_THRESHOLD: u32 = 6 * DAY_IN_LEDGERS;
-/// ...to this: the policy the Stellar Asset Contract applies to its own instance. Far below
-/// testnet's and mainnet's 120-day minimum TTL of a new entry, so on those networks it acts
-/// only on escrows still moving after ~114 days (README: Storage and TTLs, on the choice).
+/// ...to this: the policy the Stellar Asset Contract applies to its own instance, and testnet's
+/// minimum TTL of a new entry (120,960 ledgers at protocol 28): a step never buys more time
+/// than the network gives a new entry (README: Storage and TTLs, on the choice).
 pub const TTL_EXTEND_TO: u32 = 7 * DAY_IN_LEDGERS;
 
 /// What the entry points need of the config: everything but its texts. It lives in the

@@ -358,22 +358,25 @@ fn bench() {
          contracts' figures in anchors.md (same host, same method).\n\n\
          ## Per lifecycle\n\n\
          ### 1. The anchors' method: compare with the reference\n\n{summary}\n\
-         The test ledger's defaults give a new persistent entry only 4,096 ledgers (under 6 hours). \
-         The reference contract never extends its entries, so its rent here is almost only the token's \
-         balance entry (extended to 30 days by the token itself); this escrow keeps its own entries at \
-         least {} days ahead (extended to {} days: `TTL_THRESHOLD`/`TTL_EXTEND_TO` in src/storage.rs), \
-         which on this ledger buys almost 7 days of rent at creation and at the first funding. So the \
-         two total fees here buy different amounts of ledger time: compare the CPU and the fee without rent.\n\n\
-         ### 2. Testnet's and mainnet's state-archival settings: what a user pays\n\n\
-         The same calls on a ledger with the networks' settings (a new persistent entry lives \
-         {} ledgers, 120 days; temporary entries 1 day; at most 180 days). This is the fee a user of \
-         this escrow actually pays (plus transaction-size and inclusion fees): its new entries get \
-         120 days of rent when they are created (the instance, `state` and `texts` at creation, \
-         `funds` and the escrow's token balance at the first funding), and no write extends anything \
-         until an entry is under {} days, about 114 days later. The reference contract would pay the same \
-         120 days for each entry it creates, which anchors.md's figures (measured on the test ledger's \
-         defaults) do not show, so there is no reference total to compare with here; the fee \
-         without rent is the same as in table 1 and compares.\n\n{network}\n\
+         The test ledger's default settings give a new persistent entry only 4,096 ledgers (under 6 \
+         hours). The reference contract never extends its entries, so its rent here is almost only the \
+         token's balance entry (extended to 30 days by the token itself); this escrow keeps its own \
+         entries at least {} days ahead (extended to {} days: `TTL_THRESHOLD`/`TTL_EXTEND_TO` in \
+         src/storage.rs), which on this ledger buys 7 days of rent at creation and at the first \
+         funding. So the two total fees here buy different amounts of ledger time: compare the CPU and \
+         the fee without rent.\n\n\
+         ### 2. Testnet's state-archival settings: what a user pays\n\n\
+         The same calls on a ledger with testnet's settings at protocol 28 (as \
+         localnet/src/backend/network_settings.rs records them: a new persistent entry lives {} \
+         ledgers, 7 days; temporary entries 720 ledgers; at most 3,110,400, 180 days). This is the fee \
+         a user of this escrow actually pays (plus transaction-size and inclusion fees; the fee \
+         schedule is still the SDK's mainnet snapshot): every new entry pays the network's 7 days of \
+         rent when it is created (the instance, `state` and `texts` at creation; `funds` and, \
+         extended to 30 days by the token, the escrow's token balance at the first funding), and the \
+         escrow's writes extend nothing until an entry is under {} days, a day later. The reference \
+         contract would pay the same 7 days for each entry it creates, which anchors.md's figures \
+         (measured on the test ledger's defaults) do not show, so there is no reference total to \
+         compare with here; the fee without rent is the same as in table 1 and compares.\n\n{network}\n\
          ## Per call\n\n{calls}",
         64,
         if wasm_size < 64 * 1024 { "ok" } else { "EXCEEDED" },

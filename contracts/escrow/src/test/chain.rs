@@ -37,24 +37,26 @@ pub struct Chain {
     next_key: u8,
 }
 
-/// Testnet's and mainnet's minimum TTL of a new persistent entry: 120 days of 5-second ledgers.
-pub const NETWORK_MIN_PERSISTENT_TTL: u32 = 2_073_600;
+/// Testnet's minimum TTL of a new persistent entry at protocol 28: 7 days of 5-second ledgers
+/// (as localnet/src/backend/network_settings.rs records testnet's settings; stellar-core's
+/// older testnet settings had 120 days).
+pub const NETWORK_MIN_PERSISTENT_TTL: u32 = 120_960;
 
 impl Chain {
     pub fn new() -> Chain {
         Chain::with_network_ttls(false)
     }
 
-    /// `network`: the state-archival settings of testnet and mainnet (new persistent entries
-    /// live 120 days, temporary ones 1 day, at most 180 days) instead of the test ledger's
-    /// defaults (4,096 ledgers, 16, 6,312,000).
+    /// `network`: testnet's state-archival settings (new persistent entries live 7 days,
+    /// temporary ones 1 hour, at most 180 days) instead of the test ledger's defaults
+    /// (4,096 ledgers, 16, 6,312,000).
     pub fn with_network_ttls(network: bool) -> Chain {
         let env = Env::default();
         env.ledger().set_timestamp(super::setup::NOW);
         if network {
             env.ledger().with_mut(|l| {
                 l.min_persistent_entry_ttl = NETWORK_MIN_PERSISTENT_TTL;
-                l.min_temp_entry_ttl = 17_280;
+                l.min_temp_entry_ttl = 720;
                 l.max_entry_ttl = 3_110_400;
             });
         }
