@@ -4,15 +4,16 @@ import { escrowState, readyAccount, tokenBalance, usdc, usdcUnits } from './chai
 
 test('5. a wrong role and bad inputs get the right messages and change nothing on-chain', async ({ page }) => {
   const token = await usdc();
-  const [platform, funder, provider, approver, resolver, stranger] = await Promise.all([
+  const [platform, funder, provider, approver, resolver, stranger, untrusting] = await Promise.all([
     readyAccount(),
     readyAccount({ usdc: '300' }),
     readyAccount(),
     readyAccount(),
     readyAccount(),
     readyAccount(),
+    readyAccount({ trustline: false }),
   ]);
-  await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Resolver: resolver, Stranger: stranger }, 'Platform');
+  await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Resolver: resolver, Stranger: stranger, Untrusting: untrusting }, 'Platform');
 
   // A bad address (one changed character) is caught in the form, with its reason, and nothing is sent.
   await page.goto('/escrows/new');
@@ -44,6 +45,16 @@ test('5. a wrong role and bad inputs get the right messages and change nothing o
   await page.getByLabel('Title', { exact: true }).fill('Translation (2 chapters)');
   await submitStep(page, 'Save changes', 'Escrow updated');
   await expect(page.getByTestId('escrow-title')).toHaveText('Translation (2 chapters)');
+
+  // No trustline, then no balance: each says so before any wallet opens.
+  await useAccount(page, 'Untrusting');
+  await openStep(page, id, 'Fund');
+  await page.getByLabel('Amount (USDC)').fill('10');
+  await page.getByRole('button', { name: 'Fund the escrow' }).click();
+  await expect(page.getByTestId('step-error')).toContainText('Missing trustline: your account has no trustline for USDC');
+  await useAccount(page, 'Stranger');
+  await page.getByRole('button', { name: 'Fund the escrow' }).click();
+  await expect(page.getByTestId('step-error')).toHaveText('Insufficient balance: you hold 0 USDC, this needs 10 USDC');
 
   // Overfunding: refused before the wallet opens, with how much is allowed.
   await useAccount(page, 'Funder');

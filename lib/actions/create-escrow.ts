@@ -9,7 +9,8 @@ import { escrowFormSchema, type EscrowFormInput } from '../schemas/steps';
 import { splitFees } from '../fees';
 import { formatAmount } from '../amounts';
 import { ChainError, fail, type Result } from '../stellar/result';
-import { readToken, wasmUploaded } from '../stellar/rpc';
+import { hasTrustline, readToken, wasmUploaded } from '../stellar/rpc';
+import { shortAddress } from '../strkey';
 import { fieldErrors, finishPrepare, type StepPrepared } from './step';
 
 /**
@@ -48,6 +49,11 @@ export async function prepareCreateEscrow(req: { source: string; input: EscrowFo
       `Create the ${config.kind === 'Single' ? 'single-release' : 'multi-release'} escrow “${config.title}” at ${contractId}.`,
       `It holds ${m(total)}: the receiver gets ${m(f.net)}, the platform ${m(f.platform)}, the protocol ${m(f.protocol)}.`,
     ];
+    // Not a refusal (they can add it later), but the people who will be paid should know now.
+    const payees = [...new Set([config.roles.receiver, config.roles.platform, ...config.milestones.flatMap((x) => (x.receiver ? [x.receiver] : []))])];
+    const untrusting = (await Promise.all(payees.map(async (a) => ((await hasTrustline(network, token, a)) ? null : a)))).filter((a) => a !== null);
+    if (untrusting.length)
+      summary.push(`Note: ${untrusting.map(shortAddress).join(', ')} cannot receive ${token.symbol} yet (no trustline); they must add one before any payout.`);
     const prepared = await finishPrepare(network, src.data, op, summary, contractId, new Set([tokenId]));
     return prepared.ok ? { ok: true, data: { ...prepared.data, contractId } } : prepared;
   } catch (e) {
