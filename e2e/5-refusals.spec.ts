@@ -56,8 +56,20 @@ test('5. a wrong role and bad inputs get the right messages and change nothing o
   await page.getByRole('button', { name: 'Fund the escrow' }).click();
   await expect(page.getByTestId('step-error')).toHaveText('Insufficient balance: you hold 0 USDC, this needs 10 USDC');
 
-  // Overfunding: refused before the wallet opens, with how much is allowed.
+  // A rejected signature: the wallet asks, the person says no, nothing is sent.
   await useAccount(page, 'Funder');
+  await page.getByTestId('wallet-button').click();
+  await page.getByRole('checkbox', { name: 'Ask before signing' }).check();
+  await page.keyboard.press('Escape');
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByRole('button', { name: 'Fund the escrow' }).click();
+  await expect(page.getByTestId('step-error')).toHaveText('The wallet did not sign: you rejected the request');
+  expect((await escrowState(id)).funded).toBe(0n);
+  await page.getByTestId('wallet-button').click();
+  await page.getByRole('checkbox', { name: 'Ask before signing' }).uncheck();
+  await page.keyboard.press('Escape');
+
+  // Overfunding: refused before the wallet opens, with how much is allowed.
   await openStep(page, id, 'Fund');
   await page.getByLabel('Amount (USDC)').fill('250');
   await page.getByRole('button', { name: 'Fund the escrow' }).click();

@@ -3,9 +3,15 @@
  * signing with keys kept in this browser. Offered on the local network only.
  */
 import { authorizeEntry, Keypair, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import { formatAmount } from '@/lib/amounts';
 import { activeDevAccount, devKeypair, loadDevWallet } from './dev-wallet-store';
 
 export const DEV_WALLET_ID = 'openescrow-dev-wallet';
+export const ASK_BEFORE_SIGNING_KEY = 'openescrow:dev-wallet-confirm';
+
+export function askBeforeSigning(): boolean {
+  return localStorage.getItem(ASK_BEFORE_SIGNING_KEY) === '1';
+}
 
 export class LocalDevWalletModule {
   moduleType = 'HOT_WALLET' as const;
@@ -38,6 +44,10 @@ export class LocalDevWalletModule {
     if (passphrase !== this.passphrase) throw new Error(`The Local dev wallet signs only for “${this.passphrase}”`);
     const tx = TransactionBuilder.fromXDR(txXdr, passphrase);
     const key = this.keypair(opts?.address);
+    // Like a real wallet, it can ask first (a setting in the wallet menu), so rejection can be tried.
+    if (askBeforeSigning() && !window.confirm(`Local dev wallet: sign this transaction as ${key.publicKey()}? Network fee up to ${formatAmount(BigInt(tx.fee), 7)} XLM.`)) {
+      throw new Error('User rejected the request');
+    }
     tx.sign(key);
     return { signedTxXdr: tx.toXDR(), signerAddress: key.publicKey() };
   }

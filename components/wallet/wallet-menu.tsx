@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { fundWithFriendbot } from '@/lib/actions/account';
 import { shortAddress } from '@/lib/strkey';
 import { buttonClass, inputClass, secondaryButtonClass } from '../forms/field';
+import { ASK_BEFORE_SIGNING_KEY, askBeforeSigning } from './dev-wallet-module';
 import { useWallet } from './wallet-provider';
 
 export function WalletMenu() {
@@ -12,6 +13,8 @@ export function WalletMenu() {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [ask, setAsk] = useState(false);
+  useEffect(() => setAsk(askBeforeSigning()), []);
   const panel = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
 
@@ -113,6 +116,17 @@ export function WalletMenu() {
                   </button>
                 </div>
               </div>
+              <label className="flex items-center gap-2 text-xs">
+                <input
+                  type="checkbox"
+                  checked={ask}
+                  onChange={(e) => {
+                    localStorage.setItem(ASK_BEFORE_SIGNING_KEY, e.target.checked ? '1' : '0');
+                    setAsk(e.target.checked);
+                  }}
+                />
+                Ask before signing
+              </label>
               {w.kind !== 'dev' && w.dev.accounts.length ? (
                 <button type="button" className={secondaryButtonClass} onClick={w.connectDev}>
                   Use the Local dev wallet
