@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { buttonClass } from '@/components/forms/field';
+import { buttonClass } from '@/components/forms/styles';
 import { OpenEscrowForm } from '@/components/escrow/open-escrow-form';
 
 const ROLES = [

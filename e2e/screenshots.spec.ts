@@ -23,6 +23,9 @@ test('screenshots of the main pages', async ({ page, browser }) => {
   await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Resolver: resolver }, 'Platform');
   await page.goto('/');
   await shot(page, 'home');
+  await page.getByTestId('wallet-button').click();
+  await page.screenshot({ path: 'docs/screenshots/wallet.png' });
+  await page.keyboard.press('Escape');
 
   await page.goto('/escrows/new');
   await page.getByLabel('Title', { exact: true }).fill('Website redesign');
