@@ -5,7 +5,10 @@
  * from localnet's faucet.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { accountStatus, faucetToken, fundWithFriendbot, prepareTrustline, type AccountStatus } from '@/lib/actions/account';
+import { accountStatus, type AccountStatus } from '@/lib/actions/account-status';
+import { faucetToken } from '@/lib/actions/faucet-token';
+import { fundWithFriendbot } from '@/lib/actions/fund-with-friendbot';
+import { prepareTrustline } from '@/lib/actions/prepare-trustline';
 import { tryParseAmount } from '@/lib/amounts';
 import { secondaryButtonClass } from '../forms/field';
 

@@ -2,7 +2,7 @@
 /** Everything the connected address may do now with this escrow, across all its roles, and what it may not yet (with why). */
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { fundingOf } from '@/lib/actions/account';
+import { fundingOf } from '@/lib/actions/funding-of';
 import { availableActions } from '@/lib/escrow/available-actions';
 import type { Escrow } from '@/lib/escrow/types';
 import { useWallet } from '../wallet/wallet-provider';

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
-import { fundingOf } from '@/lib/actions/account';
+import { fundingOf } from '@/lib/actions/funding-of';
 import { prepareResolve } from '@/lib/actions/resolve';
 import { prepareResolveMilestone } from '@/lib/actions/resolve-milestone';
 import { prepareWithdrawRemaining } from '@/lib/actions/withdraw-remaining';

@@ -1,7 +1,9 @@
 'use client';
 /** Each signer signs only their own authorisation entry; when all have, anyone submits. */
 import { useEffect, useState } from 'react';
-import { addPendingSignature, preparePendingSubmit, readPending } from '@/lib/actions/pending';
+import { addPendingSignature } from '@/lib/actions/add-pending-signature';
+import { preparePendingSubmit } from '@/lib/actions/prepare-pending-submit';
+import { readPending } from '@/lib/actions/read-pending';
 import type { PendingStep } from '@/lib/pending/store';
 import { buttonClass, FormError } from '../forms/field';
 import { StepProgress } from '../step/step-progress';

@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { startPendingRelease } from '@/lib/actions/pending';
+import { startPendingRelease } from '@/lib/actions/start-pending-release';
 import { prepareRelease } from '@/lib/actions/release';
 import { prepareReleaseMilestone } from '@/lib/actions/release-milestone';
 import { buttonClass } from '../forms/field';

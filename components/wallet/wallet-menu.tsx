@@ -1,7 +1,7 @@
 'use client';
 /** The header's wallet control: connect, the Local dev wallet's accounts, disconnect. */
 import { useEffect, useRef, useState } from 'react';
-import { fundWithFriendbot } from '@/lib/actions/account';
+import { fundWithFriendbot } from '@/lib/actions/fund-with-friendbot';
 import { shortAddress } from '@/lib/strkey';
 import { buttonClass, inputClass, secondaryButtonClass } from '../forms/field';
 import { ASK_BEFORE_SIGNING_KEY, askBeforeSigning } from './dev-wallet-module';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ESCROW_ID } from '../escrow/fixtures';
 import { savePending, getPending } from '../pending/store';
 import { authAddress, needsSignature } from '../stellar/auth';
-import { addPendingSignature } from './pending';
+import { addPendingSignature } from './add-pending-signature';
 
 const alice = Keypair.random();
 const lawyer = Keypair.random();

@@ -1,12 +1,10 @@
 'use server';
-/** Multi-signer releases across browsers: start, sign one's own entry, submit when complete. */
-import { Account, BASE_FEE, Keypair, Operation, rpc, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import { Account, BASE_FEE, Keypair, rpc, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
 import { canRelease, canReleaseMilestone } from '../escrow/available-actions';
 import { escrowCalls } from '../escrow/calls';
 import { escrowErrors } from '../escrow/errors';
-import { getNetwork } from '../networks/server';
-import { getPending, prunePending, savePending, setSigned, type PendingStep } from '../pending/store';
-import { accountAddress, milestoneIndex } from '../schemas/fields';
+import { prunePending, savePending } from '../pending/store';
+import { milestoneIndex } from '../schemas/fields';
 import { releaseSchema, type ReleaseInput } from '../schemas/steps';
 import { authAddress } from '../stellar/auth';
 import { hostError } from '../stellar/errors';
@@ -14,7 +12,7 @@ import { fail, ok, type Result } from '../stellar/result';
 import { rpcServer } from '../stellar/rpc';
 import { feeRecipients, recipientsCanReceive } from './checks';
 import { payoutLines, signersProblem } from './release-checks';
-import { fieldErrors, finishPrepare, loadStepContext, money, type StepPrepared, type StepRequest } from './step';
+import { fieldErrors, loadStepContext, money, type StepRequest } from './step';
 import { milestoneReceiver } from '../escrow/types';
 
 /** How long other signers have to sign (ledgers; about an hour at 5 s a ledger). */
@@ -65,47 +63,4 @@ export async function startPendingRelease(req: StepRequest<ReleaseInput> & { mil
     ],
   });
   return ok({ id: pending.id });
-}
-
-/** What the pending page shows (public: it holds nothing secret). */
-export async function readPending(req: { id: string }): Promise<Result<PendingStep>> {
-  const p = typeof req?.id === 'string' ? getPending(req.id) : null;
-  return p ? ok(p) : fail('not-found', 'This pending step does not exist or its signatures have expired; start the release again');
-}
-
-/** Stores one signer's signed entry. The final simulation enforces every signature. */
-export async function addPendingSignature(req: { id: string; signed: string }): Promise<Result<PendingStep>> {
-  const p = typeof req?.id === 'string' ? getPending(req.id) : null;
-  if (!p) return fail('not-found', 'This pending step does not exist or its signatures have expired');
-  let entry: xdr.SorobanAuthorizationEntry;
-  try {
-    entry = xdr.SorobanAuthorizationEntry.fromXdr(req.signed, 'base64');
-  } catch {
-    return fail('bad-xdr', 'The signed authorisation could not be read');
-  }
-  const address = authAddress(entry);
-  const slot = p.entries.find((e) => e.address === address);
-  if (!address || !slot) return fail('not-a-signer', 'This signature is not one this release asks for');
-  // Only the signature may differ from what was asked.
-  const asked = xdr.SorobanAuthorizationEntry.fromXdr(slot.entry, 'base64');
-  if (asked.rootInvocation.toXdr('base64') !== entry.rootInvocation.toXdr('base64'))
-    return fail('not-prepared', 'The signed authorisation is for something else than this release');
-  return ok(setSigned(p.id, address, req.signed)!);
-}
-
-/** When every signer has signed: a transaction from `source` carrying all the entries, to sign and submit. */
-export async function preparePendingSubmit(req: { id: string; source: string }): Promise<Result<StepPrepared>> {
-  const p = typeof req?.id === 'string' ? getPending(req.id) : null;
-  if (!p) return fail('not-found', 'This pending step does not exist or its signatures have expired');
-  const src = accountAddress.safeParse(req.source);
-  if (!src.success) return fail('no-wallet', src.error.issues[0]!.message);
-  const missing = p.entries.filter((e) => !e.signed).map((e) => e.address);
-  if (missing.length) return fail('needs-signers', `Still waiting for ${missing.join(', ')}`);
-  const network = await getNetwork();
-  const op = Operation.invokeHostFunction({
-    func: xdr.HostFunction.fromXdr(p.func, 'base64'),
-    auth: p.entries.map((e) => xdr.SorobanAuthorizationEntry.fromXdr(e.signed!, 'base64')),
-  });
-  const prepared = await finishPrepare(network, src.data, op, p.summary, p.escrowId, new Set());
-  return prepared;
 }

@@ -1,0 +1,48 @@
+'use server';
+import { formatAmount } from '../amounts';
+import { getNetwork } from '../networks/server';
+import { accountAddress, contractId } from '../schemas/fields';
+import { fail, ok, type Result } from '../stellar/result';
+import { hasTrustline, readBalance, readToken, readXlmBalance } from '../stellar/rpc';
+
+export interface AccountStatus {
+  address: string;
+  exists: boolean;
+  xlm: string | null;
+  token: { contractId: string; symbol: string; decimals: number; classic: boolean; trustline: boolean; balance: string | null } | null;
+  friendbot: boolean;
+  faucet: boolean;
+}
+
+export async function accountStatus(req: { address: string; token?: string }): Promise<Result<AccountStatus>> {
+  const a = accountAddress.safeParse(req?.address);
+  if (!a.success) return fail('bad-address', a.error.issues[0]!.message);
+  const network = await getNetwork();
+  try {
+    const xlm = await readXlmBalance(network, a.data);
+    let token: AccountStatus['token'] = null;
+    if (req.token && contractId.safeParse(req.token).success) {
+      const info = await readToken(network, req.token);
+      const trustline = xlm === null ? false : await hasTrustline(network, info, a.data);
+      const balance = trustline ? await readBalance(network, info.contractId, a.data).catch(() => null) : null;
+      token = {
+        contractId: info.contractId,
+        symbol: info.symbol,
+        decimals: info.decimals,
+        classic: info.asset !== null,
+        trustline,
+        balance: balance === null ? null : formatAmount(balance, info.decimals),
+      };
+    }
+    return ok({
+      address: a.data,
+      exists: xlm !== null,
+      xlm: xlm === null ? null : formatAmount(xlm, 7),
+      token,
+      friendbot: network.friendbotUrl !== null,
+      faucet: network.name === 'local' && token?.classic === true,
+    });
+  } catch (e) {
+    return fail('rpc', (e as Error).message);
+  }
+}

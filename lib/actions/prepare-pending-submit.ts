@@ -1,0 +1,24 @@
+'use server';
+import { Operation, xdr } from '@stellar/stellar-sdk';
+import { getNetwork } from '../networks/server';
+import { getPending } from '../pending/store';
+import { accountAddress } from '../schemas/fields';
+import { fail, type Result } from '../stellar/result';
+import { finishPrepare, type StepPrepared } from './step';
+
+/** When every signer has signed: a transaction from `source` carrying all the entries, to sign and submit. */
+export async function preparePendingSubmit(req: { id: string; source: string }): Promise<Result<StepPrepared>> {
+  const p = typeof req?.id === 'string' ? getPending(req.id) : null;
+  if (!p) return fail('not-found', 'This pending step does not exist or its signatures have expired');
+  const src = accountAddress.safeParse(req.source);
+  if (!src.success) return fail('no-wallet', src.error.issues[0]!.message);
+  const missing = p.entries.filter((e) => !e.signed).map((e) => e.address);
+  if (missing.length) return fail('needs-signers', `Still waiting for ${missing.join(', ')}`);
+  const network = await getNetwork();
+  const op = Operation.invokeHostFunction({
+    func: xdr.HostFunction.fromXdr(p.func, 'base64'),
+    auth: p.entries.map((e) => xdr.SorobanAuthorizationEntry.fromXdr(e.signed!, 'base64')),
+  });
+  const prepared = await finishPrepare(network, src.data, op, p.summary, p.escrowId, new Set());
+  return prepared;
+}
