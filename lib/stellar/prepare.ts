@@ -3,7 +3,7 @@
  * auth, fees), assemble it and hand back the unsigned XDR with a ticket for the submit check.
  * Simulation failures come back as sentences from the contract's error table.
  */
-import { Account, Address, BASE_FEE, Operation, rpc, Transaction, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import { Account, BASE_FEE, Operation, rpc, Transaction, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
 import type { NetworkConfig } from '../networks/config';
 import { hostError, type ContractErrorEntry } from './errors';
 import { rpcServer } from './rpc';
