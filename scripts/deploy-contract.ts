@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Asset, BASE_FEE, Keypair, Operation, rpc, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import { Asset, BASE_FEE, Keypair, Operation, rpc, SorobanDataBuilder, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
 import { parseNetworkConfig, type NetworkConfig } from '../lib/networks/config';
 
 const args = process.argv.slice(2);
@@ -54,9 +54,18 @@ async function ensureFunded(network: NetworkConfig, server: rpc.Server, key: Key
   if (!res.ok) throw new Error(`friendbot refused ${key.publicKey()}: ${await res.text()}`);
 }
 
-async function submit(server: rpc.Server, network: NetworkConfig, key: Keypair, op: xdr.Operation, soroban: boolean) {
+async function submit(
+  server: rpc.Server,
+  network: NetworkConfig,
+  key: Keypair,
+  op: xdr.Operation,
+  soroban: boolean,
+  sorobanData?: xdr.SorobanTransactionData,
+) {
   const account = await server.getAccount(key.publicKey());
-  let tx = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: network.passphrase }).addOperation(op).setTimeout(120).build();
+  const builder = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: network.passphrase }).addOperation(op).setTimeout(120);
+  if (sorobanData) builder.setSorobanData(sorobanData);
+  let tx = builder.build();
   if (soroban) tx = await server.prepareTransaction(tx);
   tx.sign(key);
   const sent = await server.sendTransaction(tx);
@@ -65,10 +74,33 @@ async function submit(server: rpc.Server, network: NetworkConfig, key: Keypair, 
   if (final.status !== 'SUCCESS') throw new Error(`transaction ${sent.hash} ended ${final.status}`);
 }
 
+const codeKey = (hash: Buffer) => xdr.LedgerKey.contractCode(new xdr.LedgerKeyContractCode({ hash }));
+
 async function codeExists(server: rpc.Server, hash: Buffer): Promise<boolean> {
-  const key = xdr.LedgerKey.contractCode(new xdr.LedgerKeyContractCode({ hash }));
-  const res = await server.getLedgerEntries(key);
+  const res = await server.getLedgerEntries(codeKey(hash));
   return res.entries.length > 0;
+}
+
+/**
+ * The escrow's own `extend_ttl()` keeps each escrow alive but not the shared wasm entry, so the
+ * operator does it here: when the code has less than half the network's longest TTL left, it is
+ * extended to that maximum (an upload starts at the network's minimum, 7 days on testnet).
+ */
+async function keepCodeAlive(server: rpc.Server, network: NetworkConfig, key: Keypair, hash: Buffer) {
+  const archival = await server.getLedgerEntries(
+    xdr.LedgerKey.configSetting(new xdr.LedgerKeyConfigSetting({ configSettingId: xdr.ConfigSettingId.fromName('configSettingStateArchival') })),
+  );
+  const val = archival.entries[0]?.val;
+  const setting = val?.type === 'configSetting' ? val.configSetting : undefined;
+  if (setting?.type !== 'configSettingStateArchival') throw new Error(`${network.label} did not return its state archival settings`);
+  const maxTtl = setting.stateArchivalSettings.maxEntryTtl;
+  const code = (await server.getLedgerEntries(codeKey(hash))).entries[0];
+  const left = (code?.liveUntilLedgerSeq ?? 0) - archival.latestLedger;
+  if (left >= maxTtl / 2) return log(`wasm lives ${left} more ledgers; no extension needed`);
+  const extendTo = maxTtl - 1;
+  const data = new SorobanDataBuilder().setReadOnly([codeKey(hash)]).build();
+  await submit(server, network, key, Operation.extendFootprintTtl({ extendTo }), true, data);
+  log(`extended the wasm's TTL to ${extendTo} ledgers`);
 }
 
 async function main() {
@@ -97,14 +129,15 @@ async function main() {
     deployer = Keypair.fromSecret(secret);
   }
 
+  await ensureFunded(network, server, deployer);
   if (await codeExists(server, hash)) {
     log(`wasm ${hashHex.slice(0, 12)}… already on ${network.label}`);
   } else {
-    await ensureFunded(network, server, deployer);
     const started = Date.now();
     await submit(server, network, deployer, Operation.uploadContractWasm({ wasm }), true);
     log(`uploaded wasm ${hashHex} (${wasm.length} bytes) to ${network.label} in ${Date.now() - started} ms`);
   }
+  await keepCodeAlive(server, network, deployer, hash);
 
   if (network.name === 'local') {
     const fee = Keypair.fromRawEd25519Seed(createHash('sha256').update(`openescrow protocol fee|${network.passphrase}`).digest());
