@@ -23,9 +23,18 @@ if [ "$profile" = test ]; then
   debs+=(chromium rustc-web cargo-web rust-web-src rust-web-llvm lld-22 binaryen)
 fi
 missing=()
-for deb in "${debs[@]}"; do
-  dpkg-query -W -f='${Status}' "$deb" 2>/dev/null | grep -q "install ok installed" || missing+=("$deb")
-done
+if command -v dpkg-query >/dev/null 2>&1; then
+  for deb in "${debs[@]}"; do
+    dpkg-query -W -f='${Status}' "$deb" 2>/dev/null | grep -q "install ok installed" || missing+=("$deb")
+  done
+else
+  # Not Debian: check for the commands themselves and name what provides them.
+  command -v cc >/dev/null 2>&1 || fail "a C compiler is missing (localnet bundles SQLite): install gcc or clang"
+  command -v cargo >/dev/null 2>&1 || fail "Rust is missing: install it with rustup"
+  if [ "$profile" = test ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+    fail "the end-to-end tests need Chromium: install it and set CHROMIUM_PATH to its binary"
+  fi
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     step "installing Debian packages: ${missing[*]}"
