@@ -9,18 +9,22 @@ describe('network configuration from the environment', () => {
     expect(n.protocolFee.bps).toBe(30);
   });
 
-  it('knows testnet: USDC, XLM, friendbot, stellar.expert', () => {
+  it('knows testnet: USDC, EURC, XLM, friendbot, stellar.expert', () => {
     const n = parseNetworkConfig({ OPENESCROW_NETWORK: 'testnet' });
-    expect(n.tokens.map((t) => t.code)).toEqual(['USDC', 'XLM']);
+    expect(n.tokens.map((t) => t.code)).toEqual(['USDC', 'EURC', 'XLM']);
     expect(n.tokens[0]!.contractId).toBe('CBIELTK6YBZJU5UP2WWQEUCYKLPU6AUNZ2BQ4WWFEIE3USCIHMXQDAMA');
-    expect(n.tokens[1]!.contractId).toBe('CDLZFC3SYJYDZT7K67VZ75HPJVIEUVNIXF47ZG2FB2RMQQVU2HHGCYSC');
+    // Circle's published Stellar Asset Contract for testnet EURC.
+    expect(n.tokens[1]!.contractId).toBe('CCUUDM434BMZMYWYDITHFXHDMIVTGGD6T2I5UKNX5BSLXLW7HVR4MCGZ');
+    expect(n.tokens[2]!.contractId).toBe('CDLZFC3SYJYDZT7K67VZ75HPJVIEUVNIXF47ZG2FB2RMQQVU2HHGCYSC');
     expect(explorerLink(n, 'tx', 'ab')).toBe('https://stellar.expert/explorer/testnet/tx/ab');
   });
 
-  it('mainnet needs an RPC URL; its USDC is Circle’s', () => {
+  it('mainnet needs an RPC URL; its USDC and EURC are Circle’s', () => {
     expect(() => parseNetworkConfig({ OPENESCROW_NETWORK: 'mainnet' })).toThrow(/OPENESCROW_RPC_URL is required for mainnet/);
     const n = parseNetworkConfig({ OPENESCROW_NETWORK: 'mainnet', OPENESCROW_RPC_URL: 'https://rpc.example.org' });
+    expect(n.tokens.map((t) => t.code)).toEqual(['USDC', 'EURC', 'XLM']);
     expect(n.tokens[0]!.contractId).toBe('CCW67TSZV3SSS2HXMBQ5JFGCKJNXKZM7UQUWUZPUTHXSTZLEO7SJMI75');
+    expect(n.tokens[1]!.contractId).toBe('CDTKPWPLOURQA2SGTKTUQOWRCBZEORB4BWBOMJ3D3ZTQQSGE5F6JBQLV');
     expect(n.friendbotUrl).toBeNull();
   });
 

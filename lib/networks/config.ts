@@ -80,11 +80,16 @@ const xlm = (passphrase: string): KnownToken => ({
   decimals: 7,
 });
 
-// Issuers checked in ../shared/notes/networks.md (Circle USDC). EURC is added once its issuer is
-// confirmed from Circle's stellar.toml; until then a custom asset code:issuer works for it.
+// Circle's issuers. USDC's were checked in the team's network notes; EURC's agree across many
+// independent integrations and their Stellar Asset Contract ids recompute to Circle's published
+// ones (lib/networks/config.test.ts pins both).
 const USDC_ISSUER = {
   testnet: 'GBBD47IF6LWK7P7MDEVSCWR7DPUWV3NY3DTQEVFL4NAT4AQH3ZLLFLA5',
   mainnet: 'GA5ZSEJYB37JRC5AVCIA5MOP4RHTM335X2KGX3IHOJAPP5RE34K4KZVN',
+} as const;
+const EURC_ISSUER = {
+  testnet: 'GB3Q6QDZYTHWT7E5PVS3W7FUT5GVAFC5KSZFFLPU25GO7VTC3NM2ZTVO',
+  mainnet: 'GDHU6WRG4IEQXM5NZ4BMPKOXHW76MZM4Y2IEMFDVXBSDP6SJY4ITNPP2',
 } as const;
 
 /**
@@ -132,7 +137,7 @@ export function parseNetworkConfig(env: Record<string, string | undefined>): Net
         friendbotUrl: e.OPENESCROW_FRIENDBOT_URL ?? 'https://friendbot.stellar.org',
         localnetUrl: null,
         explorerUrl: e.OPENESCROW_EXPLORER_URL ?? 'https://stellar.expert/explorer/testnet',
-        tokens: [sac('USDC', USDC_ISSUER.testnet, Networks.TESTNET), xlm(Networks.TESTNET)],
+        tokens: [sac('USDC', USDC_ISSUER.testnet, Networks.TESTNET), sac('EURC', EURC_ISSUER.testnet, Networks.TESTNET), xlm(Networks.TESTNET)],
       };
     case 'mainnet':
       return {
@@ -144,7 +149,7 @@ export function parseNetworkConfig(env: Record<string, string | undefined>): Net
         friendbotUrl: null,
         localnetUrl: null,
         explorerUrl: e.OPENESCROW_EXPLORER_URL ?? 'https://stellar.expert/explorer/public',
-        tokens: [sac('USDC', USDC_ISSUER.mainnet, Networks.PUBLIC), xlm(Networks.PUBLIC)],
+        tokens: [sac('USDC', USDC_ISSUER.mainnet, Networks.PUBLIC), sac('EURC', EURC_ISSUER.mainnet, Networks.PUBLIC), xlm(Networks.PUBLIC)],
       };
     case 'custom':
       return {
