@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createEscrow, openStep, seedWallet, submitStep, useAccount } from './app';
+import { createEscrow, markAndApprove, openStep, seedWallet, submitStep, useAccount } from './app';
 import { protocolFeeRecipient, readyAccount, tokenBalance, transferToken, usdc, usdcUnits } from './chain';
 
 test('2. multi-release: one milestone released, another disputed and resolved with a split', async ({ page }) => {
@@ -39,12 +39,7 @@ test('2. multi-release: one milestone released, another disputed and resolved wi
   await expect(page.getByLabel('Amount (USDC)')).toHaveValue('400');
   await submitStep(page, 'Fund the escrow', 'Funded');
 
-  await useAccount(page, 'Provider');
-  await openStep(page, id, 'Mark milestone 1');
-  await submitStep(page, 'Mark milestone 1', 'Milestone marked');
-  await useAccount(page, 'Approver');
-  await openStep(page, id, 'Approve milestone 1');
-  await submitStep(page, 'Approve milestone 1', 'Milestone approved');
+  await markAndApprove(page, id);
   await useAccount(page, 'Signer');
   await openStep(page, id, 'Release milestone 1');
   await submitStep(page, 'Release milestone 1', 'Released');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createEscrow, openStep, seedWallet, submitStep, useAccount } from './app';
+import { createEscrow, markAndApprove, openStep, seedWallet, submitStep, useAccount } from './app';
 import { readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
 
 test('3. a release that needs 2 of 2 signers', async ({ page }) => {
@@ -31,12 +31,7 @@ test('3. a release that needs 2 of 2 signers', async ({ page }) => {
   await useAccount(page, 'Funder');
   await openStep(page, id, 'Fund');
   await submitStep(page, 'Fund the escrow', 'Funded');
-  await useAccount(page, 'Provider');
-  await openStep(page, id, 'Mark milestone 1');
-  await submitStep(page, 'Mark milestone 1', 'Milestone marked');
-  await useAccount(page, 'Approver');
-  await openStep(page, id, 'Approve milestone 1');
-  await submitStep(page, 'Approve milestone 1', 'Milestone approved');
+  await markAndApprove(page, id);
 
   await useAccount(page, 'Alice');
   await openStep(page, id, 'Release funds');
@@ -79,12 +74,7 @@ test('3b. the same 2-of-2 release with each signer in their own browser (pending
   await useAccount(page, 'Funder');
   await openStep(page, id, 'Fund');
   await submitStep(page, 'Fund the escrow', 'Funded');
-  await useAccount(page, 'Provider');
-  await openStep(page, id, 'Mark milestone 1');
-  await submitStep(page, 'Mark milestone 1', 'Milestone marked');
-  await useAccount(page, 'Approver');
-  await openStep(page, id, 'Approve milestone 1');
-  await submitStep(page, 'Approve milestone 1', 'Milestone approved');
+  await markAndApprove(page, id);
 
   await useAccount(page, 'Alice');
   await openStep(page, id, 'Release funds');

@@ -96,3 +96,16 @@ export async function submitStep(page: Page, button: string, banner: string) {
   await page.waitForURL(/\?done=/, { timeout: 60_000 });
   await expect(page.getByTestId('confirmed-banner')).toContainText(banner);
 }
+
+/**
+ * The work-done half of a lifecycle: the `Provider` account marks milestone `n` and the
+ * `Approver` account approves it (both names as seeded in the dev wallet).
+ */
+export async function markAndApprove(page: Page, escrowId: string, n = 1) {
+  await useAccount(page, 'Provider');
+  await openStep(page, escrowId, `Mark milestone ${n}`);
+  await submitStep(page, `Mark milestone ${n}`, 'Milestone marked');
+  await useAccount(page, 'Approver');
+  await openStep(page, escrowId, `Approve milestone ${n}`);
+  await submitStep(page, `Approve milestone ${n}`, 'Milestone approved');
+}
