@@ -13,7 +13,7 @@ function Flag({ on, label }: { on: boolean; label: string }) {
 /** The escrow's on-chain state: amounts, milestones, roles and the fee breakdown. */
 export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; token: TokenInfo; explorerUrl: string | null }) {
   const c = escrow.config;
-  const a = (u: bigint) => <Amount units={u} decimals={token.decimals} symbol={token.symbol} />;
+  const a = (u: bigint) => <Amount units={u} decimals={token.decimals} symbol={token.label} />;
   const total = targetAmount(c);
   const fees = splitFees(total, { platformBps: c.platformFeeBps, protocolBps: c.protocolFee.bps });
   const r = c.roles;
@@ -41,7 +41,7 @@ export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; 
         <Flag on={escrow.released} label="Released" />
         <Flag on={escrow.resolved} label="Resolved" />
         <Flag on={escrow.disputed} label={`Disputed: ${escrow.disputeReason}`} />
-        <Flag on={escrow.refunding} label={`Refunding: ${displayAmount(escrow.refunded, token.decimals)} ${token.symbol} refunded`} />
+        <Flag on={escrow.refunding} label={`Refunding: ${displayAmount(escrow.refunded, token.decimals)} ${token.label} refunded`} />
       </div>
 
       <section aria-labelledby="milestones" className="space-y-2">

@@ -17,7 +17,7 @@ export interface StepPageData {
 /** The frame of every step page: loads the escrow, titles the step, links back. */
 export async function StepPage({ id, title, children }: { id: string; title: string; children: (d: StepPageData) => ReactNode }) {
   const loaded = await loadEscrowPage(id);
-  if (!loaded.ok) return <LoadError message={loaded.message} />;
+  if (!loaded.ok) return <LoadError message={loaded.message} code={loaded.code} />;
   const { escrow, token, network, now } = loaded;
   return (
     <div className="mx-auto max-w-2xl space-y-5">

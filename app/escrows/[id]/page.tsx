@@ -21,7 +21,7 @@ export default async function EscrowPage({
   const { id } = await params;
   const { done, tx } = await searchParams;
   const loaded = await loadEscrowPage(id);
-  if (!loaded.ok) return <LoadError message={loaded.message} />;
+  if (!loaded.ok) return <LoadError message={loaded.message} code={loaded.code} />;
   const { escrow, token, network, now } = loaded;
   let events: EscrowEvent[] = [];
   let eventsError: string | undefined;

@@ -13,7 +13,7 @@ export default async function FundPage({ params }: { params: Promise<{ id: strin
         <>
           <Refusal reason={canFund(escrow, now)} />
           <AccountHelper token={token.contractId} />
-          <FundForm escrowId={id} decimals={token.decimals} symbol={token.symbol} room={formatAmount(fundingRoom(escrow), token.decimals)} token={token.contractId} />
+          <FundForm escrowId={id} decimals={token.decimals} symbol={token.label} room={formatAmount(fundingRoom(escrow), token.decimals)} token={token.contractId} />
         </>
       )}
     </StepPage>
