@@ -5,6 +5,7 @@ import type { Escrow } from '@/lib/escrow/types';
 import type { NetworkConfig } from '@/lib/networks/config';
 import type { TokenInfo } from '@/lib/stellar/rpc';
 import { LoadError } from './load-error';
+import { ChainText } from './chain-text';
 
 export interface StepPageData {
   id: string;
@@ -22,7 +23,9 @@ export async function StepPage({ id, title, children }: { id: string; title: str
   return (
     <div className="mx-auto max-w-2xl space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/escrows/${id}`}>← {escrow.config.title}</Link>
+        <Link href={`/escrows/${id}`}>
+          ← <ChainText text={escrow.config.title} />
+        </Link>
       </nav>
       <h1 className="text-2xl font-bold">{title}</h1>
       {children({ id, escrow, token, network, now })}
