@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { config as escrowConfig } from '../lib/escrow/fixtures';
 import { markAndApprove, openStep, seedWallet, submitStep, useAccount } from './app';
 import { friendbot, protocolFeeRecipient, readyAccount, tokenBalance, trust, usdc, usdcUnits } from './chain';
-import { deployEscrow, deployEscrowTx, issueAsset, lookalikeWasm, payAsset, releasedWasmHash, uploadWasm } from './contracts';
+import { absurdTokenWasm, deployContract, deployEscrow, deployEscrowTx, issueAsset, lookalikeWasm, payAsset, releasedWasmHash, uploadWasm } from './contracts';
 import { E2E } from './env';
 
 /** A single-release escrow of `token` whose platform is `platform` and everyone else a stranger. */
@@ -196,4 +196,30 @@ test('8e. a pending release refuses a junk or a foreign signature, and the valid
   await submitStep(lawyerPage, 'Submit the release', 'Released');
   await lawyerContext.close();
   expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(usdcUnits('20') - (usdcUnits('20') * 330n) / 10_000n);
+});
+
+test('8f. a token with absurd metadata (decimals = 1,000,000) is refused at once, on the page and in the create form', async ({ page }) => {
+  const platform = await readyAccount();
+  const absurd = await deployContract(platform, await uploadWasm(platform, absurdTokenWasm(1_000_000)));
+  const id = await deployEscrow(platform, releasedWasmHash(), terms(platform, absurd, 'Priced in a million decimals'));
+  const started = Date.now();
+  await page.goto(`/escrows/${id}`);
+  await expect(page.getByTestId('load-error')).toHaveAttribute('data-code', 'token-unusable');
+  await expect(page.getByTestId('load-error')).toContainText(`The token ${absurd} cannot be used: its decimals (1000000) are not a whole number from 0 to 38`);
+  // Before the bound, formatting such an amount took seconds per request (100,000 digits: 12 s).
+  expect(Date.now() - started).toBeLessThan(5_000);
+
+  await seedWallet(page, { Platform: platform }, 'Platform');
+  await page.goto('/escrows/new');
+  await page.getByLabel('Title', { exact: true }).fill('Absurd');
+  await page.getByLabel('Engagement ID').fill('E2E-absurd');
+  await page.getByLabel('Token').selectOption('custom');
+  await page.getByLabel('Custom token').fill(absurd);
+  await page.getByLabel('Amount (tokens)').fill('1');
+  await page.getByLabel('Milestone 1 description').fill('One');
+  const someone = Keypair.random().publicKey();
+  await page.getByRole('button', { name: 'Use my address for Platform' }).click();
+  for (const label of ['Service provider', 'Receiver', 'Dispute resolver', 'Approver 1', 'Release signer 1']) await page.getByLabel(label, { exact: true }).fill(someone);
+  await page.getByRole('button', { name: 'Create the escrow' }).click();
+  await expect(page.getByTestId('step-error')).toHaveAttribute('data-code', 'token-unusable');
 });
