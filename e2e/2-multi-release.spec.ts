@@ -44,8 +44,8 @@ test('2. multi-release: one milestone released, another disputed and resolved wi
   await openStep(page, id, 'Release milestone 1');
   await submitStep(page, 'Release milestone 1', 'Released');
 
-  // The funder disputes milestone 2 (a funder is a party); the resolver splits it 40 / 60.
-  await useAccount(page, 'Funder');
+  // The approver disputes milestone 2 (a named party; a mere funder may not); the resolver splits it 40 / 60.
+  await useAccount(page, 'Approver');
   await openStep(page, id, 'Dispute milestone 2');
   await page.getByLabel('Reason').fill('The build misses the agreed pages');
   await submitStep(page, 'Raise the dispute', 'Dispute raised');
