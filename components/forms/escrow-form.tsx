@@ -145,7 +145,7 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, de
         {!tokenKnown ? (
           <TextField
             label="Custom token"
-            hint="A token contract id (C…) or a Stellar asset as CODE:ISSUER."
+            hint="A token contract id (C…) or a Stellar asset as CODE:ISSUER. A token that is not in the list is shown everywhere as an unverified token, with its issuer or contract id: anyone can issue an asset with any code."
             className="font-mono"
             error={e.token?.message}
             disabled={mode === 'edit'}

@@ -4,7 +4,7 @@
  * Stellar Wallets Kit, loaded lazily in the browser. A wallet on another network is refused.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { NetworkConfig } from '@/lib/networks/config';
+import type { PublicNetwork } from '@/lib/networks/public';
 import { LocalDevWalletModule } from './dev-wallet-module';
 import { loadKitModules } from './kit-modules';
 import {
@@ -24,7 +24,7 @@ type KitModule = typeof import('@creit.tech/stellar-wallets-kit/sdk');
 const CHOICE_KEY = 'openescrow:wallet';
 
 export interface WalletContextValue {
-  network: NetworkConfig;
+  network: PublicNetwork;
   address: string | null;
   kind: 'dev' | 'kit' | null;
   ready: boolean;
@@ -63,7 +63,7 @@ export class WalletError extends Error {
   }
 }
 
-export function WalletProvider({ network, children }: { network: NetworkConfig; children: ReactNode }) {
+export function WalletProvider({ network, children }: { network: PublicNetwork; children: ReactNode }) {
   const devAvailable = network.name === 'local';
   const [kind, setKind] = useState<'dev' | 'kit' | null>(null);
   const [address, setAddress] = useState<string | null>(null);

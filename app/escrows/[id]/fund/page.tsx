@@ -18,7 +18,7 @@ export default async function FundPage({ params }: { params: Promise<{ id: strin
           <FundForm
             escrowId={id}
             decimals={token.decimals}
-            symbol={token.symbol}
+            symbol={token.label}
             room={formatAmount(fundingRoom(escrow), token.decimals)}
             token={token.contractId}
             termsVersion={escrow.termsVersion}
