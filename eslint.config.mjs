@@ -32,5 +32,10 @@ export default defineConfig([
     files: ['e2e/**', 'localnet/conformance/**', 'scripts/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
+  {
+    // Next loads its config as CommonJS.
+    files: ['next.config.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   globalIgnores(['.next/**', 'node_modules/**', 'target/**', '.cache/**', '.data/**', '.localnet/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
 ]);

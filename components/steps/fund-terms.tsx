@@ -14,7 +14,7 @@ const dt = 'text-zinc-600 dark:text-zinc-400';
 export function FundTerms({ escrow, token, explorerUrl }: { escrow: Escrow; token: TokenInfo; explorerUrl: string | null }) {
   const c = escrow.config;
   const r = c.roles;
-  const a = (u: bigint) => <Amount units={u} decimals={token.decimals} symbol={token.symbol} />;
+  const a = (u: bigint) => <Amount units={u} decimals={token.decimals} symbol={token.label} />;
   const who = (x: string) => <AddressText key={x} address={x} explorerUrl={explorerUrl} />;
   return (
     <section aria-labelledby="fund-terms" className="space-y-2 rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900" data-testid="fund-terms">
