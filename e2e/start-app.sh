@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENESCROW_NETWORK=local
 export NEXT_TELEMETRY_DISABLED=1
+# Every journey comes from 127.0.0.1, two at a time: one client to the rate limiter.
+export OPENESCROW_RATE_LIMIT="${OPENESCROW_RATE_LIMIT:-100000}"
 export OPENESCROW_LOCALNET_URL="http://127.0.0.1:${E2E_LOCALNET_PORT:-8020}"
 # Like a provider's key in a mainnet RPC URL; e2e 8 checks that it never reaches a browser.
 export OPENESCROW_RPC_URL="http://127.0.0.1:${E2E_LOCALNET_PORT:-8020}/rpc?apikey=${E2E_RPC_SECRET:-none}"
