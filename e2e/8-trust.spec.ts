@@ -82,7 +82,7 @@ test('8b. a token the network does not know is labelled unverified, with its iss
   await expect(page.getByTestId('step-error')).toHaveText('The wallet did not sign: you rejected the request');
   const summary = page.getByTestId('step-summary');
   await expect(summary).toContainText(`Token: unverified token: USDC issued by ${issuer.publicKey()}`);
-  await expect(summary).toContainText('Send 10 USDC (unverified) from your account into the escrow.');
+  await expect(summary).toContainText('Send 10 USDC (unverified) from your account into the escrow, under the terms shown (version 1).');
 });
 
 test('8c. a forged confirmation link shows no banner; a real one of another escrow neither', async ({ page }) => {

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENESCROW_NETWORK=local
 export NEXT_TELEMETRY_DISABLED=1
+# Every journey comes from 127.0.0.1, two at a time: one client to the rate limiter.
+export OPENESCROW_RATE_LIMIT="${OPENESCROW_RATE_LIMIT:-100000}"
 export OPENESCROW_LOCALNET_URL="http://127.0.0.1:${E2E_LOCALNET_PORT:-8020}"
 # The journeys act far faster than a person, all from 127.0.0.1: the per-client limit (unit-tested) is lifted.
 export OPENESCROW_RATE_LIMIT="${OPENESCROW_RATE_LIMIT:-1000000}"

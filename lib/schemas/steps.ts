@@ -9,6 +9,13 @@ import { LATEST_DATE_SECONDS } from '../text';
 
 export const fundSchema = (decimals: number) => z.object({ amount: positiveAmount(decimals) });
 export type FundInput = z.input<ReturnType<typeof fundSchema>>;
+/**
+ * What the fund action receives: the form's amount and the version of the terms the page
+ * showed (the contract refuses a `fund` under any other version).
+ */
+export const fundRequestSchema = (decimals: number) =>
+  fundSchema(decimals).extend({ termsVersion: z.number().int('Terms version: a whole number').min(1, 'Terms version: 1 or more') });
+export type FundRequest = z.input<ReturnType<typeof fundRequestSchema>>;
 
 export const statusSchema = z.object({
   status: text('Status', 50),

@@ -110,11 +110,13 @@ pub struct Refunded {
     pub amount: i128,
 }
 
-/// The platform replaced the config before funding; milestone progress starts afresh.
+/// The platform replaced the config before funding; milestone progress starts afresh and
+/// `terms_version` is the new terms' version (the constructor's are 1).
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Updated {
     pub config: EscrowConfig,
+    pub terms_version: u32,
 }
 
 const ESCROW: Symbol = symbol_short!("escrow");

@@ -118,8 +118,8 @@ impl<'a> Run<'a> {
         let env = self.chain.env.clone();
         let id = self.id();
         let transfer = invocation(&env, &self.chain.token, "transfer", (&funder.address, &id, amount).into_val(&env), std::vec![]);
-        self.chain.sign_as(funder, &id, "fund", (&funder.address, amount).into_val(&env), std::vec![transfer]);
-        self.escrow().fund(&funder.address, &amount);
+        self.chain.sign_as(funder, &id, "fund", (&funder.address, amount, 1u32).into_val(&env), std::vec![transfer]);
+        self.escrow().fund(&funder.address, &amount, &1);
         self.record("fund");
     }
 

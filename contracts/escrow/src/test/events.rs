@@ -55,7 +55,7 @@ fn every_step_publishes_its_event() {
     let env = &w.env;
     // The constructor's event is checked on a fresh deployment below.
     w.env.mock_all_auths();
-    w.escrow.fund(&w.p.funder, &AMOUNT);
+    w.escrow.fund(&w.p.funder, &AMOUNT, &1);
     assert_one(&w, symbol_short!("funded"), Funded { from: w.p.funder.clone(), amount: AMOUNT });
 
     let status = text(env, "sent");
@@ -128,7 +128,7 @@ fn release_refund_create_and_update_events() {
     config.title = text(&u.env, "New title");
     u.env.mock_all_auths();
     u.escrow.update(&config);
-    assert_one(&u, symbol_short!("updated"), Updated { config: config.clone() });
+    assert_one(&u, symbol_short!("updated"), Updated { config: config.clone(), terms_version: 2 });
     let _ = Created { config };
     let _: Address = w.id();
 }

@@ -8,6 +8,7 @@ mod errors;
 mod events;
 mod lifecycle;
 mod deadline;
+mod defects;
 mod ttl;
 mod update;
 mod props;
