@@ -223,3 +223,17 @@ test('8f. a token with absurd metadata (decimals = 1,000,000) is refused at once
   await page.getByRole('button', { name: 'Create the escrow' }).click();
   await expect(page.getByTestId('step-error')).toHaveAttribute('data-code', 'token-unusable');
 });
+
+test('8g. a far-future deadline and bidi controls in on-chain text: the pages open and show them for what they are', async ({ page }) => {
+  const token = await usdc();
+  const platform = await readyAccount();
+  const id = await deployEscrow(platform, releasedWasmHash(), { ...terms(platform, token.contractId, 'Invoice \u202Efdp.exe'), deadline: 2n ** 64n - 1n });
+  await page.goto(`/escrows/${id}`);
+  await expect(page.getByTestId('escrow-title')).toHaveText('Invoice ⟨U+202E⟩fdp.exe');
+  await expect(page.getByTestId('escrow-title').locator('bdi')).toHaveCount(1);
+  await expect(page.getByText('deadline far future')).toBeVisible();
+  for (const path of ['/fund', '/refund']) {
+    await page.goto(`/escrows/${id}${path}`);
+    await expect(page.getByText('far future').first()).toBeVisible();
+  }
+});
