@@ -34,7 +34,7 @@ function pending(escrowId = StrKey.encodeContract(randomBytes(32))): PendingStep
     entries: [alice, lawyer].map((k) => ({ address: k.publicKey(), entry: entry(k).toXdr('base64'), signed: null })),
     validUntilLedger: VALID_UNTIL,
     summary: ['Release'],
-  });
+  }, randomBytes(4).toString('hex'));
   if ('refused' in saved) throw new Error(saved.refused);
   return saved;
 }

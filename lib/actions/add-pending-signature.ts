@@ -30,5 +30,6 @@ export async function addPendingSignature(req: { id: string; signed: string }): 
   const problem = signedEntryProblem(asked, entry, { passphrase: p.networkPassphrase, validUntilLedger: p.validUntilLedger });
   if (problem) return fail(problem.startsWith('The signed authorisation is for something else') ? 'not-prepared' : 'bad-signature', problem);
   const saved = pendingStore.setSigned(p.id, address, entry.toXdr('base64'));
+  if (saved && 'refused' in saved) return fail('too-many-pending', saved.refused);
   return saved ? ok(saved) : fail('already-signed', `${address} has already signed this release`);
 }

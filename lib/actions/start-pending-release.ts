@@ -4,7 +4,7 @@ import { canRelease, canReleaseMilestone } from '../escrow/available-actions';
 import { escrowCalls } from '../escrow/calls';
 import { escrowErrors } from '../escrow/errors';
 import { pendingStore } from '../pending/store';
-import { limitAction } from '../rate-limit';
+import { clientKey, limitAction } from '../rate-limit';
 import { unverifiedTokenWarning } from '../tokens';
 import { logDetail } from '../log';
 import { milestoneIndex } from '../schemas/fields';
@@ -64,20 +64,23 @@ export async function startPendingRelease(req: StepRequest<ReleaseInput> & { mil
   const gross = single ? ctx.escrow.config.amount : ctx.escrow.config.milestones[index]!.amount;
   pendingStore.prune(sim.latestLedger);
   const warning = unverifiedTokenWarning(ctx.token);
-  const pending = pendingStore.save({
-    escrowId: ctx.escrowId,
-    starter: ctx.source,
-    networkPassphrase: ctx.network.passphrase,
-    func: (tx.operations[0] as { func: xdr.HostFunction }).func.toXdr('base64'),
-    entries,
-    validUntilLedger: sim.latestLedger + PENDING_LEDGERS,
-    summary: [
-      ...(warning ? [warning] : []),
-      single ? `Release ${money(ctx, gross)} from escrow “${ctx.escrow.config.title}”.` : `Release milestone ${index + 1} (${money(ctx, gross)}) of “${ctx.escrow.config.title}”.`,
-      ...payoutLines(ctx, gross, receiver),
-      `Signed by ${signers.length} of ${ctx.escrow.config.roles.releasesRequired} required release signers.`,
-    ],
-  });
+  const pending = pendingStore.save(
+    {
+      escrowId: ctx.escrowId,
+      starter: ctx.source,
+      networkPassphrase: ctx.network.passphrase,
+      func: (tx.operations[0] as { func: xdr.HostFunction }).func.toXdr('base64'),
+      entries,
+      validUntilLedger: sim.latestLedger + PENDING_LEDGERS,
+      summary: [
+        ...(warning ? [warning] : []),
+        single ? `Release ${money(ctx, gross)} from escrow “${ctx.escrow.config.title}”.` : `Release milestone ${index + 1} (${money(ctx, gross)}) of “${ctx.escrow.config.title}”.`,
+        ...payoutLines(ctx, gross, receiver),
+        `Signed by ${signers.length} of ${ctx.escrow.config.roles.releasesRequired} required release signers.`,
+      ],
+    },
+    await clientKey(),
+  );
   if ('refused' in pending) return fail('too-many-pending', pending.refused);
   return ok({ id: pending.id });
 }
