@@ -54,7 +54,8 @@ export async function verifyEscrowContract(network: NetworkConfig, contractId: s
   if (known && network.releasedWasmHashes.includes(known)) return;
   const hash = await contractWasmHash(network, contractId);
   if (!hash || !network.releasedWasmHashes.includes(hash)) {
-    logDetail(`refused ${contractId}`, new Error(`wasm ${hash ?? 'none (not a wasm contract)'} is not a released OpenEscrow build on ${network.name}`));
+    // A refusal, not a failure: one line, no stack.
+    logDetail(`refused ${contractId}`, `wasm ${hash ?? 'none (not a wasm contract)'} is not a released OpenEscrow build on ${network.name}`);
     throw new ChainError({ code: NOT_OPENESCROW, message: NOT_OPENESCROW_MESSAGE });
   }
   if (verified.size >= MAX_REMEMBERED) verified.clear();
