@@ -1,0 +1,262 @@
+/**
+ * The read model: what the indexer projects from the escrows' events, shaped for the dashboard's
+ * queries. Every row carries its network, so one database can follow several. Amounts are exact
+ * (`numeric(39,0)` ↔ bigint); addresses, hashes and event ids are checked by shape here and by
+ * checksum in TypeScript before they are written.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import {
+  ADDRESS_PATTERN,
+  amount,
+  CONTRACT_PATTERN,
+  EVENT_ID_PATTERN,
+  HASH_PATTERN,
+  matches,
+  NETWORK_PATTERN,
+} from './columns';
+import { KINDS, ROLES, STATUSES } from './vocabulary';
+
+const oneOf = (values: readonly string[]) => sql.raw(`(${values.map((v) => `'${v}'`).join(', ')})`);
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** One row per adopted escrow: its config, flags, totals and derived status. */
+export const escrows = pgTable(
+  'escrows',
+  {
+    network: text('network').notNull(),
+    contractId: text('contract_id').notNull(),
+    kind: text('kind', { enum: KINDS }).notNull(),
+    engagementId: text('engagement_id').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    token: text('token').notNull(),
+    platform: text('platform').notNull(),
+    approvalsRequired: integer('approvals_required').notNull(),
+    releasesRequired: integer('releases_required').notNull(),
+    platformFeeBps: integer('platform_fee_bps').notNull(),
+    protocolFeeBps: integer('protocol_fee_bps').notNull(),
+    protocolFeeRecipient: text('protocol_fee_recipient').notNull(),
+    deadline: at('deadline'),
+    /** The whole config as the contract holds it (amounts as decimal strings). */
+    config: jsonb('config').notNull(),
+    /** What the escrow pays out in all: Single `amount`, Multi the sum of its milestones. */
+    amount: amount('amount').notNull(),
+    funded: amount('funded').notNull(),
+    paidOut: amount('paid_out').notNull(),
+    refunded: amount('refunded').notNull(),
+    balance: amount('balance').notNull(),
+    /** Gross paid by releases (not by resolutions or refunds). */
+    released: amount('released_amount').notNull(),
+    platformFeesPaid: amount('platform_fees_paid').notNull(),
+    protocolFeesPaid: amount('protocol_fees_paid').notNull(),
+    /** What an open dispute holds: Single its balance, Multi the disputed milestones' amounts. */
+    inDispute: amount('in_dispute').notNull(),
+    disputed: boolean('disputed').notNull(),
+    disputeReason: text('dispute_reason').notNull(),
+    isReleased: boolean('is_released').notNull(),
+    isResolved: boolean('is_resolved').notNull(),
+    refunding: boolean('refunding').notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    wasmHash: text('wasm_hash').notNull(),
+    createdLedger: integer('created_ledger').notNull(),
+    createdAt: at('created_at').notNull(),
+    /** The newest event this row reflects: an older snapshot never overwrites a newer one. */
+    lastEventId: text('last_event_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.network, t.contractId] }),
+    check('escrows_network', matches(t.network, NETWORK_PATTERN)),
+    check('escrows_contract_id', matches(t.contractId, CONTRACT_PATTERN)),
+    check('escrows_token', matches(t.token, CONTRACT_PATTERN)),
+    check('escrows_platform', matches(t.platform, ADDRESS_PATTERN)),
+    check('escrows_protocol_fee_recipient', matches(t.protocolFeeRecipient, ADDRESS_PATTERN)),
+    check('escrows_kind', sql`${t.kind} in ${oneOf(KINDS)}`),
+    check('escrows_status', sql`${t.status} in ${oneOf(STATUSES)}`),
+    check('escrows_wasm_hash', matches(t.wasmHash, HASH_PATTERN)),
+    check('escrows_last_event_id', matches(t.lastEventId, EVENT_ID_PATTERN)),
+    check(
+      'escrows_amounts',
+      sql`${t.amount} >= 0 and ${t.funded} >= 0 and ${t.paidOut} >= 0 and ${t.refunded} >= 0 and ${t.balance} >= 0
+        and ${t.released} >= 0 and ${t.platformFeesPaid} >= 0 and ${t.protocolFeesPaid} >= 0 and ${t.inDispute} >= 0`,
+    ),
+    check('escrows_bps', sql`${t.platformFeeBps} between 0 and 10000 and ${t.protocolFeeBps} between 0 and 10000`),
+    index('escrows_by_created').on(t.network, t.createdLedger, t.contractId),
+    index('escrows_by_engagement').on(t.network, t.engagementId),
+    index('escrows_by_platform').on(t.network, t.platform),
+  ],
+);
+
+const escrowRef = (t: { network: any; contractId: any }, name: string) =>
+  foreignKey({ name, columns: [t.network, t.contractId], foreignColumns: [escrows.network, escrows.contractId] }).onDelete(
+    'cascade',
+  );
+
+/** An escrow's milestones, by index. */
+export const milestones = pgTable(
+  'milestones',
+  {
+    network: text('network').notNull(),
+    contractId: text('contract_id').notNull(),
+    index: integer('index').notNull(),
+    description: text('description').notNull(),
+    amount: amount('amount').notNull(),
+    receiver: text('receiver'),
+    status: text('status').notNull(),
+    evidence: text('evidence').notNull(),
+    approvals: text('approvals').array().notNull(),
+    approved: boolean('approved').notNull(),
+    disputed: boolean('disputed').notNull(),
+    disputeReason: text('dispute_reason').notNull(),
+    released: boolean('released').notNull(),
+    resolved: boolean('resolved').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.network, t.contractId, t.index] }),
+    escrowRef(t, 'milestones_escrow'),
+    check('milestones_index', sql`${t.index} between 0 and 19`),
+    check('milestones_amount', sql`${t.amount} >= 0`),
+    check('milestones_receiver', matches(t.receiver, ADDRESS_PATTERN)),
+  ],
+);
+
+/** Address × role × escrow, for every role an address holds (funders included). */
+export const memberships = pgTable(
+  'memberships',
+  {
+    network: text('network').notNull(),
+    address: text('address').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    contractId: text('contract_id').notNull(),
+  },
+  (t) => [
+    // Address first: the dashboard starts from one address (and maybe a role).
+    primaryKey({ columns: [t.network, t.address, t.role, t.contractId] }),
+    escrowRef(t, 'memberships_escrow'),
+    check('memberships_address', matches(t.address, ADDRESS_PATTERN)),
+    check('memberships_role', sql`${t.role} in ${oneOf(ROLES)}`),
+    index('memberships_by_escrow').on(t.network, t.contractId),
+  ],
+);
+
+/** Who funded an escrow, how much, and how much of it was paid back. */
+export const funders = pgTable(
+  'funders',
+  {
+    network: text('network').notNull(),
+    contractId: text('contract_id').notNull(),
+    address: text('address').notNull(),
+    contributed: amount('contributed').notNull(),
+    refunded: amount('refunded').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.network, t.contractId, t.address] }),
+    escrowRef(t, 'funders_escrow'),
+    check('funders_address', matches(t.address, ADDRESS_PATTERN)),
+    check('funders_amounts', sql`${t.contributed} >= 0 and ${t.refunded} >= 0`),
+  ],
+);
+
+/** The timeline: one row per contract event, keyed by the RPC's event id. */
+export const events = pgTable(
+  'events',
+  {
+    network: text('network').notNull(),
+    eventId: text('event_id').notNull(),
+    contractId: text('contract_id').notNull(),
+    txHash: text('tx_hash').notNull(),
+    ledger: integer('ledger').notNull(),
+    closedAt: at('closed_at').notNull(),
+    action: text('action').notNull(),
+    /** The decoded event (amounts as decimal strings). */
+    data: jsonb('data').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.network, t.eventId] }),
+    escrowRef(t, 'events_escrow'),
+    check('events_event_id', matches(t.eventId, EVENT_ID_PATTERN)),
+    check('events_tx_hash', matches(t.txHash, HASH_PATTERN)),
+    check('events_action', matches(t.action, '^[a-z_]{1,32}$')),
+    index('events_by_escrow').on(t.network, t.contractId, t.eventId),
+  ],
+);
+
+/** Each payout an event made (release, resolution, withdrawal, refund), fees split out. */
+export const payouts = pgTable(
+  'payouts',
+  {
+    network: text('network').notNull(),
+    eventId: text('event_id').notNull(),
+    position: integer('position').notNull(),
+    contractId: text('contract_id').notNull(),
+    to: text('to_address').notNull(),
+    gross: amount('gross').notNull(),
+    refund: amount('refund').notNull(),
+    protocolFee: amount('protocol_fee').notNull(),
+    platformFee: amount('platform_fee').notNull(),
+    net: amount('net').notNull(),
+    closedAt: at('closed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.network, t.eventId, t.position] }),
+    foreignKey({
+      name: 'payouts_event',
+      columns: [t.network, t.eventId],
+      foreignColumns: [events.network, events.eventId],
+    }).onDelete('cascade'),
+    check('payouts_to', matches(t.to, ADDRESS_PATTERN)),
+    check(
+      'payouts_amounts',
+      sql`${t.gross} >= 0 and ${t.refund} >= 0 and ${t.protocolFee} >= 0 and ${t.platformFee} >= 0 and ${t.net} >= 0`,
+    ),
+    index('payouts_by_escrow').on(t.network, t.contractId, t.closedAt),
+  ],
+);
+
+/** How far the indexer has read each network. */
+export const indexerCursors = pgTable(
+  'indexer_cursors',
+  {
+    network: text('network').primaryKey(),
+    ledger: integer('ledger').notNull(),
+    /** The RPC's paging cursor to resume `getEvents` from. */
+    cursor: text('cursor').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [check('indexer_cursors_network', matches(t.network, NETWORK_PATTERN)), check('indexer_cursors_ledger', sql`${t.ledger} >= 0`)],
+);
+
+/** Pending multi-signer steps (lib/pending's store moves here): unsigned and signed entries, never a key. */
+export const pendingSteps = pgTable(
+  'pending_steps',
+  {
+    id: text('id').primaryKey(),
+    network: text('network').notNull(),
+    escrowId: text('escrow_id').notNull(),
+    networkPassphrase: text('network_passphrase').notNull(),
+    /** The host function (the contract call), base64 XDR. */
+    func: text('func').notNull(),
+    /** `{ address, entry, signed }[]`: each signer's authorisation entry, base64 XDR. */
+    entries: jsonb('entries').notNull(),
+    validUntilLedger: integer('valid_until_ledger').notNull(),
+    summary: jsonb('summary').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    check('pending_steps_id', matches(t.id, '^[0-9a-f]{24}$')),
+    check('pending_steps_escrow_id', matches(t.escrowId, CONTRACT_PATTERN)),
+    index('pending_steps_by_expiry').on(t.validUntilLedger),
+    index('pending_steps_by_escrow').on(t.network, t.escrowId),
+  ],
+);
