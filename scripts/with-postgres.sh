@@ -13,9 +13,11 @@ source scripts/lib.sh
 
 [ "$#" -gt 0 ] || fail "usage: scripts/with-postgres.sh COMMAND [ARGS…]"
 
+# Debian keeps initdb off PATH, under /usr/lib/postgresql/<version>/bin; elsewhere it is on PATH.
 bindir=${POSTGRES_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+[ -n "$bindir" ] || bindir=$(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/initdb)")
 [ -x "$bindir/initdb" ] && [ -x "$bindir/pg_ctl" ] ||
-  fail "Postgres is missing (no initdb/pg_ctl under /usr/lib/postgresql/*/bin): install Debian's postgresql package, or set POSTGRES_BINDIR"
+  fail "Postgres is missing (no initdb and pg_ctl): on Debian install the postgresql package; elsewhere put its bin directory on PATH or in POSTGRES_BINDIR"
 
 as_server=()
 if [ "$(id -u)" = 0 ]; then

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { asc, sql } from 'drizzle-orm';
 import type { ReadModel } from '@/lib/db/client';
 import { escrows, events, funders, memberships, milestones, payouts } from '@/lib/db/schema';
@@ -8,6 +8,9 @@ import { applyBatch, readCursor } from './apply-batch';
 import { BatchError } from './check-batch';
 import { tryFollowerLock } from './follower-lock';
 import type { ProjectedBatch } from './rows';
+
+// PGlite starts in seconds, and slower on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const A = sampleContract(1);
 const B = sampleContract(2);
