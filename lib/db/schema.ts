@@ -131,21 +131,38 @@ export const milestones = pgTable(
   ],
 );
 
-/** Address × role × escrow, for every role an address holds (funders included). */
+/**
+ * Who takes part in which escrow: one row per address × escrow, with every role the address
+ * holds there (funders and milestone receivers included). It also carries a copy of the escrow's
+ * filter, sort and total columns, written in the same transaction as the escrow, so that an
+ * address's dashboard (list, pages, totals) reads one index range of this table alone.
+ */
 export const memberships = pgTable(
   'memberships',
   {
     network: text('network').notNull(),
     address: text('address').notNull(),
-    role: text('role', { enum: ROLES }).notNull(),
     contractId: text('contract_id').notNull(),
+    roles: text('roles', { enum: ROLES }).array().notNull(),
+    kind: text('kind', { enum: KINDS }).notNull(),
+    token: text('token').notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    amount: amount('amount').notNull(),
+    createdLedger: integer('created_ledger').notNull(),
+    createdAt: at('created_at').notNull(),
+    balance: amount('balance').notNull(),
+    released: amount('released_amount').notNull(),
+    /** Platform and protocol fees together. */
+    feesPaid: amount('fees_paid').notNull(),
+    inDispute: amount('in_dispute').notNull(),
   },
   (t) => [
-    // Address first: the dashboard starts from one address (and maybe a role).
-    primaryKey({ columns: [t.network, t.address, t.role, t.contractId] }),
+    primaryKey({ columns: [t.network, t.address, t.contractId] }),
     escrowRef(t, 'memberships_escrow'),
     check('memberships_address', matches(t.address, ADDRESS_PATTERN)),
-    check('memberships_role', sql`${t.role} in ${oneOf(ROLES)}`),
+    check('memberships_roles', sql`cardinality(${t.roles}) between 1 and ${sql.raw(String(ROLES.length))} and ${t.roles} <@ array${sql.raw(`[${ROLES.map((r) => `'${r}'`).join(', ')}]`)}::text[]`),
+    index('memberships_by_created').on(t.network, t.address, t.createdLedger, t.contractId),
+    index('memberships_by_amount').on(t.network, t.address, t.amount, t.contractId),
     index('memberships_by_escrow').on(t.network, t.contractId),
   ],
 );

@@ -10,7 +10,8 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '@/lib/db/client';
 import { escrows, events, funders, indexerCursors, memberships, milestones, payouts } from '@/lib/db/schema';
 import { checkBatch } from './check-batch';
-import type { IndexerCursor, ProjectedBatch } from './rows';
+import { ROLES, type Role } from '@/lib/db/vocabulary';
+import type { EscrowSnapshot, IndexerCursor, ProjectedBatch } from './rows';
 
 /** Rows per INSERT: Postgres takes at most 65,535 parameters per statement. */
 const CHUNK = 500;
@@ -28,6 +29,32 @@ function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
   return out;
+}
+
+/**
+ * One row per address of a snapshot, its roles in ROLES order (an address receiving two
+ * milestones is one milestone receiver), with the escrow's dashboard columns copied beside them.
+ */
+export function membershipRows(network: string, s: EscrowSnapshot): (typeof memberships.$inferInsert)[] {
+  const rolesByAddress = new Map<string, Set<Role>>();
+  for (const m of s.memberships) rolesByAddress.set(m.address, (rolesByAddress.get(m.address) ?? new Set()).add(m.role));
+  const e = s.escrow;
+  return [...rolesByAddress].map(([address, roles]) => ({
+    network,
+    address,
+    contractId: e.contractId,
+    roles: ROLES.filter((r) => roles.has(r)),
+    kind: e.kind,
+    token: e.token,
+    status: e.status,
+    amount: e.amount,
+    createdLedger: e.createdLedger,
+    createdAt: e.createdAt,
+    balance: e.balance,
+    released: e.released,
+    feesPaid: e.platformFeesPaid + e.protocolFeesPaid,
+    inDispute: e.inDispute,
+  }));
 }
 
 /** The advisory lock key that serialises writers of one network's read model. */
@@ -75,11 +102,7 @@ export async function applyBatch(
     const own = (s: (typeof fresh)[number]) => ({ network, contractId: s.escrow.contractId });
     const milestoneRows = fresh.flatMap((s) => s.milestones.map((m) => ({ ...m, ...own(s) })));
     const funderRows = fresh.flatMap((s) => s.funders.map((f) => ({ ...f, ...own(s) })));
-    // One row per (address, role): an address receiving two milestones is one membership.
-    const memberRows = fresh.flatMap((s) => {
-      const unique = new Map(s.memberships.map((m) => [`${m.role} ${m.address}`, { ...m, ...own(s) }]));
-      return [...unique.values()];
-    });
+    const memberRows = fresh.flatMap((s) => membershipRows(network, s));
     for (const part of chunks(milestoneRows)) await tx.insert(milestones).values(part);
     for (const part of chunks(memberRows)) await tx.insert(memberships).values(part);
     for (const part of chunks(funderRows)) await tx.insert(funders).values(part);

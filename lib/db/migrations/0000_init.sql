@@ -86,11 +86,21 @@ CREATE TABLE "indexer_cursors" (
 CREATE TABLE "memberships" (
 	"network" text NOT NULL,
 	"address" text NOT NULL,
-	"role" text NOT NULL,
 	"contract_id" text NOT NULL,
-	CONSTRAINT "memberships_network_address_role_contract_id_pk" PRIMARY KEY("network","address","role","contract_id"),
+	"roles" text[] NOT NULL,
+	"kind" text NOT NULL,
+	"token" text NOT NULL,
+	"status" text NOT NULL,
+	"amount" numeric(39, 0) NOT NULL,
+	"created_ledger" integer NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"balance" numeric(39, 0) NOT NULL,
+	"released_amount" numeric(39, 0) NOT NULL,
+	"fees_paid" numeric(39, 0) NOT NULL,
+	"in_dispute" numeric(39, 0) NOT NULL,
+	CONSTRAINT "memberships_network_address_contract_id_pk" PRIMARY KEY("network","address","contract_id"),
 	CONSTRAINT "memberships_address" CHECK ("memberships"."address" ~ '^[GC][A-Z2-7]{55}$'),
-	CONSTRAINT "memberships_role" CHECK ("memberships"."role" in ('approver', 'service_provider', 'release_signer', 'dispute_resolver', 'platform', 'receiver', 'milestone_receiver', 'funder'))
+	CONSTRAINT "memberships_roles" CHECK (cardinality("memberships"."roles") between 1 and 8 and "memberships"."roles" <@ array['approver', 'service_provider', 'release_signer', 'dispute_resolver', 'platform', 'receiver', 'milestone_receiver', 'funder']::text[])
 );
 --> statement-breakpoint
 CREATE TABLE "milestones" (
@@ -154,6 +164,8 @@ CREATE INDEX "escrows_by_created" ON "escrows" USING btree ("network","created_l
 CREATE INDEX "escrows_by_engagement" ON "escrows" USING btree ("network","engagement_id");--> statement-breakpoint
 CREATE INDEX "escrows_by_platform" ON "escrows" USING btree ("network","platform");--> statement-breakpoint
 CREATE INDEX "events_by_escrow" ON "events" USING btree ("network","contract_id","event_id");--> statement-breakpoint
+CREATE INDEX "memberships_by_created" ON "memberships" USING btree ("network","address","created_ledger","contract_id");--> statement-breakpoint
+CREATE INDEX "memberships_by_amount" ON "memberships" USING btree ("network","address","amount","contract_id");--> statement-breakpoint
 CREATE INDEX "memberships_by_escrow" ON "memberships" USING btree ("network","contract_id");--> statement-breakpoint
 CREATE INDEX "payouts_by_escrow" ON "payouts" USING btree ("network","contract_id","closed_at");--> statement-breakpoint
 CREATE INDEX "pending_steps_by_expiry" ON "pending_steps" USING btree ("valid_until_ledger");--> statement-breakpoint

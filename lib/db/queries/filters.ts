@@ -4,9 +4,9 @@
  * totals and the CSV export, so the three always agree on which escrows are meant.
  */
 import { z } from 'zod';
-import { and, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { address, contractId } from '@/lib/schemas/fields';
-import { escrows, memberships } from '../schema';
+import { memberships } from '../schema';
 import { KINDS, ROLES, STATUSES } from '../vocabulary';
 
 export const escrowFilterSchema = z
@@ -38,30 +38,27 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The escrows the filter means, as a condition on `escrows`. */
+/**
+ * The memberships the filter means (one per escrow, since the address is fixed), as a condition
+ * on `memberships`: every filter but the text search reads that table alone.
+ */
 export function filterCondition(f: EscrowFilter): SQL {
-  const member = and(
-    eq(memberships.network, f.network),
-    eq(memberships.address, f.address),
-    f.roles?.length ? inArray(memberships.role, f.roles) : undefined,
-  );
+  const m = memberships;
   const conditions: (SQL | undefined)[] = [
-    eq(escrows.network, f.network),
-    inArray(escrows.contractId, sql`(select ${memberships.contractId} from ${memberships} where ${member})`),
-    f.statuses?.length ? inArray(escrows.status, f.statuses) : undefined,
-    f.kinds?.length ? inArray(escrows.kind, f.kinds) : undefined,
-    f.tokens?.length ? inArray(escrows.token, f.tokens) : undefined,
-    f.createdFrom ? gte(escrows.createdAt, f.createdFrom) : undefined,
-    f.createdTo ? lt(escrows.createdAt, f.createdTo) : undefined,
-    f.search ? or(ilike(escrows.title, containsPattern(f.search)), ilike(escrows.engagementId, containsPattern(f.search))) : undefined,
+    eq(m.network, f.network),
+    eq(m.address, f.address),
+    f.roles?.length ? arrayOverlaps(m.roles, f.roles) : undefined,
+    f.statuses?.length ? inArray(m.status, f.statuses) : undefined,
+    f.kinds?.length ? inArray(m.kind, f.kinds) : undefined,
+    f.tokens?.length ? inArray(m.token, f.tokens) : undefined,
+    f.createdFrom ? gte(m.createdAt, f.createdFrom) : undefined,
+    f.createdTo ? lt(m.createdAt, f.createdTo) : undefined,
+    // Spelled out: drizzle leaves a one-table query's columns unqualified, which inside this
+    // subquery would name the escrow's own columns instead of the membership's.
+    f.search
+      ? sql`exists (select 1 from escrows e where e.network = "memberships"."network" and e.contract_id = "memberships"."contract_id"
+          and (e.title ilike ${containsPattern(f.search)} or e.engagement_id ilike ${containsPattern(f.search)}))`
+      : undefined,
   ];
   return and(...conditions)!;
-}
-
-/** The roles `address` holds in the escrow of the current row, sorted. */
-export function rolesOf(f: Pick<EscrowFilter, 'address'>): SQL<string[]> {
-  // Spelled out: drizzle leaves single-table columns unqualified, which inside this subquery
-  // would name the membership's own columns instead of the outer escrow's.
-  return sql<string[]>`array(select m.role from memberships m
-    where m.network = "escrows"."network" and m.contract_id = "escrows"."contract_id" and m.address = ${f.address} order by 1)`;
 }

@@ -2,11 +2,11 @@
  * The dashboard's list: one address's escrows (every role, funders included), filtered, sorted
  * by creation or amount, one keyset page at a time.
  */
-import { asc, desc, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { escrows } from '../schema';
+import { escrows, memberships } from '../schema';
 import type { EscrowKind, EscrowStatus, Role } from '../vocabulary';
-import { filterCondition, rolesOf, type EscrowFilter } from './filters';
+import { filterCondition, type EscrowFilter } from './filters';
 import { decodeCursor, encodeCursor, type Order, type Sort } from './page-cursor';
 
 export interface PageOptions {
@@ -51,7 +51,7 @@ export async function listEscrows(db: Database, filter: EscrowFilter, page: Page
   const order = page.order ?? 'desc';
   const limit = page.limit ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new RangeError(`limit must be 1–${MAX_LIMIT}`);
-  const key = sort === 'created' ? escrows.createdLedger : escrows.amount;
+  const key = sort === 'created' ? memberships.createdLedger : memberships.amount;
   const direction = order === 'desc' ? desc : asc;
 
   const conditions: SQL[] = [filterCondition(filter)];
@@ -61,8 +61,8 @@ export async function listEscrows(db: Database, filter: EscrowFilter, page: Page
     // Row comparison: strictly after the last row in (key, contract id) order.
     conditions.push(
       order === 'desc'
-        ? sql`(${key}, ${escrows.contractId}) < (${value}, ${after.contractId})`
-        : sql`(${key}, ${escrows.contractId}) > (${value}, ${after.contractId})`,
+        ? sql`(${key}, ${memberships.contractId}) < (${value}, ${after.contractId})`
+        : sql`(${key}, ${memberships.contractId}) > (${value}, ${after.contractId})`,
     );
   }
 
@@ -82,11 +82,13 @@ export async function listEscrows(db: Database, filter: EscrowFilter, page: Page
       inDispute: escrows.inDispute,
       createdLedger: escrows.createdLedger,
       createdAt: escrows.createdAt,
-      roles: rolesOf(filter),
+      roles: memberships.roles,
     })
-    .from(escrows)
+    // The page is found in the address's memberships, in index order; only its rows are joined.
+    .from(memberships)
+    .innerJoin(escrows, and(eq(escrows.network, memberships.network), eq(escrows.contractId, memberships.contractId)))
     .where(sql.join(conditions, sql` and `))
-    .orderBy(direction(key), direction(escrows.contractId))
+    .orderBy(direction(key), direction(memberships.contractId))
     .limit(limit + 1);
 
   const more = rows.length > limit;

@@ -4,8 +4,9 @@
  * dispute holds.
  */
 import { asc, count, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../client';
-import { escrows } from '../schema';
+import { memberships } from '../schema';
 import { filterCondition, type EscrowFilter } from './filters';
 
 export interface TokenTotals {
@@ -17,20 +18,21 @@ export interface TokenTotals {
   inDispute: bigint;
 }
 
-const sum = (expr: ReturnType<typeof sql>) => sql`coalesce(sum(${expr}), 0)`.mapWith(escrows.amount);
+const sum = (column: AnyPgColumn) => sql`coalesce(sum(${column}), 0)`.mapWith(memberships.amount);
 
 export async function totalsByToken(db: Database, filter: EscrowFilter): Promise<TokenTotals[]> {
   return db
     .select({
-      token: escrows.token,
+      token: memberships.token,
       escrows: count(),
-      locked: sum(sql`${escrows.balance}`),
-      released: sum(sql`${escrows.released}`),
-      feesPaid: sum(sql`${escrows.platformFeesPaid} + ${escrows.protocolFeesPaid}`),
-      inDispute: sum(sql`${escrows.inDispute}`),
+      locked: sum(memberships.balance),
+      released: sum(memberships.released),
+      feesPaid: sum(memberships.feesPaid),
+      inDispute: sum(memberships.inDispute),
     })
-    .from(escrows)
+    // One membership per escrow of the address: its copies of the escrow's totals are summed.
+    .from(memberships)
     .where(filterCondition(filter))
-    .groupBy(escrows.token)
-    .orderBy(asc(escrows.token));
+    .groupBy(memberships.token)
+    .orderBy(asc(memberships.token));
 }
