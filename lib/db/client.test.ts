@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openReadModel, queryRows } from './client';
 import { escrows } from './schema';
-import { testBackends } from './testing';
+import { freshPostgresDatabase, testBackends } from './testing';
 import { sampleSnapshot, sampleContract } from './sample';
 
 // PGlite starts in seconds, and slower on a busy machine.
@@ -34,6 +34,20 @@ describe('openReadModel', () => {
 
   it('says what is wrong with an unreachable DATABASE_URL', async () => {
     await expect(openReadModel({ url: 'postgres://nobody@127.0.0.1:1/none' })).rejects.toThrow();
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('openReadModel on Postgres', () => {
+  it('lets instances that start together migrate one at a time', async () => {
+    const fresh = await freshPostgresDatabase(process.env.DATABASE_URL!);
+    try {
+      const instances = await Promise.all([1, 2, 3].map(() => openReadModel({ url: fresh.url })));
+      expect(instances.map((i) => i.engine)).toEqual(['postgres', 'postgres', 'postgres']);
+      expect(await queryRows(instances[0]!.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`)).toEqual([{ n: 1 }]);
+      await Promise.all(instances.map((i) => i.close()));
+    } finally {
+      await fresh.drop();
+    }
   });
 });
 

@@ -44,7 +44,7 @@ export async function openReadModel(options: OpenOptions = {}): Promise<ReadMode
     const pool = new Pool({ connectionString: url, max: 10 });
     const db = drizzlePg(pool, { schema });
     try {
-      await migratePg(db, { migrationsFolder });
+      await migrateOnce(pool, migrationsFolder);
     } catch (e) {
       await pool.end();
       throw e;
@@ -62,6 +62,24 @@ export async function openReadModel(options: OpenOptions = {}): Promise<ReadMode
     throw e;
   }
   return { db: db as unknown as Database, engine: 'pglite', pool: null, close: () => client.close() };
+}
+
+/**
+ * Applies the migrations while holding an advisory lock, so that app instances starting together
+ * on one Postgres take turns: the first migrates, the others find nothing left to do.
+ */
+async function migrateOnce(pool: Pool, migrationsFolder: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query(`select pg_advisory_lock(hashtext('openescrow-migrations'))`);
+    try {
+      await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+    } finally {
+      await client.query(`select pg_advisory_unlock(hashtext('openescrow-migrations'))`);
+    }
+  } finally {
+    client.release();
+  }
 }
 
 /** Runs raw SQL and returns its rows (both drivers answer `{ rows }`). */

@@ -22,17 +22,23 @@ async function adminQuery(url: string, text: string): Promise<void> {
   }
 }
 
-async function openPostgres(url: string): Promise<ReadModel> {
+/** A new, empty database on the server of `url`; `drop()` removes it. */
+export async function freshPostgresDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await adminQuery(url, `create database ${name}`);
   const dbUrl = new URL(url);
   dbUrl.pathname = `/${name}`;
-  const rm = await openReadModel({ url: dbUrl.toString() });
+  return { url: dbUrl.toString(), drop: () => adminQuery(url, `drop database ${name}`) };
+}
+
+async function openPostgres(url: string): Promise<ReadModel> {
+  const fresh = await freshPostgresDatabase(url);
+  const rm = await openReadModel({ url: fresh.url });
   return {
     ...rm,
     close: async () => {
       await rm.close();
-      await adminQuery(url, `drop database ${name}`);
+      await fresh.drop();
     },
   };
 }
