@@ -10,6 +10,7 @@ import { CursorError } from './page-cursor';
 import { totalsByToken } from './totals';
 import { platformFeeIncome } from './fee-income';
 import { exportEscrowsCsv } from './export-csv';
+import { escrowTimeline } from './timeline';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
@@ -195,6 +196,33 @@ describe.each(testBackends())('dashboard queries on $name', (backend) => {
     expect(lines[lines.length - 1]).toBe(`${E1},Logo design,ENG-001,single,in_progress,${T1},500,500,500,0,0,0,100,${ledgerTime(100).toISOString()},approver`);
     const firstColumn = lines.slice(1).filter((l) => /^C[A-Z2-7]{55},/.test(l)).map((l) => l.slice(0, 56));
     expect(firstColumn).toEqual(aliceNewestFirst);
+  });
+});
+
+describe.each(testBackends())('an escrow timeline on $name', (backend) => {
+  it('gives every event of one escrow, oldest first, in pages', async () => {
+    const rm = await backend.open();
+    try {
+      const X = sampleContract(50);
+      // Written out of order, in two batches, with another escrow's events in between.
+      const snap = sampleSnapshot({ contract: X, ledger: 10, lastEventId: sampleEventId(50) });
+      const other = sampleSnapshot({ contract: E1, ledger: 15 });
+      const ev = (l: number, action: string) => ({ ...sampleCreatedEvent(X, l), action, data: { at: l } });
+      await applyBatch(rm.db, 'local', { escrows: [snap, other], events: [ev(30, 'approved'), ev(10, 'created'), sampleCreatedEvent(E1, 15)], payouts: [] }, { ledger: 30, cursor: 'a' });
+      await applyBatch(rm.db, 'local', { escrows: [], events: [ev(50, 'released'), ev(20, 'funded'), ev(40, 'approved')], payouts: [] }, { ledger: 50, cursor: 'b' });
+
+      const first = await escrowTimeline(rm.db, 'local', X, { limit: 2 });
+      expect(first.events.map((e) => [e.ledger, e.action])).toEqual([[10, 'created'], [20, 'funded']]);
+      const second = await escrowTimeline(rm.db, 'local', X, { limit: 2, cursor: first.nextCursor });
+      const third = await escrowTimeline(rm.db, 'local', X, { limit: 2, cursor: second.nextCursor });
+      expect([...second.events, ...third.events].map((e) => e.ledger)).toEqual([30, 40, 50]);
+      expect(third.nextCursor).toBeNull();
+      expect(third.events[0]).toMatchObject({ action: 'released', data: { at: 50 }, closedAt: ledgerTime(50) });
+      expect((await escrowTimeline(rm.db, 'testnet', X)).events).toEqual([]);
+      await expect(escrowTimeline(rm.db, 'local', X, { cursor: 'DROP TABLE' })).rejects.toThrow(CursorError);
+    } finally {
+      await rm.close();
+    }
   });
 });
 
