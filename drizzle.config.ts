@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 // the app applies them at start (lib/db/client.ts). Commit both.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './lib/db/schema.ts',
+  schema: './lib/db/schema/index.ts',
   out: './lib/db/migrations',
 });

@@ -1,7 +1,7 @@
 /**
  * Column types shared by the read model's tables: exact amounts and checked addresses.
  */
-import { customType } from 'drizzle-orm/pg-core';
+import { customType, timestamp } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
@@ -28,3 +28,9 @@ export const NETWORK_PATTERN = '^[a-z0-9-]{1,32}$';
 export function matches(column: AnyPgColumn, pattern: string): SQL {
   return sql`${column} ~ ${sql.raw(`'${pattern}'`)}`;
 }
+
+/** `('a', 'b')`, for a CHECK that a column is one of a fixed list. */
+export const oneOf = (values: readonly string[]) => sql.raw(`(${values.map((v) => `'${v}'`).join(', ')})`);
+
+/** A point in time (timestamptz), as a Date. */
+export const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

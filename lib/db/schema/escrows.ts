@@ -1,35 +1,13 @@
 /**
- * The read model: what the indexer projects from the escrows' events, shaped for the dashboard's
- * queries. Every row carries its network, so one database can follow several. Amounts are exact
- * (`numeric(39,0)` ↔ bigint); addresses, hashes and event ids are checked by shape here and by
- * checksum in TypeScript before they are written.
+ * The escrows' own tables: one row per adopted escrow and what hangs off it (milestones,
+ * memberships, funders). Every row carries its network, so one database can follow several.
+ * Amounts are exact (`numeric(39,0)` ↔ bigint); addresses and hashes are checked by shape here
+ * and by checksum in TypeScript before they are written.
  */
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
-import {
-  ADDRESS_PATTERN,
-  amount,
-  CONTRACT_PATTERN,
-  EVENT_ID_PATTERN,
-  HASH_PATTERN,
-  matches,
-  NETWORK_PATTERN,
-} from './columns';
-import { KINDS, ROLES, STATUSES } from './vocabulary';
-
-const oneOf = (values: readonly string[]) => sql.raw(`(${values.map((v) => `'${v}'`).join(', ')})`);
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { ADDRESS_PATTERN, amount, at, CONTRACT_PATTERN, EVENT_ID_PATTERN, HASH_PATTERN, matches, NETWORK_PATTERN, oneOf } from '../columns';
+import { KINDS, ROLES, STATUSES } from '../vocabulary';
 
 /** One row per adopted escrow: its config, flags, totals and derived status. */
 export const escrows = pgTable(
@@ -98,7 +76,8 @@ export const escrows = pgTable(
   ],
 );
 
-const escrowRef = (t: { network: any; contractId: any }, name: string) =>
+/** The foreign key from a child table's (network, contract_id) to its escrow; deleting an escrow deletes its rows. */
+export const escrowRef = (t: { network: AnyPgColumn; contractId: AnyPgColumn }, name: string) =>
   foreignKey({ name, columns: [t.network, t.contractId], foreignColumns: [escrows.network, escrows.contractId] }).onDelete(
     'cascade',
   );
@@ -182,98 +161,5 @@ export const funders = pgTable(
     escrowRef(t, 'funders_escrow'),
     check('funders_address', matches(t.address, ADDRESS_PATTERN)),
     check('funders_amounts', sql`${t.contributed} >= 0 and ${t.refunded} >= 0`),
-  ],
-);
-
-/** The timeline: one row per contract event, keyed by the RPC's event id. */
-export const events = pgTable(
-  'events',
-  {
-    network: text('network').notNull(),
-    eventId: text('event_id').notNull(),
-    contractId: text('contract_id').notNull(),
-    txHash: text('tx_hash').notNull(),
-    ledger: integer('ledger').notNull(),
-    closedAt: at('closed_at').notNull(),
-    action: text('action').notNull(),
-    /** The decoded event (amounts as decimal strings). */
-    data: jsonb('data').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.network, t.eventId] }),
-    escrowRef(t, 'events_escrow'),
-    check('events_event_id', matches(t.eventId, EVENT_ID_PATTERN)),
-    check('events_tx_hash', matches(t.txHash, HASH_PATTERN)),
-    check('events_action', matches(t.action, '^[a-z_]{1,32}$')),
-    index('events_by_escrow').on(t.network, t.contractId, t.eventId),
-  ],
-);
-
-/** Each payout an event made (release, resolution, withdrawal, refund), fees split out. */
-export const payouts = pgTable(
-  'payouts',
-  {
-    network: text('network').notNull(),
-    eventId: text('event_id').notNull(),
-    position: integer('position').notNull(),
-    contractId: text('contract_id').notNull(),
-    to: text('to_address').notNull(),
-    gross: amount('gross').notNull(),
-    refund: amount('refund').notNull(),
-    protocolFee: amount('protocol_fee').notNull(),
-    platformFee: amount('platform_fee').notNull(),
-    net: amount('net').notNull(),
-    closedAt: at('closed_at').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.network, t.eventId, t.position] }),
-    foreignKey({
-      name: 'payouts_event',
-      columns: [t.network, t.eventId],
-      foreignColumns: [events.network, events.eventId],
-    }).onDelete('cascade'),
-    check('payouts_to', matches(t.to, ADDRESS_PATTERN)),
-    check(
-      'payouts_amounts',
-      sql`${t.gross} >= 0 and ${t.refund} >= 0 and ${t.protocolFee} >= 0 and ${t.platformFee} >= 0 and ${t.net} >= 0`,
-    ),
-    index('payouts_by_escrow').on(t.network, t.contractId, t.closedAt),
-  ],
-);
-
-/** How far the indexer has read each network. */
-export const indexerCursors = pgTable(
-  'indexer_cursors',
-  {
-    network: text('network').primaryKey(),
-    ledger: integer('ledger').notNull(),
-    /** The RPC's paging cursor to resume `getEvents` from. */
-    cursor: text('cursor').notNull(),
-    updatedAt: at('updated_at').notNull(),
-  },
-  (t) => [check('indexer_cursors_network', matches(t.network, NETWORK_PATTERN)), check('indexer_cursors_ledger', sql`${t.ledger} >= 0`)],
-);
-
-/** Pending multi-signer steps (lib/pending's store moves here): unsigned and signed entries, never a key. */
-export const pendingSteps = pgTable(
-  'pending_steps',
-  {
-    id: text('id').primaryKey(),
-    network: text('network').notNull(),
-    escrowId: text('escrow_id').notNull(),
-    networkPassphrase: text('network_passphrase').notNull(),
-    /** The host function (the contract call), base64 XDR. */
-    func: text('func').notNull(),
-    /** `{ address, entry, signed }[]`: each signer's authorisation entry, base64 XDR. */
-    entries: jsonb('entries').notNull(),
-    validUntilLedger: integer('valid_until_ledger').notNull(),
-    summary: jsonb('summary').notNull(),
-    createdAt: at('created_at').notNull(),
-  },
-  (t) => [
-    check('pending_steps_id', matches(t.id, '^[0-9a-f]{24}$')),
-    check('pending_steps_escrow_id', matches(t.escrowId, CONTRACT_PATTERN)),
-    index('pending_steps_by_expiry').on(t.validUntilLedger),
-    index('pending_steps_by_escrow').on(t.network, t.escrowId),
   ],
 );
