@@ -41,6 +41,7 @@ export const escrows = pgTable(
     protocolFeesPaid: amount('protocol_fees_paid').notNull(),
     /** What an open dispute holds: Single its balance, Multi the disputed milestones' amounts. */
     inDispute: amount('in_dispute').notNull(),
+    /** A dispute is open: Single the escrow's, Multi any milestone's (resolved ones are closed). */
     disputed: boolean('disputed').notNull(),
     disputeReason: text('dispute_reason').notNull(),
     isReleased: boolean('is_released').notNull(),
@@ -96,6 +97,7 @@ export const milestones = pgTable(
     evidence: text('evidence').notNull(),
     approvals: text('approvals').array().notNull(),
     approved: boolean('approved').notNull(),
+    /** A dispute is open: Single the escrow's, Multi any milestone's (resolved ones are closed). */
     disputed: boolean('disputed').notNull(),
     disputeReason: text('dispute_reason').notNull(),
     released: boolean('released').notNull(),
