@@ -42,6 +42,12 @@ test('10b. a wallet on another network is refused at connect, naming both networ
   double.network = { name: 'STANDALONE', passphrase: 'Standalone Network ; February 2017' };
   await connectThroughPicker(page, 'Freighter');
   await expect(page.getByTestId('connected-address')).toHaveText(double.address);
+  // Switched back to Testnet while away: the next visit does not reconnect, and says why.
+  double.network = TESTNET;
+  await page.reload();
+  await page.getByTestId('wallet-button').click();
+  await expect(page.getByRole('region', { name: 'Wallet', exact: true }).getByRole('alert')).toContainText('Your wallet is on Testnet');
+  await expect(page.getByTestId('wallet-button')).toHaveText('Connect wallet');
   await context.close();
 });
 
