@@ -62,6 +62,8 @@ pub struct LedgerCommit<'a> {
     pub txs: &'a [TxRow],
     pub events: &'a [EventRow],
     pub time_offset: i64,
+    /// Delete the history (ledgers, transactions, events) before this ledger.
+    pub prune_before: Option<u32>,
 }
 
 const SCHEMA: &str = "
@@ -173,7 +175,18 @@ impl Store {
                 "INSERT INTO kv (name, value) VALUES ('time_offset', ?1) ON CONFLICT(name) DO UPDATE SET value = ?1",
             )?
             .execute(params![c.time_offset.to_string()])?;
+            if let Some(cutoff) = c.prune_before {
+                prune(&tx, cutoff)?;
+            }
         }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes the history before `cutoff` at once (a retention window set at start-up).
+    pub fn prune_history(&mut self, cutoff: u32) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        prune(&tx, cutoff)?;
         tx.commit()?;
         Ok(())
     }
@@ -279,6 +292,13 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+fn prune(tx: &rusqlite::Transaction, cutoff: u32) -> Result<()> {
+    tx.prepare_cached("DELETE FROM ledgers WHERE seq < ?1")?.execute([cutoff])?;
+    tx.prepare_cached("DELETE FROM txs WHERE ledger < ?1")?.execute([cutoff])?;
+    tx.prepare_cached("DELETE FROM events WHERE ledger < ?1")?.execute([cutoff])?;
+    Ok(())
 }
 
 /// Length-prefixed concatenation: a list of XDR blobs in one column.

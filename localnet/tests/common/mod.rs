@@ -90,13 +90,13 @@ impl Outcome {
 impl TestChain {
     pub fn new() -> TestChain {
         let dir = temp_dir("chain");
-        let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: dir.clone(), reset: true }).unwrap();
+        let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: dir.clone(), reset: true, ..Default::default() }).unwrap();
         TestChain { chain, dir }
     }
 
     /// Opens the chain again from its directory, as a restarted node would.
     pub fn reopen(mut self) -> TestChain {
-        let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: self.dir.clone(), reset: false }).unwrap();
+        let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: self.dir.clone(), reset: false, ..Default::default() }).unwrap();
         self.chain = chain;
         self
     }
