@@ -124,7 +124,8 @@ export function parseNetworkConfig(env: Record<string, string | undefined>): Net
         passphrase: e.OPENESCROW_NETWORK_PASSPHRASE ?? Networks.STANDALONE,
         friendbotUrl: e.OPENESCROW_FRIENDBOT_URL ?? `${e.OPENESCROW_LOCALNET_URL}/friendbot`,
         localnetUrl: e.OPENESCROW_LOCALNET_URL,
-        explorerUrl: null,
+        // localnet serves its own explorer pages (/explorer/tx/<hash>, …/account/…, …/contract/…).
+        explorerUrl: e.OPENESCROW_EXPLORER_URL ?? `${e.OPENESCROW_LOCALNET_URL}/explorer`,
         tokens: [xlm(Networks.STANDALONE)],
       };
     case 'testnet':

@@ -8,7 +8,7 @@ mod ledgers;
 mod simulate;
 mod transactions;
 
-pub use encoding::{account_strkey, contract_strkey, parse_account, rfc3339};
+pub use encoding::{account_strkey, contract_strkey, parse_account, parse_contract, rfc3339};
 
 use crate::backend::Chain;
 use serde_json::{json, Value};

@@ -8,6 +8,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use soroban_env_host::xdr::{LedgerEntry, Limits, ReadXdr, WriteXdr};
 use std::path::Path;
 
+mod queries;
+
 pub struct Store {
     conn: Connection,
 }
@@ -274,24 +276,28 @@ impl Store {
              FROM events WHERE (ledger, tx_index, op_index, event_index) >= (?1, ?2, ?3, ?4) AND ledger < ?5
              ORDER BY ledger, tx_index, op_index, event_index LIMIT ?6",
         )?;
-        let rows = stmt.query_map(params![start.0, start.1, start.2, start.3, end_ledger, limit], |r| {
-            let cid: Option<Vec<u8>> = r.get(5)?;
-            let h: Vec<u8> = r.get(7)?;
-            Ok(EventRow {
-                ledger: r.get(0)?,
-                tx_index: r.get(1)?,
-                op_index: r.get(2)?,
-                event_index: r.get(3)?,
-                kind: r.get(4)?,
-                contract_id: cid.and_then(|c| c.try_into().ok()),
-                xdr: r.get(6)?,
-                tx_hash: h.try_into().unwrap_or([0; 32]),
-                successful: r.get(8)?,
-                close_time: r.get::<_, i64>(9)? as u64,
-            })
-        })?;
+        let rows = stmt.query_map(params![start.0, start.1, start.2, start.3, end_ledger, limit], event_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+const EVENT_COLUMNS: &str = "ledger, tx_index, op_index, event_index, kind, contract_id, xdr, tx_hash, successful, close_time";
+
+fn event_from_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
+    let cid: Option<Vec<u8>> = r.get(5)?;
+    let h: Vec<u8> = r.get(7)?;
+    Ok(EventRow {
+        ledger: r.get(0)?,
+        tx_index: r.get(1)?,
+        op_index: r.get(2)?,
+        event_index: r.get(3)?,
+        kind: r.get(4)?,
+        contract_id: cid.and_then(|c| c.try_into().ok()),
+        xdr: r.get(6)?,
+        tx_hash: h.try_into().unwrap_or([0; 32]),
+        successful: r.get(8)?,
+        close_time: r.get::<_, i64>(9)? as u64,
+    })
 }
 
 fn prune(tx: &rusqlite::Transaction, cutoff: u32) -> Result<()> {
