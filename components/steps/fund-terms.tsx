@@ -4,6 +4,8 @@ import { milestoneReceiver, targetAmount } from '@/lib/escrow/types';
 import type { TokenInfo } from '@/lib/stellar/rpc';
 import { AddressText } from '../escrow/address-text';
 import { Amount } from '../escrow/amount';
+import { ChainText } from '../escrow/chain-text';
+import { formatChainTime } from '@/lib/text';
 
 const dt = 'text-zinc-600 dark:text-zinc-400';
 
@@ -37,12 +39,12 @@ export function FundTerms({ escrow, token, explorerUrl }: { escrow: Escrow; toke
         <dt className={dt}>Dispute resolver</dt>
         <dd>{who(r.disputeResolver)}</dd>
         <dt className={dt}>Deadline</dt>
-        <dd>{c.deadline === null ? 'none (no refunds)' : new Date(Number(c.deadline) * 1000).toISOString().replace('.000Z', ' UTC').replace('T', ' ')}</dd>
+        <dd>{c.deadline === null ? 'none (no refunds)' : formatChainTime(c.deadline)}</dd>
       </dl>
       <ol className="list-decimal space-y-0.5 pl-5 text-sm">
         {c.milestones.map((m, i) => (
           <li key={i}>
-            {m.description}
+            <ChainText text={m.description} />
             {c.kind === 'Multi' ? <> — {a(m.amount)}{m.receiver ? <>, to {who(milestoneReceiver(c, i))}</> : null}</> : null}
           </li>
         ))}
