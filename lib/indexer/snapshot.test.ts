@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { escrow, milestone, who, ESCROW_ID, TOKEN } from '@/lib/escrow/fixtures';
-import { sampleEventId, sampleHash } from '@/lib/db/sample';
+import { sampleContract, sampleEventId, sampleHash } from '@/lib/db/sample';
 import { amountInDispute, toSnapshot, type SnapshotInput } from './snapshot';
 import { applyBatch, membershipRows } from './apply-batch';
+import { loadState } from './load-state';
 import { testBackends } from '@/lib/db/testing';
 import { escrows } from '@/lib/db/schema';
 import { listEscrows } from '@/lib/db/queries/list-escrows';
@@ -101,6 +102,35 @@ describe.each(testBackends())('a snapshot stored on $name', (backend) => {
       expect(row).toEqual({ ...s.escrow, network: 'testnet' });
       const page = await listEscrows(rm.db, { network: 'testnet', address: who.funder });
       expect(page.rows.map((r) => [r.contractId, r.status, r.inDispute, r.roles])).toEqual([[ESCROW_ID, 'disputed', 100_000_000n, ['funder']]]);
+    } finally {
+      await rm.close();
+    }
+  });
+});
+
+describe.each(testBackends())('loadState on $name', (backend) => {
+  it('gives back exactly the state a snapshot was made from', async () => {
+    const rm = await backend.open();
+    try {
+      const multiConfig = {
+        kind: 'Multi' as const,
+        amount: 0n,
+        deadline: 1_900_000_000n,
+        milestones: [{ description: 'A', amount: 10n, receiver: who.stranger }, { description: 'B', amount: (1n << 126n), receiver: null }],
+      };
+      const multi = escrow(
+        { milestones: [milestone({ status: 'done', evidence: 'https://x', approvals: [who.approver], approved: true, released: true }), milestone({ disputed: true, disputeReason: 'late' })], funded: 10n + (1n << 126n), paidOut: 10n, balance: 1n << 126n },
+        multiConfig,
+      );
+      const single = escrow({ disputed: true, resolved: true, disputeReason: 'quality', funded: 5n, paidOut: 5n }, { engagementId: 'ENG-2' });
+      const inputs: SnapshotInput[] = [
+        base({ escrow: multi, funders: [{ address: who.funder, contributed: 10n + (1n << 126n), refunded: 0n }], paid: { released: 10n, platformFees: 1n, protocolFees: 0n } }),
+        base({ contractId: sampleContract(9), escrow: single, lastEventId: sampleEventId(43) }),
+      ];
+      const events = inputs.map((s, i) => ({ eventId: sampleEventId(42, i), contractId: s.contractId, txHash: sampleHash(i + 1), ledger: 42, closedAt: s.createdAt, action: 'created', data: {} }));
+      await applyBatch(rm.db, 'local', { escrows: inputs.map(toSnapshot), events, payouts: [] }, { ledger: 43, cursor: 'x' });
+      for (const s of inputs) expect(await loadState(rm.db, 'local', s.contractId)).toEqual(s);
+      expect(await loadState(rm.db, 'testnet', inputs[0]!.contractId)).toBeNull();
     } finally {
       await rm.close();
     }
