@@ -4,7 +4,9 @@ export async function register() {
     const { baseNetworkConfig } = await import('./lib/networks/server');
     try {
       const n = baseNetworkConfig();
-      console.log(`OpenEscrow: network ${n.name} (${n.rpcUrl})`);
+      // Origin and path only: a provider's API key often sits in the query string.
+      const rpc = new URL(n.rpcUrl);
+      console.log(`OpenEscrow: network ${n.name} (RPC ${rpc.origin}${rpc.pathname})`);
     } catch (e) {
       console.error((e as Error).message);
       process.exit(1);

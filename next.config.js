@@ -1,11 +1,18 @@
 // @ts-check
+const { securityHeaders } = require('./lib/security-headers');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // No advertising of the framework (X-Powered-By).
+  poweredByHeader: false,
   // The SDK is large and Node-oriented; keep it out of the server bundle.
   serverExternalPackages: ['@stellar/stellar-sdk'],
   experimental: {
     serverActions: { bodySizeLimit: '1mb' },
+  },
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders({ dev: process.env.NODE_ENV !== 'production' }) }];
   },
 };
 

@@ -10,8 +10,10 @@ export default defineConfig({
   testMatch: /.*\.spec\.ts/,
   // The benchmark and the screenshots run on request (npm run bench:e2e, npm run screenshots).
   testIgnore: [...(process.env.BENCH ? [] : [/bench\.spec\.ts/]), ...(process.env.SCREENSHOTS ? [] : [/screenshots\.spec\.ts/])],
+  // Spec files run two at a time (each journey makes its own accounts); a test that moves the
+  // chain's clock is tagged @clock and runs alone, after the others.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   timeout: 180_000,
   expect: { timeout: 20_000 },
@@ -28,7 +30,10 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    { name: 'chromium', grepInvert: /@clock/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'clock', grep: /@clock/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
   webServer: [
     {
       command: 'bash e2e/start-localnet.sh',

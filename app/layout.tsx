@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getNetwork } from '@/lib/networks/server';
+import { publicNetwork } from '@/lib/networks/public';
 import { WalletProvider } from '@/components/wallet/wallet-provider';
 import { WalletMenu } from '@/components/wallet/wallet-menu';
 import { NetworkBadge } from '@/components/network-badge';
@@ -25,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           Skip to content
         </a>
-        <WalletProvider network={network}>
+        <WalletProvider network={publicNetwork(network)}>
           <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
             <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
               <div className="flex items-center gap-3">

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { seedWallet } from './app';
-import { protocolFeeRecipient, readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
+import { latestLedger, protocolFeeRecipient, readyAccount, tokenBalance, transferred, usdc, usdcUnits } from './chain';
 import { singleReleaseLifecycle } from './journeys';
 
 const PROTOCOL_BPS = 30n;
@@ -16,7 +16,7 @@ test('1. a single-release escrow through its whole life, every balance checked',
     readyAccount(),
     readyAccount(),
   ]);
-  const feesBefore = await tokenBalance(token.contractId, protocolFeeRecipient());
+  const startLedger = await latestLedger();
   await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Signer: signer, Receiver: receiver }, 'Platform');
 
   const id = await singleReleaseLifecycle(page, { platform, provider, approver, signer, receiver }, token.contractId, {
@@ -44,7 +44,7 @@ test('1. a single-release escrow through its whole life, every balance checked',
   expect(gross - protocol - platformFee).toBe(usdcUnits('243.486'));
   expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(gross - protocol - platformFee);
   expect(await tokenBalance(token.contractId, platform.publicKey())).toBe(platformFee);
-  expect((await tokenBalance(token.contractId, protocolFeeRecipient())) - feesBefore).toBe(protocol);
+  expect(await transferred(token.contractId, id, protocolFeeRecipient(), startLedger)).toBe(protocol);
   expect(await tokenBalance(token.contractId, funder.publicKey())).toBe(usdcUnits('1000') - gross);
   expect(await tokenBalance(token.contractId, id)).toBe(0n);
 });

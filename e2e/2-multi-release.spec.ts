@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createEscrow, markAndApprove, openStep, seedWallet, submitStep, useAccount } from './app';
-import { protocolFeeRecipient, readyAccount, tokenBalance, transferToken, usdc, usdcUnits } from './chain';
+import { latestLedger, protocolFeeRecipient, readyAccount, tokenBalance, transferToken, transferred, usdc, usdcUnits } from './chain';
 
 test('2. multi-release: one milestone released, another disputed and resolved with a split', async ({ page }) => {
   const token = await usdc();
@@ -14,7 +14,7 @@ test('2. multi-release: one milestone released, another disputed and resolved wi
     readyAccount(),
     readyAccount(),
   ]);
-  const feesBefore = await tokenBalance(token.contractId, protocolFeeRecipient());
+  const startLedger = await latestLedger();
   await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Signer: signer, Resolver: resolver }, 'Platform');
 
   const id = await createEscrow(page, {
@@ -44,8 +44,8 @@ test('2. multi-release: one milestone released, another disputed and resolved wi
   await openStep(page, id, 'Release milestone 1');
   await submitStep(page, 'Release milestone 1', 'Released');
 
-  // The funder disputes milestone 2 (a funder is a party); the resolver splits it 40 / 60.
-  await useAccount(page, 'Funder');
+  // The approver disputes milestone 2 (a named party; a mere funder may not); the resolver splits it 40 / 60.
+  await useAccount(page, 'Approver');
   await openStep(page, id, 'Dispute milestone 2');
   await page.getByLabel('Reason').fill('The build misses the agreed pages');
   await submitStep(page, 'Raise the dispute', 'Dispute raised');
@@ -69,7 +69,7 @@ test('2. multi-release: one milestone released, another disputed and resolved wi
   expect(await tokenBalance(token.contractId, developer.publicKey())).toBe(dev - fee(dev, 30n) - fee(dev, 100n));
   expect(await tokenBalance(token.contractId, funder.publicKey())).toBe(usdcUnits('500') - usdcUnits('400') + usdcUnits('120'));
   expect(await tokenBalance(token.contractId, platform.publicKey())).toBe(fee(m1, 100n) + fee(dev, 100n));
-  expect((await tokenBalance(token.contractId, protocolFeeRecipient())) - feesBefore).toBe(fee(m1, 30n) + fee(dev, 30n));
+  expect(await transferred(token.contractId, id, protocolFeeRecipient(), startLedger)).toBe(fee(m1, 30n) + fee(dev, 30n));
 
   // Tokens sent straight to the closed escrow: the resolver hands them out (to the funder, fee-free).
   await transferToken(token.contractId, funder, id, usdcUnits('5'));

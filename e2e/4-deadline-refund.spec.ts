@@ -4,7 +4,7 @@ import { advanceTime, chainTime, readyAccount, tokenBalance, usdc, usdcUnits } f
 
 test.use({ timezoneId: 'UTC' });
 
-test('4. a deadline refund, after localnet_advanceTime', async ({ page }) => {
+test('4. a deadline refund, after localnet_advanceTime', { tag: '@clock' }, async ({ page }) => {
   const token = await usdc();
   const [platform, funder, other] = await Promise.all([readyAccount(), readyAccount({ usdc: '80' }), readyAccount()]);
   await seedWallet(page, { Platform: platform, Funder: funder }, 'Platform');

@@ -1,5 +1,5 @@
 /** Node-side helpers against the e2e localnet: accounts, trustlines, test USDC, balances, time. */
-import { Account, Address, Asset, BASE_FEE, Contract, Keypair, nativeToScVal, Operation, rpc, scValToNative, TransactionBuilder } from '@stellar/stellar-sdk';
+import { Account, Address, Asset, BASE_FEE, Contract, Keypair, nativeToScVal, Operation, rpc, scValToNative, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
 import { readFileSync } from 'node:fs';
 import { parseAmount } from '../lib/amounts';
 import { E2E } from './env';
@@ -112,4 +112,27 @@ export async function transferToken(token: string, from: Keypair, to: string, un
   const sent = await server.sendTransaction(prepared);
   const done = await server.pollTransaction(sent.hash, { attempts: 40 });
   if (done.status !== 'SUCCESS') throw new Error(`transfer ${done.status}`);
+}
+
+/** The latest ledger's sequence: a starting point for `transferred`. */
+export async function latestLedger(): Promise<number> {
+  return (await server.getLatestLedger()).sequence;
+}
+
+/**
+ * What `from` sent `to` in `token` since `startLedger`, summed from the token's transfer events.
+ * Accounts shared by parallel journeys (the protocol fee recipient) are checked this way rather
+ * than by balance differences, which other journeys' fees would disturb.
+ */
+export async function transferred(token: string, from: string, to: string, startLedger: number): Promise<bigint> {
+  const topic = (address: string) => new Address(address).toScVal().toXDR('base64');
+  const res = await server.getEvents({
+    startLedger,
+    filters: [{ type: 'contract', contractIds: [token], topics: [[xdr.ScVal.scvSymbol('transfer').toXDR('base64'), topic(from), topic(to), '*']] }],
+    limit: 1000,
+  });
+  return res.events.reduce((sum, e) => {
+    const value = scValToNative(e.value) as bigint | { amount: bigint };
+    return sum + BigInt(typeof value === 'object' ? value.amount : value);
+  }, 0n);
 }

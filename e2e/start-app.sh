@@ -5,7 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENESCROW_NETWORK=local
 export NEXT_TELEMETRY_DISABLED=1
+# Every journey comes from 127.0.0.1, two at a time: one client to the rate limiter.
+export OPENESCROW_RATE_LIMIT="${OPENESCROW_RATE_LIMIT:-100000}"
 export OPENESCROW_LOCALNET_URL="http://127.0.0.1:${E2E_LOCALNET_PORT:-8020}"
+# The journeys act far faster than a person, all from 127.0.0.1: the per-client limit (unit-tested) is lifted.
+export OPENESCROW_RATE_LIMIT="${OPENESCROW_RATE_LIMIT:-1000000}"
+# Like a provider's key in a mainnet RPC URL; e2e 8 checks that it never reaches a browser.
+export OPENESCROW_RPC_URL="http://127.0.0.1:${E2E_LOCALNET_PORT:-8020}/rpc?apikey=${E2E_RPC_SECRET:-none}"
 export OPENESCROW_DEPLOYMENT_FILE="${E2E_DATA_DIR:-.cache/e2e-chain}/deployment.json"
 npx tsx scripts/deploy-contract.ts --network local --wait
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib public instrumentation.ts next.config.js postcss.config.mjs tsconfig.json package.json contracts/escrow/errors.json -newer .next/BUILD_ID -type f -print -quit)" ]; then

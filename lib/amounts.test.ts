@@ -63,3 +63,30 @@ describe('percent ↔ basis points', () => {
     expect(() => percentToBps('0.001')).toThrow(AmountError);
   });
 });
+
+describe('bounded input (a hostile token or caller cannot make these slow)', () => {
+  it('refuses a 1 MB amount string up front, by its length, before parsing it', () => {
+    const huge = '1'.repeat(1_000_000);
+    expect(() => parseAmount(huge, 7)).toThrow('at most 64 characters');
+    expect(() => parseAmount(`${'9'.repeat(40)}.${'0'.repeat(30)}`, 7)).toThrow('at most 64 characters');
+  });
+
+  it('accepts any i128 amount within the bound', () => {
+    expect(parseAmount(`${I128_MAX}`, 0)).toBe(I128_MAX);
+    expect(formatAmount(I128_MAX, 38)).toBe('1.70141183460469231731687303715884105727');
+  });
+
+  it('refuses decimals outside 0–38 instead of padding to them', () => {
+    for (const d of [-1, 39, 1_000_000, 1.5, Number.NaN]) {
+      expect(() => formatAmount(1n, d)).toThrow('from 0 to 38');
+      expect(() => parseAmount('1', d)).toThrow('from 0 to 38');
+    }
+  });
+
+  it('strips trailing zeros and groups digits without regexes', () => {
+    expect(formatAmount(10n ** 38n, 38)).toBe('1');
+    expect(formatAmount(10n ** 37n + 1n, 38)).toBe('0.10000000000000000000000000000000000001');
+    expect(displayAmount(I128_MAX, 0)).toBe('170,141,183,460,469,231,731,687,303,715,884,105,727');
+    expect(displayAmount(123n, 0)).toBe('123');
+  });
+});

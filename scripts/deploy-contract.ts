@@ -158,8 +158,10 @@ async function main() {
     log(`recorded in ${path.relative(root, file)} (protocol fee recipient ${fee.publicKey()})`);
   } else {
     const file = path.join(root, 'lib/networks/deployments.json');
-    const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string>>;
-    all[network.name] = { ...all[network.name], wasmHash: hashHex };
+    const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { wasmHash?: string; released?: string[] }>;
+    // The new build becomes current; every earlier one stays released (their escrows live on).
+    const prev = all[network.name] ?? {};
+    all[network.name] = { ...prev, wasmHash: hashHex, released: [...new Set([...(prev.released ?? []), hashHex])] };
     writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
     log(`recorded ${network.name} wasm hash in lib/networks/deployments.json`);
   }

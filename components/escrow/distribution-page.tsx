@@ -28,7 +28,7 @@ export async function DistributionStep({ data, mode, milestone }: { data: StepPa
       milestone={milestone}
       total={amountInDispute({ escrow }, mode === 'resolve-milestone' ? milestone : null).toString()}
       decimals={token.decimals}
-      symbol={token.symbol}
+      symbol={token.label}
       token={token.contractId}
       rates={{ platformBps: c.platformFeeBps, protocolBps: c.protocolFee.bps }}
       suggestions={suggestions}

@@ -5,15 +5,17 @@ import { bpsToPercent, displayAmount } from '@/lib/amounts';
 import type { TokenInfo } from '@/lib/stellar/rpc';
 import { Amount } from './amount';
 import { AddressText } from './address-text';
+import { ChainText } from './chain-text';
+import type { ReactNode } from 'react';
 
-function Flag({ on, label }: { on: boolean; label: string }) {
+function Flag({ on, label }: { on: boolean; label: ReactNode }) {
   return on ? <span className="rounded bg-zinc-200 px-1.5 py-0.5 text-xs dark:bg-zinc-700">{label}</span> : null;
 }
 
 /** The escrow's on-chain state: amounts, milestones, roles and the fee breakdown. */
 export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; token: TokenInfo; explorerUrl: string | null }) {
   const c = escrow.config;
-  const a = (u: bigint) => <Amount units={u} decimals={token.decimals} symbol={token.symbol} />;
+  const a = (u: bigint) => <Amount units={u} decimals={token.decimals} symbol={token.label} />;
   const total = targetAmount(c);
   const fees = splitFees(total, { platformBps: c.platformFeeBps, protocolBps: c.protocolFee.bps });
   const r = c.roles;
@@ -40,8 +42,8 @@ export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; 
       <div className="flex flex-wrap gap-2">
         <Flag on={escrow.released} label="Released" />
         <Flag on={escrow.resolved} label="Resolved" />
-        <Flag on={escrow.disputed} label={`Disputed: ${escrow.disputeReason}`} />
-        <Flag on={escrow.refunding} label={`Refunding: ${displayAmount(escrow.refunded, token.decimals)} ${token.symbol} refunded`} />
+        <Flag on={escrow.disputed} label={<>Disputed: <ChainText text={escrow.disputeReason} /></>} />
+        <Flag on={escrow.refunding} label={`Refunding: ${displayAmount(escrow.refunded, token.decimals)} ${token.label} refunded`} />
       </div>
 
       <section aria-labelledby="milestones" className="space-y-2">
@@ -53,17 +55,17 @@ export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; 
             <li key={i} className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900" data-testid={`milestone-${i}`}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <span className="font-medium">
-                  {i + 1}. {c.milestones[i]?.description}
+                  {i + 1}. <ChainText text={c.milestones[i]?.description ?? ''} />
                 </span>
                 {c.kind === 'Multi' ? <span>{a(c.milestones[i]!.amount)}</span> : null}
               </div>
               <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
                 <dt className="text-zinc-600 dark:text-zinc-400">Status</dt>
-                <dd data-testid={`milestone-${i}-status`}>{m.status || 'not marked yet'}</dd>
+                <dd data-testid={`milestone-${i}-status`}>{m.status ? <ChainText text={m.status} /> : 'not marked yet'}</dd>
                 {m.evidence ? (
                   <>
                     <dt className="text-zinc-600 dark:text-zinc-400">Evidence</dt>
-                    <dd className="break-all">{m.evidence}</dd>
+                    <dd className="break-all"><ChainText text={m.evidence} /></dd>
                   </>
                 ) : null}
                 <dt className="text-zinc-600 dark:text-zinc-400">Approvals</dt>
@@ -83,7 +85,7 @@ export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; 
               <div className="mt-1 flex flex-wrap gap-2">
                 <Flag on={m.released} label="Released" />
                 <Flag on={m.resolved} label="Resolved" />
-                <Flag on={m.disputed} label={`Disputed: ${m.disputeReason}`} />
+                <Flag on={m.disputed} label={<>Disputed: <ChainText text={m.disputeReason} /></>} />
               </div>
             </li>
           ))}

@@ -5,6 +5,7 @@ import type { Escrow } from '@/lib/escrow/types';
 import type { NetworkConfig } from '@/lib/networks/config';
 import type { TokenInfo } from '@/lib/stellar/rpc';
 import { LoadError } from './load-error';
+import { ChainText } from './chain-text';
 
 export interface StepPageData {
   id: string;
@@ -17,12 +18,14 @@ export interface StepPageData {
 /** The frame of every step page: loads the escrow, titles the step, links back. */
 export async function StepPage({ id, title, children }: { id: string; title: string; children: (d: StepPageData) => ReactNode }) {
   const loaded = await loadEscrowPage(id);
-  if (!loaded.ok) return <LoadError message={loaded.message} />;
+  if (!loaded.ok) return <LoadError message={loaded.message} code={loaded.code} />;
   const { escrow, token, network, now } = loaded;
   return (
     <div className="mx-auto max-w-2xl space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/escrows/${id}`}>← {escrow.config.title}</Link>
+        <Link href={`/escrows/${id}`}>
+          ← <ChainText text={escrow.config.title} />
+        </Link>
       </nav>
       <h1 className="text-2xl font-bold">{title}</h1>
       {children({ id, escrow, token, network, now })}

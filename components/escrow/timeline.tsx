@@ -1,5 +1,6 @@
 import { explorerLink } from '@/lib/networks/config';
 import type { EscrowEvent } from '@/lib/stellar/rpc';
+import { ChainText } from './chain-text';
 
 /** The contract's events, oldest first, each linked to its transaction. */
 export function Timeline({ events, explorerUrl, error }: { events: EscrowEvent[]; explorerUrl: string | null; error?: string }) {
@@ -15,7 +16,9 @@ export function Timeline({ events, explorerUrl, error }: { events: EscrowEvent[]
           const href = explorerLink({ explorerUrl }, 'tx', e.txHash);
           return (
             <li key={e.id} className="flex flex-wrap gap-x-3 border-l-2 border-indigo-400 pl-3">
-              <span className="font-medium">{e.action}</span>
+              <span className="font-medium">
+                <ChainText text={e.action} />
+              </span>
               <time className="text-zinc-600 dark:text-zinc-400" dateTime={e.closedAt}>
                 {new Date(e.closedAt).toISOString().replace('T', ' ').slice(0, 19)} UTC
               </time>

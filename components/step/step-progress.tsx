@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { explorerLink } from '@/lib/networks/config';
+import { showControls } from '@/lib/text';
 import { useWallet } from '../wallet/wallet-provider';
 import type { StepPhase, StepState } from './use-step';
 
@@ -41,7 +42,9 @@ export function StepProgress({ state, backHref }: { state: StepState; backHref?:
           <p className="font-medium">What will happen</p>
           <ul className="list-disc pl-5">
             {state.prepared.summary.map((s) => (
-              <li key={s}>{s}</li>
+              <li key={s}>
+                <bdi>{showControls(s)}</bdi>
+              </li>
             ))}
           </ul>
           <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Network fee: at most {state.prepared.feeXlm} XLM</p>

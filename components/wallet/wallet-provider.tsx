@@ -4,9 +4,10 @@
  * Stellar Wallets Kit, loaded lazily in the browser. A wallet on another network is refused.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { NetworkConfig } from '@/lib/networks/config';
+import type { PublicNetwork } from '@/lib/networks/public';
 import { LocalDevWalletModule } from './dev-wallet-module';
 import { loadKitModules } from './kit-modules';
+import { authEntryProblem, networkMismatch, signsAuthEntries } from './wallet-capabilities';
 import {
   activeDevAccount,
   addDevAccount,
@@ -24,16 +25,20 @@ type KitModule = typeof import('@creit.tech/stellar-wallets-kit/sdk');
 const CHOICE_KEY = 'openescrow:wallet';
 
 export interface WalletContextValue {
-  network: NetworkConfig;
+  network: PublicNetwork;
   address: string | null;
   kind: 'dev' | 'kit' | null;
+  /** The connected wallet's name (Local dev wallet, Freighter, xBull…). */
+  walletName: string | null;
+  /** Why this wallet cannot sign its own authorisation entries (null when it can). */
+  authEntryProblem: string | null;
   ready: boolean;
   error: string | null;
   connectDev(): void;
   connectKit(): Promise<void>;
   disconnect(): void;
   signTransaction(xdr: string): Promise<string>;
-  /** True when this wallet can sign an authorisation entry for `address` (dev wallet: any key it holds). */
+  /** True when this wallet can sign an authorisation entry for `address` (dev wallet: any key it holds; a kit wallet: its own, if it signs entries at all). */
   canSignAuthFor(address: string): boolean;
   signAuthEntry(entryXdr: string, address: string, validUntilLedger: number): Promise<string>;
   dev: {
@@ -63,10 +68,11 @@ export class WalletError extends Error {
   }
 }
 
-export function WalletProvider({ network, children }: { network: NetworkConfig; children: ReactNode }) {
+export function WalletProvider({ network, children }: { network: PublicNetwork; children: ReactNode }) {
   const devAvailable = network.name === 'local';
   const [kind, setKind] = useState<'dev' | 'kit' | null>(null);
   const [address, setAddress] = useState<string | null>(null);
+  const [kitWallet, setKitWallet] = useState<{ id: string; name: string } | null>(null);
   const [devData, setDevData] = useState<DevWalletData>({ accounts: [], active: null });
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -91,6 +97,13 @@ export function WalletProvider({ network, children }: { network: NetworkConfig; 
         try {
           k.setWallet(choice.slice(4));
           const { address } = await k.getAddress();
+          // The wallet may have switched networks since: checked again, as at connect.
+          const problem = networkMismatch(await k.getNetwork().catch(() => ({})), network);
+          if (problem) {
+            setError(problem);
+            throw new Error(problem);
+          }
+          setKitWallet({ id: k.selectedModule.productId, name: k.selectedModule.productName });
           setKind('kit');
           setAddress(address);
         } catch {
@@ -127,6 +140,8 @@ export function WalletProvider({ network, children }: { network: NetworkConfig; 
     network,
     address,
     kind,
+    walletName: kind === 'dev' ? 'Local dev wallet' : kind === 'kit' ? (kitWallet?.name ?? 'wallet') : null,
+    authEntryProblem: kind === 'kit' && kitWallet && !signsAuthEntries(kitWallet.id) ? authEntryProblem(kitWallet.name) : null,
     ready,
     error,
     connectDev() {
@@ -140,14 +155,20 @@ export function WalletProvider({ network, children }: { network: NetworkConfig; 
       setError(null);
       try {
         const k = await loadKit();
+        // The picker lists the wallets it found last time at once, but only listens for the choice
+        // after checking them all again (up to a second): a quick click was lost and the picker hung.
+        // With the list emptied it shows "Loading wallets…" until it listens.
+        (await import('@creit.tech/stellar-wallets-kit/state')).allowedWallets.value = [];
         const { address } = await k.authModal();
-        const { networkPassphrase } = await k.getNetwork().catch(() => ({ networkPassphrase: network.passphrase }));
-        if (networkPassphrase && networkPassphrase !== network.passphrase) {
+        // Wallets that cannot tell their network (xBull, Hana, LOBSTR in the kit) are given ours at each signature.
+        const problem = networkMismatch(await k.getNetwork().catch(() => ({})), network);
+        if (problem) {
           await k.disconnect().catch(() => undefined);
-          setError(`Your wallet is on “${networkPassphrase}”, but this app is on ${network.label} (“${network.passphrase}”). Switch your wallet’s network and connect again.`);
+          setError(problem);
           return;
         }
         localStorage.setItem(CHOICE_KEY, `kit:${k.selectedModule.productId}`);
+        setKitWallet({ id: k.selectedModule.productId, name: k.selectedModule.productName });
         setKind('kit');
         setAddress(address);
       } catch (e) {
@@ -175,6 +196,7 @@ export function WalletProvider({ network, children }: { network: NetworkConfig; 
       }
     },
     canSignAuthFor(a: string) {
+      if (kind === 'kit') return a === address && kitWallet !== null && signsAuthEntries(kitWallet.id);
       return kind === 'dev' && devModule.holds(a);
     },
     async signAuthEntry(entryXdr: string, a: string, validUntilLedger: number) {

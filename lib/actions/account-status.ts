@@ -1,8 +1,10 @@
 'use server';
+import { limitAction } from '../rate-limit';
+import { unexpected } from '../log';
 import { formatAmount } from '../amounts';
 import { getNetwork } from '../networks/server';
 import { accountAddress, contractId } from '../schemas/fields';
-import { fail, ok, type Result } from '../stellar/result';
+import { ChainError, fail, ok, type Result } from '../stellar/result';
 import { hasTrustline, readBalance, readToken, readXlmBalance } from '../stellar/rpc';
 
 export interface AccountStatus {
@@ -15,6 +17,8 @@ export interface AccountStatus {
 }
 
 export async function accountStatus(req: { address: string; token?: string }): Promise<Result<AccountStatus>> {
+  const limited = await limitAction(2);
+  if (limited) return limited;
   const a = accountAddress.safeParse(req?.address);
   if (!a.success) return fail('bad-address', a.error.issues[0]!.message);
   const network = await getNetwork();
@@ -27,7 +31,7 @@ export async function accountStatus(req: { address: string; token?: string }): P
       const balance = trustline ? await readBalance(network, info.contractId, a.data).catch(() => null) : null;
       token = {
         contractId: info.contractId,
-        symbol: info.symbol,
+        symbol: info.label,
         decimals: info.decimals,
         classic: info.asset !== null,
         trustline,
@@ -43,6 +47,7 @@ export async function accountStatus(req: { address: string; token?: string }): P
       faucet: network.name === 'local' && token?.classic === true,
     });
   } catch (e) {
-    return fail('rpc', (e as Error).message);
+    if (e instanceof ChainError) return { ok: false, error: e.error };
+    return unexpected(`account status of ${a.data}`, e);
   }
 }

@@ -1,4 +1,5 @@
 'use server';
+import { limitAction } from '../rate-limit';
 import { escrowErrors } from '../escrow/errors';
 import { getNetwork } from '../networks/server';
 import { formatAmount } from '../amounts';
@@ -11,6 +12,8 @@ import type { StepPrepared } from './step';
  * prepares it again (the signatures' verification is then part of the simulated cost).
  */
 export async function addSignedAuth(req: { prepared: StepPrepared; signedEntries: string[] }) {
+  const limited = await limitAction(2);
+  if (limited) return limited;
   if (!req?.prepared || !Array.isArray(req.signedEntries)) return fail('bad-request', 'Nothing to add');
   const network = await getNetwork();
   const res = await prepareWithSignedAuth(network, req.prepared.xdr, req.prepared.ticket, req.signedEntries, { errors: escrowErrors() });

@@ -14,16 +14,16 @@ export async function recipientsCanReceive(ctx: StepContext, recipients: readonl
     }),
   );
   if (missing.length === 0) return null;
-  return `Missing trustline: ${missing.map(shortAddress).join(', ')} cannot receive ${ctx.token.symbol} until ${missing.length > 1 ? 'they add' : 'it adds'} a trustline for it`;
+  return `Missing trustline: ${missing.map(shortAddress).join(', ')} cannot receive ${ctx.token.label} until ${missing.length > 1 ? 'they add' : 'it adds'} a trustline for it`;
 }
 
 /** Refuses when the source cannot pay `amount` of the escrow's token. */
 export async function sourceCanPay(ctx: StepContext, amount: bigint): Promise<string | null> {
   if (!(await hasTrustline(ctx.network, ctx.token, ctx.source))) {
-    return `Missing trustline: your account has no trustline for ${ctx.token.symbol}. Add it first (the button below), then get some ${ctx.token.symbol}.`;
+    return `Missing trustline: your account has no trustline for ${ctx.token.label}. Add it first (the button below), then get some ${ctx.token.label}.`;
   }
   const balance = await readBalance(ctx.network, ctx.token.contractId, ctx.source);
-  if (balance === null) return `Missing trustline: your account has no trustline for ${ctx.token.symbol}.`;
+  if (balance === null) return `Missing trustline: your account has no trustline for ${ctx.token.label}.`;
   if (balance < amount) return `Insufficient balance: you hold ${money(ctx, balance)}, this needs ${money(ctx, amount)}`;
   return null;
 }

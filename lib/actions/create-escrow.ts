@@ -11,6 +11,9 @@ import { formatAmount } from '../amounts';
 import { ChainError, fail, type Result } from '../stellar/result';
 import { hasTrustline, readToken, wasmUploaded } from '../stellar/rpc';
 import { shortAddress } from '../strkey';
+import { unverifiedTokenWarning } from '../tokens';
+import { unexpected } from '../log';
+import { limitAction } from '../rate-limit';
 import { fieldErrors, finishPrepare, type StepPrepared } from './step';
 
 /**
@@ -19,6 +22,8 @@ import { fieldErrors, finishPrepare, type StepPrepared } from './step';
  * signature is collected as an authorisation entry.
  */
 export async function prepareCreateEscrow(req: { source: string; input: EscrowFormInput }): Promise<Result<StepPrepared & { contractId: string }>> {
+  const limited = await limitAction(3);
+  if (limited) return limited;
   const src = accountAddress.safeParse(req?.source);
   if (!src.success) return fail('no-wallet', src.error.issues[0]!.message);
   const network = await getNetwork();
@@ -30,7 +35,8 @@ export async function prepareCreateEscrow(req: { source: string; input: EscrowFo
   if (!shape.success) return fail('invalid-input', 'Some fields need attention', fieldErrors(shape.error));
   try {
     const tokenId = tokenContractId(shape.data.token, network.passphrase);
-    const token = await readToken(network, tokenId).catch(() => {
+    const token = await readToken(network, tokenId).catch((e: unknown) => {
+      if (e instanceof ChainError && e.error.code === 'token-unusable') throw e;
       throw new ChainError({ code: 'no-token', message: `There is no token contract ${tokenId} on ${network.label} (deploy the asset’s contract first)` });
     });
     // Amounts again with the token's real decimals.
@@ -44,8 +50,10 @@ export async function prepareCreateEscrow(req: { source: string; input: EscrowFo
     const { op, contractId } = createEscrowOp({ deployer: src.data, wasmHash: network.wasmHash, config, salt: randomBytes(32), passphrase: network.passphrase });
     const total = targetAmount(config);
     const f = splitFees(total, { platformBps: config.platformFeeBps, protocolBps: config.protocolFee.bps });
-    const m = (u: bigint) => `${formatAmount(u, token.decimals)} ${token.symbol}`;
+    const m = (u: bigint) => `${formatAmount(u, token.decimals)} ${token.label}`;
+    const warning = unverifiedTokenWarning(token);
     const summary = [
+      ...(warning ? [warning] : []),
       `Create the ${config.kind === 'Single' ? 'single-release' : 'multi-release'} escrow “${config.title}” at ${contractId}.`,
       `It holds ${m(total)}: the receiver gets ${m(f.net)}, the platform ${m(f.platform)}, the protocol ${m(f.protocol)}.`,
     ];
@@ -53,11 +61,11 @@ export async function prepareCreateEscrow(req: { source: string; input: EscrowFo
     const payees = [...new Set([config.roles.receiver, config.roles.platform, ...config.milestones.flatMap((x) => (x.receiver ? [x.receiver] : []))])];
     const untrusting = (await Promise.all(payees.map(async (a) => ((await hasTrustline(network, token, a)) ? null : a)))).filter((a) => a !== null);
     if (untrusting.length)
-      summary.push(`Note: ${untrusting.map(shortAddress).join(', ')} cannot receive ${token.symbol} yet (no trustline); they must add one before any payout.`);
+      summary.push(`Note: ${untrusting.map(shortAddress).join(', ')} cannot receive ${token.label} yet (no trustline); they must add one before any payout.`);
     const prepared = await finishPrepare(network, src.data, op, summary, contractId, new Set([tokenId]));
     return prepared.ok ? { ok: true, data: { ...prepared.data, contractId } } : prepared;
   } catch (e) {
     if (e instanceof ChainError) return { ok: false, error: e.error };
-    return fail('unexpected', (e as Error).message);
+    return unexpected('preparing a new escrow', e);
   }
 }

@@ -1,7 +1,6 @@
 'use server';
 import { canDisputeAs, canDisputeMilestone } from '../escrow/available-actions';
 import { escrowCalls } from '../escrow/calls';
-import { readFunding } from '../escrow/read';
 import { disputeSchema, type DisputeInput } from '../schemas/steps';
 import { milestoneIndex } from '../schemas/fields';
 import { fail } from '../stellar/result';
@@ -15,7 +14,7 @@ export async function prepareDisputeMilestone(req: StepRequest<DisputeInput> & {
   return prepareStep(req, {
     schema: () => disputeSchema,
     refuse: async (ctx) =>
-      (canDisputeAs(ctx.escrow, ctx.source, await readFunding(ctx.network, ctx.escrowId, ctx.source)) ? null : 'Only someone with a role in this escrow (not the resolver) may raise a dispute') ??
+      (canDisputeAs(ctx.escrow, ctx.source) ? null : 'Only someone with a role in this escrow (not the resolver) may raise a dispute') ??
       canDisputeMilestone(ctx.escrow, index),
     op: (ctx, input) => escrowCalls.disputeMilestone(ctx.escrowId, index, ctx.source, input.reason),
     summary: (_ctx, input) => [`Dispute milestone ${index + 1}: “${input.reason}”.`],

@@ -1,4 +1,5 @@
 'use server';
+import { limitAction } from '../rate-limit';
 import { readFunding } from '../escrow/read';
 import { getNetwork } from '../networks/server';
 import { accountAddress, contractId } from '../schemas/fields';
@@ -6,6 +7,8 @@ import { fail, ok, type Result } from '../stellar/result';
 
 /** What each address has funded, for the fee-free refund preview of a distribution. */
 export async function fundingOf(req: { escrowId: string; addresses: string[] }): Promise<Result<Record<string, string>>> {
+  const limited = await limitAction(1);
+  if (limited) return limited;
   const id = contractId.safeParse(req?.escrowId);
   if (!id.success) return fail('bad-escrow-id', id.error.issues[0]!.message);
   const network = await getNetwork();

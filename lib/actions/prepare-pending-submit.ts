@@ -3,11 +3,16 @@ import { Operation, xdr } from '@stellar/stellar-sdk';
 import { getNetwork } from '../networks/server';
 import { getPending } from '../pending/store';
 import { accountAddress } from '../schemas/fields';
-import { fail, type Result } from '../stellar/result';
+import { ChainError, fail, type Result } from '../stellar/result';
+import { verifyEscrowContract } from '../escrow/verify';
+import { limitAction } from '../rate-limit';
+import { unexpected } from '../log';
 import { finishPrepare, type StepPrepared } from './step';
 
 /** When every signer has signed: a transaction from `source` carrying all the entries, to sign and submit. */
 export async function preparePendingSubmit(req: { id: string; source: string }): Promise<Result<StepPrepared>> {
+  const limited = await limitAction(2);
+  if (limited) return limited;
   const p = typeof req?.id === 'string' ? getPending(req.id) : null;
   if (!p) return fail('not-found', 'This pending step does not exist or its signatures have expired');
   const src = accountAddress.safeParse(req.source);
@@ -15,6 +20,12 @@ export async function preparePendingSubmit(req: { id: string; source: string }):
   const missing = p.entries.filter((e) => !e.signed).map((e) => e.address);
   if (missing.length) return fail('needs-signers', `Still waiting for ${missing.join(', ')}`);
   const network = await getNetwork();
+  try {
+    await verifyEscrowContract(network, p.escrowId);
+  } catch (e) {
+    if (e instanceof ChainError) return { ok: false, error: e.error };
+    return unexpected('verifying a pending release', e);
+  }
   const op = Operation.invokeHostFunction({
     func: xdr.HostFunction.fromXdr(p.func, 'base64'),
     auth: p.entries.map((e) => xdr.SorobanAuthorizationEntry.fromXdr(e.signed!, 'base64')),

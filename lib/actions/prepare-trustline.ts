@@ -1,17 +1,22 @@
 'use server';
+import { limitAction } from '../rate-limit';
+import { unexpected } from '../log';
 import { Asset, BASE_FEE, Operation, TransactionBuilder } from '@stellar/stellar-sdk';
 import { formatAmount } from '../amounts';
 import { getNetwork } from '../networks/server';
-import { accountAddress } from '../schemas/fields';
-import { fail, ok, type Result } from '../stellar/result';
+import { accountAddress, contractId } from '../schemas/fields';
+import { ChainError, fail, ok, type Result } from '../stellar/result';
 import { readToken, rpcServer } from '../stellar/rpc';
 import { ticketFor } from '../stellar/ticket';
 import type { StepPrepared } from './step';
 
 /** Prepares a ChangeTrust for the token's classic asset, signed by the wallet like any step. */
 export async function prepareTrustline(req: { source: string; token: string }): Promise<Result<StepPrepared>> {
+  const limited = await limitAction(2);
+  if (limited) return limited;
   const a = accountAddress.safeParse(req?.source);
   if (!a.success) return fail('no-wallet', a.error.issues[0]!.message);
+  if (!contractId.safeParse(req.token).success) return fail('bad-token', 'A token is a contract id (C…)');
   const network = await getNetwork();
   try {
     const info = await readToken(network, req.token);
@@ -35,7 +40,8 @@ export async function prepareTrustline(req: { source: string; token: string }): 
       networkPassphrase: network.passphrase,
     });
   } catch (e) {
+    if (e instanceof ChainError) return { ok: false, error: e.error };
     if (/not found/i.test((e as Error).message)) return fail('no-account', 'Your account does not exist yet: get XLM first');
-    return fail('rpc', (e as Error).message);
+    return unexpected('preparing a trustline', e);
   }
 }

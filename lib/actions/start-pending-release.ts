@@ -3,7 +3,10 @@ import { Account, BASE_FEE, Keypair, rpc, TransactionBuilder, xdr } from '@stell
 import { canRelease, canReleaseMilestone } from '../escrow/available-actions';
 import { escrowCalls } from '../escrow/calls';
 import { escrowErrors } from '../escrow/errors';
-import { prunePending, savePending } from '../pending/store';
+import { pendingStore } from '../pending/store';
+import { limitAction } from '../rate-limit';
+import { unverifiedTokenWarning } from '../tokens';
+import { logDetail } from '../log';
 import { milestoneIndex } from '../schemas/fields';
 import { releaseSchema, type ReleaseInput } from '../schemas/steps';
 import { authAddress } from '../stellar/auth';
@@ -24,6 +27,8 @@ const PENDING_LEDGERS = 720;
  * submit at the end.
  */
 export async function startPendingRelease(req: StepRequest<ReleaseInput> & { milestone: number | null }): Promise<Result<{ id: string }>> {
+  const limited = await limitAction(3);
+  if (limited) return limited;
   const loaded = await loadStepContext(req?.escrowId, req?.source);
   if (!loaded.ok) return loaded;
   const ctx = loaded.data;
@@ -35,6 +40,8 @@ export async function startPendingRelease(req: StepRequest<ReleaseInput> & { mil
   const index = milestone ? milestone.data : null;
   const single = index === null;
   const receiver = single ? ctx.escrow.config.roles.receiver : milestoneReceiver(ctx.escrow.config, index);
+  // The starter must be a release signer (signersProblem: the source is among the chosen signers,
+  // all of whom are release signers) and the release possible now.
   const refusal =
     signersProblem(ctx, signers) ??
     (single ? canRelease(ctx.escrow) : canReleaseMilestone(ctx.escrow, index)) ??
@@ -44,23 +51,33 @@ export async function startPendingRelease(req: StepRequest<ReleaseInput> & { mil
   const op = single ? escrowCalls.release(ctx.escrowId, signers) : escrowCalls.releaseMilestone(ctx.escrowId, index, signers);
   const neutral = new Account(Keypair.random().publicKey(), '0');
   const tx = new TransactionBuilder(neutral, { fee: BASE_FEE, networkPassphrase: ctx.network.passphrase }).addOperation(op).setTimeout(300).build();
-  const sim = await rpcServer(ctx.network).simulateTransaction(tx);
+  let sim: rpc.Api.SimulateTransactionResponse;
+  try {
+    sim = await rpcServer(ctx.network).simulateTransaction(tx);
+  } catch (e) {
+    logDetail('simulating a pending release', e);
+    return fail('rpc-unreachable', 'The network’s RPC did not answer; try again in a moment');
+  }
   if (rpc.Api.isSimulationError(sim)) return { ok: false, error: hostError(sim.error, sim.events, escrowErrors(), new Set([ctx.escrow.config.token])) };
   const entries = (sim.result?.auth ?? []).map((e) => ({ address: authAddress(e) ?? '', entry: e.toXdr('base64'), signed: null }));
   if (entries.some((e) => !e.address)) return fail('unexpected', 'The simulation asked for an authorisation that is not an address’s');
   const gross = single ? ctx.escrow.config.amount : ctx.escrow.config.milestones[index]!.amount;
-  prunePending(sim.latestLedger);
-  const pending = savePending({
+  pendingStore.prune(sim.latestLedger);
+  const warning = unverifiedTokenWarning(ctx.token);
+  const pending = pendingStore.save({
     escrowId: ctx.escrowId,
+    starter: ctx.source,
     networkPassphrase: ctx.network.passphrase,
     func: (tx.operations[0] as { func: xdr.HostFunction }).func.toXdr('base64'),
     entries,
     validUntilLedger: sim.latestLedger + PENDING_LEDGERS,
     summary: [
+      ...(warning ? [warning] : []),
       single ? `Release ${money(ctx, gross)} from escrow “${ctx.escrow.config.title}”.` : `Release milestone ${index + 1} (${money(ctx, gross)}) of “${ctx.escrow.config.title}”.`,
       ...payoutLines(ctx, gross, receiver),
       `Signed by ${signers.length} of ${ctx.escrow.config.roles.releasesRequired} required release signers.`,
     ],
   });
+  if ('refused' in pending) return fail('too-many-pending', pending.refused);
   return ok({ id: pending.id });
 }

@@ -15,6 +15,9 @@ import { accountAddress, contractId } from '../schemas/fields';
 import { prepareOperation, type PreparedTx } from '../stellar/prepare';
 import { ChainError, fail, ok, type Result } from '../stellar/result';
 import { readToken, type TokenInfo } from '../stellar/rpc';
+import { logDetail, unexpected } from '../log';
+import { limitAction } from '../rate-limit';
+import { unverifiedTokenWarning } from '../tokens';
 
 /** What the browser sends to a step's action. */
 export interface StepRequest<I> {
@@ -59,7 +62,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** Loads what every step needs: network, escrow, token, chain time. */
+/** Loads what every step needs: network, a verified escrow, its token, chain time. */
 export async function loadStepContext(escrowIdRaw: unknown, sourceRaw: unknown): Promise<Result<StepContext>> {
   const id = contractId.safeParse(escrowIdRaw);
   if (!id.success) return fail('bad-escrow-id', id.error.issues[0]!.message);
@@ -72,12 +75,15 @@ export async function loadStepContext(escrowIdRaw: unknown, sourceRaw: unknown):
     return ok({ network, escrowId: id.data, source: src.data, escrow, token, now });
   } catch (e) {
     if (e instanceof ChainError) return { ok: false, error: e.error };
-    return fail('unexpected', `Could not read the escrow: ${(e as Error).message}`);
+    logDetail(`step context of ${id.data}`, e);
+    return fail('unexpected', 'The escrow could not be read; try again in a moment.');
   }
 }
 
 /** Runs a step definition against a request. */
 export async function prepareStep<S extends z.ZodType>(req: StepRequest<unknown>, def: StepDefinition<S>): Promise<Result<StepPrepared>> {
+  const limited = await limitAction(2);
+  if (limited) return limited;
   const loaded = await loadStepContext(req?.escrowId, req?.source);
   if (!loaded.ok) return loaded;
   const ctx = loaded.data;
@@ -86,11 +92,12 @@ export async function prepareStep<S extends z.ZodType>(req: StepRequest<unknown>
   try {
     const refusal = def.refuse ? await def.refuse(ctx, parsed.data) : null;
     if (refusal) return fail('refused', refusal);
-    const summary = await def.summary(ctx, parsed.data);
+    const warning = unverifiedTokenWarning(ctx.token);
+    const summary = [...(warning ? [warning] : []), ...(await def.summary(ctx, parsed.data))];
     return await finishPrepare(ctx.network, ctx.source, def.op(ctx, parsed.data), summary, ctx.escrowId, new Set([ctx.escrow.config.token]));
   } catch (e) {
     if (e instanceof ChainError) return { ok: false, error: e.error };
-    return fail('unexpected', (e as Error).message);
+    return unexpected(`preparing a step of ${ctx.escrowId}`, e);
   }
 }
 
@@ -114,7 +121,7 @@ export async function finishPrepare(
   });
 }
 
-/** "12.5 USDC" */
+/** "12.5 USDC" for a known token, "12.5 USDC (unverified)" for any other. */
 export function money(ctx: Pick<StepContext, 'token'>, units: bigint): string {
-  return `${formatAmount(units, ctx.token.decimals)} ${ctx.token.symbol}`;
+  return `${formatAmount(units, ctx.token.decimals)} ${ctx.token.label}`;
 }

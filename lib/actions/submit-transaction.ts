@@ -1,4 +1,5 @@
 'use server';
+import { limitAction } from '../rate-limit';
 import { escrowErrors } from '../escrow/errors';
 import { getNetwork } from '../networks/server';
 import { fail, type Result } from '../stellar/result';
@@ -9,6 +10,8 @@ import { checkSigned, sendAndPoll, type Submitted } from '../stellar/submit';
  * network, same content hash, signed by its source), sends it and polls to a final status.
  */
 export async function submitTransaction(req: { signedXdr: string; ticket: string; tokens?: string[] }): Promise<Result<Submitted>> {
+  const limited = await limitAction(2);
+  if (limited) return limited;
   if (typeof req?.signedXdr !== 'string' || typeof req?.ticket !== 'string') return fail('bad-request', 'Nothing to submit');
   const network = await getNetwork();
   const checked = checkSigned(network, req.signedXdr, req.ticket);

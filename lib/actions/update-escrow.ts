@@ -1,4 +1,5 @@
 'use server';
+import { percentToBps } from '../amounts';
 import { canEdit } from '../escrow/available-actions';
 import { escrowCalls } from '../escrow/calls';
 import { formToConfig } from '../escrow/form-config';
@@ -13,7 +14,9 @@ export async function prepareUpdateEscrow(req: StepRequest<EscrowFormInput>) {
       (ctx.source !== ctx.escrow.config.roles.platform ? 'Only the platform may edit the escrow; connect the platform’s account' : null) ??
       canEdit(ctx.escrow) ??
       (input.token !== ctx.escrow.config.token ? 'The token cannot change after creation' : null) ??
-      (input.kind !== ctx.escrow.config.kind ? 'The kind cannot change after creation' : null),
+      (input.kind !== ctx.escrow.config.kind ? 'The kind cannot change after creation' : null) ??
+      // The contract fixes the fees at deployment (its ImmutableField error).
+      (percentToBps(input.platformFeePercent) !== ctx.escrow.config.platformFeeBps ? 'The platform fee cannot change after creation' : null),
     op: (ctx, input) =>
       escrowCalls.update(
         ctx.escrowId,

@@ -100,7 +100,6 @@ describe('availableActions', () => {
     const e = escrow({ funded: 50n, balance: 50n }, { deadline: 500n });
     expect(summary(availableActions(e, ESCROW_ID, who.funder, NOW, { funding: 50n }))).toEqual([
       'fund:The deadline has passed',
-      'dispute:yes',
       'refund:yes',
     ]);
     expect(summary(availableActions(e, ESCROW_ID, who.funder, 400n, { funding: 50n }))).toContain(
@@ -108,13 +107,14 @@ describe('availableActions', () => {
     );
   });
 
-  it('after a refund only funders are paid back; a funder counts as a party to disputes', () => {
+  it('after a refund only funders are paid back; a mere funder is no party to disputes', () => {
     const e = escrow({ funded: 50n, balance: 20n, refunding: true, refunded: 30n }, { deadline: 500n });
     expect(summary(availableActions(e, ESCROW_ID, who.stranger, NOW))).toEqual([
       'fund:A refund has been claimed: the escrow now only pays funders back',
     ]);
     const open = escrow({ funded: 50n, balance: 50n });
-    expect(summary(availableActions(open, ESCROW_ID, who.funder, NOW, { funding: 50n }))).toContain('dispute:yes');
+    expect(summary(availableActions(open, ESCROW_ID, who.funder, NOW, { funding: 50n }))).not.toContain('dispute:yes');
+    expect(summary(availableActions(open, ESCROW_ID, who.approver, NOW))).toContain('dispute:yes');
     expect(summary(availableActions(open, ESCROW_ID, who.resolver, NOW))).not.toContain('dispute:yes');
   });
 

@@ -52,11 +52,11 @@ export function availableActions(
     if (address === roles.serviceProvider) add('status', canMarkMilestone(escrow, i), i);
     if (roles.approvers.includes(address)) add('approve', canApprove(escrow, i, address), i);
     if (!single && roles.releaseSigners.includes(address)) add('release-milestone', canReleaseMilestone(escrow, i), i);
-    if (!single && canDisputeAs(escrow, address, ctx.funding)) add('dispute-milestone', canDisputeMilestone(escrow, i), i);
+    if (!single && canDisputeAs(escrow, address)) add('dispute-milestone', canDisputeMilestone(escrow, i), i);
     if (!single && address === roles.disputeResolver) add('resolve-milestone', canResolveMilestone(escrow, i), i);
   }
   if (single && roles.releaseSigners.includes(address)) add('release', canRelease(escrow));
-  if (single && canDisputeAs(escrow, address, ctx.funding)) add('dispute', canDispute(escrow));
+  if (single && canDisputeAs(escrow, address)) add('dispute', canDispute(escrow));
   if (single && address === roles.disputeResolver) add('resolve', canResolve(escrow));
   if (address === roles.disputeResolver) add('withdraw', canWithdraw(escrow));
   if ((ctx.funding ?? 0n) > 0n) add('refund', canClaimRefund(escrow, now, ctx.funding ?? 0n));
@@ -151,10 +151,10 @@ export function canReleaseMilestone(escrow: Escrow, i: number): Verdict {
 }
 
 /**
- * Who may raise a dispute (the contract's `may_dispute`): a party — a role holder, a milestone
- * receiver or a funder — never the dispute resolver.
+ * Who may raise a dispute (the contract's `may_dispute`): a named party — a role holder or a
+ * milestone receiver, not a mere funder — never the dispute resolver.
  */
-export function canDisputeAs(escrow: Escrow, address: string, funding = 0n): boolean {
+export function canDisputeAs(escrow: Escrow, address: string): boolean {
   const c = escrow.config;
   const r = c.roles;
   if (address === r.disputeResolver) return false;
@@ -164,8 +164,7 @@ export function canDisputeAs(escrow: Escrow, address: string, funding = 0n): boo
     address === r.serviceProvider ||
     address === r.receiver ||
     address === r.platform ||
-    c.milestones.some((m) => m.receiver === address) ||
-    funding > 0n
+    c.milestones.some((m) => m.receiver === address)
   );
 }
 

@@ -21,10 +21,11 @@ function decode(op: xdr.Operation) {
 }
 
 describe('escrow calls', () => {
-  it('fund(from, amount) with an i128 amount', () => {
-    const d = decode(escrowCalls.fund(ESCROW_ID, who.funder, 123_456_789_012_345_678_901n));
-    expect(d).toMatchObject({ contract: ESCROW_ID, fn: 'fund', args: [who.funder, 123_456_789_012_345_678_901n] });
+  it('fund(from, amount, terms_version) with an i128 amount and a u32 version', () => {
+    const d = decode(escrowCalls.fund(ESCROW_ID, who.funder, 123_456_789_012_345_678_901n, 3));
+    expect(d).toMatchObject({ contract: ESCROW_ID, fn: 'fund', args: [who.funder, 123_456_789_012_345_678_901n, 3] });
     expect(d.raw[1]!.type).toBe('scvI128');
+    expect(d.raw[2]!.type).toBe('scvU32');
   });
 
   it('set_milestone_status(index u32, status, Option<evidence>)', () => {

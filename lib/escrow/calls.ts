@@ -12,7 +12,9 @@ export type Distribution = ReadonlyArray<readonly [recipient: string, amount: bi
 const call = (id: string, method: string, ...args: xdr.ScVal[]) => new Contract(id).call(method, ...args);
 
 export const escrowCalls = {
-  fund: (id: string, from: string, amount: bigint) => call(id, 'fund', sc.address(from), sc.i128(amount)),
+  /** `termsVersion`: the version of the terms the funder reviewed; the contract refuses any other. */
+  fund: (id: string, from: string, amount: bigint, termsVersion: number) =>
+    call(id, 'fund', sc.address(from), sc.i128(amount), sc.u32(termsVersion)),
   setMilestoneStatus: (id: string, index: number, status: string, evidence: string | null) =>
     call(id, 'set_milestone_status', sc.u32(index), sc.string(status), sc.option(evidence, sc.string)),
   approveMilestone: (id: string, index: number, approver: string) =>

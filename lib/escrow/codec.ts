@@ -91,6 +91,7 @@ const rawEscrow = z.object({
   refunded: big,
   refunding: z.boolean(),
   balance: big,
+  terms_version: z.number(),
 });
 
 function decodeConfig(raw: z.infer<typeof rawConfig>): EscrowConfig {
@@ -143,6 +144,7 @@ export function decodeEscrow(value: xdr.ScVal): Escrow {
     refunded: raw.refunded,
     refunding: raw.refunding,
     balance: raw.balance,
+    termsVersion: raw.terms_version,
   };
 }
 

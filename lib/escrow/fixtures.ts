@@ -75,6 +75,7 @@ export function escrow(over: Partial<Escrow> = {}, cfg: Partial<EscrowConfig> = 
     refunded: 0n,
     refunding: false,
     balance: 0n,
+    termsVersion: 1,
     ...over,
   };
 }

@@ -3,6 +3,7 @@ import { Asset } from '@stellar/stellar-sdk';
 import { formatAmount, parseAmount, percentToBps, bpsToPercent } from '../amounts';
 import type { EscrowFormInput, EscrowFormValues } from '../schemas/steps';
 import type { EscrowConfig } from './types';
+import { chainTimeIso } from '../text';
 
 /** A token field ("C…" or "CODE:ISSUER") → its contract id on the network of `passphrase`. */
 export function tokenContractId(token: string, passphrase: string): string {
@@ -68,6 +69,7 @@ export function configToForm(c: EscrowConfig, decimals: number): EscrowFormInput
     platform: c.roles.platform,
     receiver: c.roles.receiver,
     platformFeePercent: bpsToPercent(c.platformFeeBps),
-    deadline: c.deadline === null ? '' : new Date(Number(c.deadline) * 1000).toISOString(),
+    // A deadline no date input can hold (set outside this app) is left empty rather than crash the page.
+    deadline: c.deadline === null ? '' : (chainTimeIso(c.deadline) ?? ''),
   };
 }

@@ -57,6 +57,8 @@ export interface Escrow {
   refunded: bigint;
   refunding: boolean;
   balance: bigint;
+  /** The version of the terms (1 at deployment, +1 per `update`); `fund` must name it. */
+  termsVersion: number;
 }
 
 /** What the escrow is meant to hold: the amount (single) or the sum of milestone amounts (multi). */

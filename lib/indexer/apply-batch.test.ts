@@ -161,6 +161,9 @@ describe.each(testBackends())('applyBatch on $name', (backend) => {
     const negative = sampleSnapshot({ contract: sampleContract(5), ledger: 15, funded: -1n });
     await expect(applyBatch(rm.db, 'local', { ...batch, escrows: [negative] }, { ledger: 15, cursor: 'c15' })).rejects.toThrow(/outside 0..i128/);
     await expect(applyBatch(rm.db, 'Bad Net', firstBatch(), { ledger: 15, cursor: 'x' })).rejects.toThrow(/network name/);
+    const second = secondBatch();
+    const misfiled = { ...second, payouts: second.payouts.map((p) => ({ ...p, contractId: B })) };
+    await expect(applyBatch(rm.db, 'local', misfiled, { ledger: 15, cursor: 'x' })).rejects.toThrow(/belongs to/);
     expect(await dump(rm)).toEqual(before);
   });
 

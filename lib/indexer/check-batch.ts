@@ -60,8 +60,12 @@ export function checkBatch(network: string, batch: ProjectedBatch, cursor: Index
     need(isContractAddress(ev.contractId), `event ${ev.eventId}: contract ${ev.contractId} is not a contract address`);
     need(HASH.test(ev.txHash), `event ${ev.eventId}: tx hash is not 64 hex digits`);
   }
+  const eventContract = new Map(batch.events.map((ev) => [ev.eventId, ev.contractId]));
   for (const p of batch.payouts) {
     need(EVENT_ID.test(p.eventId), `payout of ${p.eventId}: not an event id`);
+    need(isContractAddress(p.contractId), `payout of ${p.eventId}: contract ${p.contractId} is not a contract address`);
+    const owner = eventContract.get(p.eventId);
+    need(owner === undefined || owner === p.contractId, `payout of ${p.eventId}: belongs to ${owner}, not ${p.contractId}`);
     need(isAddress(p.to), `payout of ${p.eventId}: recipient ${p.to} is not an address`);
     for (const v of [p.gross, p.refund, p.protocolFee, p.platformFee, p.net]) {
       need(amountOk(v), `payout of ${p.eventId}: amount ${v} is outside 0..i128`);

@@ -55,6 +55,7 @@ export async function loadState(db: Database, network: string, contractId: strin
     refunded: row.refunded,
     refunding: row.refunding,
     balance: row.balance,
+    termsVersion: row.termsVersion,
   };
   return {
     contractId,

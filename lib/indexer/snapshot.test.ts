@@ -122,7 +122,7 @@ describe.each(testBackends())('loadState on $name', (backend) => {
         { milestones: [milestone({ status: 'done', evidence: 'https://x', approvals: [who.approver], approved: true, released: true }), milestone({ disputed: true, disputeReason: 'late' })], funded: 10n + (1n << 126n), paidOut: 10n, balance: 1n << 126n },
         multiConfig,
       );
-      const single = escrow({ disputed: true, resolved: true, disputeReason: 'quality', funded: 5n, paidOut: 5n }, { engagementId: 'ENG-2' });
+      const single = escrow({ disputed: true, resolved: true, disputeReason: 'quality', funded: 5n, paidOut: 5n, termsVersion: 3 }, { engagementId: 'ENG-2' });
       const inputs: SnapshotInput[] = [
         base({ escrow: multi, funders: [{ address: who.funder, contributed: 10n + (1n << 126n), refunded: 0n }], paid: { released: 10n, platformFees: 1n, protocolFees: 0n } }),
         base({ contractId: sampleContract(9), escrow: single, lastEventId: sampleEventId(43) }),

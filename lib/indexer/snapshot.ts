@@ -87,6 +87,7 @@ export function toSnapshot(s: SnapshotInput): EscrowSnapshot {
       isReleased: e.released,
       isResolved: e.resolved,
       refunding: e.refunding,
+      termsVersion: e.termsVersion,
       status: escrowStatus({
         kind,
         disputed: e.disputed,

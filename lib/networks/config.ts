@@ -11,7 +11,7 @@ export interface KnownToken {
   decimals: number;
 }
 
-/** Everything the app needs to know about the chain it talks to. Serialisable: pages hand it to the browser. */
+/** Everything the server knows about the chain it talks to. Never hand it to the browser: see `publicNetwork`. */
 export interface NetworkConfig {
   name: 'local' | 'testnet' | 'mainnet' | 'custom';
   label: string;
@@ -22,7 +22,10 @@ export interface NetworkConfig {
   localnetUrl: string | null;
   /** Base URL of a block explorer (stellar.expert); null when there is none. */
   explorerUrl: string | null;
+  /** The released build that new escrows are created from; null until it is uploaded. */
   wasmHash: string | null;
+  /** Every released OpenEscrow build on this network (current included): the only code an escrow may run. Server-only. */
+  releasedWasmHashes: string[];
   protocolFee: { recipient: string | null; bps: number };
   tokens: KnownToken[];
   walletConnectProjectId: string | null;
@@ -34,17 +37,28 @@ const stellarAccount = z
   .string()
   .refine((v) => StrKey.isValidEd25519PublicKey(v), 'must be a G… account address with a valid checksum');
 
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
+const PUBLIC_PASSPHRASES: Record<string, 'testnet' | 'mainnet'> = { [Networks.TESTNET]: 'testnet', [Networks.PUBLIC]: 'mainnet' };
+
 const envSchema = z
   .object({
     OPENESCROW_NETWORK: z.enum(['local', 'testnet', 'mainnet', 'custom']).default('local'),
     OPENESCROW_RPC_URL: z.url().optional(),
     OPENESCROW_NETWORK_PASSPHRASE: z.string().min(1).optional(),
     OPENESCROW_FRIENDBOT_URL: z.url().optional(),
-    OPENESCROW_LOCALNET_URL: z.url().default('http://127.0.0.1:8000'),
+    OPENESCROW_LOCALNET_URL: z.url().optional(),
     OPENESCROW_EXPLORER_URL: z.url().optional(),
-    OPENESCROW_WASM_HASH: z
+    OPENESCROW_WASM_HASH: hex64.optional(),
+    /** More released builds to accept (comma-separated hashes), e.g. a build not yet in deployments.json. */
+    OPENESCROW_RELEASED_WASM_HASHES: z
       .string()
-      .regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters')
+      .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean))
+      .pipe(z.array(hex64))
+      .optional(),
+    OPENESCROW_RATE_LIMIT: z.coerce.number().int().min(1, 'must be at least 1 (server actions per client per minute)').optional(),
+    OPENESCROW_TICKET_SECRET: z
+      .string()
+      .refine((v) => Buffer.byteLength(v) >= 32, 'must be at least 32 bytes (e.g. openssl rand -hex 32)')
       .optional(),
     OPENESCROW_PROTOCOL_FEE_RECIPIENT: stellarAccount.optional(),
     OPENESCROW_PROTOCOL_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(30),
@@ -62,11 +76,46 @@ const envSchema = z
     if (env.OPENESCROW_NETWORK === 'custom' && !env.OPENESCROW_NETWORK_PASSPHRASE) {
       ctx.addIssue({ code: 'custom', path: ['OPENESCROW_NETWORK_PASSPHRASE'], message: 'is required for a custom network' });
     }
+    for (const issue of contradictions(env)) ctx.addIssue({ code: 'custom', ...issue });
   });
+
+/**
+ * Settings that contradict each other: each would run the app against one network while it
+ * behaves as if on another (a mainnet passphrase with the Local dev wallet offered, a key-bearing
+ * RPC URL over plain http, localnet's friendbot pointed at a real network).
+ */
+function contradictions(env: {
+  OPENESCROW_NETWORK: NetworkConfig['name'];
+  OPENESCROW_NETWORK_PASSPHRASE?: string | undefined;
+  OPENESCROW_RPC_URL?: string | undefined;
+  OPENESCROW_FRIENDBOT_URL?: string | undefined;
+  OPENESCROW_EXPLORER_URL?: string | undefined;
+  OPENESCROW_LOCALNET_URL?: string | undefined;
+}): { path: string[]; message: string }[] {
+  const out: { path: string[]; message: string }[] = [];
+  const name = env.OPENESCROW_NETWORK;
+  const passphrase = env.OPENESCROW_NETWORK_PASSPHRASE;
+  const real = passphrase ? PUBLIC_PASSPHRASES[passphrase] : undefined;
+  if ((name === 'local' || name === 'custom') && real)
+    out.push({ path: ['OPENESCROW_NETWORK_PASSPHRASE'], message: `is ${real}'s passphrase: set OPENESCROW_NETWORK=${real} (not ${name})` });
+  if ((name === 'testnet' || name === 'mainnet') && passphrase && real !== name)
+    out.push({ path: ['OPENESCROW_NETWORK_PASSPHRASE'], message: `is not ${name}'s passphrase; leave it unset for ${name}` });
+  if (name === 'testnet' || name === 'mainnet') {
+    for (const key of ['OPENESCROW_RPC_URL', 'OPENESCROW_FRIENDBOT_URL', 'OPENESCROW_EXPLORER_URL'] as const) {
+      const url = env[key];
+      if (url && !url.startsWith('https://')) out.push({ path: [key], message: `must be an https:// URL on ${name}` });
+    }
+  }
+  if (name !== 'local' && env.OPENESCROW_LOCALNET_URL)
+    out.push({ path: ['OPENESCROW_LOCALNET_URL'], message: `is for the local network only (its faucet and dev accounts); unset it on ${name}` });
+  if (name === 'mainnet' && env.OPENESCROW_FRIENDBOT_URL) out.push({ path: ['OPENESCROW_FRIENDBOT_URL'], message: 'must not be set on mainnet (there is no friendbot)' });
+  return out;
+}
 
 export class NetworkConfigError extends Error {}
 
-type Deployments = Record<string, { wasmHash?: string; protocolFeeRecipient?: string } | undefined>;
+/** `deployments.json`: per network, the build new escrows use and every released build. */
+type Deployments = Record<string, { wasmHash?: string; released?: string[]; protocolFeeRecipient?: string } | undefined>;
 
 const sac = (code: string, issuer: string, passphrase: string): KnownToken => ({
   code,
@@ -105,8 +154,10 @@ export function parseNetworkConfig(env: Record<string, string | undefined>): Net
   }
   const e = parsed.data;
   const recorded = (deployments as Deployments)[e.OPENESCROW_NETWORK];
+  const wasmHash = e.OPENESCROW_WASM_HASH ?? recorded?.wasmHash ?? null;
   const common = {
-    wasmHash: e.OPENESCROW_WASM_HASH ?? recorded?.wasmHash ?? null,
+    wasmHash,
+    releasedWasmHashes: [...new Set([...(wasmHash ? [wasmHash] : []), ...(recorded?.released ?? []), ...(e.OPENESCROW_RELEASED_WASM_HASHES ?? [])])],
     protocolFee: {
       recipient: e.OPENESCROW_PROTOCOL_FEE_RECIPIENT ?? recorded?.protocolFeeRecipient ?? null,
       bps: e.OPENESCROW_PROTOCOL_FEE_BPS,
@@ -115,18 +166,21 @@ export function parseNetworkConfig(env: Record<string, string | undefined>): Net
     trezorEmail: e.OPENESCROW_TREZOR_EMAIL ?? null,
   };
   switch (e.OPENESCROW_NETWORK) {
-    case 'local':
+    case 'local': {
+      const localnetUrl = e.OPENESCROW_LOCALNET_URL ?? 'http://127.0.0.1:8000';
       return {
         ...common,
         name: 'local',
         label: 'Local (localnet)',
-        rpcUrl: e.OPENESCROW_RPC_URL ?? `${e.OPENESCROW_LOCALNET_URL}/rpc`,
+        rpcUrl: e.OPENESCROW_RPC_URL ?? `${localnetUrl}/rpc`,
         passphrase: e.OPENESCROW_NETWORK_PASSPHRASE ?? Networks.STANDALONE,
-        friendbotUrl: e.OPENESCROW_FRIENDBOT_URL ?? `${e.OPENESCROW_LOCALNET_URL}/friendbot`,
-        localnetUrl: e.OPENESCROW_LOCALNET_URL,
-        explorerUrl: null,
+        friendbotUrl: e.OPENESCROW_FRIENDBOT_URL ?? `${localnetUrl}/friendbot`,
+        localnetUrl,
+        // localnet serves its own explorer pages (/explorer/tx/<hash>, …/account/…, …/contract/…).
+        explorerUrl: e.OPENESCROW_EXPLORER_URL ?? `${localnetUrl}/explorer`,
         tokens: [xlm(Networks.STANDALONE)],
       };
+    }
     case 'testnet':
       return {
         ...common,

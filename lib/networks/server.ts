@@ -19,7 +19,7 @@ const localDeploymentSchema = z.object({
 let base: NetworkConfig | null = null;
 let cached: { at: number; config: NetworkConfig } | null = null;
 
-/** The configuration from the environment, parsed once; throws a clear error when it is wrong. */
+/** The configuration from the environment, parsed once; throws a clear error when it is wrong. Server-only. */
 export function baseNetworkConfig(): NetworkConfig {
   base ??= parseNetworkConfig(process.env);
   return base;
@@ -40,7 +40,10 @@ export async function getNetwork(): Promise<NetworkConfig> {
     ...config,
     // Issued assets (test USDC) first: the create form offers the first token by default.
     tokens: [...assets, ...config.tokens.filter((t) => !seen.has(t.contractId))].sort((a, b) => Number(!a.issuer) - Number(!b.issuer)),
-    wasmHash: config.wasmHash ?? deployment?.wasmHash ?? null,
+    // What the deploy script uploaded is what new escrows use (it is dist/escrow.wasm, whose hash
+    // deployments.json records as released; a unit test keeps the two equal).
+    wasmHash: process.env.OPENESCROW_WASM_HASH ?? deployment?.wasmHash ?? config.wasmHash,
+    releasedWasmHashes: [...new Set([...config.releasedWasmHashes, ...(deployment ? [deployment.wasmHash] : [])])],
     protocolFee: {
       ...config.protocolFee,
       recipient: config.protocolFee.recipient ?? deployment?.protocolFeeRecipient ?? null,

@@ -1,8 +1,12 @@
 /**
  * Pending multi-signer steps: a release that needs signers who are not in one wallet. The first
  * signer starts it; each other signer signs only their own authorisation entry, from their own
- * browser; when all have signed, anyone submits it. Kept in this server's memory until the
- * entries expire — never a key, only unsigned and signed authorisation entries.
+ * browser; when all have signed, anyone submits it. Never a key, only unsigned and verified
+ * signed authorisation entries.
+ *
+ * Kept in this server's memory for now, behind the small {@link PendingStore} interface (the
+ * read-model work moves it into the database). Bounded per escrow and per starter, never by
+ * evicting other people's steps: when a bound is reached, new steps are refused.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -10,13 +14,15 @@ export interface PendingEntry {
   address: string;
   /** The authorisation entry as simulated (unsigned), base64 XDR. */
   entry: string;
-  /** The same entry signed by its address, once they have. */
+  /** The same entry signed by its address, once they have (verified before it is stored). */
   signed: string | null;
 }
 
 export interface PendingStep {
   id: string;
   escrowId: string;
+  /** The release signer who started it (its quota is charged). */
+  starter: string;
   networkPassphrase: string;
   /** The host function (the contract call), base64 XDR. */
   func: string;
@@ -27,30 +33,74 @@ export interface PendingStep {
   createdAt: number;
 }
 
-const store = new Map<string, PendingStep>();
-/** A bound on memory: the oldest pending steps give way beyond it. */
-const MAX_PENDING = 1000;
+export type NewPending = Omit<PendingStep, 'id' | 'createdAt'>;
 
-export function savePending(p: Omit<PendingStep, 'id' | 'createdAt'>): PendingStep {
-  while (store.size >= MAX_PENDING) store.delete(store.keys().next().value!);
-  const step = { ...p, id: randomBytes(12).toString('hex'), createdAt: Date.now() };
-  store.set(step.id, step);
-  return step;
+/** Open pending steps one escrow may have, and one starter across escrows. */
+export const MAX_PER_ESCROW = 3;
+export const MAX_PER_STARTER = 3;
+/** A bound on memory; beyond it new steps wait (nobody's step is evicted). */
+export const MAX_PENDING = 10_000;
+/** A step nobody has signed yet is dropped after this long, so an abandoned start frees its slot. */
+export const UNSIGNED_TTL_MS = 15 * 60_000;
+/** Bounds on what one step may hold (base64 XDR lengths; a release is far smaller). */
+export const MAX_FUNC_LENGTH = 8_192;
+export const MAX_ENTRIES = 5;
+
+export interface PendingStore {
+  /** Saves a new step, or says why not (a bound is reached). */
+  save(p: NewPending, now?: number): PendingStep | { refused: string };
+  get(id: string, now?: number): PendingStep | null;
+  /** Fills an unsigned slot with its verified signature; a signed slot is never replaced. */
+  setSigned(id: string, address: string, signed: string): PendingStep | null;
+  /** Drops steps whose entries have expired (given the chain's latest ledger). */
+  prune(latestLedger: number): void;
 }
 
-export function getPending(id: string): PendingStep | null {
-  return store.get(id) ?? null;
+/** The in-memory store. */
+export function memoryPendingStore(): PendingStore {
+  const steps = new Map<string, PendingStep>();
+  const abandoned = (p: PendingStep, now: number) => p.entries.every((e) => !e.signed) && now - p.createdAt > UNSIGNED_TTL_MS;
+  const live = (now: number) => {
+    for (const [id, p] of steps) if (abandoned(p, now)) steps.delete(id);
+    return [...steps.values()];
+  };
+  return {
+    save(p, now = Date.now()) {
+      if (p.func.length > MAX_FUNC_LENGTH || p.entries.length === 0 || p.entries.length > MAX_ENTRIES || p.entries.some((e) => e.entry.length > MAX_FUNC_LENGTH))
+        return { refused: 'This release is larger than a pending release may be' };
+      const open = live(now);
+      if (open.filter((x) => x.escrowId === p.escrowId).length >= MAX_PER_ESCROW)
+        return { refused: `This escrow already has ${MAX_PER_ESCROW} releases waiting for signatures; use one of them, or wait until they expire (an unsigned one after 15 minutes)` };
+      if (open.filter((x) => x.starter === p.starter).length >= MAX_PER_STARTER)
+        return { refused: `You already have ${MAX_PER_STARTER} releases waiting for signatures; finish or let one expire first` };
+      if (open.length >= MAX_PENDING) return { refused: 'Too many releases are waiting for signatures on this server; try again later' };
+      const step: PendingStep = { ...p, entries: p.entries.map((e) => ({ ...e, signed: null })), id: randomBytes(12).toString('hex'), createdAt: now };
+      steps.set(step.id, step);
+      return step;
+    },
+    get(id, now = Date.now()) {
+      const p = steps.get(id);
+      if (!p) return null;
+      if (abandoned(p, now)) {
+        steps.delete(id);
+        return null;
+      }
+      return p;
+    },
+    setSigned(id, address, signed) {
+      const p = steps.get(id);
+      if (!p || !p.entries.some((e) => e.address === address && e.signed === null)) return null;
+      const next = { ...p, entries: p.entries.map((e) => (e.address === address && e.signed === null ? { ...e, signed } : e)) };
+      steps.set(id, next);
+      return next;
+    },
+    prune(latestLedger) {
+      for (const [id, p] of steps) if (p.validUntilLedger < latestLedger) steps.delete(id);
+    },
+  };
 }
 
-/** Drops steps whose entries have expired (called with the chain's latest ledger). */
-export function prunePending(latestLedger: number): void {
-  for (const [id, p] of store) if (p.validUntilLedger < latestLedger) store.delete(id);
-}
+/** This server's pending steps. */
+export const pendingStore: PendingStore = memoryPendingStore();
 
-export function setSigned(id: string, address: string, signed: string): PendingStep | null {
-  const p = store.get(id);
-  if (!p) return null;
-  const next = { ...p, entries: p.entries.map((e) => (e.address === address ? { ...e, signed } : e)) };
-  store.set(id, next);
-  return next;
-}
+export const getPending = (id: string) => pendingStore.get(id);

@@ -5,9 +5,17 @@
  */
 import { z } from 'zod';
 import { address, distribution, percent, positiveAmount, text } from './fields';
+import { LATEST_DATE_SECONDS } from '../text';
 
 export const fundSchema = (decimals: number) => z.object({ amount: positiveAmount(decimals) });
 export type FundInput = z.input<ReturnType<typeof fundSchema>>;
+/**
+ * What the fund action receives: the form's amount and the version of the terms the page
+ * showed (the contract refuses a `fund` under any other version).
+ */
+export const fundRequestSchema = (decimals: number) =>
+  fundSchema(decimals).extend({ termsVersion: z.number().int('Terms version: a whole number').min(1, 'Terms version: 1 or more') });
+export type FundRequest = z.input<ReturnType<typeof fundRequestSchema>>;
 
 export const statusSchema = z.object({
   status: text('Status', 50),
@@ -19,7 +27,7 @@ export const approveSchema = z.object({});
 export type ApproveInput = z.input<typeof approveSchema>;
 
 export const releaseSchema = z.object({
-  signers: z.array(address).min(1, 'Choose at least one release signer'),
+  signers: z.array(address).min(1, 'Choose at least one release signer').max(5, 'At most 5 release signers'),
 });
 export type ReleaseInput = z.input<typeof releaseSchema>;
 
@@ -97,6 +105,8 @@ export const escrowFormSchema = (decimals: number) =>
       });
       if (v.deadline && Number.isNaN(Date.parse(v.deadline)))
         ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'Not a valid date and time' });
+      else if (v.deadline && Date.parse(v.deadline) > Number(LATEST_DATE_SECONDS) * 1000)
+        ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'A deadline after the year 9999 is too far in the future' });
       dupes(v.approvers, 'approvers', ctx);
       dupes(v.releaseSigners, 'releaseSigners', ctx);
     });

@@ -6,7 +6,7 @@
 import { Account, BASE_FEE, Operation, rpc, Transaction, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
 import type { NetworkConfig } from '../networks/config';
 import { hostError, type ContractErrorEntry } from './errors';
-import { rpcServer } from './rpc';
+import { rpcDown, rpcServer } from './rpc';
 import { fail, ok, type Result } from './result';
 import { ticketFor, ticketMatches } from './ticket';
 import { authAddress, needsSignature } from './auth';
@@ -47,7 +47,7 @@ export async function prepareOperation(
   } catch (e) {
     if (/not found/i.test(String((e as Error).message)))
       return fail('no-account', `Your account ${source} does not exist on ${network.label} yet: fund it with XLM first${network.friendbotUrl ? ' (friendbot is offered on this page)' : ''}`);
-    return fail('rpc-unreachable', `The network’s RPC (${network.rpcUrl}) did not answer: ${(e as Error).message}`);
+    return { ok: false, error: rpcDown('getAccount', e).error };
   }
   const tx = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: network.passphrase })
     .addOperation(op)
@@ -62,7 +62,7 @@ async function simulateAndAssemble(network: NetworkConfig, tx: Transaction, opts
   try {
     sim = await server.simulateTransaction(tx);
   } catch (e) {
-    return fail('rpc-unreachable', `The network’s RPC (${network.rpcUrl}) did not answer: ${(e as Error).message}`);
+    return { ok: false, error: rpcDown('simulateTransaction', e).error };
   }
   if (rpc.Api.isSimulationError(sim)) {
     const err = hostError(sim.error, sim.events, opts.errors, opts.tokens ?? new Set());

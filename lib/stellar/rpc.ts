@@ -1,8 +1,18 @@
 /** Reads from the chain through Stellar RPC: the escrow, its events, tokens and trustlines. */
-import { Account, Address, Asset, Contract, rpc, scValToNative, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import { Account, Address, Asset, Contract, rpc, scValToNative, StrKey, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
 import type { NetworkConfig } from '../networks/config';
 import { hostError, type ContractErrorEntry } from './errors';
 import { ChainError } from './result';
+import { logDetail } from '../log';
+import { identify, tokenMetadataProblem, type TokenInfo } from '../tokens';
+
+export type { TokenInfo } from '../tokens';
+
+/** What a user sees when the RPC fails: never its URL (it may carry an API key) nor the raw error. */
+export function rpcDown(context: string, e: unknown): ChainError {
+  logDetail(`RPC ${context}`, e);
+  return new ChainError({ code: 'rpc-unreachable', message: 'The network’s RPC did not answer; try again in a moment' });
+}
 
 /** Simulations need a source; reads use the all-zero account, which needs to exist nowhere. */
 const NULL_ACCOUNT = 'GAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAWHF';
@@ -38,7 +48,7 @@ export async function simulateRead(
   try {
     sim = await rpcServer(network).simulateTransaction(tx);
   } catch (e) {
-    throw new ChainError({ code: 'rpc-unreachable', message: `The network’s RPC (${network.rpcUrl}) did not answer: ${String((e as Error).message ?? e)}` });
+    throw rpcDown('simulateTransaction', e);
   }
   if (rpc.Api.isSimulationError(sim)) {
     if (/MissingValue|non-existent contract|contract.*not found/i.test(sim.error)) {
@@ -50,31 +60,32 @@ export async function simulateRead(
   return sim.result.retval;
 }
 
-export interface TokenInfo {
-  contractId: string;
-  symbol: string;
-  name: string;
-  decimals: number;
-  /** The classic asset behind a Stellar Asset Contract; null for XLM and non-SAC tokens. */
-  asset: { code: string; issuer: string } | null;
-  native: boolean;
-}
-
 const tokenCache = new Map<string, TokenInfo>();
 
-/** A token's symbol, decimals and, for Stellar Asset Contracts, its classic asset. */
+/**
+ * A token's symbol, decimals and, for Stellar Asset Contracts, its classic asset, checked and
+ * identified against the network's known tokens. Throws a {@link ChainError} `token-unusable`
+ * when its metadata is out of bounds (decimals outside 0–38, an empty, long or control-laden
+ * symbol or name): amounts in it could not be shown or parsed safely.
+ */
 export async function readToken(network: NetworkConfig, contractId: string): Promise<TokenInfo> {
   const key = `${network.passphrase}|${contractId}`;
   const hit = tokenCache.get(key);
   if (hit) return hit;
   const token = new Contract(contractId);
   const read = (method: string) => simulateRead(network, contractId, token.call(method), [], new Set([contractId])).then(scValToNative);
-  const [decimals, symbol, name] = await Promise.all([read('decimals').then(Number), read('symbol').then(String), read('name').then(String)]);
+  const [rawDecimals, symbol, name] = await Promise.all([read('decimals'), read('symbol'), read('name')]);
+  const decimals = typeof rawDecimals === 'bigint' ? Number(rawDecimals) : rawDecimals;
   let asset: TokenInfo['asset'] = null;
   const native = name === 'native' && Asset.native().contractId(network.passphrase) === contractId;
-  const [code, issuer] = name.split(':');
-  if (code && issuer && new Asset(code, issuer).contractId(network.passphrase) === contractId) asset = { code, issuer };
-  const info: TokenInfo = { contractId, symbol: native ? 'XLM' : symbol, name, decimals, asset, native };
+  if (typeof name === 'string' && !native) {
+    const [code, issuer, ...rest] = name.split(':');
+    if (code && issuer && rest.length === 0 && /^[A-Za-z0-9]{1,12}$/.test(code) && StrKey.isValidEd25519PublicKey(issuer) && new Asset(code, issuer).contractId(network.passphrase) === contractId)
+      asset = { code, issuer };
+  }
+  const problem = tokenMetadataProblem({ decimals, symbol, name }, asset !== null || native);
+  if (problem) throw new ChainError({ code: 'token-unusable', message: `The token ${contractId} cannot be used: ${problem}` });
+  const info = identify({ contractId, symbol: native ? 'XLM' : (symbol as string), name: name as string, decimals: decimals as number, asset, native }, network.tokens);
   tokenCache.set(key, info);
   return info;
 }
@@ -100,7 +111,7 @@ export async function hasTrustline(network: NetworkConfig, token: TokenInfo, acc
   } catch (e) {
     // Only "not found" means no trustline; an unreachable RPC is not the person's problem to fix.
     if (/not found/i.test((e as Error).message)) return false;
-    throw new ChainError({ code: 'rpc-unreachable', message: `The network’s RPC did not answer: ${(e as Error).message}` });
+    throw rpcDown('getTrustline', e);
   }
 }
 
@@ -111,7 +122,7 @@ export async function readXlmBalance(network: NetworkConfig, account: string): P
     return BigInt(entry.balance);
   } catch (e) {
     if (/not found/i.test((e as Error).message)) return null;
-    throw new ChainError({ code: 'rpc-unreachable', message: `The network’s RPC did not answer: ${(e as Error).message}` });
+    throw rpcDown('getAccountEntry', e);
   }
 }
 

@@ -6,7 +6,7 @@
 import { FeeBumpTransaction, Keypair, rpc, Transaction, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
 import type { NetworkConfig } from '../networks/config';
 import { contractErrorOf, failingContract, contractError, transactionResultError, type ContractErrorEntry } from './errors';
-import { rpcServer } from './rpc';
+import { rpcDown, rpcServer } from './rpc';
 import { fail, ok, type Result } from './result';
 import { ticketMatches } from './ticket';
 
@@ -53,7 +53,7 @@ export async function sendAndPoll(
   try {
     sent = await server.sendTransaction(tx);
   } catch (e) {
-    return fail('rpc-unreachable', `The network’s RPC did not answer: ${(e as Error).message}`);
+    return { ok: false, error: rpcDown('sendTransaction', e).error };
   }
   if (sent.status === 'ERROR') {
     return sent.errorResult
@@ -65,7 +65,12 @@ export async function sendAndPoll(
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   let delay = 100;
   for (;;) {
-    const res = await server.getTransaction(hash);
+    let res: rpc.Api.GetTransactionResponse;
+    try {
+      res = await server.getTransaction(hash);
+    } catch (e) {
+      return { ok: false, error: rpcDown('getTransaction', e).error };
+    }
     if (res.status === rpc.Api.GetTransactionStatus.SUCCESS) {
       return ok({ hash, ledger: res.ledger, returnValue: res.returnValue ? res.returnValue.toXDR('base64') : null });
     }

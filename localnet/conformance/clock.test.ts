@@ -94,7 +94,7 @@ describe("localnet_advanceTime", () => {
     const escrowId = (sent.result as contract.Client).options.contractId;
     const esc = (await contract.Client.from({ ...clientOpts(c, anyone), contractId: escrowId })) as AnyClient;
 
-    await authorizeAndSend(await esc.fund({ from: funder.publicKey(), amount: 5n * STROOPS }), keys, [funder.publicKey()]);
+    await authorizeAndSend(await esc.fund({ from: funder.publicKey(), amount: 5n * STROOPS, terms_version: 1 }), keys, [funder.publicKey()]);
     const balOf = async () => (await c.server.getTrustline(funder.publicKey(), usdc)).balance;
     const afterFund = await balOf();
     // Before the deadline a refund is refused.
@@ -104,7 +104,7 @@ describe("localnet_advanceTime", () => {
     const adv = await rawRpc(c.rpcUrl, "localnet_advanceTime", { seconds: 600 });
     expect(adv.body?.error, adv.text).toBeUndefined();
 
-    const late = await esc.fund({ from: funder.publicKey(), amount: 1n * STROOPS });
+    const late = await esc.fund({ from: funder.publicKey(), amount: 1n * STROOPS, terms_version: 1 });
     expect(rpc.Api.isSimulationError(late.simulation!)).toBe(true);
     expect((late.simulation as rpc.Api.SimulateTransactionErrorResponse).error).toMatch(/Error\(Contract, #19\)/); // DeadlinePassed
 

@@ -186,7 +186,7 @@ describe("escrow contract on localnet", () => {
 
   test("fund: the funder (not the source) signs; the escrow holds the tokens", async () => {
     const f0 = await usdcOf(funder.publicKey());
-    const at = await escrow.fund({ from: funder.publicKey(), amount: AMOUNT });
+    const at = await escrow.fund({ from: funder.publicKey(), amount: AMOUNT, terms_version: 1 });
     const { res } = await authorizeAndSend(at, [funder.publicKey()]);
     expect(res.returnValue?.type).toBe("scvVoid");
     expect(await usdcOf(funder.publicKey())).toBe(f0 - AMOUNT);
@@ -198,7 +198,7 @@ describe("escrow contract on localnet", () => {
   });
 
   test("overfunding is refused in simulation with the contract's error code (#18 Overfunded)", async () => {
-    const at = await escrow.fund({ from: funder.publicKey(), amount: 1n });
+    const at = await escrow.fund({ from: funder.publicKey(), amount: 1n, terms_version: 1 });
     expect(rpc.Api.isSimulationError(at.simulation!)).toBe(true);
     expect((at.simulation as rpc.Api.SimulateTransactionErrorResponse).error).toMatch(/Error\(Contract, #18\)/);
   });
@@ -232,9 +232,10 @@ describe("escrow contract on localnet", () => {
     });
     const actions = r.events.map((e) => scValToNative(e.topic[1]!));
     expect(actions).toEqual(["created", "funded", "status", "approved", "released"]);
-    const funded = scValToNative(r.events[1]!.value);
-    expect(funded.from).toBe(funder.publicKey());
-    expect(funded.amount).toBe(AMOUNT);
+    // The escrow's event data are vectors (README: Events): funded is [from, amount].
+    const [from, amount] = scValToNative(r.events[1]!.value);
+    expect(from).toBe(funder.publicKey());
+    expect(amount).toBe(AMOUNT);
     const onlyFunded = await c.server.getEvents({
       startLedger: deployLedger,
       filters: [{ contractIds: [escrowId], topics: [[symTopic("escrow"), symTopic("funded")]] }],

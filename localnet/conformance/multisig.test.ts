@@ -140,7 +140,7 @@ describe("multisig thresholds", () => {
       } else {
         expect(sent.status).toBe("ERROR");
       }
-    } catch (e) {
+    } catch {
       expect(built).toBe(false); // the SDK refused to build it
     }
   });

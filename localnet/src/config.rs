@@ -26,4 +26,8 @@ pub struct Config {
     /// Network passphrase.
     #[arg(long, default_value = DEFAULT_PASSPHRASE)]
     pub passphrase: String,
+    /// Keep only this many ledgers of history (ledgers, transactions, events), as
+    /// stellar-rpc's option of the same name; state is never pruned. Default: keep all.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub history_retention_window: Option<u32>,
 }

@@ -13,7 +13,12 @@ use std::time::{Duration, Instant};
 fn main() -> Result<()> {
     let started = Instant::now();
     let cfg = Config::parse();
-    let chain = Chain::open(&ChainConfig { passphrase: cfg.passphrase.clone(), data_dir: cfg.data_dir.clone(), reset: cfg.reset })
+    let chain = Chain::open(&ChainConfig {
+        passphrase: cfg.passphrase.clone(),
+        data_dir: cfg.data_dir.clone(),
+        reset: cfg.reset,
+        retention_window: cfg.history_retention_window,
+    })
         .context("opening the chain")?;
     let latest = chain.latest.seq;
     let base = format!("http://{}:{}", cfg.host, cfg.port);

@@ -8,6 +8,9 @@ use crate::events;
 use crate::payout;
 use crate::rules;
 use crate::storage::{self, Flagged, State, APPROVED, DISPUTED, REFUNDING, RELEASED, RESOLVED};
+
+/// The constructor's terms are version 1; every `update` advances it.
+const FIRST_TERMS: u32 = 1;
 use crate::types::{Escrow, EscrowConfig, EscrowKind};
 use crate::validation::{self, MAX_STATUS_LEN, MAX_TEXT_LEN};
 
@@ -20,14 +23,17 @@ impl EscrowContract {
     pub fn __constructor(env: Env, config: EscrowConfig) -> Result<(), Error> {
         config.roles.platform.require_auth();
         validation::config(&env, &config)?;
-        storage::set_config(&env, &config);
-        storage::set_state(&env, &State::fresh(&env, config.milestones.len()));
-        events::Created { config }.emit(&env);
+        let (terms, texts) = storage::set_config(&env, &config);
+        storage::set_state(&env, &mut State::fresh(&env, config.milestones.len(), FIRST_TERMS, 0));
+        events::Created(terms, texts).emit(&env);
         Ok(())
     }
 
-    /// Moves `amount` of the token from `from` into the escrow. [auth: `from`]
-    pub fn fund(env: Env, from: Address, amount: i128) -> Result<(), Error> {
+    /// Moves up to `amount` of the token from `from` into the escrow, under the terms
+    /// `terms_version` that the funder reviewed: if the escrow is short of less than
+    /// `amount`, it keeps only what is missing and sends the rest straight back, so that
+    /// somebody else's funding can never make this one fail. [auth: `from`]
+    pub fn fund(env: Env, from: Address, amount: i128, terms_version: u32) -> Result<(), Error> {
         let config = storage::terms(&env);
         let mut state = storage::state(&env);
         if amount <= 0 {
@@ -38,22 +44,27 @@ impl EscrowContract {
             // It could authorise itself and inflate `funded` without bringing anything in.
             return Err(Error::InvalidRecipient);
         }
+        if terms_version != state.terms_version {
+            return Err(Error::TermsChanged);
+        }
         rules::open_for_money(&config, &state)?;
         if rules::deadline_passed(&env, &config) {
             return Err(Error::DeadlinePassed);
         }
-        let funded = state.funded.checked_add(amount).ok_or(Error::Overflow)?;
-        if funded > config.total()? {
+        let missing = config.total()?.checked_sub(state.funded).ok_or(Error::Overflow)?;
+        if missing <= 0 {
             return Err(Error::Overfunded);
         }
+        let taken = amount.min(missing);
         from.require_auth();
+        // The whole `amount` moves in (that is the transfer the funder signed), the excess
+        // straight back out.
         payout::transfer(&env, &config, &from, &this, amount);
-        let mut funds = storage::funds(&env, &state);
-        funds.add(&from, amount)?;
-        storage::set_funds(&env, &funds, &mut state);
-        state.funded = funded;
-        storage::set_state(&env, &state);
-        events::Funded { from, amount }.emit(&env);
+        payout::send(&env, &config, &from, amount - taken);
+        state.funds.add(&from, taken)?;
+        state.funded = rules::add(state.funded, taken)?;
+        storage::set_state(&env, &mut state);
+        events::Funded(from, taken).emit(&env);
         Ok(())
     }
 
@@ -81,8 +92,8 @@ impl EscrowContract {
             milestone.evidence = Some(evidence.clone());
         }
         state.set_milestone(&env, index, milestone);
-        storage::set_state(&env, &state);
-        events::StatusSet { index, status, evidence }.emit(&env);
+        storage::set_state(&env, &mut state);
+        events::StatusSet(index, status, evidence).emit(&env);
         Ok(())
     }
 
@@ -113,8 +124,8 @@ impl EscrowContract {
             milestone.mark(APPROVED);
         }
         state.set_milestone(&env, index, milestone);
-        storage::set_state(&env, &state);
-        events::Approved { index, approver, approved }.emit(&env);
+        storage::set_state(&env, &mut state);
+        events::Approved(index, approver, approved).emit(&env);
         Ok(())
     }
 
@@ -141,8 +152,8 @@ impl EscrowContract {
         let payout = payout::release(&env, &config, config.receiver.clone(), config.amount)?;
         state.mark(RELEASED);
         state.paid_out = rules::add(state.paid_out, config.amount)?;
-        storage::set_state(&env, &state);
-        events::Released { index: None, signers, payout }.emit(&env);
+        storage::set_state(&env, &mut state);
+        events::Released(None, signers, payout).emit(&env);
         Ok(())
     }
 
@@ -173,8 +184,8 @@ impl EscrowContract {
         milestone.mark(RELEASED);
         state.set_milestone(&env, index, milestone);
         state.paid_out = rules::add(state.paid_out, amount)?;
-        storage::set_state(&env, &state);
-        events::Released { index: Some(index), signers, payout }.emit(&env);
+        storage::set_state(&env, &mut state);
+        events::Released(Some(index), signers, payout).emit(&env);
         Ok(())
     }
 
@@ -184,7 +195,7 @@ impl EscrowContract {
         let mut state = storage::state(&env);
         rules::kind(&config, EscrowKind::Single)?;
         validation::text(&reason, MAX_TEXT_LEN)?;
-        rules::may_dispute(&env, &config, &state, &by)?;
+        rules::may_dispute(&config, &by)?;
         rules::open_for_money(&config, &state)?;
         if state.is(DISPUTED) {
             return Err(Error::AlreadyDisputed);
@@ -192,8 +203,8 @@ impl EscrowContract {
         by.require_auth();
         state.mark(DISPUTED);
         state.reason = Some(reason.clone());
-        storage::set_state(&env, &state);
-        events::Disputed { index: None, by, reason }.emit(&env);
+        storage::set_state(&env, &mut state);
+        events::Disputed(None, by, reason).emit(&env);
         Ok(())
     }
 
@@ -204,7 +215,7 @@ impl EscrowContract {
         rules::kind(&config, EscrowKind::Multi)?;
         let mut milestone = rules::milestone(&state, index)?;
         validation::text(&reason, MAX_TEXT_LEN)?;
-        rules::may_dispute(&env, &config, &state, &by)?;
+        rules::may_dispute(&config, &by)?;
         if state.is(REFUNDING) {
             return Err(Error::Refunding);
         }
@@ -216,12 +227,13 @@ impl EscrowContract {
         milestone.mark(DISPUTED);
         milestone.reason = Some(reason.clone());
         state.set_milestone(&env, index, milestone);
-        storage::set_state(&env, &state);
-        events::Disputed { index: Some(index), by, reason }.emit(&env);
+        storage::set_state(&env, &mut state);
+        events::Disputed(Some(index), by, reason).emit(&env);
         Ok(())
     }
 
-    /// Single: settles the dispute by paying out the whole balance as `distributions`.
+    /// Single: settles the dispute by paying out `distributions`, which may add up to at most
+    /// the balance (the rest stays for `withdraw_remaining`).
     /// [auth: dispute resolver]
     pub fn resolve(env: Env, distributions: Map<Address, i128>) -> Result<(), Error> {
         let config = storage::terms(&env);
@@ -233,20 +245,20 @@ impl EscrowContract {
         if !state.is(DISPUTED) {
             return Err(Error::NotDisputed);
         }
-        let plan = payout::plan(&env, &config, &distributions, storage::funds(&env, &state))?;
-        if plan.total != payout::balance(&env, &config) {
+        let plan = payout::plan(&env, &config, &distributions, state.funds.clone())?;
+        // At most the balance: whatever else arrived stays for `withdraw_remaining`.
+        if plan.total > payout::balance(&env, &config) {
             return Err(Error::DistributionMismatch);
         }
         config.dispute_resolver.require_auth();
         payout::pay(&env, &config, &plan);
         if plan.refunds {
-            // Only a refund changes the contributions: otherwise the entry stays as it is.
-            storage::set_funds(&env, &plan.funds, &mut state);
+            state.funds = plan.funds;
         }
         state.mark(RESOLVED);
         state.paid_out = rules::add(state.paid_out, plan.total)?;
-        storage::set_state(&env, &state);
-        events::Resolved { index: None, payouts: plan.payouts }.emit(&env);
+        storage::set_state(&env, &mut state);
+        events::Resolved(None, plan.payouts).emit(&env);
         Ok(())
     }
 
@@ -263,7 +275,7 @@ impl EscrowContract {
         if !milestone.is(DISPUTED) {
             return Err(Error::NotDisputed);
         }
-        let plan = payout::plan(&env, &config, &distributions, storage::funds(&env, &state))?;
+        let plan = payout::plan(&env, &config, &distributions, state.funds.clone())?;
         if plan.total > config.milestone_amounts.get_unchecked(index) {
             return Err(Error::DistributionMismatch);
         }
@@ -273,19 +285,19 @@ impl EscrowContract {
         config.dispute_resolver.require_auth();
         payout::pay(&env, &config, &plan);
         if plan.refunds {
-            // Only a refund changes the contributions: otherwise the entry stays as it is.
-            storage::set_funds(&env, &plan.funds, &mut state);
+            state.funds = plan.funds;
         }
         milestone.mark(RESOLVED);
         state.set_milestone(&env, index, milestone);
         state.paid_out = rules::add(state.paid_out, plan.total)?;
-        storage::set_state(&env, &state);
-        events::Resolved { index: Some(index), payouts: plan.payouts }.emit(&env);
+        storage::set_state(&env, &mut state);
+        events::Resolved(Some(index), plan.payouts).emit(&env);
         Ok(())
     }
 
     /// Once the escrow is finished, distributes whatever it still holds (including tokens
-    /// sent to it outside `fund`); the shares must add up to the balance. [auth: dispute resolver]
+    /// sent to it outside `fund`); the shares may add up to at most the balance, the rest
+    /// staying for a later withdrawal. [auth: dispute resolver]
     pub fn withdraw_remaining(env: Env, distributions: Map<Address, i128>) -> Result<(), Error> {
         let config = storage::terms(&env);
         let mut state = storage::state(&env);
@@ -296,19 +308,19 @@ impl EscrowContract {
         if balance <= 0 {
             return Err(Error::NothingToWithdraw);
         }
-        let plan = payout::plan(&env, &config, &distributions, storage::funds(&env, &state))?;
-        if plan.total != balance {
+        let plan = payout::plan(&env, &config, &distributions, state.funds.clone())?;
+        // At most the balance: what arrives meanwhile stays for the next withdrawal.
+        if plan.total > balance {
             return Err(Error::DistributionMismatch);
         }
         config.dispute_resolver.require_auth();
         payout::pay(&env, &config, &plan);
         if plan.refunds {
-            // Only a refund changes the contributions: otherwise the entry stays as it is.
-            storage::set_funds(&env, &plan.funds, &mut state);
+            state.funds = plan.funds;
         }
         state.paid_out = rules::add(state.paid_out, plan.total)?;
-        storage::set_state(&env, &state);
-        events::Withdrawn { payouts: plan.payouts }.emit(&env);
+        storage::set_state(&env, &mut state);
+        events::Withdrawn(plan.payouts).emit(&env);
         Ok(())
     }
 
@@ -324,8 +336,7 @@ impl EscrowContract {
             Some(_) => {}
         }
         rules::refundable(&state)?;
-        let mut funds = storage::funds(&env, &state);
-        let amount = funds.held(&funder);
+        let amount = state.funds.held(&funder);
         if amount <= 0 {
             return Err(Error::NothingToRefund);
         }
@@ -333,18 +344,18 @@ impl EscrowContract {
             return Err(Error::InsufficientBalance);
         }
         payout::send(&env, &config, &funder, amount);
-        funds.set(&funder, 0);
-        storage::set_funds(&env, &funds, &mut state);
+        state.funds.set(&funder, 0);
         state.mark(REFUNDING);
         state.refunded = rules::add(state.refunded, amount)?;
-        storage::set_state(&env, &state);
-        events::Refunded { funder, amount }.emit(&env);
+        storage::set_state(&env, &mut state);
+        events::Refunded(funder, amount).emit(&env);
         Ok(())
     }
 
     /// Replaces the config while nothing was ever funded, nothing approved and no dispute
-    /// opened; `platform`, `token` and `protocol_fee` never change. Milestone progress
-    /// starts afresh. [auth: platform]
+    /// opened; `platform`, `token`, `platform_fee_bps` and `protocol_fee` never change.
+    /// Milestone progress starts afresh and the terms version advances, so a `fund` prepared
+    /// under the old terms is refused. [auth: platform]
     pub fn update(env: Env, config: EscrowConfig) -> Result<(), Error> {
         let current = storage::terms(&env);
         let state = storage::state(&env);
@@ -352,6 +363,7 @@ impl EscrowContract {
             || config.token != current.token
             || config.protocol_fee.recipient != current.protocol_recipient
             || config.protocol_fee.bps != current.protocol_bps
+            || config.platform_fee_bps != current.platform_fee_bps
         {
             return Err(Error::ImmutableField);
         }
@@ -363,9 +375,10 @@ impl EscrowContract {
         }
         validation::config(&env, &config)?;
         current.platform.require_auth();
-        storage::set_config(&env, &config);
-        storage::set_state(&env, &State::fresh(&env, config.milestones.len()));
-        events::Updated { config }.emit(&env);
+        let (terms, texts) = storage::set_config(&env, &config);
+        let terms_version = state.terms_version.checked_add(1).ok_or(Error::Overflow)?;
+        storage::set_state(&env, &mut State::fresh(&env, config.milestones.len(), terms_version, state.ttl_due));
+        events::Updated(terms, texts, terms_version).emit(&env);
         Ok(())
     }
 
@@ -396,12 +409,13 @@ impl EscrowContract {
             refunded: state.refunded,
             refunding: state.is(REFUNDING),
             balance,
+            terms_version: state.terms_version,
         }
     }
 
     /// What `funder` still has in the escrow: their contributions minus what was paid
     /// back to them (by a refund, or fee-free in a distribution).
     pub fn get_funding(env: Env, funder: Address) -> i128 {
-        storage::funds(&env, &storage::state(&env)).held(&funder)
+        storage::state(&env).funds.held(&funder)
     }
 }

@@ -35,13 +35,13 @@ pub enum Error {
     TextTooLong = 13,
     /// The deadline is not in the future.
     InvalidDeadline = 14,
-    /// update tried to change platform, token or protocol_fee.
+    /// update tried to change platform, token, platform_fee_bps or protocol_fee.
     ImmutableField = 15,
     /// update after funding, approvals or a dispute.
     UpdateNotAllowed = 16,
     /// An amount to fund is not positive.
     InvalidFundAmount = 17,
-    /// Funding would exceed the escrow's total.
+    /// The escrow is already fully funded (nothing is missing).
     Overfunded = 18,
     /// The deadline has passed.
     DeadlinePassed = 19,
@@ -69,7 +69,7 @@ pub enum Error {
     NotFullyFunded = 30,
     /// The contract holds less than the payout.
     InsufficientBalance = 31,
-    /// The address is not a party to this escrow.
+    /// The address is not a named party to this escrow (a mere funder is not).
     NotAParty = 32,
     /// The dispute resolver may not open a dispute.
     ResolverCannotDispute = 33,
@@ -81,7 +81,7 @@ pub enum Error {
     InvalidRecipientCount = 36,
     /// A share is not positive.
     InvalidShare = 37,
-    /// The shares do not add up to what must be distributed.
+    /// The shares add up to more than may be distributed.
     DistributionMismatch = 38,
     /// The escrow is not finished yet.
     NotFinished = 39,
@@ -99,4 +99,6 @@ pub enum Error {
     Overflow = 45,
     /// The escrow itself as a payee (a share's recipient, the receiver, the platform, the protocol fee recipient) or as a funder.
     InvalidRecipient = 46,
+    /// fund named a terms version other than the escrow's current one (update changed the terms).
+    TermsChanged = 47,
 }

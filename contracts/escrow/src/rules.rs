@@ -83,9 +83,11 @@ pub fn refundable(state: &State) -> Result<(), Error> {
     Ok(())
 }
 
-/// `by` may open a dispute: a party to the escrow (a role holder, a milestone receiver
-/// or a funder), never the dispute resolver.
-pub fn may_dispute(env: &Env, config: &Terms, state: &State, by: &Address) -> Result<(), Error> {
+/// `by` may open a dispute: a named party to the escrow (a role holder or a milestone
+/// receiver), never the dispute resolver. Not a mere funder: anyone may fund one base unit,
+/// and a dispute right bought that cheaply would let a stranger freeze any escrow; funders
+/// are protected by the deadline refund instead (README: Who may dispute).
+pub fn may_dispute(config: &Terms, by: &Address) -> Result<(), Error> {
     let roles = config;
     if *by == roles.dispute_resolver {
         return Err(Error::ResolverCannotDispute);
@@ -95,8 +97,7 @@ pub fn may_dispute(env: &Env, config: &Terms, state: &State, by: &Address) -> Re
         || *by == roles.service_provider
         || *by == roles.receiver
         || *by == roles.platform
-        || config.milestone_receivers.iter().any(|r| r.as_ref() == Some(by))
-        || storage::funds(env, state).position(by).is_some();
+        || config.milestone_receivers.iter().any(|r| r.as_ref() == Some(by));
     if !party {
         return Err(Error::NotAParty);
     }

@@ -1,7 +1,9 @@
-//! The escrow's progress as stored: flag bits and texts per milestone, and the totals.
+//! The escrow's progress as stored: flag bits and texts per milestone, the totals, the
+//! terms version and the funders' contributions, all in one entry.
 
-use soroban_sdk::{Address, Env, String, Vec};
+use soroban_sdk::{contracttype, Address, Env, String, Vec};
 
+use crate::funds::Funds;
 use crate::types::Milestone;
 
 /// Flags of the escrow (Single's escrow-wide dispute and payout, and refunds) and of
@@ -11,8 +13,6 @@ pub const DISPUTED: u32 = 2;
 pub const RELEASED: u32 = 4;
 pub const RESOLVED: u32 = 8;
 pub const REFUNDING: u32 = 16;
-/// The escrow's `funds` entry exists (written by the first payment in or out).
-pub const HAS_FUNDS: u32 = 32;
 
 /// Something with flags: the escrow's state and each milestone's progress.
 pub trait Flagged {
@@ -48,10 +48,26 @@ pub type ProgressRow = (u32, Option<String>, Option<String>, Option<String>);
 const APPROVALS_SHIFT: u32 = 8;
 const FLAG_BITS: u32 = (1 << APPROVALS_SHIFT) - 1;
 
-/// `State` as stored: (milestones, flags, reason, funded, paid_out, refunded).
-pub type StateRow = (Vec<ProgressRow>, u32, Option<String>, i128, i128, i128);
+/// `State` as stored: (milestones, flags, reason, funded, paid_out, refunded, terms_version,
+/// funders, their amounts, ttl_due). A tuple struct is a vector: no field names stored.
+#[contracttype]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct StateRow(
+    pub Vec<ProgressRow>,
+    pub u32,
+    pub Option<String>,
+    pub i128,
+    pub i128,
+    pub i128,
+    pub u32,
+    pub Vec<Address>,
+    pub Vec<i128>,
+    pub u32,
+);
 
-/// The escrow's progress: everything in `Escrow` except the config and the live balance.
+/// The escrow's progress: everything in `Escrow` except the config and the live balance,
+/// plus the contributions (kept here rather than in an entry of their own: one entry
+/// fewer to create, extend and rewrite).
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct State {
     pub milestones: Vec<ProgressRow>,
@@ -60,6 +76,11 @@ pub struct State {
     pub funded: i128,
     pub paid_out: i128,
     pub refunded: i128,
+    /// 1 for the constructor's terms, advanced by every `update`; `fund` must name it.
+    pub terms_version: u32,
+    pub funds: Funds,
+    /// The ledger from which the next change extends the entries' TTLs (README: Storage and TTLs).
+    pub ttl_due: u32,
 }
 
 impl Flagged for Progress {
@@ -107,21 +128,43 @@ impl Flagged for State {
 }
 
 impl State {
-    /// The state of a new escrow with `milestones` milestones.
-    pub fn fresh(env: &Env, milestones: u32) -> State {
+    /// The state of a new escrow with `milestones` milestones, under terms `terms_version`.
+    pub fn fresh(env: &Env, milestones: u32, terms_version: u32, ttl_due: u32) -> State {
         let mut list = Vec::from_array(env, []);
         for _ in 0..milestones {
             list.push_back((0, None, None, None));
         }
-        State { milestones: list, flags: 0, reason: None, funded: 0, paid_out: 0, refunded: 0 }
+        let funds = Funds { funders: Vec::from_array(env, []), amounts: Vec::from_array(env, []) };
+        State { milestones: list, flags: 0, reason: None, funded: 0, paid_out: 0, refunded: 0, terms_version, funds, ttl_due }
     }
 
     pub fn from_row(r: StateRow) -> State {
-        State { milestones: r.0, flags: r.1, reason: r.2, funded: r.3, paid_out: r.4, refunded: r.5 }
+        State {
+            milestones: r.0,
+            flags: r.1,
+            reason: r.2,
+            funded: r.3,
+            paid_out: r.4,
+            refunded: r.5,
+            terms_version: r.6,
+            funds: Funds { funders: r.7, amounts: r.8 },
+            ttl_due: r.9,
+        }
     }
 
     pub fn to_row(&self) -> StateRow {
-        (self.milestones.clone(), self.flags, self.reason.clone(), self.funded, self.paid_out, self.refunded)
+        StateRow(
+            self.milestones.clone(),
+            self.flags,
+            self.reason.clone(),
+            self.funded,
+            self.paid_out,
+            self.refunded,
+            self.terms_version,
+            self.funds.funders.clone(),
+            self.funds.amounts.clone(),
+            self.ttl_due,
+        )
     }
 
     /// Replaces milestone `index` (rebuilding the list costs less than one more host import).

@@ -1,9 +1,9 @@
 //! Where the escrow keeps its data, and how long the ledger keeps it.
 //!
-//! The config's terms (what every call needs, rarely written) live in the instance entry,
-//! its texts (only shown) in a persistent entry; the progress (small, written by every
-//! step) in another; the funders' contributions in a third, written only when money moves.
-//! So a step reads little and rewrites only a few hundred bytes.
+//! The config (its terms, what every call needs, and its texts, only shown) lives in the
+//! instance entry, written only by the constructor and `update`; the progress and the
+//! funders' contributions (small, written by every step) in one persistent entry, `state`.
+//! So an escrow is two entries, and a step rewrites only a few hundred bytes.
 
 use soroban_sdk::{contracttype, symbol_short, Address, Env, String, Symbol, TryFromVal, Val, Vec};
 
@@ -16,7 +16,6 @@ use crate::types::{EscrowConfig, EscrowKind, MilestoneConfig, ProtocolFee, Roles
 pub const TERMS: Symbol = symbol_short!("terms");
 pub const TEXTS: Symbol = symbol_short!("texts");
 pub const STATE: Symbol = symbol_short!("state");
-pub const FUNDS: Symbol = symbol_short!("funds");
 
 const DAY_IN_LEDGERS: u32 = 17_280;
 /// Every change extends the instance and all the escrow's entries once their TTL falls
@@ -95,8 +94,9 @@ impl Terms {
     }
 }
 
-/// The config's texts, read only to show the escrow: a persistent entry of its own, so
-/// that the steps never load them. Stored as a tuple (engagement id, title, description,
+/// The config's texts, read only to show the escrow (in the instance beside the terms: the
+/// host loads the instance with the contract, and one entry fewer is cheaper than the bytes
+/// it saves a step). Stored as a tuple (engagement id, title, description,
 /// milestone descriptions): a vector, no field names.
 pub type Texts = (String, String, String, Vec<String>);
 
@@ -137,7 +137,10 @@ fn load<V: TryFromVal<Env, Val>>(env: &Env, key: Symbol, storage: u32) -> V {
 }
 
 pub fn terms(env: &Env) -> Terms {
-    let r: TermsRow = load(env, TERMS, INSTANCE);
+    terms_from_row(load(env, TERMS, INSTANCE))
+}
+
+pub fn terms_from_row(r: TermsRow) -> Terms {
     Terms {
         multi: r.0,
         token: r.1,
@@ -159,8 +162,9 @@ pub fn terms(env: &Env) -> Terms {
     }
 }
 
-/// Saves a (new) config: its terms in the instance, its texts apart.
-pub fn set_config(env: &Env, config: &EscrowConfig) {
+/// Saves a (new) config in the instance, its terms and its texts under keys of their own;
+/// returns both as stored (the `created` and `updated` events carry them).
+pub fn set_config(env: &Env, config: &EscrowConfig) -> (TermsRow, Texts) {
     let mut amounts = Vec::from_array(env, []);
     let mut receivers = Vec::from_array(env, []);
     let mut descriptions = Vec::from_array(env, []);
@@ -191,12 +195,18 @@ pub fn set_config(env: &Env, config: &EscrowConfig) {
     );
     let texts: Texts = (config.engagement_id.clone(), config.title.clone(), config.description.clone(), descriptions);
     env.storage().instance().set(&TERMS, &terms);
-    env.storage().persistent().set(&TEXTS, &texts);
+    env.storage().instance().set(&TEXTS, &texts);
+    (terms, texts)
 }
 
 /// The config as deployed (or last updated).
 pub fn config(env: &Env, terms: Terms) -> EscrowConfig {
-    let (engagement_id, title, description, descriptions): Texts = load(env, TEXTS, PERSISTENT);
+    config_from(env, terms, load(env, TEXTS, INSTANCE))
+}
+
+/// The config from its two rows (as stored, and as the `created` and `updated` events carry them).
+pub fn config_from(env: &Env, terms: Terms, texts: Texts) -> EscrowConfig {
+    let (engagement_id, title, description, descriptions) = texts;
     let mut milestones = Vec::from_array(env, []);
     for i in 0..terms.milestone_amounts.len() {
         milestones.push_back(MilestoneConfig {
@@ -234,41 +244,30 @@ pub fn state(env: &Env) -> State {
 }
 
 /// Saves the progress. Every entry point that changes anything ends here, so this is
-/// also where the escrow's entries are kept alive.
-pub fn set_state(env: &Env, state: &State) {
-    env.storage().persistent().set(&STATE, &state.to_row());
-    keep_alive(env, TTL_THRESHOLD, TTL_EXTEND_TO, state.is(HAS_FUNDS));
+/// also where the escrow's entries are kept alive: once `ttl_due` is reached, both the
+/// instance and `state` go to `TTL_EXTEND_TO` and the next extension is due a day
+/// (`TTL_EXTEND_TO - TTL_THRESHOLD`) later; before that no TTL call is made at all.
+pub fn set_state(env: &Env, state: &mut State) {
+    let now = env.ledger().sequence();
+    if now >= state.ttl_due {
+        // A new escrow's entries may already have the network's minimum TTL (7 days on
+        // testnet): extend only what is under the threshold then, so creating extends nothing.
+        let threshold = if state.ttl_due == 0 { TTL_THRESHOLD } else { TTL_EXTEND_TO };
+        state.ttl_due = now.saturating_add(TTL_EXTEND_TO - TTL_THRESHOLD);
+        env.storage().persistent().set(&STATE, &state.to_row());
+        keep_alive(env, threshold, TTL_EXTEND_TO);
+    } else {
+        env.storage().persistent().set(&STATE, &state.to_row());
+    }
 }
 
-/// Extends the instance and every persistent entry of the escrow to `extend_to` ledgers
-/// once under `threshold`. The instance only, not the code: the code entry is large and
-/// shared by every escrow (see README, Storage and TTLs).
-fn keep_alive(env: &Env, threshold: u32, extend_to: u32, has_funds: bool) {
+/// Extends the instance and the `state` entry to `extend_to` ledgers once under
+/// `threshold`. The instance only, not the code: the code entry is large and shared by
+/// every escrow (see README, Storage and TTLs).
+fn keep_alive(env: &Env, threshold: u32, extend_to: u32) {
     env.deployer()
         .extend_ttl_for_contract_instance(env.current_contract_address(), threshold, extend_to);
-    let store = env.storage().persistent();
-    store.extend_ttl(&STATE, threshold, extend_to);
-    store.extend_ttl(&TEXTS, threshold, extend_to);
-    if has_funds {
-        store.extend_ttl(&FUNDS, threshold, extend_to);
-    }
-}
-
-/// The contributions (none before the `funds` entry exists: `state` tells).
-pub fn funds(env: &Env, state: &State) -> Funds {
-    if state.is(HAS_FUNDS) {
-        let (funders, amounts) = load(env, FUNDS, PERSISTENT);
-        Funds { funders, amounts }
-    } else {
-        Funds { funders: Vec::from_array(env, []), amounts: Vec::from_array(env, []) }
-    }
-}
-
-/// Saves the contributions (as a tuple of the two lists); `state` (saved next) records
-/// that the entry exists.
-pub fn set_funds(env: &Env, funds: &Funds, state: &mut State) {
-    env.storage().persistent().set(&FUNDS, &(funds.funders.clone(), funds.amounts.clone()));
-    state.mark(HAS_FUNDS);
+    env.storage().persistent().extend_ttl(&STATE, threshold, extend_to);
 }
 
 /// Far beyond any network's maximum TTL: the host clamps an extension to the maximum.
@@ -276,5 +275,5 @@ const FOREVER: u32 = 100_000_000;
 
 /// Extends the instance and every persistent entry to the network maximum.
 pub fn extend_all(env: &Env) {
-    keep_alive(env, FOREVER, FOREVER, state(env).is(HAS_FUNDS));
+    keep_alive(env, FOREVER, FOREVER);
 }

@@ -12,7 +12,8 @@ pub enum EscrowKind {
     Multi,
 }
 
-/// Who may do what. Fixed at deployment (only `update` changes it, and never `platform`).
+/// Who may do what. Fixed at deployment (only `update` changes it before any funding, and
+/// never `platform`).
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Roles {
@@ -114,4 +115,6 @@ pub struct Escrow {
     pub refunding: bool,
     /// The contract's live token balance.
     pub balance: i128,
+    /// The version of the terms (1 at deployment, +1 per `update`) that `fund` must name.
+    pub terms_version: u32,
 }

@@ -47,6 +47,8 @@ export const escrows = pgTable(
     isReleased: boolean('is_released').notNull(),
     isResolved: boolean('is_resolved').notNull(),
     refunding: boolean('refunding').notNull(),
+    /** The version of the terms: 1 at deployment, +1 per `update` (`fund` must name it). */
+    termsVersion: integer('terms_version').notNull().default(1),
     status: text('status', { enum: STATUSES }).notNull(),
     wasmHash: text('wasm_hash').notNull(),
     createdLedger: integer('created_ledger').notNull(),
@@ -70,6 +72,7 @@ export const escrows = pgTable(
       sql`${t.amount} >= 0 and ${t.funded} >= 0 and ${t.paidOut} >= 0 and ${t.refunded} >= 0 and ${t.balance} >= 0
         and ${t.released} >= 0 and ${t.platformFeesPaid} >= 0 and ${t.protocolFeesPaid} >= 0 and ${t.inDispute} >= 0`,
     ),
+    check('escrows_terms_version', sql`${t.termsVersion} >= 1`),
     check('escrows_bps', sql`${t.platformFeeBps} between 0 and 10000 and ${t.protocolFeeBps} between 0 and 10000`),
     index('escrows_by_created').on(t.network, t.createdLedger, t.contractId),
     index('escrows_by_engagement').on(t.network, t.engagementId),

@@ -34,7 +34,7 @@ impl Chain {
         Ok(chain)
     }
 
-    fn load(store: Store, cfg: &ChainConfig, latest: LedgerRow) -> Result<Chain> {
+    fn load(mut store: Store, cfg: &ChainConfig, latest: LedgerRow) -> Result<Chain> {
         let mut state = State::default();
         let mut size = 0;
         for (k, v) in store.load_entries()? {
@@ -44,7 +44,12 @@ impl Chain {
         let history = LedgerHeaderHistoryEntry::from_xdr(&latest.header, Limits::none()).context("corrupt header")?;
         let offset: i64 = store.kv_get("time_offset")?.and_then(|v| v.parse().ok()).unwrap_or(0);
         let network = soroban::with_snapshot(&state, |s| NetworkConfig::load_from_snapshot(s.as_ref()))?;
-        let oldest = store.oldest_ledger()?.map(|l| l.seq).unwrap_or(latest.seq);
+        let mut oldest = store.oldest_ledger()?.map(|l| l.seq).unwrap_or(latest.seq);
+        // A window given now (or made smaller) applies at once, not one ledger at a time.
+        if let Some(cutoff) = super::retention_cutoff(cfg.retention_window, latest.seq).filter(|c| *c > oldest) {
+            store.prune_history(cutoff)?;
+            oldest = cutoff;
+        }
         Ok(Chain {
             passphrase: cfg.passphrase.clone(),
             network_id: genesis::network_id(&cfg.passphrase),
@@ -55,6 +60,7 @@ impl Chain {
             clock: time::Clock::new(offset, latest.close_time),
             latest,
             oldest_ledger: oldest,
+            retention_window: cfg.retention_window,
             network,
             native_contract: [0; 32],
             usdc_contract: [0; 32],
@@ -85,7 +91,7 @@ impl Chain {
         let row = ledger::genesis_row(&header, size);
         let writes: Vec<(Vec<u8>, Option<StoredEntry>)> = state.iter().map(|(k, v)| (k.clone(), Some(v.clone()))).collect();
         store.kv_set("passphrase", &cfg.passphrase)?;
-        store.commit_ledger(store::LedgerCommit { ledger: &row, writes: &writes, txs: &[], events: &[], time_offset: 0 })?;
+        store.commit_ledger(store::LedgerCommit { ledger: &row, writes: &writes, txs: &[], events: &[], time_offset: 0, prune_before: None })?;
         Ok(Chain {
             passphrase: cfg.passphrase.clone(),
             network_id,
@@ -94,6 +100,7 @@ impl Chain {
             header_hash: row.hash,
             header,
             oldest_ledger: row.seq,
+            retention_window: cfg.retention_window,
             latest: row,
             clock,
             network,

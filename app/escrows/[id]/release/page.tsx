@@ -13,7 +13,7 @@ export default async function ReleasePage({ params }: { params: Promise<{ id: st
         const c = escrow.config;
         if (c.kind !== 'Single') return <Refusal reason="This is a multi-release escrow: release each milestone from its own page" />;
         const f = splitFees(c.amount, { platformBps: c.platformFeeBps, protocolBps: c.protocolFee.bps });
-        const a = (u: bigint) => `${displayAmount(u, token.decimals)} ${token.symbol}`;
+        const a = (u: bigint) => `${displayAmount(u, token.decimals)} ${token.label}`;
         return (
           <>
             <Refusal reason={canRelease(escrow)} />

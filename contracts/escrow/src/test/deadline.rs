@@ -11,8 +11,8 @@ fn funder_gets_everything_back_after_the_deadline() {
     let second = Address::generate(&w.env);
     w.env.mock_all_auths();
     w.sac.mint(&second, &(3 * UNIT));
-    w.escrow.fund(&w.p.funder, &(7 * UNIT));
-    w.escrow.fund(&second, &(3 * UNIT));
+    w.escrow.fund(&w.p.funder, &(7 * UNIT), &1);
+    w.escrow.fund(&second, &(3 * UNIT), &1);
     w.escrow.set_milestone_status(&0, &text(&w.env, "started"), &None);
 
     // At the deadline itself funding is still open and refunds are not.
@@ -56,7 +56,7 @@ fn a_resolved_dispute_closes_refunds_and_an_open_one_blocks_them() {
     let w = World::single();
     w.fund_all();
     w.env.mock_all_auths();
-    w.escrow.dispute(&w.p.funder, &text(&w.env, "gone"));
+    w.escrow.dispute(&w.p.approvers[0], &text(&w.env, "gone"));
     w.env.ledger().set_timestamp(DEADLINE + 1);
     assert!(w.escrow.try_claim_refund(&w.p.funder).is_err());
     w.escrow.resolve(&w.shares(&[(&w.p.funder, AMOUNT)]));

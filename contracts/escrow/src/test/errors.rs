@@ -87,15 +87,19 @@ fn config_errors() {
 fn fund_errors() {
     let w = World::single();
     w.env.mock_all_auths();
-    assert_eq!(err(w.escrow.try_fund(&w.p.funder, &0)), Error::InvalidFundAmount);
-    assert_eq!(err(w.escrow.try_fund(&w.id(), &UNIT)), Error::InvalidRecipient);
-    assert_eq!(err(w.escrow.try_fund(&w.p.funder, &(AMOUNT + 1))), Error::Overfunded);
-    w.escrow.fund(&w.p.funder, &UNIT);
-    assert_eq!(err(w.escrow.try_fund(&w.p.funder, &i128::MAX)), Error::Overflow);
+    assert_eq!(err(w.escrow.try_fund(&w.p.funder, &0, &1)), Error::InvalidFundAmount);
+    assert_eq!(err(w.escrow.try_fund(&w.id(), &UNIT, &1)), Error::InvalidRecipient);
+    assert_eq!(err(w.escrow.try_fund(&w.p.funder, &UNIT, &2)), Error::TermsChanged);
+    assert_eq!(err(w.escrow.try_fund(&w.p.funder, &UNIT, &0)), Error::TermsChanged);
+    w.escrow.fund(&w.p.funder, &UNIT, &1);
+    // v2: more than is missing is not an error any more; the excess goes straight back.
+    w.escrow.fund(&w.p.funder, &AMOUNT, &1);
+    assert_eq!(w.balance(&w.id()), AMOUNT);
+    assert_eq!(err(w.escrow.try_fund(&w.p.funder, &1, &1)), Error::Overfunded);
     w.env.ledger().set_timestamp(DEADLINE + 1);
-    assert_eq!(err(w.escrow.try_fund(&w.p.funder, &UNIT)), Error::DeadlinePassed);
+    assert_eq!(err(w.escrow.try_fund(&w.p.funder, &UNIT, &1)), Error::DeadlinePassed);
     w.escrow.claim_refund(&w.p.funder);
-    assert_eq!(err(w.escrow.try_fund(&w.p.funder, &UNIT)), Error::Refunding);
+    assert_eq!(err(w.escrow.try_fund(&w.p.funder, &UNIT, &1)), Error::Refunding);
     assert_eq!(w.balance(&w.id()), 0);
 }
 
@@ -145,18 +149,18 @@ fn release_checks_the_live_balance() {
     // Multi: milestone 1 (6 tokens) is approved but only 4 tokens came in.
     let w = World::multi();
     w.env.mock_all_auths();
-    w.escrow.fund(&w.p.funder, &(4 * UNIT));
+    w.escrow.fund(&w.p.funder, &(4 * UNIT), &1);
     w.approve(1);
     assert_eq!(err(w.escrow.try_release_milestone(&1, &w.signers())), Error::InsufficientBalance);
     assert_eq!(err(w.escrow.try_release(&w.signers())), Error::WrongKind);
-    w.escrow.dispute_milestone(&0, &w.p.funder, &text(&w.env, "x"));
+    w.escrow.dispute_milestone(&0, &w.p.approvers[0], &text(&w.env, "x"));
     assert_eq!(err(w.escrow.try_release_milestone(&0, &w.signers())), Error::Disputed);
     // A resolution may not pay more than the balance either.
     assert_eq!(
         err(w.escrow.try_resolve_milestone(&0, &w.shares(&[(&w.p.receiver, 4 * UNIT + 1)]))),
         Error::DistributionMismatch
     );
-    w.escrow.dispute_milestone(&1, &w.p.funder, &text(&w.env, "x"));
+    w.escrow.dispute_milestone(&1, &w.p.approvers[0], &text(&w.env, "x"));
     assert_eq!(err(w.escrow.try_resolve_milestone(&1, &w.shares(&[(&w.p.receiver, 5 * UNIT)]))), Error::InsufficientBalance);
 }
 
@@ -172,7 +176,7 @@ fn dispute_errors() {
     assert_eq!(err(w.escrow.try_dispute_milestone(&0, &w.p.receiver, &why)), Error::WrongKind);
     assert_eq!(err(w.escrow.try_resolve(&w.shares(&[(&w.p.receiver, AMOUNT)]))), Error::NotDisputed);
     w.escrow.dispute(&w.p.receiver, &why);
-    assert_eq!(err(w.escrow.try_dispute(&w.p.funder, &why)), Error::AlreadyDisputed);
+    assert_eq!(err(w.escrow.try_dispute(&w.p.approvers[0], &why)), Error::AlreadyDisputed);
     assert_eq!(err(w.escrow.try_release(&w.signers())), Error::Disputed);
 }
 
@@ -198,16 +202,16 @@ fn disputes_after_the_end_are_refused() {
     f.fund_all();
     f.env.ledger().set_timestamp(DEADLINE + 1);
     f.escrow.claim_refund(&f.p.funder);
-    assert_eq!(err(f.escrow.try_dispute(&f.p.funder, &text(&f.env, "c"))), Error::Refunding);
+    assert_eq!(err(f.escrow.try_dispute(&f.p.approvers[0], &text(&f.env, "c"))), Error::Refunding);
     // Multi: a released milestone cannot be disputed; a resolved one not resolved again.
     let m = World::multi();
     m.fund_all();
     m.approve(0);
     m.escrow.release_milestone(&0, &m.signers());
-    assert_eq!(err(m.escrow.try_dispute_milestone(&0, &m.p.funder, &text(&m.env, "d"))), Error::AlreadyReleased);
+    assert_eq!(err(m.escrow.try_dispute_milestone(&0, &m.p.approvers[0], &text(&m.env, "d"))), Error::AlreadyReleased);
     assert_eq!(err(m.escrow.try_release_milestone(&0, &m.signers())), Error::AlreadyReleased);
-    m.escrow.dispute_milestone(&1, &m.p.funder, &text(&m.env, "e"));
-    assert_eq!(err(m.escrow.try_dispute_milestone(&1, &m.p.funder, &text(&m.env, "e"))), Error::AlreadyDisputed);
+    m.escrow.dispute_milestone(&1, &m.p.approvers[0], &text(&m.env, "e"));
+    assert_eq!(err(m.escrow.try_dispute_milestone(&1, &m.p.approvers[0], &text(&m.env, "e"))), Error::AlreadyDisputed);
     m.escrow.resolve_milestone(&1, &m.shares(&[(&m.p.receiver, UNIT)]));
     assert_eq!(err(m.escrow.try_resolve_milestone(&1, &m.shares(&[(&m.p.receiver, UNIT)]))), Error::AlreadyResolved);
     assert_eq!(err(m.escrow.try_resolve_milestone(&0, &m.shares(&[(&m.p.receiver, UNIT)]))), Error::NotDisputed);
@@ -227,7 +231,6 @@ fn distribution_errors() {
     assert_eq!(err(w.escrow.try_resolve(&many)), Error::InvalidRecipientCount);
     assert_eq!(err(w.escrow.try_resolve(&w.shares(&[(&w.p.receiver, AMOUNT), (&w.p.funder, 0)]))), Error::InvalidShare);
     assert_eq!(err(w.escrow.try_resolve(&w.shares(&[(&w.p.receiver, AMOUNT + 5), (&w.p.funder, -5)]))), Error::InvalidShare);
-    assert_eq!(err(w.escrow.try_resolve(&w.shares(&[(&w.p.receiver, AMOUNT - 1)]))), Error::DistributionMismatch);
     assert_eq!(err(w.escrow.try_resolve(&w.shares(&[(&w.p.receiver, AMOUNT + 1)]))), Error::DistributionMismatch);
     let me = w.id();
     assert_eq!(err(w.escrow.try_resolve(&w.shares(&[(&me, AMOUNT)]))), Error::InvalidRecipient);
@@ -235,16 +238,16 @@ fn distribution_errors() {
     w.escrow.resolve(&w.shares(&[(&w.p.receiver, AMOUNT)]));
     assert_eq!(err(w.escrow.try_withdraw_remaining(&w.shares(&[(&w.p.receiver, 1)]))), Error::NothingToWithdraw);
     w.sac.mint(&w.id(), &UNIT);
-    assert_eq!(err(w.escrow.try_withdraw_remaining(&w.shares(&[(&w.p.receiver, 1)]))), Error::DistributionMismatch);
+    assert_eq!(err(w.escrow.try_withdraw_remaining(&w.shares(&[(&w.p.receiver, UNIT + 1)]))), Error::DistributionMismatch);
 }
 
 #[test]
 fn refund_errors() {
     let w = World::single();
     w.env.mock_all_auths();
-    w.escrow.fund(&w.p.funder, &UNIT);
+    w.escrow.fund(&w.p.funder, &UNIT, &1);
     assert_eq!(err(w.escrow.try_claim_refund(&w.p.funder)), Error::DeadlineNotReached);
-    w.escrow.dispute(&w.p.funder, &text(&w.env, "x"));
+    w.escrow.dispute(&w.p.approvers[0], &text(&w.env, "x"));
     w.env.ledger().set_timestamp(DEADLINE + 1);
     assert_eq!(err(w.escrow.try_claim_refund(&w.p.funder)), Error::Disputed);
 
@@ -276,8 +279,9 @@ fn update_errors() {
     w.env.mock_all_auths();
     let other = Address::generate(&w.env);
     assert_eq!(err(w.escrow.try_update(&with(&w, |c| c.token = other.clone()))), Error::ImmutableField);
+    assert_eq!(err(w.escrow.try_update(&with(&w, |c| c.platform_fee_bps = 9_000))), Error::ImmutableField);
     assert_eq!(err(w.escrow.try_update(&with(&w, |c| c.title = long_text(&w.env, 101)))), Error::TextTooLong);
-    w.escrow.fund(&w.p.funder, &UNIT);
+    w.escrow.fund(&w.p.funder, &UNIT, &1);
     assert_eq!(err(w.escrow.try_update(&w.config)), Error::UpdateNotAllowed);
 }
 

@@ -39,7 +39,7 @@ fn multi_releases_milestones_one_by_one() {
     let w = World::with_config(w.env, w.p, w.token, w.sac, config);
 
     w.env.mock_all_auths();
-    w.escrow.fund(&w.p.funder, &(4 * UNIT));
+    w.escrow.fund(&w.p.funder, &(4 * UNIT), &1);
     w.approve(0);
     w.escrow.release_milestone(&0, &w.signers());
     let first = 4 * UNIT - 4 * UNIT * 33 / 1000;
@@ -47,7 +47,7 @@ fn multi_releases_milestones_one_by_one() {
     assert_eq!(w.balance(&w.id()), 0);
     assert!(!w.escrow.get_escrow().milestones.get(1).unwrap().released);
 
-    w.escrow.fund(&w.p.funder, &(6 * UNIT));
+    w.escrow.fund(&w.p.funder, &(6 * UNIT), &1);
     w.approve(1);
     w.escrow.release_milestone(&1, &w.signers());
     assert_eq!(w.balance(&own_receiver), 6 * UNIT - 6 * UNIT * 33 / 1000);

@@ -162,7 +162,7 @@ impl World {
             EscrowKind::Single => self.config.amount,
             EscrowKind::Multi => self.config.milestones.iter().map(|m| m.amount).sum(),
         };
-        self.escrow.fund(&self.p.funder, &total);
+        self.escrow.fund(&self.p.funder, &total, &1);
     }
 
     /// Sets a status on and approves milestone `index` with the required approvers.

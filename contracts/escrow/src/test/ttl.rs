@@ -7,13 +7,12 @@ use soroban_sdk::{
 };
 
 use super::setup::*;
-use crate::storage::{FUNDS, STATE, TEXTS, TTL_EXTEND_TO, TTL_THRESHOLD};
+use crate::storage::{STATE, TTL_EXTEND_TO, TTL_THRESHOLD};
 
+/// The escrow's two entries: the instance (terms and texts) and `state` (progress and funds).
 struct Ttls {
     instance: u32,
     state: u32,
-    texts: u32,
-    funds: u32,
 }
 
 fn ttls(w: &World) -> Ttls {
@@ -22,8 +21,6 @@ fn ttls(w: &World) -> Ttls {
         Ttls {
             instance: w.env.storage().instance().get_ttl(),
             state: persistent.get_ttl(&STATE),
-            texts: persistent.get_ttl(&TEXTS),
-            funds: if persistent.has(&FUNDS) { persistent.get_ttl(&FUNDS) } else { 0 },
         }
     })
 }
@@ -36,20 +33,20 @@ fn advance(env: &Env, ledgers: u32) {
 fn writes_keep_entries_ahead() {
     let w = World::single();
     let created = ttls(&w);
-    assert!(created.instance >= TTL_THRESHOLD && created.state >= TTL_THRESHOLD && created.texts >= TTL_THRESHOLD);
+    assert!(created.instance >= TTL_THRESHOLD && created.state >= TTL_THRESHOLD);
 
     // Close to the threshold a write takes the entries it touches back to TTL_EXTEND_TO.
     advance(&w.env, TTL_EXTEND_TO - TTL_THRESHOLD + 10);
     w.fund_all();
     let after = ttls(&w);
     let e = TTL_EXTEND_TO;
-    assert_eq!((after.instance, after.state, after.texts, after.funds), (e, e, e, e), "every entry, written or not");
+    assert_eq!((after.instance, after.state), (e, e), "every entry, written or not");
 
-    // A later write keeps them all ahead again, the untouched texts and funds included.
+    // A later write keeps them all ahead again, the untouched instance included.
     advance(&w.env, TTL_EXTEND_TO - TTL_THRESHOLD + 10);
     w.approve(0);
     let later = ttls(&w);
-    assert_eq!((later.instance, later.state, later.texts, later.funds), (e, e, e, e));
+    assert_eq!((later.instance, later.state), (e, e));
 }
 
 #[test]
@@ -60,5 +57,22 @@ fn extend_ttl_reaches_the_network_maximum() {
     w.escrow.extend_ttl();
     let max = w.env.ledger().get().max_entry_ttl - 1;
     let t = ttls(&w);
-    assert_eq!((t.instance, t.state, t.texts, t.funds), (max, max, max, max));
+    assert_eq!((t.instance, t.state), (max, max));
+}
+
+/// Before the extension is due a change makes no TTL call (the entries are at least
+/// `TTL_THRESHOLD` ahead anyway); from the due ledger on, the next change extends both.
+#[test]
+fn extensions_happen_only_when_due() {
+    let w = World::single();
+    let start = ttls(&w);
+    advance(&w.env, 100);
+    w.fund_all();
+    let early = ttls(&w);
+    assert_eq!((early.instance, early.state), (start.instance - 100, start.state - 100), "nothing extended");
+    assert!(early.state >= TTL_THRESHOLD);
+    advance(&w.env, TTL_EXTEND_TO - TTL_THRESHOLD - 100);
+    w.approve(0);
+    let due = ttls(&w);
+    assert_eq!((due.instance, due.state), (TTL_EXTEND_TO, TTL_EXTEND_TO));
 }

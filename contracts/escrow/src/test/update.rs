@@ -1,4 +1,4 @@
-//! `update`: only before anything happened, and never the platform, token or protocol fee.
+//! `update`: only before anything happened, and never the platform, the token or the fees.
 
 use soroban_sdk::{testutils::Address as _, vec, Address};
 
@@ -16,18 +16,18 @@ fn update_replaces_the_config_before_funding() {
     config.kind = EscrowKind::Multi;
     config.amount = 0;
     config.milestones = vec![env, MilestoneConfig { description: text(env, "All"), amount: 3 * UNIT, receiver: None }];
-    config.platform_fee_bps = 100;
     w.escrow.update(&config);
     let escrow = w.escrow.get_escrow();
     assert_eq!(escrow.config, config);
     assert_eq!(escrow.milestones.len(), 1);
     assert_eq!(escrow.milestones.get(0).unwrap().status, text(env, ""), "progress starts afresh");
-    w.escrow.fund(&w.p.funder, &(3 * UNIT));
-    assert!(w.escrow.try_fund(&w.p.funder, &1).is_err(), "the new total applies");
+    assert_eq!(w.escrow.get_escrow().terms_version, 2, "the update advanced the terms version");
+    w.escrow.fund(&w.p.funder, &(3 * UNIT), &2);
+    assert!(w.escrow.try_fund(&w.p.funder, &1, &2).is_err(), "the new total applies");
 }
 
 #[test]
-fn platform_token_and_protocol_fee_are_immutable() {
+fn platform_token_and_fees_are_immutable() {
     let w = World::single();
     let other = Address::generate(&w.env);
     w.env.mock_all_auths();
@@ -43,6 +43,9 @@ fn platform_token_and_protocol_fee_are_immutable() {
     let mut c = w.config.clone();
     c.protocol_fee.bps = 0;
     assert!(w.escrow.try_update(&c).is_err());
+    let mut c = w.config.clone();
+    c.platform_fee_bps = 9_970;
+    assert!(w.escrow.try_update(&c).is_err(), "the platform fee is fixed at deployment too");
     assert_eq!(w.escrow.get_escrow().config, w.config);
 }
 
@@ -50,7 +53,7 @@ fn platform_token_and_protocol_fee_are_immutable() {
 fn no_update_after_funding_approval_dispute_or_a_direct_transfer() {
     let funded = World::single();
     funded.env.mock_all_auths();
-    funded.escrow.fund(&funded.p.funder, &1);
+    funded.escrow.fund(&funded.p.funder, &1, &1);
     assert!(funded.escrow.try_update(&funded.config).is_err());
 
     let approved = World::single();

@@ -14,8 +14,11 @@ fn dist_wasm_runs_a_whole_lifecycle() {
     let id = w.env.register(dist_wasm().as_slice(), (w.config.clone(),));
     let escrow = EscrowContractClient::new(&w.env, &id);
     w.env.mock_all_auths();
-    assert_eq!(escrow.try_fund(&w.p.funder, &(AMOUNT + 1)), Err(Ok(Error::Overfunded)));
-    escrow.fund(&w.p.funder, &AMOUNT);
+    assert_eq!(escrow.try_fund(&w.p.funder, &AMOUNT, &2), Err(Ok(Error::TermsChanged)));
+    // One unit more than the total: the escrow keeps the total and sends the unit back.
+    escrow.fund(&w.p.funder, &(AMOUNT + 1), &1);
+    assert_eq!((w.balance(&id), w.balance(&w.p.funder)), (AMOUNT, 100 * UNIT - AMOUNT));
+    assert_eq!(escrow.try_fund(&w.p.funder, &1, &1), Err(Ok(Error::Overfunded)));
     for i in 0..2 {
         escrow.set_milestone_status(&i, &text(&w.env, "done"), &Some(text(&w.env, "https://x.test")));
         escrow.approve_milestone(&i, &w.p.approvers[0]);
@@ -37,7 +40,7 @@ fn dist_wasm_runs_disputes_and_refunds() {
     let id = w.env.register(dist_wasm().as_slice(), (w.config.clone(),));
     let escrow = EscrowContractClient::new(&w.env, &id);
     w.env.mock_all_auths();
-    escrow.fund(&w.p.funder, &(10 * UNIT));
+    escrow.fund(&w.p.funder, &(10 * UNIT), &1);
     escrow.dispute_milestone(&1, &w.p.approvers[0], &text(&w.env, "late"));
     escrow.resolve_milestone(&1, &w.shares(&[(&w.p.funder, 2 * UNIT), (&w.p.receiver, 4 * UNIT)]));
     assert_eq!(w.balance(&w.p.funder), 92 * UNIT);

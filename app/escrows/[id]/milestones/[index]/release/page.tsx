@@ -16,7 +16,7 @@ export default async function ReleaseMilestonePage({ params }: { params: Promise
         if (i === null) return <Refusal reason="There is no such milestone" />;
         if (c.kind !== 'Multi') return <Refusal reason="This is a single-release escrow: release it as a whole" />;
         const f = splitFees(c.milestones[i]!.amount, { platformBps: c.platformFeeBps, protocolBps: c.protocolFee.bps });
-        const a = (u: bigint) => `${displayAmount(u, token.decimals)} ${token.symbol}`;
+        const a = (u: bigint) => `${displayAmount(u, token.decimals)} ${token.label}`;
         return (
           <>
             <Refusal reason={canReleaseMilestone(escrow, i)} />
