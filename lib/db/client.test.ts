@@ -47,9 +47,9 @@ describe.skipIf(!process.env.DATABASE_URL)('openReadModel on Postgres', () => {
     try {
       const instances = await Promise.all([1, 2, 3].map(() => openReadModel({ url: fresh.url })));
       expect(instances.map((i) => i.engine)).toEqual(['postgres', 'postgres', 'postgres']);
-      expect(await queryRows(instances[0]!.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`)).toEqual([
-        { n: MIGRATIONS },
-      ]);
+      expect(
+        await queryRows(instances[0]!.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`),
+      ).toEqual([{ n: MIGRATIONS }]);
       await Promise.all(instances.map((i) => i.close()));
     } finally {
       await fresh.drop();

@@ -30,7 +30,8 @@ export async function loadState(db: Database, network: string, contractId: strin
     .from(escrows)
     .where(and(eq(escrows.network, network), eq(escrows.contractId, contractId)));
   if (!row) return null;
-  const own = <T extends typeof milestones | typeof funders>(t: T) => and(eq(t.network, network), eq(t.contractId, contractId));
+  const own = <T extends typeof milestones | typeof funders>(t: T) =>
+    and(eq(t.network, network), eq(t.contractId, contractId));
   const ms = await db.select().from(milestones).where(own(milestones)).orderBy(asc(milestones.index));
   const fs = await db.select().from(funders).where(own(funders)).orderBy(asc(funders.address));
   const escrow: Escrow = {

@@ -58,7 +58,9 @@ async function bench(name: string, rm: ReadModel): Promise<void> {
     rm.db,
     sql`select (select count(*) from memberships)::int as memberships, (select count(*) from events)::int as events`,
   );
-  console.log(`\n${name}: seeded ${ESCROWS} escrows, ${size!.memberships} memberships, ${size!.events} events in ${seconds.toFixed(1)} s`);
+  console.log(
+    `\n${name}: seeded ${ESCROWS} escrows, ${size!.memberships} memberships, ${size!.events} events in ${seconds.toFixed(1)} s`,
+  );
 
   const busy: EscrowFilter = { network: 'local', address: pools.resolvers[0]! };
   // A quiet address: one of the accounts in only two escrows.
@@ -75,14 +77,31 @@ async function bench(name: string, rm: ReadModel): Promise<void> {
 
   const rows: [string, { p50: number; p95: number }][] = [
     [`dashboard page, busy address (${busyCount} escrows)`, await measure(RUNS, () => listEscrows(rm.db, busy))],
-    [`dashboard page, busy address, amount order, filtered`, await measure(RUNS, () => listEscrows(rm.db, { ...busy, statuses: ['in_progress', 'disputed'] }, { sort: 'amount' }))],
-    [`dashboard page, busy address, title search`, await measure(RUNS, () => listEscrows(rm.db, { ...busy, search: 'audit #7' }))],
+    [
+      `dashboard page, busy address, amount order, filtered`,
+      await measure(RUNS, () =>
+        listEscrows(rm.db, { ...busy, statuses: ['in_progress', 'disputed'] }, { sort: 'amount' }),
+      ),
+    ],
+    [
+      `dashboard page, busy address, title search`,
+      await measure(RUNS, () => listEscrows(rm.db, { ...busy, search: 'audit #7' })),
+    ],
     [`dashboard page, quiet address (${quietCount} escrows)`, await measure(RUNS, () => listEscrows(rm.db, quiet))],
     [`totals per token, busy address`, await measure(RUNS, () => totalsByToken(rm.db, busy))],
-    [`fee income per token and month, platform of 5,000 escrows`, await measure(RUNS, () => platformFeeIncome(rm.db, { network: 'local', platform: pools.platforms[0]! }))],
-    [`CSV export, ${exported} rows`, await measure(Math.max(3, Math.round(RUNS / 5)), () => csvRows(rm.db, exportFilter))],
+    [
+      `fee income per token and month, platform of 5,000 escrows`,
+      await measure(RUNS, () => platformFeeIncome(rm.db, { network: 'local', platform: pools.platforms[0]! })),
+    ],
+    [
+      `CSV export, ${exported} rows`,
+      await measure(Math.max(3, Math.round(RUNS / 5)), () => csvRows(rm.db, exportFilter)),
+    ],
   ];
-  for (const [label, t] of rows) console.log(`  ${label.padEnd(58)} p50 ${t.p50.toFixed(1).padStart(7)} ms   p95 ${t.p95.toFixed(1).padStart(7)} ms`);
+  for (const [label, t] of rows)
+    console.log(
+      `  ${label.padEnd(58)} p50 ${t.p50.toFixed(1).padStart(7)} ms   p95 ${t.p95.toFixed(1).padStart(7)} ms`,
+    );
 }
 
 async function main(): Promise<void> {

@@ -5,8 +5,29 @@
  * and by checksum in TypeScript before they are written.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { ADDRESS_PATTERN, amount, at, CONTRACT_PATTERN, EVENT_ID_PATTERN, HASH_PATTERN, matches, NETWORK_PATTERN, oneOf } from '../columns';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import {
+  ADDRESS_PATTERN,
+  amount,
+  at,
+  CONTRACT_PATTERN,
+  EVENT_ID_PATTERN,
+  HASH_PATTERN,
+  matches,
+  NETWORK_PATTERN,
+  oneOf,
+} from '../columns';
 import { KINDS, ROLES, STATUSES } from '../vocabulary';
 
 /** One row per adopted escrow: its config, flags, totals and derived status. */
@@ -82,9 +103,11 @@ export const escrows = pgTable(
 
 /** The foreign key from a child table's (network, contract_id) to its escrow; deleting an escrow deletes its rows. */
 export const escrowRef = (t: { network: AnyPgColumn; contractId: AnyPgColumn }, name: string) =>
-  foreignKey({ name, columns: [t.network, t.contractId], foreignColumns: [escrows.network, escrows.contractId] }).onDelete(
-    'cascade',
-  );
+  foreignKey({
+    name,
+    columns: [t.network, t.contractId],
+    foreignColumns: [escrows.network, escrows.contractId],
+  }).onDelete('cascade');
 
 /** An escrow's milestones, by index. */
 export const milestones = pgTable(
@@ -144,7 +167,10 @@ export const memberships = pgTable(
     primaryKey({ columns: [t.network, t.address, t.contractId] }),
     escrowRef(t, 'memberships_escrow'),
     check('memberships_address', matches(t.address, ADDRESS_PATTERN)),
-    check('memberships_roles', sql`cardinality(${t.roles}) between 1 and ${sql.raw(String(ROLES.length))} and ${t.roles} <@ array${sql.raw(`[${ROLES.map((r) => `'${r}'`).join(', ')}]`)}::text[]`),
+    check(
+      'memberships_roles',
+      sql`cardinality(${t.roles}) between 1 and ${sql.raw(String(ROLES.length))} and ${t.roles} <@ array${sql.raw(`[${ROLES.map((r) => `'${r}'`).join(', ')}]`)}::text[]`,
+    ),
     index('memberships_by_created').on(t.network, t.address, t.createdLedger, t.contractId),
     index('memberships_by_amount').on(t.network, t.address, t.amount, t.contractId),
     index('memberships_by_escrow').on(t.network, t.contractId),
