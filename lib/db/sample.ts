@@ -78,7 +78,9 @@ export function sampleSnapshot(s: SampleEscrow): EscrowSnapshot {
     { role: 'platform', address: platform },
     { role: 'receiver', address: one('receiver', sampleAccount(901)) },
     { role: 'dispute_resolver', address: one('dispute_resolver', sampleAccount(902)) },
-    ...roles.filter(([r]) => !['platform', 'receiver', 'dispute_resolver'].includes(r)).map(([role, address]) => ({ role, address })),
+    ...roles
+      .filter(([r]) => !['platform', 'receiver', 'dispute_resolver'].includes(r))
+      .map(([role, address]) => ({ role, address })),
     ...fundersList.map(([address]) => ({ role: 'funder' as const, address })),
   ];
   return {

@@ -3,7 +3,14 @@ import { asc, sql } from 'drizzle-orm';
 import type { ReadModel } from '@/lib/db/client';
 import { escrows, events, funders, memberships, milestones, payouts } from '@/lib/db/schema';
 import { testBackends } from '@/lib/db/testing';
-import { sampleAccount, sampleContract, sampleCreatedEvent, sampleEventId, sampleSnapshot, ledgerTime } from '@/lib/db/sample';
+import {
+  sampleAccount,
+  sampleContract,
+  sampleCreatedEvent,
+  sampleEventId,
+  sampleSnapshot,
+  ledgerTime,
+} from '@/lib/db/sample';
 import { applyBatch, membershipRows, readCursor } from './apply-batch';
 import { BatchError } from './check-batch';
 import { tryFollowerLock } from './follower-lock';
@@ -94,7 +101,10 @@ describe.each(testBackends())('applyBatch on $name', (backend) => {
     expect(res).toEqual({ escrows: 2, events: 2 });
     const d = await dump(rm);
     expect(d.escrows.map((e) => [e.contractId, e.status, e.createdLedger])).toEqual(
-      [[A, 'funding', 10], [B, 'funding', 11]].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+      [
+        [A, 'funding', 10],
+        [B, 'funding', 11],
+      ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
     );
     const ofA = new Map(d.memberships.filter((m) => m.contractId === A).map((m) => [m.address, m.roles]));
     expect(ofA.get(alice)).toEqual(['approver']);
@@ -116,7 +126,9 @@ describe.each(testBackends())('applyBatch on $name', (backend) => {
     expect(a.status).toBe('released');
     expect(a.funded).toBe(1000_0000000n);
     expect(a.platformFeesPaid).toBe(10_0000000n);
-    expect(d.funders).toEqual([{ network: 'local', contractId: A, address: bob, contributed: 1000_0000000n, refunded: 0n }]);
+    expect(d.funders).toEqual([
+      { network: 'local', contractId: A, address: bob, contributed: 1000_0000000n, refunded: 0n },
+    ]);
     // The membership carries the escrow's dashboard columns as of this snapshot.
     expect(d.memberships.find((m) => m.contractId === A && m.address === bob)).toMatchObject({
       roles: ['funder'],
@@ -159,16 +171,35 @@ describe.each(testBackends())('applyBatch on $name', (backend) => {
     await expect(applyBatch(rm.db, 'local', batch, { ledger: 15, cursor: 'c15' })).rejects.toThrow(BatchError);
     await expect(applyBatch(rm.db, 'local', batch, { ledger: 15, cursor: 'c15' })).rejects.toThrow(/is not an address/);
     const negative = sampleSnapshot({ contract: sampleContract(5), ledger: 15, funded: -1n });
-    await expect(applyBatch(rm.db, 'local', { ...batch, escrows: [negative] }, { ledger: 15, cursor: 'c15' })).rejects.toThrow(/outside 0..i128/);
-    await expect(applyBatch(rm.db, 'Bad Net', firstBatch(), { ledger: 15, cursor: 'x' })).rejects.toThrow(/network name/);
+    await expect(
+      applyBatch(rm.db, 'local', { ...batch, escrows: [negative] }, { ledger: 15, cursor: 'c15' }),
+    ).rejects.toThrow(/outside 0..i128/);
+    await expect(applyBatch(rm.db, 'Bad Net', firstBatch(), { ledger: 15, cursor: 'x' })).rejects.toThrow(
+      /network name/,
+    );
+    const second = secondBatch();
+    const misfiled = { ...second, payouts: second.payouts.map((p) => ({ ...p, contractId: B })) };
+    await expect(applyBatch(rm.db, 'local', misfiled, { ledger: 15, cursor: 'x' })).rejects.toThrow(/belongs to/);
     expect(await dump(rm)).toEqual(before);
   });
 
   it('an update replaces the roles: old members are gone', async () => {
-    const updated = sampleSnapshot({ contract: B, ledger: 11, roles: [['approver', alice]], lastEventId: sampleEventId(16) });
-    await applyBatch(rm.db, 'local', { escrows: [updated], events: [{ ...sampleCreatedEvent(B, 16), action: 'updated' }], payouts: [] }, { ledger: 16, cursor: 'c16' });
+    const updated = sampleSnapshot({
+      contract: B,
+      ledger: 11,
+      roles: [['approver', alice]],
+      lastEventId: sampleEventId(16),
+    });
+    await applyBatch(
+      rm.db,
+      'local',
+      { escrows: [updated], events: [{ ...sampleCreatedEvent(B, 16), action: 'updated' }], payouts: [] },
+      { ledger: 16, cursor: 'c16' },
+    );
     const d = await dump(rm);
-    const approvers = d.memberships.filter((m) => m.contractId === B && m.roles.includes('approver')).map((m) => m.address);
+    const approvers = d.memberships
+      .filter((m) => m.contractId === B && m.roles.includes('approver'))
+      .map((m) => m.address);
     expect(approvers).toEqual([alice]);
     expect(d.memberships.filter((m) => m.address === bob).map((m) => m.contractId)).toEqual([A]); // bob funded A only
   });
@@ -177,7 +208,10 @@ describe.each(testBackends())('applyBatch on $name', (backend) => {
     const max = (1n << 127n) - 1n;
     const big = sampleSnapshot({ contract: sampleContract(6), ledger: 17, amount: max, funded: max });
     await applyBatch(rm.db, 'local', { escrows: [big], events: [], payouts: [] }, { ledger: 17, cursor: 'c17' });
-    const [row] = await rm.db.select({ amount: escrows.amount, sum: sql<string>`(${escrows.amount} + ${escrows.funded})::text` }).from(escrows).where(sql`${escrows.contractId} = ${sampleContract(6)}`);
+    const [row] = await rm.db
+      .select({ amount: escrows.amount, sum: sql<string>`(${escrows.amount} + ${escrows.funded})::text` })
+      .from(escrows)
+      .where(sql`${escrows.contractId} = ${sampleContract(6)}`);
     expect(row).toEqual({ amount: max, sum: (2n * max).toString() });
   });
 
@@ -195,13 +229,17 @@ describe.each(testBackends())('applyBatch on $name', (backend) => {
   });
 });
 
-
 describe('membershipRows', () => {
   it('makes one row per address with its roles in a fixed order', () => {
     const snap = sampleSnapshot({
       contract: A,
       ledger: 1,
-      roles: [['release_signer', alice], ['milestone_receiver', bob], ['approver', alice], ['milestone_receiver', bob]],
+      roles: [
+        ['release_signer', alice],
+        ['milestone_receiver', bob],
+        ['approver', alice],
+        ['milestone_receiver', bob],
+      ],
       funders: [[alice, 5n]],
     });
     const rows = membershipRows('local', snap);

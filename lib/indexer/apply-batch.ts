@@ -37,7 +37,8 @@ function chunks<T>(rows: T[]): T[][] {
  */
 export function membershipRows(network: string, s: EscrowSnapshot): (typeof memberships.$inferInsert)[] {
   const rolesByAddress = new Map<string, Set<Role>>();
-  for (const m of s.memberships) rolesByAddress.set(m.address, (rolesByAddress.get(m.address) ?? new Set()).add(m.role));
+  for (const m of s.memberships)
+    rolesByAddress.set(m.address, (rolesByAddress.get(m.address) ?? new Set()).add(m.role));
   const e = s.escrow;
   return [...rolesByAddress].map(([address, roles]) => ({
     network,
@@ -117,7 +118,10 @@ export async function applyBatch(
       newEvents += rows.length;
     }
     for (const part of chunks(batch.payouts)) {
-      await tx.insert(payouts).values(part.map((p) => ({ ...p, network }))).onConflictDoNothing();
+      await tx
+        .insert(payouts)
+        .values(part.map((p) => ({ ...p, network })))
+        .onConflictDoNothing();
     }
 
     await tx

@@ -26,8 +26,14 @@ function amountOk(value: bigint): boolean {
 /** Throws a BatchError describing the first problem in the batch, if any. */
 export function checkBatch(network: string, batch: ProjectedBatch, cursor: IndexerCursor): void {
   need(NETWORK.test(network), `network "${network}" is not a network name (a-z, 0-9, -)`);
-  need(Number.isInteger(cursor.ledger) && cursor.ledger >= 0 && cursor.ledger <= 0xffffffff, `cursor ledger ${cursor.ledger} is not a ledger number`);
-  need(typeof cursor.cursor === 'string' && cursor.cursor.length <= 100, 'cursor must be a string of at most 100 characters');
+  need(
+    Number.isInteger(cursor.ledger) && cursor.ledger >= 0 && cursor.ledger <= 0xffffffff,
+    `cursor ledger ${cursor.ledger} is not a ledger number`,
+  );
+  need(
+    typeof cursor.cursor === 'string' && cursor.cursor.length <= 100,
+    'cursor must be a string of at most 100 characters',
+  );
 
   const seen = new Set<string>();
   for (const { escrow: e, milestones, memberships, funders } of batch.escrows) {
@@ -36,7 +42,10 @@ export function checkBatch(network: string, batch: ProjectedBatch, cursor: Index
     need(!seen.has(e.contractId), `${where}: two snapshots in one batch`);
     seen.add(e.contractId);
     need(isContractAddress(e.token), `${where}: token ${e.token} is not a contract address`);
-    need(isAddress(e.platform) && isAddress(e.protocolFeeRecipient), `${where}: platform or protocol fee recipient is not an address`);
+    need(
+      isAddress(e.platform) && isAddress(e.protocolFeeRecipient),
+      `${where}: platform or protocol fee recipient is not an address`,
+    );
     need(EVENT_ID.test(e.lastEventId), `${where}: lastEventId ${e.lastEventId} is not an event id`);
     need(HASH.test(e.wasmHash), `${where}: wasm hash is not 64 hex digits`);
     for (const [name, value] of Object.entries(e)) {
@@ -52,7 +61,10 @@ export function checkBatch(network: string, batch: ProjectedBatch, cursor: Index
     }
     for (const f of funders) {
       need(isAddress(f.address), `${where}: funder ${f.address} is not an address`);
-      need(amountOk(f.contributed) && amountOk(f.refunded), `${where}: funder ${f.address} amounts are outside 0..i128`);
+      need(
+        amountOk(f.contributed) && amountOk(f.refunded),
+        `${where}: funder ${f.address} amounts are outside 0..i128`,
+      );
     }
   }
   for (const ev of batch.events) {
@@ -60,8 +72,15 @@ export function checkBatch(network: string, batch: ProjectedBatch, cursor: Index
     need(isContractAddress(ev.contractId), `event ${ev.eventId}: contract ${ev.contractId} is not a contract address`);
     need(HASH.test(ev.txHash), `event ${ev.eventId}: tx hash is not 64 hex digits`);
   }
+  const eventContract = new Map(batch.events.map((ev) => [ev.eventId, ev.contractId]));
   for (const p of batch.payouts) {
     need(EVENT_ID.test(p.eventId), `payout of ${p.eventId}: not an event id`);
+    need(isContractAddress(p.contractId), `payout of ${p.eventId}: contract ${p.contractId} is not a contract address`);
+    const owner = eventContract.get(p.eventId);
+    need(
+      owner === undefined || owner === p.contractId,
+      `payout of ${p.eventId}: belongs to ${owner}, not ${p.contractId}`,
+    );
     need(isAddress(p.to), `payout of ${p.eventId}: recipient ${p.to} is not an address`);
     for (const v of [p.gross, p.refund, p.protocolFee, p.platformFee, p.net]) {
       need(amountOk(v), `payout of ${p.eventId}: amount ${v} is outside 0..i128`);

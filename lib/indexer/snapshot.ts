@@ -46,7 +46,9 @@ export function rolesOf(e: Escrow, funders: FunderRow[]): { role: Role; address:
     { role: 'dispute_resolver', address: r.disputeResolver },
     { role: 'platform', address: r.platform },
     { role: 'receiver', address: r.receiver },
-    ...e.config.milestones.flatMap((m) => (m.receiver ? [{ role: 'milestone_receiver' as const, address: m.receiver }] : [])),
+    ...e.config.milestones.flatMap((m) =>
+      m.receiver ? [{ role: 'milestone_receiver' as const, address: m.receiver }] : [],
+    ),
     ...funders.filter((f) => f.contributed > 0n).map((f) => ({ role: 'funder' as const, address: f.address })),
   ];
 }
@@ -87,6 +89,7 @@ export function toSnapshot(s: SnapshotInput): EscrowSnapshot {
       isReleased: e.released,
       isResolved: e.resolved,
       refunding: e.refunding,
+      termsVersion: e.termsVersion,
       status: escrowStatus({
         kind,
         disputed: e.disputed,

@@ -2,7 +2,7 @@
  * `npm run bench:indexer` (the database half): seeds 100,000 escrows into PGlite (on disk, as
  * `npm run dev` keeps it) and into Postgres (when DATABASE_URL is set: the npm script starts a
  * throw-away server), then prints p50/p95 of the dashboard's first page for a busy and a quiet
- * address, of the totals query, and of a 10,000-row CSV export.
+ * address, of the totals query, of a platform's fee income and of a 10,000-row CSV export.
  *
  *   tsx scripts/bench-indexer/main.ts [--escrows N] [--runs N]
  */
@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import { listEscrows } from '@/lib/db/queries/list-escrows';
 import { totalsByToken } from '@/lib/db/queries/totals';
 import { exportEscrowsCsv } from '@/lib/db/queries/export-csv';
+import { platformFeeIncome } from '@/lib/db/queries/fee-income';
 import type { EscrowFilter } from '@/lib/db/queries/filters';
 import { seed } from './seed';
 
@@ -57,7 +58,9 @@ async function bench(name: string, rm: ReadModel): Promise<void> {
     rm.db,
     sql`select (select count(*) from memberships)::int as memberships, (select count(*) from events)::int as events`,
   );
-  console.log(`\n${name}: seeded ${ESCROWS} escrows, ${size!.memberships} memberships, ${size!.events} events in ${seconds.toFixed(1)} s`);
+  console.log(
+    `\n${name}: seeded ${ESCROWS} escrows, ${size!.memberships} memberships, ${size!.events} events in ${seconds.toFixed(1)} s`,
+  );
 
   const busy: EscrowFilter = { network: 'local', address: pools.resolvers[0]! };
   // A quiet address: one of the accounts in only two escrows.
@@ -74,13 +77,31 @@ async function bench(name: string, rm: ReadModel): Promise<void> {
 
   const rows: [string, { p50: number; p95: number }][] = [
     [`dashboard page, busy address (${busyCount} escrows)`, await measure(RUNS, () => listEscrows(rm.db, busy))],
-    [`dashboard page, busy address, amount order, filtered`, await measure(RUNS, () => listEscrows(rm.db, { ...busy, statuses: ['in_progress', 'disputed'] }, { sort: 'amount' }))],
-    [`dashboard page, busy address, title search`, await measure(RUNS, () => listEscrows(rm.db, { ...busy, search: 'audit #7' }))],
+    [
+      `dashboard page, busy address, amount order, filtered`,
+      await measure(RUNS, () =>
+        listEscrows(rm.db, { ...busy, statuses: ['in_progress', 'disputed'] }, { sort: 'amount' }),
+      ),
+    ],
+    [
+      `dashboard page, busy address, title search`,
+      await measure(RUNS, () => listEscrows(rm.db, { ...busy, search: 'audit #7' })),
+    ],
     [`dashboard page, quiet address (${quietCount} escrows)`, await measure(RUNS, () => listEscrows(rm.db, quiet))],
     [`totals per token, busy address`, await measure(RUNS, () => totalsByToken(rm.db, busy))],
-    [`CSV export, ${exported} rows`, await measure(Math.max(3, Math.round(RUNS / 5)), () => csvRows(rm.db, exportFilter))],
+    [
+      `fee income per token and month, platform of 5,000 escrows`,
+      await measure(RUNS, () => platformFeeIncome(rm.db, { network: 'local', platform: pools.platforms[0]! })),
+    ],
+    [
+      `CSV export, ${exported} rows`,
+      await measure(Math.max(3, Math.round(RUNS / 5)), () => csvRows(rm.db, exportFilter)),
+    ],
   ];
-  for (const [label, t] of rows) console.log(`  ${label.padEnd(58)} p50 ${t.p50.toFixed(1).padStart(7)} ms   p95 ${t.p95.toFixed(1).padStart(7)} ms`);
+  for (const [label, t] of rows)
+    console.log(
+      `  ${label.padEnd(58)} p50 ${t.p50.toFixed(1).padStart(7)} ms   p95 ${t.p95.toFixed(1).padStart(7)} ms`,
+    );
 }
 
 async function main(): Promise<void> {

@@ -35,7 +35,9 @@ export async function seed(db: Database, count: number, network = 'local'): Prom
   const fill = async (kind: string, list: string[]) => {
     for (let start = 0; start < list.length; start += 20_000) {
       const part = list.slice(start, start + 20_000).map((address, j) => ({ i: start + j, address }));
-      await db.execute(sql`insert into pool select ${kind}, i, address from json_to_recordset(${json(part)}::json) as x(i int, address text)`);
+      await db.execute(
+        sql`insert into pool select ${kind}, i, address from json_to_recordset(${json(part)}::json) as x(i int, address text)`,
+      );
     }
   };
   await fill('account', accounts);
@@ -97,7 +99,8 @@ export async function seed(db: Database, count: number, network = 'local'): Prom
   await pair('receiver', pick('account', 8, accounts.length));
   await pair('service_provider', pick('account', 9, accounts.length));
   for (let k = 0; k < 3; k++) await pair('approver', pick('account', 10 + k, accounts.length), sql`s.approvers > ${k}`);
-  for (let k = 0; k < 2; k++) await pair('release_signer', pick('account', 13 + k, accounts.length), sql`s.signers > ${k}`);
+  for (let k = 0; k < 2; k++)
+    await pair('release_signer', pick('account', 13 + k, accounts.length), sql`s.signers > ${k}`);
   for (let k = 0; k < 2; k++) {
     await db.execute(sql`insert into funders select ${network}, s.contract_id, a.address, s.amount / s.funder_count, 0
       from shape s cross join lateral (select ${pick('account', 15 + k, accounts.length)} as address) as a

@@ -96,7 +96,12 @@ export async function listEscrows(db: Database, filter: EscrowFilter, page: Page
   const last = items[items.length - 1];
   const nextCursor =
     more && last
-      ? encodeCursor({ sort, order, value: String(sort === 'created' ? last.createdLedger : last.amount), contractId: last.contractId })
+      ? encodeCursor({
+          sort,
+          order,
+          value: String(sort === 'created' ? last.createdLedger : last.amount),
+          contractId: last.contractId,
+        })
       : null;
   return { rows: items, nextCursor };
 }

@@ -33,10 +33,17 @@ export function decodeCursor(cursor: string, sort: Sort, order: Order): PageKey 
   } catch {
     throw new CursorError('This page link is broken: start again from the first page');
   }
-  if (!Array.isArray(parts) || parts.length !== 4) throw new CursorError('This page link is broken: start again from the first page');
+  if (!Array.isArray(parts) || parts.length !== 4)
+    throw new CursorError('This page link is broken: start again from the first page');
   const [s, o, value, contractId] = parts;
-  if (s !== sort || o !== order) throw new CursorError('This page link belongs to another sort order: start again from the first page');
-  if (typeof value !== 'string' || !/^[0-9]{1,39}$/.test(value) || typeof contractId !== 'string' || !isContractAddress(contractId)) {
+  if (s !== sort || o !== order)
+    throw new CursorError('This page link belongs to another sort order: start again from the first page');
+  if (
+    typeof value !== 'string' ||
+    !/^[0-9]{1,39}$/.test(value) ||
+    typeof contractId !== 'string' ||
+    !isContractAddress(contractId)
+  ) {
     throw new CursorError('This page link is broken: start again from the first page');
   }
   return { sort, order, value, contractId };

@@ -31,7 +31,8 @@ export async function escrowTimeline(
 ): Promise<TimelinePage> {
   const limit = page.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new RangeError('limit must be 1–1000');
-  if (page.cursor && !EVENT_ID.test(page.cursor)) throw new CursorError('This page link is broken: start again from the first page');
+  if (page.cursor && !EVENT_ID.test(page.cursor))
+    throw new CursorError('This page link is broken: start again from the first page');
   const rows = await db
     .select({
       eventId: events.eventId,
@@ -42,7 +43,13 @@ export async function escrowTimeline(
       data: events.data,
     })
     .from(events)
-    .where(and(eq(events.network, network), eq(events.contractId, contractId), page.cursor ? gt(events.eventId, page.cursor) : undefined))
+    .where(
+      and(
+        eq(events.network, network),
+        eq(events.contractId, contractId),
+        page.cursor ? gt(events.eventId, page.cursor) : undefined,
+      ),
+    )
     .orderBy(asc(events.eventId))
     .limit(limit + 1);
   const more = rows.length > limit;

@@ -21,18 +21,20 @@ export interface TokenTotals {
 const sum = (column: AnyPgColumn) => sql`coalesce(sum(${column}), 0)`.mapWith(memberships.amount);
 
 export async function totalsByToken(db: Database, filter: EscrowFilter): Promise<TokenTotals[]> {
-  return db
-    .select({
-      token: memberships.token,
-      escrows: count(),
-      locked: sum(memberships.balance),
-      released: sum(memberships.released),
-      feesPaid: sum(memberships.feesPaid),
-      inDispute: sum(memberships.inDispute),
-    })
-    // One membership per escrow of the address: its copies of the escrow's totals are summed.
-    .from(memberships)
-    .where(filterCondition(filter))
-    .groupBy(memberships.token)
-    .orderBy(asc(memberships.token));
+  return (
+    db
+      .select({
+        token: memberships.token,
+        escrows: count(),
+        locked: sum(memberships.balance),
+        released: sum(memberships.released),
+        feesPaid: sum(memberships.feesPaid),
+        inDispute: sum(memberships.inDispute),
+      })
+      // One membership per escrow of the address: its copies of the escrow's totals are summed.
+      .from(memberships)
+      .where(filterCondition(filter))
+      .groupBy(memberships.token)
+      .orderBy(asc(memberships.token))
+  );
 }

@@ -5,8 +5,29 @@
  * and by checksum in TypeScript before they are written.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { ADDRESS_PATTERN, amount, at, CONTRACT_PATTERN, EVENT_ID_PATTERN, HASH_PATTERN, matches, NETWORK_PATTERN, oneOf } from '../columns';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import {
+  ADDRESS_PATTERN,
+  amount,
+  at,
+  CONTRACT_PATTERN,
+  EVENT_ID_PATTERN,
+  HASH_PATTERN,
+  matches,
+  NETWORK_PATTERN,
+  oneOf,
+} from '../columns';
 import { KINDS, ROLES, STATUSES } from '../vocabulary';
 
 /** One row per adopted escrow: its config, flags, totals and derived status. */
@@ -47,6 +68,8 @@ export const escrows = pgTable(
     isReleased: boolean('is_released').notNull(),
     isResolved: boolean('is_resolved').notNull(),
     refunding: boolean('refunding').notNull(),
+    /** The version of the terms: 1 at deployment, +1 per `update` (`fund` must name it). */
+    termsVersion: integer('terms_version').notNull().default(1),
     status: text('status', { enum: STATUSES }).notNull(),
     wasmHash: text('wasm_hash').notNull(),
     createdLedger: integer('created_ledger').notNull(),
@@ -70,6 +93,7 @@ export const escrows = pgTable(
       sql`${t.amount} >= 0 and ${t.funded} >= 0 and ${t.paidOut} >= 0 and ${t.refunded} >= 0 and ${t.balance} >= 0
         and ${t.released} >= 0 and ${t.platformFeesPaid} >= 0 and ${t.protocolFeesPaid} >= 0 and ${t.inDispute} >= 0`,
     ),
+    check('escrows_terms_version', sql`${t.termsVersion} >= 1`),
     check('escrows_bps', sql`${t.platformFeeBps} between 0 and 10000 and ${t.protocolFeeBps} between 0 and 10000`),
     index('escrows_by_created').on(t.network, t.createdLedger, t.contractId),
     index('escrows_by_engagement').on(t.network, t.engagementId),
@@ -79,9 +103,11 @@ export const escrows = pgTable(
 
 /** The foreign key from a child table's (network, contract_id) to its escrow; deleting an escrow deletes its rows. */
 export const escrowRef = (t: { network: AnyPgColumn; contractId: AnyPgColumn }, name: string) =>
-  foreignKey({ name, columns: [t.network, t.contractId], foreignColumns: [escrows.network, escrows.contractId] }).onDelete(
-    'cascade',
-  );
+  foreignKey({
+    name,
+    columns: [t.network, t.contractId],
+    foreignColumns: [escrows.network, escrows.contractId],
+  }).onDelete('cascade');
 
 /** An escrow's milestones, by index. */
 export const milestones = pgTable(
@@ -141,7 +167,10 @@ export const memberships = pgTable(
     primaryKey({ columns: [t.network, t.address, t.contractId] }),
     escrowRef(t, 'memberships_escrow'),
     check('memberships_address', matches(t.address, ADDRESS_PATTERN)),
-    check('memberships_roles', sql`cardinality(${t.roles}) between 1 and ${sql.raw(String(ROLES.length))} and ${t.roles} <@ array${sql.raw(`[${ROLES.map((r) => `'${r}'`).join(', ')}]`)}::text[]`),
+    check(
+      'memberships_roles',
+      sql`cardinality(${t.roles}) between 1 and ${sql.raw(String(ROLES.length))} and ${t.roles} <@ array${sql.raw(`[${ROLES.map((r) => `'${r}'`).join(', ')}]`)}::text[]`,
+    ),
     index('memberships_by_created').on(t.network, t.address, t.createdLedger, t.contractId),
     index('memberships_by_amount').on(t.network, t.address, t.amount, t.contractId),
     index('memberships_by_escrow').on(t.network, t.contractId),

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { ADDRESS_PATTERN, amount, at, EVENT_ID_PATTERN, HASH_PATTERN, matches } from '../columns';
+import { ADDRESS_PATTERN, amount, at, CONTRACT_PATTERN, EVENT_ID_PATTERN, HASH_PATTERN, matches } from '../columns';
 import { escrowRef } from './escrows';
 
 /** The timeline: one row per contract event, keyed by the RPC's event id. */
@@ -55,6 +55,7 @@ export const payouts = pgTable(
       foreignColumns: [events.network, events.eventId],
     }).onDelete('cascade'),
     check('payouts_to', matches(t.to, ADDRESS_PATTERN)),
+    check('payouts_contract_id', matches(t.contractId, CONTRACT_PATTERN)),
     check(
       'payouts_amounts',
       sql`${t.gross} >= 0 and ${t.refund} >= 0 and ${t.protocolFee} >= 0 and ${t.platformFee} >= 0 and ${t.net} >= 0`,

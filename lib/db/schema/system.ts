@@ -16,7 +16,10 @@ export const indexerCursors = pgTable(
     cursor: text('cursor').notNull(),
     updatedAt: at('updated_at').notNull(),
   },
-  (t) => [check('indexer_cursors_network', matches(t.network, NETWORK_PATTERN)), check('indexer_cursors_ledger', sql`${t.ledger} >= 0`)],
+  (t) => [
+    check('indexer_cursors_network', matches(t.network, NETWORK_PATTERN)),
+    check('indexer_cursors_ledger', sql`${t.ledger} >= 0`),
+  ],
 );
 
 /** Pending multi-signer steps (lib/pending's store moves here): unsigned and signed entries, never a key. */
