@@ -7,8 +7,14 @@ import { browserWith, WALLETS, wallet } from './wallets';
 import { connectThroughPicker, connectWallet } from './wallets/picker';
 
 for (const w of WALLETS) {
-  test(`10. ${w.name} connects through the kit’s picker; a reload, a disconnect and a reconnect keep it`, async ({ browser }) => {
+  test(`10. ${w.name} connects through the kit’s picker (once refused); a reload, a disconnect and a reconnect keep it`, async ({ browser }) => {
     const { context, page, double } = await browserWith(browser, w, Keypair.random());
+    // Refused in the wallet's pop-up first: said so, nothing connected.
+    double.approve = false;
+    await connectThroughPicker(page, w.name);
+    await expect(page.getByRole('region', { name: 'Wallet', exact: true }).getByRole('alert')).toHaveText('The wallet did not connect: you rejected the request');
+    await expect(page.getByTestId('wallet-button')).toHaveText('Connect wallet');
+    double.approve = true;
     await connectWallet(page, w.name, double.address);
     await page.getByTestId('wallet-button').click();
     await expect(page.getByRole('region', { name: 'Wallet', exact: true })).toContainText(`Connected (${w.name})`);

@@ -42,6 +42,12 @@ test('12. a 2-of-2 pending release signed with Freighter and Hana; xBull is told
   await a.page.getByRole('button', { name: 'Start and collect signatures' }).click();
   await a.page.waitForURL(/\/pending\/[0-9a-f]+$/);
   const pendingUrl = a.page.url();
+  // Refused in Freighter's pop-up first: said so, nothing signed.
+  a.double.approve = false;
+  await a.page.getByRole('button', { name: 'Sign my authorisation' }).click();
+  await expect(a.page.getByRole('alert').filter({ hasText: 'The wallet did not sign the authorisation: you rejected the request' })).toBeVisible();
+  await expect(a.page.getByTestId('pending-signers')).toContainText(`${alice.publicKey()}waiting`);
+  a.double.approve = true;
   await a.page.getByRole('button', { name: 'Sign my authorisation' }).click();
   await expect(a.page.getByTestId('pending-signers')).toContainText(`${alice.publicKey()}signed`);
   expect(a.double.requests.map((r) => r.op)).toContain('signAuthEntry');
@@ -61,6 +67,11 @@ test('12. a 2-of-2 pending release signed with Freighter and Hana; xBull is told
   await connectWallet(h.page, 'Hana Wallet', lawyer.publicKey());
   await h.page.goto(pendingUrl);
   await expect(h.page.getByText('Release 30 USDC from escrow')).toBeVisible();
+  h.double.approve = false;
+  await h.page.getByRole('button', { name: 'Sign my authorisation' }).click();
+  await expect(h.page.getByRole('alert').filter({ hasText: 'The wallet did not sign the authorisation: you rejected the request' })).toBeVisible();
+  await expect(h.page.getByRole('button', { name: 'Submit the release' })).toHaveCount(0);
+  h.double.approve = true;
   await h.page.getByRole('button', { name: 'Sign my authorisation' }).click();
   await submitStep(h.page, 'Submit the release', 'Released');
   expect(h.double.requests.map((r) => r.op)).toEqual(expect.arrayContaining(['signAuthEntry', 'signTransaction']));

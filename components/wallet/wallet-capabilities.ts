@@ -34,3 +34,9 @@ export function networkMismatch(wallet: { networkPassphrase?: string; network?: 
   if (!wallet.networkPassphrase || wallet.networkPassphrase === app.passphrase) return null;
   return `Your wallet is on ${describeNetwork(wallet.networkPassphrase, wallet.network)}, but this app is on ${app.label} (“${app.passphrase}”). Switch your wallet’s network and connect again.`;
 }
+
+/** A wallet's refusal (an Error, the kit's `{ code, message }` or a bare string) as the end of a sentence. */
+export function refusalReason(e: unknown): string {
+  const msg = typeof e === 'string' ? e : String((e as { message?: unknown })?.message ?? 'no answer from the wallet');
+  return /reject|denied|cancel|closed|declined/i.test(msg) ? 'you rejected the request' : msg;
+}

@@ -7,7 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { PublicNetwork } from '@/lib/networks/public';
 import { LocalDevWalletModule } from './dev-wallet-module';
 import { loadKitModules } from './kit-modules';
-import { authEntryProblem, networkMismatch, signsAuthEntries } from './wallet-capabilities';
+import { authEntryProblem, networkMismatch, refusalReason, signsAuthEntries } from './wallet-capabilities';
 import {
   activeDevAccount,
   addDevAccount,
@@ -172,7 +172,7 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
         setKind('kit');
         setAddress(address);
       } catch (e) {
-        setError(`The wallet did not connect: ${(e as Error)?.message ?? 'closed'}`);
+        setError(`The wallet did not connect: ${refusalReason(e)}`);
       }
     },
     disconnect() {
@@ -192,7 +192,7 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
         const msg = String((e as { message?: string })?.message ?? e);
         if (/network/i.test(msg) && /passphrase|mismatch|network/i.test(msg))
           throw new WalletError('network-mismatch', `Your wallet is on another network than ${network.label}: switch it and try again`);
-        throw new WalletError('rejected', `The wallet did not sign: ${/reject|denied|cancel|closed|declined/i.test(msg) ? 'you rejected the request' : msg}`);
+        throw new WalletError('rejected', `The wallet did not sign: ${refusalReason(e)}`);
       }
     },
     canSignAuthFor(a: string) {
@@ -217,7 +217,7 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
         );
         return signed.toXdr('base64');
       } catch (e) {
-        throw new WalletError('rejected', `The wallet did not sign the authorisation: ${(e as Error)?.message ?? e}`);
+        throw new WalletError('rejected', `The wallet did not sign the authorisation: ${refusalReason(e)}`);
       }
     },
     dev: {
