@@ -10,6 +10,7 @@ pub mod fees;
 pub mod frame;
 pub mod genesis;
 pub mod ledger;
+pub mod ledger_snapshot;
 mod modules;
 mod open;
 pub mod network_settings;
@@ -45,6 +46,8 @@ pub struct ChainConfig {
     /// Ledgers of history kept (`None`: all); older ledgers, transactions and events
     /// are deleted as new ledgers close.
     pub retention_window: Option<u32>,
+    /// A new chain starts from this ledger snapshot (soroban-sdk's JSON).
+    pub from_snapshot: Option<PathBuf>,
 }
 
 pub struct Chain {
