@@ -7,7 +7,7 @@
 #                                       (only when the recorded rustc is the one installed:
 #                                       the hash depends on the exact compiler)
 #
-# Toolchain (see shared/notes/toolchain.md): Debian's rustc-web/cargo-web 1.96 build
+# Toolchain: Debian's rustc-web/cargo-web 1.96 build
 # core/alloc for wasm32v1-none (rustup here has no wasm target); binaryen's wasm-opt.
 set -euo pipefail
 

@@ -21,6 +21,8 @@ command -v cargo >/dev/null 2>&1 || debs+=(rustc-web cargo-web)
 if [ "$profile" = test ]; then
   # chromium: end-to-end tests. rustc-web & co: rebuilding the contract wasm (toolchain notes).
   debs+=(chromium rustc-web cargo-web rust-web-src rust-web-llvm lld-22 binaryen)
+  # postgresql: the read model's tests also run on a real server (scripts/with-postgres.sh).
+  debs+=(postgresql)
 fi
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -18,5 +18,8 @@ npm run --silent test:localnet
 step "dApp unit tests"
 npm run --silent test:unit
 
+step "read model on PGlite and Postgres"
+npm run --silent test:read-model
+
 step "dApp end-to-end tests (Chromium against localnet and the built app)"
 npm run --silent test:e2e

@@ -10,11 +10,15 @@ import { displayAmount, percentToBps, tryParseAmount } from '@/lib/amounts';
 import { splitFees } from '@/lib/fees';
 import type { KnownToken } from '@/lib/networks/config';
 import { escrowFormSchema, type EscrowFormInput } from '@/lib/schemas/steps';
+import { templateValues } from '@/lib/templates/apply';
+import { findTemplate, type EscrowTemplate } from '@/lib/templates/templates';
 import { useStep } from '../step/use-step';
 import { StepProgress } from '../step/step-progress';
 import { useWallet } from '../wallet/wallet-provider';
 import { AddressField } from './address-field';
 import { buttonClass, FormError, secondaryButtonClass, SelectField, TextAreaField, TextField } from './field';
+import { toLocalInput } from './local-time';
+import { useTemplate } from './use-template';
 
 export interface EscrowFormProps {
   mode: 'create' | 'edit';
@@ -22,37 +26,20 @@ export interface EscrowFormProps {
   tokens: KnownToken[];
   protocolFeeBps: number;
   initial?: EscrowFormInput;
+  /** Create only: the use case to start from (blank when absent). */
+  template?: EscrowTemplate;
   decimals?: number;
 }
 
-const empty = (token: string): EscrowFormInput => ({
-  kind: 'Single',
-  title: '',
-  engagementId: '',
-  description: '',
-  token,
-  amount: '',
-  milestones: [{ description: '', amount: '', receiver: '' }],
-  approvers: [{ address: '' }],
-  approvalsRequired: 1,
-  serviceProvider: '',
-  releaseSigners: [{ address: '' }],
-  releasesRequired: 1,
-  disputeResolver: '',
-  platform: '',
-  receiver: '',
-  platformFeePercent: '0',
-  deadline: '',
-});
-
-export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, decimals = 7 }: EscrowFormProps) {
+export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, template, decimals = 7 }: EscrowFormProps) {
   const router = useRouter();
   const wallet = useWallet();
   const schema = useMemo(() => escrowFormSchema(decimals), [decimals]);
   const form = useForm<EscrowFormInput>({
     resolver: zodResolver(schema) as never,
-    defaultValues: initial ? { ...initial, deadline: '' } : empty(tokens[0]?.contractId ?? ''),
+    defaultValues: initial ? { ...initial, deadline: '' } : templateValues(template ?? findTemplate('blank'), { token: tokens[0]?.contractId ?? '' }),
   });
+  useTemplate(form, initial ? undefined : template, wallet.address);
   // A stored deadline (ISO, UTC) shown in the browser's own time zone, which the server does not know.
   useEffect(() => {
     if (initial?.deadline) form.setValue('deadline', toLocalInput(initial.deadline));
@@ -264,11 +251,4 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, de
       <StepProgress state={step.state} />
     </form>
   );
-}
-
-/** ISO date → the `datetime-local` input's "YYYY-MM-DDTHH:mm" in local time. */
-function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

@@ -25,7 +25,9 @@ export function PendingSignatures({ initial }: { initial: PendingStep }) {
     return () => clearInterval(t);
   }, [initial.id]);
 
-  const mine = pending.entries.filter((e) => !e.signed && (e.address === wallet.address || wallet.canSignAuthFor(e.address)));
+  const mine = pending.entries.filter((e) => !e.signed && wallet.canSignAuthFor(e.address));
+  // Your own entry, in a wallet that signs only whole transactions: say so instead of failing on click.
+  const cannotSign = !mine.length && pending.entries.some((e) => !e.signed && e.address === wallet.address) ? wallet.authEntryProblem : null;
   const complete = pending.entries.every((e) => e.signed);
 
   async function signMine() {
@@ -68,6 +70,11 @@ export function PendingSignatures({ initial }: { initial: PendingStep }) {
         <button type="button" className={buttonClass} onClick={signMine} disabled={busy}>
           Sign my authorisation
         </button>
+      ) : null}
+      {cannotSign ? (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100" data-testid="cannot-sign">
+          {cannotSign}
+        </p>
       ) : null}
       {complete ? (
         <button

@@ -70,7 +70,7 @@ export function WalletMenu() {
         >
           {w.address ? (
             <div className="space-y-1">
-              <p className="text-zinc-600 dark:text-zinc-400">Connected ({w.kind === 'dev' ? 'Local dev wallet' : 'wallet'})</p>
+              <p className="text-zinc-600 dark:text-zinc-400">Connected ({w.walletName})</p>
               <p className="break-all font-mono text-xs" data-testid="connected-address">
                 {w.address}
               </p>

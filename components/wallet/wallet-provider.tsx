@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { PublicNetwork } from '@/lib/networks/public';
 import { LocalDevWalletModule } from './dev-wallet-module';
 import { loadKitModules } from './kit-modules';
+import { authEntryProblem, networkMismatch, refusalReason, signsAuthEntries } from './wallet-capabilities';
 import {
   activeDevAccount,
   addDevAccount,
@@ -27,13 +28,17 @@ export interface WalletContextValue {
   network: PublicNetwork;
   address: string | null;
   kind: 'dev' | 'kit' | null;
+  /** The connected wallet's name (Local dev wallet, Freighter, xBull…). */
+  walletName: string | null;
+  /** Why this wallet cannot sign its own authorisation entries (null when it can). */
+  authEntryProblem: string | null;
   ready: boolean;
   error: string | null;
   connectDev(): void;
   connectKit(): Promise<void>;
   disconnect(): void;
   signTransaction(xdr: string): Promise<string>;
-  /** True when this wallet can sign an authorisation entry for `address` (dev wallet: any key it holds). */
+  /** True when this wallet can sign an authorisation entry for `address` (dev wallet: any key it holds; a kit wallet: its own, if it signs entries at all). */
   canSignAuthFor(address: string): boolean;
   signAuthEntry(entryXdr: string, address: string, validUntilLedger: number): Promise<string>;
   dev: {
@@ -67,6 +72,7 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
   const devAvailable = network.name === 'local';
   const [kind, setKind] = useState<'dev' | 'kit' | null>(null);
   const [address, setAddress] = useState<string | null>(null);
+  const [kitWallet, setKitWallet] = useState<{ id: string; name: string } | null>(null);
   const [devData, setDevData] = useState<DevWalletData>({ accounts: [], active: null });
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -91,6 +97,13 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
         try {
           k.setWallet(choice.slice(4));
           const { address } = await k.getAddress();
+          // The wallet may have switched networks since: checked again, as at connect.
+          const problem = networkMismatch(await k.getNetwork().catch(() => ({})), network);
+          if (problem) {
+            setError(problem);
+            throw new Error(problem);
+          }
+          setKitWallet({ id: k.selectedModule.productId, name: k.selectedModule.productName });
           setKind('kit');
           setAddress(address);
         } catch {
@@ -127,6 +140,8 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
     network,
     address,
     kind,
+    walletName: kind === 'dev' ? 'Local dev wallet' : kind === 'kit' ? (kitWallet?.name ?? 'wallet') : null,
+    authEntryProblem: kind === 'kit' && kitWallet && !signsAuthEntries(kitWallet.id) ? authEntryProblem(kitWallet.name) : null,
     ready,
     error,
     connectDev() {
@@ -140,18 +155,24 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
       setError(null);
       try {
         const k = await loadKit();
+        // The picker lists the wallets it found last time at once, but only listens for the choice
+        // after checking them all again (up to a second): a quick click was lost and the picker hung.
+        // With the list emptied it shows "Loading wallets…" until it listens.
+        (await import('@creit.tech/stellar-wallets-kit/state')).allowedWallets.value = [];
         const { address } = await k.authModal();
-        const { networkPassphrase } = await k.getNetwork().catch(() => ({ networkPassphrase: network.passphrase }));
-        if (networkPassphrase && networkPassphrase !== network.passphrase) {
+        // Wallets that cannot tell their network (xBull, Hana, LOBSTR in the kit) are given ours at each signature.
+        const problem = networkMismatch(await k.getNetwork().catch(() => ({})), network);
+        if (problem) {
           await k.disconnect().catch(() => undefined);
-          setError(`Your wallet is on “${networkPassphrase}”, but this app is on ${network.label} (“${network.passphrase}”). Switch your wallet’s network and connect again.`);
+          setError(problem);
           return;
         }
         localStorage.setItem(CHOICE_KEY, `kit:${k.selectedModule.productId}`);
+        setKitWallet({ id: k.selectedModule.productId, name: k.selectedModule.productName });
         setKind('kit');
         setAddress(address);
       } catch (e) {
-        setError(`The wallet did not connect: ${(e as Error)?.message ?? 'closed'}`);
+        setError(`The wallet did not connect: ${refusalReason(e)}`);
       }
     },
     disconnect() {
@@ -171,10 +192,11 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
         const msg = String((e as { message?: string })?.message ?? e);
         if (/network/i.test(msg) && /passphrase|mismatch|network/i.test(msg))
           throw new WalletError('network-mismatch', `Your wallet is on another network than ${network.label}: switch it and try again`);
-        throw new WalletError('rejected', `The wallet did not sign: ${/reject|denied|cancel|closed|declined/i.test(msg) ? 'you rejected the request' : msg}`);
+        throw new WalletError('rejected', `The wallet did not sign: ${refusalReason(e)}`);
       }
     },
     canSignAuthFor(a: string) {
+      if (kind === 'kit') return a === address && kitWallet !== null && signsAuthEntries(kitWallet.id);
       return kind === 'dev' && devModule.holds(a);
     },
     async signAuthEntry(entryXdr: string, a: string, validUntilLedger: number) {
@@ -195,7 +217,7 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
         );
         return signed.toXdr('base64');
       } catch (e) {
-        throw new WalletError('rejected', `The wallet did not sign the authorisation: ${(e as Error)?.message ?? e}`);
+        throw new WalletError('rejected', `The wallet did not sign the authorisation: ${refusalReason(e)}`);
       }
     },
     dev: {

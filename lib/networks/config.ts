@@ -176,7 +176,8 @@ export function parseNetworkConfig(env: Record<string, string | undefined>): Net
         passphrase: e.OPENESCROW_NETWORK_PASSPHRASE ?? Networks.STANDALONE,
         friendbotUrl: e.OPENESCROW_FRIENDBOT_URL ?? `${localnetUrl}/friendbot`,
         localnetUrl,
-        explorerUrl: null,
+        // localnet serves its own explorer pages (/explorer/tx/<hash>, …/account/…, …/contract/…).
+        explorerUrl: e.OPENESCROW_EXPLORER_URL ?? `${localnetUrl}/explorer`,
         tokens: [xlm(Networks.STANDALONE)],
       };
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { who, TOKEN } from '../escrow/fixtures';
-import { disputeSchema, escrowFormSchema, fundSchema, releaseSchema, resolveSchema, statusSchema, type EscrowFormInput } from './steps';
+import { disputeSchema, escrowFormSchema, fundRequestSchema, fundSchema, releaseSchema, resolveSchema, statusSchema, type EscrowFormInput } from './steps';
 
 const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   r.success ? {} : Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
@@ -102,5 +102,15 @@ describe('step schemas', () => {
     expect(messages(schema.safeParse({ distributions: [{ recipient: who.funder, amount: '5' }, { recipient: who.funder, amount: '5' }] }))).toEqual({
       'distributions.1.recipient': 'This recipient is listed twice',
     });
+  });
+});
+
+describe('fund request', () => {
+  it('names the terms version the page showed: a whole number from 1', () => {
+    const schema = fundRequestSchema(7);
+    expect(schema.safeParse({ amount: '10', termsVersion: 2 }).success).toBe(true);
+    expect(messages(schema.safeParse({ amount: '10', termsVersion: 0 }))).toEqual({ termsVersion: 'Terms version: 1 or more' });
+    expect(messages(schema.safeParse({ amount: '10', termsVersion: 1.5 }))).toEqual({ termsVersion: 'Terms version: a whole number' });
+    expect(schema.safeParse({ amount: '10' }).success).toBe(false);
   });
 });

@@ -232,9 +232,10 @@ describe("escrow contract on localnet", () => {
     });
     const actions = r.events.map((e) => scValToNative(e.topic[1]!));
     expect(actions).toEqual(["created", "funded", "status", "approved", "released"]);
-    const funded = scValToNative(r.events[1]!.value);
-    expect(funded.from).toBe(funder.publicKey());
-    expect(funded.amount).toBe(AMOUNT);
+    // The escrow's event data are vectors (README: Events): funded is [from, amount].
+    const [from, amount] = scValToNative(r.events[1]!.value);
+    expect(from).toBe(funder.publicKey());
+    expect(amount).toBe(AMOUNT);
     const onlyFunded = await c.server.getEvents({
       startLedger: deployLedger,
       filters: [{ contractIds: [escrowId], topics: [[symTopic("escrow"), symTopic("funded")]] }],

@@ -16,7 +16,7 @@ import {
 } from "@stellar/stellar-sdk";
 
 export const PASSPHRASE = Networks.STANDALONE; // "Standalone Network ; February 2017"
-export const PROTOCOL = 28; // the XDR @stellar/stellar-sdk 17 ships (see shared/notes/localnet-map.md §1)
+export const PROTOCOL = 28; // the XDR @stellar/stellar-sdk 17 ships (stellar-xdr 28, see localnet/README.md)
 export const STROOPS = 10_000_000n;
 
 export interface Ctx {

@@ -1,6 +1,6 @@
 //! Command-line options.
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 pub const DEFAULT_PASSPHRASE: &str = "Standalone Network ; February 2017";
@@ -26,4 +26,41 @@ pub struct Config {
     /// Network passphrase.
     #[arg(long, default_value = DEFAULT_PASSPHRASE)]
     pub passphrase: String,
+    /// Keep only this many ledgers of history (ledgers, transactions, events), as
+    /// stellar-rpc's option of the same name; state is never pruned. Default: keep all.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub history_retention_window: Option<u32>,
+    /// Start a new chain from a ledger snapshot (soroban-sdk's JSON, as `localnet
+    /// snapshot` writes it); the data dir must be new, or use --reset.
+    #[arg(long)]
+    pub from_snapshot: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum Command {
+    /// Write the chain's current state as a ledger snapshot for soroban-sdk tests
+    /// (`Env::from_ledger_snapshot_file`) or for `--from-snapshot`.
+    Snapshot(SnapshotArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SnapshotArgs {
+    /// The chain to read (a running node's data dir is fine).
+    #[arg(long, default_value = ".localnet")]
+    pub data_dir: PathBuf,
+    /// Where to write the JSON.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Only this contract (instance, storage and its Wasm); repeatable.
+    #[arg(long = "contract", value_name = "C…")]
+    pub contracts: Vec<String>,
+    /// Only this account (and its trustlines); repeatable.
+    #[arg(long = "account", value_name = "G…")]
+    pub accounts: Vec<String>,
+    /// Protocol version to write instead of the chain's (28): soroban-sdk 27's host
+    /// refuses a newer ledger, so give 27 for an SDK 27 contract's tests.
+    #[arg(long)]
+    pub protocol_version: Option<u32>,
 }

@@ -4,10 +4,12 @@
 //! - `config`: command-line options.
 //! - `server`: HTTP transport only (routes, CORS, body limits, JSON-RPC envelopes).
 //! - `api`: one type, `Api`, answers every RPC method with stellar-rpc's shapes.
+//! - `explorer`: read-only HTML pages for transactions, ledgers, accounts, contracts.
 //! - `backend`: the chain itself — genesis, state and store, validation, fees,
 //!   classic and Soroban operations, ledger close, time.
 
 pub mod api;
 pub mod backend;
 pub mod config;
+pub mod explorer;
 pub mod server;

@@ -5,7 +5,8 @@ use anyhow::{Context, Result};
 use clap::Parser;
 use localnet::api::{self, Api};
 use localnet::backend::{Chain, ChainConfig};
-use localnet::config::Config;
+use localnet::backend::ledger_snapshot::SnapshotOptions;
+use localnet::config::{Command, Config, SnapshotArgs};
 use localnet::server;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -13,7 +14,16 @@ use std::time::{Duration, Instant};
 fn main() -> Result<()> {
     let started = Instant::now();
     let cfg = Config::parse();
-    let chain = Chain::open(&ChainConfig { passphrase: cfg.passphrase.clone(), data_dir: cfg.data_dir.clone(), reset: cfg.reset })
+    if let Some(Command::Snapshot(args)) = &cfg.command {
+        return snapshot(args);
+    }
+    let chain = Chain::open(&ChainConfig {
+        passphrase: cfg.passphrase.clone(),
+        data_dir: cfg.data_dir.clone(),
+        reset: cfg.reset,
+        retention_window: cfg.history_retention_window,
+        from_snapshot: cfg.from_snapshot.clone(),
+    })
         .context("opening the chain")?;
     let latest = chain.latest.seq;
     let base = format!("http://{}:{}", cfg.host, cfg.port);
@@ -40,6 +50,30 @@ fn main() -> Result<()> {
         axum::serve(listener, server::router(api)).with_graceful_shutdown(shutdown_signal()).await?;
         Ok(())
     })
+}
+
+/// `localnet snapshot`: reads the chain in `--data-dir` (with the passphrase it was
+/// made with) and writes its state, or the given contracts' and accounts', as JSON.
+fn snapshot(args: &SnapshotArgs) -> Result<()> {
+    let store_file = args.data_dir.join("localnet.sqlite");
+    if !store_file.exists() {
+        anyhow::bail!("{} holds no chain (no localnet.sqlite)", args.data_dir.display());
+    }
+    let passphrase = localnet::backend::store::Store::open(&args.data_dir, false)?
+        .kv_get("passphrase")?
+        .ok_or_else(|| anyhow::anyhow!("{} has no passphrase recorded", store_file.display()))?;
+    let mut filter = SnapshotOptions { protocol_version: args.protocol_version, ..Default::default() };
+    for c in &args.contracts {
+        filter.contracts.push(api::parse_contract(c).ok_or_else(|| anyhow::anyhow!("--contract {c:?} is not a C… address"))?);
+    }
+    for a in &args.accounts {
+        filter.accounts.push(api::parse_account(a).ok_or_else(|| anyhow::anyhow!("--account {a:?} is not a G… address"))?);
+    }
+    let chain = Chain::open(&ChainConfig { passphrase, data_dir: args.data_dir.clone(), ..Default::default() })?;
+    let snap = chain.snapshot(&filter);
+    snap.write_file(&args.out)?;
+    println!("wrote {} entries at ledger {} to {}", snap.ledger_entries.len(), snap.sequence_number, args.out.display());
+    Ok(())
 }
 
 fn print_banner(api: &Api, cfg: &Config, latest: u32, took: Duration) {

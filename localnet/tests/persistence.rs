@@ -29,7 +29,7 @@ fn state_and_history_survive_a_restart() {
 #[test]
 fn a_different_passphrase_needs_reset() {
     let dir = temp_dir("passphrase");
-    let open = |p: &str, reset: bool| Chain::open(&ChainConfig { passphrase: p.into(), data_dir: dir.clone(), reset });
+    let open = |p: &str, reset: bool| Chain::open(&ChainConfig { passphrase: p.into(), data_dir: dir.clone(), reset, ..Default::default() });
     drop(open(PASSPHRASE, true).unwrap());
     assert!(open("Other network", false).is_err());
     assert_eq!(open("Other network", true).unwrap().latest.seq, 1);
@@ -66,7 +66,7 @@ fn kill_minus_nine_mid_load_leaves_a_consistent_chain() {
     loader.join().unwrap();
 
     // Every transaction the store has is reflected in the state, and the ledger chain links.
-    let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: dir.clone(), reset: false }).unwrap();
+    let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: dir.clone(), reset: false, ..Default::default() }).unwrap();
     let ledgers = chain.store.ledgers_from(1, 10_000).unwrap();
     assert_eq!(ledgers.last().unwrap().seq, chain.latest.seq);
     for w in ledgers.windows(2) {

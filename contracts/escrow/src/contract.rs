@@ -23,9 +23,9 @@ impl EscrowContract {
     pub fn __constructor(env: Env, config: EscrowConfig) -> Result<(), Error> {
         config.roles.platform.require_auth();
         validation::config(&env, &config)?;
-        storage::set_config(&env, &config);
+        let (terms, texts) = storage::set_config(&env, &config);
         storage::set_state(&env, &mut State::fresh(&env, config.milestones.len(), FIRST_TERMS, 0));
-        events::Created { config }.emit(&env);
+        events::Created(terms, texts).emit(&env);
         Ok(())
     }
 
@@ -64,7 +64,7 @@ impl EscrowContract {
         state.funds.add(&from, taken)?;
         state.funded = rules::add(state.funded, taken)?;
         storage::set_state(&env, &mut state);
-        events::Funded { from, amount: taken }.emit(&env);
+        events::Funded(from, taken).emit(&env);
         Ok(())
     }
 
@@ -93,7 +93,7 @@ impl EscrowContract {
         }
         state.set_milestone(&env, index, milestone);
         storage::set_state(&env, &mut state);
-        events::StatusSet { index, status, evidence }.emit(&env);
+        events::StatusSet(index, status, evidence).emit(&env);
         Ok(())
     }
 
@@ -125,7 +125,7 @@ impl EscrowContract {
         }
         state.set_milestone(&env, index, milestone);
         storage::set_state(&env, &mut state);
-        events::Approved { index, approver, approved }.emit(&env);
+        events::Approved(index, approver, approved).emit(&env);
         Ok(())
     }
 
@@ -153,7 +153,7 @@ impl EscrowContract {
         state.mark(RELEASED);
         state.paid_out = rules::add(state.paid_out, config.amount)?;
         storage::set_state(&env, &mut state);
-        events::Released { index: None, signers, payout }.emit(&env);
+        events::Released(None, signers, payout).emit(&env);
         Ok(())
     }
 
@@ -185,7 +185,7 @@ impl EscrowContract {
         state.set_milestone(&env, index, milestone);
         state.paid_out = rules::add(state.paid_out, amount)?;
         storage::set_state(&env, &mut state);
-        events::Released { index: Some(index), signers, payout }.emit(&env);
+        events::Released(Some(index), signers, payout).emit(&env);
         Ok(())
     }
 
@@ -204,7 +204,7 @@ impl EscrowContract {
         state.mark(DISPUTED);
         state.reason = Some(reason.clone());
         storage::set_state(&env, &mut state);
-        events::Disputed { index: None, by, reason }.emit(&env);
+        events::Disputed(None, by, reason).emit(&env);
         Ok(())
     }
 
@@ -228,7 +228,7 @@ impl EscrowContract {
         milestone.reason = Some(reason.clone());
         state.set_milestone(&env, index, milestone);
         storage::set_state(&env, &mut state);
-        events::Disputed { index: Some(index), by, reason }.emit(&env);
+        events::Disputed(Some(index), by, reason).emit(&env);
         Ok(())
     }
 
@@ -258,7 +258,7 @@ impl EscrowContract {
         state.mark(RESOLVED);
         state.paid_out = rules::add(state.paid_out, plan.total)?;
         storage::set_state(&env, &mut state);
-        events::Resolved { index: None, payouts: plan.payouts }.emit(&env);
+        events::Resolved(None, plan.payouts).emit(&env);
         Ok(())
     }
 
@@ -291,7 +291,7 @@ impl EscrowContract {
         state.set_milestone(&env, index, milestone);
         state.paid_out = rules::add(state.paid_out, plan.total)?;
         storage::set_state(&env, &mut state);
-        events::Resolved { index: Some(index), payouts: plan.payouts }.emit(&env);
+        events::Resolved(Some(index), plan.payouts).emit(&env);
         Ok(())
     }
 
@@ -320,7 +320,7 @@ impl EscrowContract {
         }
         state.paid_out = rules::add(state.paid_out, plan.total)?;
         storage::set_state(&env, &mut state);
-        events::Withdrawn { payouts: plan.payouts }.emit(&env);
+        events::Withdrawn(plan.payouts).emit(&env);
         Ok(())
     }
 
@@ -348,7 +348,7 @@ impl EscrowContract {
         state.mark(REFUNDING);
         state.refunded = rules::add(state.refunded, amount)?;
         storage::set_state(&env, &mut state);
-        events::Refunded { funder, amount }.emit(&env);
+        events::Refunded(funder, amount).emit(&env);
         Ok(())
     }
 
@@ -375,10 +375,10 @@ impl EscrowContract {
         }
         validation::config(&env, &config)?;
         current.platform.require_auth();
-        storage::set_config(&env, &config);
+        let (terms, texts) = storage::set_config(&env, &config);
         let terms_version = state.terms_version.checked_add(1).ok_or(Error::Overflow)?;
         storage::set_state(&env, &mut State::fresh(&env, config.milestones.len(), terms_version, state.ttl_due));
-        events::Updated { config, terms_version }.emit(&env);
+        events::Updated(terms, texts, terms_version).emit(&env);
         Ok(())
     }
 

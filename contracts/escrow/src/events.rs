@@ -1,123 +1,87 @@
-//! The escrow's events: topics `("escrow", <action>)`, data one of the structs below
-//! (a map of its fields).
+//! The escrow's events: topics `("escrow", <action>)`, data one of the tuple structs below,
+//! which the host stores as vectors (no field names: as compact as the storage rows).
 //! Together they let an indexer rebuild the escrow's state without reading storage:
-//! `created`/`updated` carry the config, every later event what changed and by whom.
+//! `created`/`updated` carry the config (as the instance stores it), every later event what
+//! changed and by whom. README.md, Events, gives each position.
 
 use soroban_sdk::{contracttype, symbol_short, Address, Env, String, Symbol, Vec};
 
 use crate::fees::Split;
-use crate::types::EscrowConfig;
+use crate::storage::{TermsRow, Texts};
 
-/// One recipient's part of a release or distribution.
+/// One recipient's part of a release or distribution: (to, gross, refund, protocol_fee,
+/// platform_fee). `to` received `gross - protocol_fee - platform_fee`; `refund` is the part
+/// paid back fee-free to its own funder (0 for a release).
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
-pub struct Payout {
-    pub to: Address,
-    /// The whole share.
-    pub gross: i128,
-    /// The part paid back fee-free to its own funder (always 0 for a release).
-    pub refund: i128,
-    pub protocol_fee: i128,
-    pub platform_fee: i128,
-    /// What `to` received: gross - protocol_fee - platform_fee.
-    pub net: i128,
-}
+pub struct Payout(pub Address, pub i128, pub i128, pub i128, pub i128);
 
 impl Payout {
     pub fn new(to: Address, split: &Split) -> Payout {
-        Payout {
-            to,
-            gross: split.gross,
-            refund: split.refund,
-            protocol_fee: split.protocol_fee,
-            platform_fee: split.platform_fee,
-            net: split.net,
-        }
+        Payout(to, split.gross, split.refund, split.protocol_fee, split.platform_fee)
+    }
+
+    pub fn to(&self) -> Address {
+        self.0.clone()
+    }
+
+    /// What `to` received.
+    pub fn net(&self) -> i128 {
+        self.1 - self.3 - self.4
     }
 }
 
-/// The constructor ran; `config` is the escrow as deployed.
+/// The constructor ran: (terms, texts), the config as deployed, in the instance's layout.
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
-pub struct Created {
-    pub config: EscrowConfig,
-}
+pub struct Created(pub TermsRow, pub Texts);
 
-/// `from` put `amount` in.
+/// (from, amount): `from` put `amount` in (what the escrow kept).
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
-pub struct Funded {
-    pub from: Address,
-    pub amount: i128,
-}
+pub struct Funded(pub Address, pub i128);
 
-/// The service provider set milestone `index`'s status (and evidence, when given).
+/// (index, status, evidence): the service provider set milestone `index`'s status (and
+/// evidence, when given; None: unchanged).
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
-pub struct StatusSet {
-    pub index: u32,
-    pub status: String,
-    pub evidence: Option<String>,
-}
+pub struct StatusSet(pub u32, pub String, pub Option<String>);
 
-/// `approver` approved milestone `index`; `approved` tells whether it now has enough approvals.
+/// (index, approver, approved): `approved` tells whether the milestone now has enough approvals.
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
-pub struct Approved {
-    pub index: u32,
-    pub approver: Address,
-    pub approved: bool,
-}
+pub struct Approved(pub u32, pub Address, pub bool);
 
-/// `signers` released the escrow (`index` None) or milestone `index`.
+/// (index, signers, payout): `signers` released the escrow (`index` None) or milestone `index`.
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
-pub struct Released {
-    pub index: Option<u32>,
-    pub signers: Vec<Address>,
-    pub payout: Payout,
-}
+pub struct Released(pub Option<u32>, pub Vec<Address>, pub Payout);
 
-/// `by` opened a dispute on the escrow (`index` None) or on milestone `index`.
+/// (index, by, reason): `by` opened a dispute on the escrow (`index` None) or on milestone `index`.
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
-pub struct Disputed {
-    pub index: Option<u32>,
-    pub by: Address,
-    pub reason: String,
-}
+pub struct Disputed(pub Option<u32>, pub Address, pub String);
 
-/// The dispute resolver settled the escrow's (`index` None) or milestone `index`'s dispute.
+/// (index, payouts): the resolver settled the escrow's (`index` None) or milestone `index`'s dispute.
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
-pub struct Resolved {
-    pub index: Option<u32>,
-    pub payouts: Vec<Payout>,
-}
+pub struct Resolved(pub Option<u32>, pub Vec<Payout>);
 
-/// The dispute resolver distributed what was left in a finished escrow.
+/// (payouts,): the dispute resolver distributed what was left in a finished escrow.
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
-pub struct Withdrawn {
-    pub payouts: Vec<Payout>,
-}
+pub struct Withdrawn(pub Vec<Payout>);
 
-/// `funder` got `amount` back after the deadline.
+/// (funder, amount): `funder` got `amount` back after the deadline.
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
-pub struct Refunded {
-    pub funder: Address,
-    pub amount: i128,
-}
+pub struct Refunded(pub Address, pub i128);
 
-/// The platform replaced the config before funding; milestone progress starts afresh and
-/// `terms_version` is the new terms' version (the constructor's are 1).
+/// (terms, texts, terms_version): the platform replaced the config before funding; milestone
+/// progress starts afresh; `terms_version` is the new version (the constructor's is 1).
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
-pub struct Updated {
-    pub config: EscrowConfig,
-    pub terms_version: u32,
-}
+pub struct Updated(pub TermsRow, pub Texts, pub u32);
 
 const ESCROW: Symbol = symbol_short!("escrow");
 

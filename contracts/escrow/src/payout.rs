@@ -96,7 +96,7 @@ pub fn plan(
 /// Pays a planned distribution: each recipient's net, then the summed fees.
 pub fn pay(env: &Env, config: &Terms, plan: &Distribution) {
     for payout in plan.payouts.iter() {
-        send(env, config, &payout.to, payout.net);
+        send(env, config, &payout.to(), payout.net());
     }
     send(env, config, &config.protocol_recipient, plan.protocol_fee);
     send(env, config, &config.platform, plan.platform_fee);

@@ -137,7 +137,10 @@ fn load<V: TryFromVal<Env, Val>>(env: &Env, key: Symbol, storage: u32) -> V {
 }
 
 pub fn terms(env: &Env) -> Terms {
-    let r: TermsRow = load(env, TERMS, INSTANCE);
+    terms_from_row(load(env, TERMS, INSTANCE))
+}
+
+pub fn terms_from_row(r: TermsRow) -> Terms {
     Terms {
         multi: r.0,
         token: r.1,
@@ -159,8 +162,9 @@ pub fn terms(env: &Env) -> Terms {
     }
 }
 
-/// Saves a (new) config: its terms in the instance, its texts apart.
-pub fn set_config(env: &Env, config: &EscrowConfig) {
+/// Saves a (new) config in the instance, its terms and its texts under keys of their own;
+/// returns both as stored (the `created` and `updated` events carry them).
+pub fn set_config(env: &Env, config: &EscrowConfig) -> (TermsRow, Texts) {
     let mut amounts = Vec::from_array(env, []);
     let mut receivers = Vec::from_array(env, []);
     let mut descriptions = Vec::from_array(env, []);
@@ -192,11 +196,17 @@ pub fn set_config(env: &Env, config: &EscrowConfig) {
     let texts: Texts = (config.engagement_id.clone(), config.title.clone(), config.description.clone(), descriptions);
     env.storage().instance().set(&TERMS, &terms);
     env.storage().instance().set(&TEXTS, &texts);
+    (terms, texts)
 }
 
 /// The config as deployed (or last updated).
 pub fn config(env: &Env, terms: Terms) -> EscrowConfig {
-    let (engagement_id, title, description, descriptions): Texts = load(env, TEXTS, INSTANCE);
+    config_from(env, terms, load(env, TEXTS, INSTANCE))
+}
+
+/// The config from its two rows (as stored, and as the `created` and `updated` events carry them).
+pub fn config_from(env: &Env, terms: Terms, texts: Texts) -> EscrowConfig {
+    let (engagement_id, title, description, descriptions) = texts;
     let mut milestones = Vec::from_array(env, []);
     for i in 0..terms.milestone_amounts.len() {
         milestones.push_back(MilestoneConfig {

@@ -3,7 +3,7 @@
 //! (`<toid:019>-<event:010>`) and limits.
 
 use super::encoding::{b64, from_b64, get_u64, rfc3339, toid, xdr_b64};
-use super::{contract_strkey, internal, invalid_params, Api, RpcError, RpcResult};
+use super::{contract_strkey, internal, invalid_params, invalid_request, Api, RpcError, RpcResult};
 use crate::api::encoding::parse_contract;
 use crate::backend::store::EventRow;
 use serde_json::{json, Value};
@@ -115,12 +115,19 @@ fn matches(filters: &[Filter], row: &EventRow, topics: &[ScVal]) -> bool {
         })
 }
 
-/// Parses `<toid>-<index>` into the position just after that event.
-fn parse_cursor(s: &str) -> Option<(u32, u32, u32, u32)> {
+/// Parses `<toid>-<index>` into the cursor's ledger and the position just after its
+/// event. The cursor of a short page names the last possible event of its last ledger;
+/// after it comes the next ledger.
+fn parse_cursor(s: &str) -> Option<(u32, (u32, u32, u32, u32))> {
     let (t, i) = s.split_once('-')?;
     let t: i64 = t.parse().ok()?;
     let i: u32 = i.parse().ok()?;
-    Some(((t >> 32) as u32, ((t >> 12) & 0xFFFFF) as u32, (t & 0xFFF) as u32, i.checked_add(1)?))
+    let (ledger, tx, op) = ((t >> 32) as u32, ((t >> 12) & 0xFFFFF) as u32, (t & 0xFFF) as u32);
+    let next = match i.checked_add(1) {
+        Some(n) => (ledger, tx, op, n),
+        None => (ledger.checked_add(1)?, 0, 0, 0),
+    };
+    Some((ledger, next))
 }
 
 fn event_id(r: &EventRow) -> String {
@@ -141,18 +148,21 @@ impl Api {
         if pagination.get("cursor").and_then(|v| v.as_str()).is_some() && start_param.is_some() {
             return Err(invalid_params("startLedger and cursor cannot both be set"));
         }
-        let start = match pagination.get("cursor").and_then(|v| v.as_str()) {
-            Some(cur) => parse_cursor(cur).ok_or_else(|| invalid_params(format!("invalid cursor {cur:?}")))?,
+        let cursor = pagination.get("cursor").and_then(|v| v.as_str());
+        let (start, start_ledger) = match cursor {
+            Some(cur) => {
+                let (ledger, next) = parse_cursor(cur).ok_or_else(|| invalid_params(format!("invalid cursor {cur:?}")))?;
+                (next, ledger as u64)
+            }
             None => {
                 let s = start_param.ok_or_else(|| invalid_params("startLedger must be positive"))?;
-                if s < oldest as u64 || s > latest as u64 {
-                    return Err(invalid_params(format!(
-                        "startLedger must be between the oldest ledger: {oldest} and the latest ledger: {latest}"
-                    )));
-                }
-                (s as u32, 0, 0, 0)
+                ((s.min(u32::MAX as u64) as u32, 0, 0, 0), s)
             }
         };
+        // Checked at the cursor's own ledger, as stellar-rpc does.
+        if start_ledger < oldest as u64 || start_ledger > latest as u64 {
+            return Err(invalid_request(format!("startLedger must be within the ledger range: {oldest} - {latest}")));
+        }
         let mut end = start.0.saturating_add(MAX_LEDGER_SCAN).min(latest + 1);
         if let Some(e) = get_u64(params, "endLedger") {
             if e <= start.0 as u64 && pagination.get("cursor").is_none() {

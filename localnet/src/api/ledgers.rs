@@ -1,7 +1,7 @@
 //! Ledger reads: getLatestLedger, getLedgers, getLedgerEntries.
 
 use super::encoding::{b64, from_b64, get_u64, xdr_b64};
-use super::{internal, invalid_params, Api, RpcResult};
+use super::{internal, invalid_params, start_out_of_range, Api, RpcResult};
 use crate::backend::state::{self, key_bytes, liveness, Liveness};
 use serde_json::{json, Value};
 use soroban_env_host::xdr::{LedgerHeaderHistoryEntry, LedgerKey, Limits, ReadXdr};
@@ -32,18 +32,21 @@ impl Api {
         if limit == 0 || limit > MAX_LEDGERS_LIMIT {
             return Err(invalid_params(format!("limit must be between 1 and {MAX_LEDGERS_LIMIT}")));
         }
+        let (oldest, latest) = (c.oldest_ledger as u64, c.latest.seq as u64);
         let start = match (get_u64(&pagination, "cursor"), get_u64(params, "startLedger").filter(|s| *s != 0)) {
             (Some(_), Some(_)) => return Err(invalid_params("startLedger and cursor cannot both be set")),
-            (Some(cursor), _) => cursor + 1,
+            (Some(cursor), _) => {
+                if cursor.saturating_add(1) < oldest || cursor.saturating_add(1) > latest {
+                    return Err(invalid_params(format!(
+                        "cursor ('{cursor}') must be between the oldest ledger: {oldest} and the latest ledger: {latest} for this rpc instance"
+                    )));
+                }
+                cursor + 1
+            }
+            (None, Some(start)) if start < oldest || start > latest => return Err(start_out_of_range(start, &c)),
             (None, Some(start)) => start,
             (None, None) => return Err(invalid_params("startLedger or pagination.cursor is required")),
         };
-        if start < c.oldest_ledger as u64 || start > c.latest.seq as u64 {
-            return Err(invalid_params(format!(
-                "startLedger must be between the oldest ledger: {} and the latest ledger: {}",
-                c.oldest_ledger, c.latest.seq
-            )));
-        }
         let rows = c.store.ledgers_from(start as u32, limit as u32).map_err(internal)?;
         let cursor = rows.last().map(|r| r.seq).unwrap_or(start as u32);
         let ledgers: Vec<Value> = rows

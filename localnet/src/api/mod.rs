@@ -8,7 +8,7 @@ mod ledgers;
 mod simulate;
 mod transactions;
 
-pub use encoding::{account_strkey, contract_strkey, parse_account, rfc3339};
+pub use encoding::{account_strkey, contract_strkey, parse_account, parse_contract, rfc3339};
 
 use crate::backend::Chain;
 use serde_json::{json, Value};
@@ -32,6 +32,20 @@ pub const INTERNAL_ERROR: i64 = -32603;
 
 pub fn invalid_params(msg: impl Into<String>) -> RpcError {
     RpcError { code: INVALID_PARAMS, message: msg.into() }
+}
+
+/// -32600, which stellar-rpc gives to well-formed requests it cannot serve (a start
+/// ledger outside its history).
+pub fn invalid_request(msg: impl Into<String>) -> RpcError {
+    RpcError { code: INVALID_REQUEST, message: msg.into() }
+}
+
+/// stellar-rpc's answer to a getLedgers/getTransactions start outside the history kept.
+pub fn start_out_of_range(start: u64, c: &Chain) -> RpcError {
+    invalid_request(format!(
+        "start ledger ({start}) must be between the oldest ledger: {} and the latest ledger: {} for this rpc instance",
+        c.oldest_ledger, c.latest.seq
+    ))
 }
 
 pub fn internal(e: impl std::fmt::Display) -> RpcError {
@@ -81,11 +95,15 @@ impl Api {
 
     fn get_health(&self) -> RpcResult {
         let c = self.chain();
+        let oldest_time = c.store.ledger_close_time(c.oldest_ledger).map_err(internal)?.unwrap_or(0);
         Ok(json!({
             "status": "healthy",
             "latestLedger": c.latest.seq,
+            "latestLedgerCloseTime": c.latest.close_time,
             "oldestLedger": c.oldest_ledger,
-            "ledgerRetentionWindow": c.latest.seq - c.oldest_ledger + 1,
+            "oldestLedgerCloseTime": oldest_time,
+            // The configured window, as stellar-rpc reports it; without one, all history.
+            "ledgerRetentionWindow": c.retention_window.unwrap_or(c.latest.seq - c.oldest_ledger + 1),
         }))
     }
 

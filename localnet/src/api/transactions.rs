@@ -1,7 +1,7 @@
 //! Transactions: sendTransaction, getTransaction, getTransactions.
 
 use super::encoding::{b64, from_b64, get_u64, toid, xdr_b64};
-use super::{internal, invalid_params, Api, RpcResult};
+use super::{internal, invalid_params, start_out_of_range, Api, RpcResult};
 use crate::backend::store::TxRow;
 use crate::backend::{Chain, Submission};
 use serde_json::{json, Value};
@@ -73,16 +73,18 @@ impl Api {
         }
         let (ledger, order) = match (get_u64(&pagination, "cursor"), get_u64(params, "startLedger").filter(|s| *s != 0)) {
             (Some(_), Some(_)) => return Err(invalid_params("startLedger and cursor cannot both be set")),
-            (Some(cursor), _) => ((cursor >> 32) as u32, ((cursor >> 12) & 0xFFFFF) as u32 + 1),
-            (None, Some(start)) => {
-                if start < c.oldest_ledger as u64 || start > c.latest.seq as u64 {
-                    return Err(invalid_params(format!(
-                        "start ledger must be between the oldest ledger: {} and the latest ledger: {}",
-                        c.oldest_ledger, c.latest.seq
-                    )));
+            (Some(cursor), _) => {
+                let ledger = (cursor >> 32) as u32;
+                // stellar-rpc reads the cursor's ledger first, so a pruned one is an error.
+                if ledger < c.oldest_ledger {
+                    return Err(invalid_params(format!("database does not contain metadata for ledger: {ledger}")));
                 }
-                (start as u32, 1)
+                (ledger, ((cursor >> 12) & 0xFFFFF) as u32 + 1)
             }
+            (None, Some(start)) if start < c.oldest_ledger as u64 || start > c.latest.seq as u64 => {
+                return Err(start_out_of_range(start, &c))
+            }
+            (None, Some(start)) => (start as u32, 1),
             (None, None) => return Err(invalid_params("startLedger or pagination.cursor is required")),
         };
         let rows = c.store.txs_from(ledger, order, limit as u32).map_err(internal)?;

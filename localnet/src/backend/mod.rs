@@ -10,6 +10,7 @@ pub mod fees;
 pub mod frame;
 pub mod genesis;
 pub mod ledger;
+pub mod ledger_snapshot;
 mod modules;
 mod open;
 pub mod network_settings;
@@ -37,10 +38,16 @@ use store::{LedgerRow, Store, TxRow};
 use transaction::{AppliedTx, ApplyContext};
 use validation::{LedgerContext, TxFrame};
 
+#[derive(Clone, Debug, Default)]
 pub struct ChainConfig {
     pub passphrase: String,
     pub data_dir: PathBuf,
     pub reset: bool,
+    /// Ledgers of history kept (`None`: all); older ledgers, transactions and events
+    /// are deleted as new ledgers close.
+    pub retention_window: Option<u32>,
+    /// A new chain starts from this ledger snapshot (soroban-sdk's JSON).
+    pub from_snapshot: Option<PathBuf>,
 }
 
 pub struct Chain {
@@ -52,6 +59,7 @@ pub struct Chain {
     pub header_hash: [u8; 32],
     pub latest: LedgerRow,
     pub oldest_ledger: u32,
+    pub retention_window: Option<u32>,
     pub clock: time::Clock,
     pub network: NetworkConfig,
     pub native_contract: [u8; 32],
@@ -165,13 +173,18 @@ impl Chain {
             });
         }
         let events = events::index(row.seq, close_time, &applied);
+        let prune_before = retention_cutoff(self.retention_window, row.seq).filter(|c| *c > self.oldest_ledger);
         self.store.commit_ledger(store::LedgerCommit {
             ledger: &row,
             writes: &writes,
             txs: &txs,
             events: &events,
             time_offset: self.clock.offset(),
+            prune_before,
         })?;
+        if let Some(cutoff) = prune_before {
+            self.oldest_ledger = cutoff;
+        }
         for (k, v) in writes {
             // New code joins the module cache at ledger close, as in core.
             if let Some(StoredEntry { entry: soroban_env_host::xdr::LedgerEntry { data: soroban_env_host::xdr::LedgerEntryData::ContractCode(code), .. }, .. }) = &v {
@@ -186,6 +199,12 @@ impl Chain {
         self.latest = row;
         Ok(())
     }
+}
+
+/// The oldest ledger a retention window of `window` ledgers keeps once `latest` has
+/// closed (stellar-rpc's rule: `latest + 1 - window`), if that prunes anything.
+pub fn retention_cutoff(window: Option<u32>, latest: u32) -> Option<u32> {
+    (latest + 1).checked_sub(window?).filter(|c| *c > 1)
 }
 
 /// How often (in ledgers) expired temporary entries are swept out of the state.

@@ -3,6 +3,7 @@
 use super::state::{self, State, StoredEntry};
 use super::store::{self, LedgerRow, Store};
 use super::{dev, genesis, ledger, ledger_info, modules, soroban, soroban_size, state_entries_size, time};
+use super::ledger_snapshot::LedgerSnapshot;
 use super::{Chain, ChainConfig};
 use anyhow::{anyhow, Context, Result};
 use soroban_env_host::xdr::{LedgerHeaderHistoryEntry, Limits, ReadXdr};
@@ -24,9 +25,18 @@ impl Chain {
         let network_id = genesis::network_id(&cfg.passphrase);
         let native_contract = dev::asset_contract_id(&soroban_env_host::xdr::Asset::Native, network_id);
         let usdc_contract = dev::asset_contract_id(&genesis::usdc_asset(), network_id);
-        let mut chain = match store.latest_ledger()? {
-            Some(latest) => Self::load(store, cfg, latest)?,
-            None => Self::create(store, cfg)?,
+        let mut chain = match (store.latest_ledger()?, &cfg.from_snapshot) {
+            (Some(_), Some(_)) => {
+                return Err(anyhow!(
+                    "{} already holds a chain; --from-snapshot starts a new one (add --reset)",
+                    cfg.data_dir.display()
+                ))
+            }
+            (Some(latest), None) => Self::load(store, cfg, latest)?,
+            (None, from) => {
+                let snapshot = from.as_deref().map(LedgerSnapshot::read_file).transpose()?;
+                Self::create(store, cfg, snapshot)?
+            }
         };
         chain.native_contract = native_contract;
         chain.modules = modules::build(&chain.state, &chain.network, chain.header.ledger_version);
@@ -34,7 +44,7 @@ impl Chain {
         Ok(chain)
     }
 
-    fn load(store: Store, cfg: &ChainConfig, latest: LedgerRow) -> Result<Chain> {
+    fn load(mut store: Store, cfg: &ChainConfig, latest: LedgerRow) -> Result<Chain> {
         let mut state = State::default();
         let mut size = 0;
         for (k, v) in store.load_entries()? {
@@ -44,7 +54,12 @@ impl Chain {
         let history = LedgerHeaderHistoryEntry::from_xdr(&latest.header, Limits::none()).context("corrupt header")?;
         let offset: i64 = store.kv_get("time_offset")?.and_then(|v| v.parse().ok()).unwrap_or(0);
         let network = soroban::with_snapshot(&state, |s| NetworkConfig::load_from_snapshot(s.as_ref()))?;
-        let oldest = store.oldest_ledger()?.map(|l| l.seq).unwrap_or(latest.seq);
+        let mut oldest = store.oldest_ledger()?.map(|l| l.seq).unwrap_or(latest.seq);
+        // A window given now (or made smaller) applies at once, not one ledger at a time.
+        if let Some(cutoff) = super::retention_cutoff(cfg.retention_window, latest.seq).filter(|c| *c > oldest) {
+            store.prune_history(cutoff)?;
+            oldest = cutoff;
+        }
         Ok(Chain {
             passphrase: cfg.passphrase.clone(),
             network_id: genesis::network_id(&cfg.passphrase),
@@ -55,6 +70,7 @@ impl Chain {
             clock: time::Clock::new(offset, latest.close_time),
             latest,
             oldest_ledger: oldest,
+            retention_window: cfg.retention_window,
             network,
             native_contract: [0; 32],
             usdc_contract: [0; 32],
@@ -63,29 +79,37 @@ impl Chain {
         })
     }
 
-    fn create(mut store: Store, cfg: &ChainConfig) -> Result<Chain> {
+    /// Writes the genesis ledger. From a snapshot, the chain starts at the snapshot's
+    /// ledger and time (so TTLs and deadlines mean what they meant) and its entries
+    /// are laid over genesis (network settings stay localnet's).
+    fn create(mut store: Store, cfg: &ChainConfig, snapshot: Option<LedgerSnapshot>) -> Result<Chain> {
         let network_id = genesis::network_id(&cfg.passphrase);
         let mut state = State::default();
         for e in genesis::genesis_entries(&cfg.passphrase) {
             state.put(state::key_bytes(&e.entry.to_key()), Some(e));
         }
         let network = soroban::with_snapshot(&state, |s| NetworkConfig::load_from_snapshot(s.as_ref()))?;
-        let clock = time::Clock::new(0, 0);
+        let start_seq = snapshot.as_ref().map(|s| s.sequence_number.max(1)).unwrap_or(1);
+        let behind = snapshot.as_ref().map(|s| s.timestamp.saturating_sub(time::Clock::new(0, 0).now())).unwrap_or(0);
+        let clock = time::Clock::new(behind.min(i64::MAX as u64) as i64, 0);
         let mut header = ledger::genesis_header(genesis::TOTAL_COINS);
+        header.ledger_seq = start_seq;
         header.scp_value.close_time.0 = clock.now();
-        let mut info = ledger_info(&network, network_id, &header, 1, header.scp_value.close_time.0);
-        info.sequence_number = 1;
+        let info = ledger_info(&network, network_id, &header, start_seq, header.scp_value.close_time.0);
         let root = genesis::account_id(genesis::public_key_of(&genesis::root_secret(&cfg.passphrase)));
         for asset in [soroban_env_host::xdr::Asset::Native, genesis::usdc_asset()] {
             for (k, v) in dev::deploy_asset_contract(&state, &network, &info, &root, asset)? {
                 state.put(k, v);
             }
         }
+        for e in snapshot.map(LedgerSnapshot::state_entries).unwrap_or_default() {
+            state.put(state::key_bytes(&e.entry.to_key()), Some(e));
+        }
         let size: u64 = state_entries_size(&state);
         let row = ledger::genesis_row(&header, size);
         let writes: Vec<(Vec<u8>, Option<StoredEntry>)> = state.iter().map(|(k, v)| (k.clone(), Some(v.clone()))).collect();
         store.kv_set("passphrase", &cfg.passphrase)?;
-        store.commit_ledger(store::LedgerCommit { ledger: &row, writes: &writes, txs: &[], events: &[], time_offset: 0 })?;
+        store.commit_ledger(store::LedgerCommit { ledger: &row, writes: &writes, txs: &[], events: &[], time_offset: clock.offset(), prune_before: None })?;
         Ok(Chain {
             passphrase: cfg.passphrase.clone(),
             network_id,
@@ -94,6 +118,7 @@ impl Chain {
             header_hash: row.hash,
             header,
             oldest_ledger: row.seq,
+            retention_window: cfg.retention_window,
             latest: row,
             clock,
             network,

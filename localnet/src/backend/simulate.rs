@@ -89,12 +89,12 @@ pub fn simulate(chain: &Chain, req: SimulationRequest) -> Simulation {
             });
             let sim = match sim {
                 Ok(s) => s,
-                Err(e) => return fail(format!("{e:#}")),
+                Err(e) => return fail(format!("{e:?}")),
             };
             let mut out = Simulation { events: sim.diagnostic_events, ..Default::default() };
             match sim.invoke_result {
                 Err(e) => {
-                    out.error = Some(format!("HostError: {e:?}"));
+                    out.error = Some(host_error_text(&e, &out.events));
                 }
                 Ok(value) => {
                     let data = sim.transaction_data;
@@ -124,7 +124,7 @@ pub fn simulate(chain: &Chain, req: SimulationRequest) -> Simulation {
                     transaction_data: Some(r.transaction_data),
                     ..Default::default()
                 },
-                Err(e) => fail(format!("{e:#}")),
+                Err(e) => fail(format!("{e:?}")),
             }
         }
         OperationBody::RestoreFootprint(_) => {
@@ -138,11 +138,27 @@ pub fn simulate(chain: &Chain, req: SimulationRequest) -> Simulation {
                     transaction_data: Some(r.transaction_data),
                     ..Default::default()
                 },
-                Err(e) => fail(format!("{e:#}")),
+                Err(e) => fail(format!("{e:?}")),
             }
         }
         _ => fail("unsupported operation"),
     }
+}
+
+/// A failed invocation as stellar-rpc reports it: the host error and the event log,
+/// newest first — what `HostError`'s `Debug` prints when the host keeps debug info
+/// (stellar-rpc builds the host with it; localnet rebuilds the log from the events).
+fn host_error_text(e: &soroban_env_host::HostError, events: &[DiagnosticEvent]) -> String {
+    use std::fmt::Write;
+    let mut out = format!("HostError: {:?}\n", e.error);
+    if !events.is_empty() {
+        out.push_str("\nEvent log (newest first):\n");
+    }
+    for (i, d) in events.iter().rev().enumerate() {
+        let event = soroban_env_host::events::HostEvent { event: d.event.clone(), failed_call: !d.in_successful_contract_call };
+        let _ = writeln!(out, "   {i}: {event}");
+    }
+    out
 }
 
 /// Simulation's PRNG seed does not need to match apply's; any value will do.

@@ -8,6 +8,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use soroban_env_host::xdr::{LedgerEntry, Limits, ReadXdr, WriteXdr};
 use std::path::Path;
 
+mod queries;
+
 pub struct Store {
     conn: Connection,
 }
@@ -62,6 +64,8 @@ pub struct LedgerCommit<'a> {
     pub txs: &'a [TxRow],
     pub events: &'a [EventRow],
     pub time_offset: i64,
+    /// Delete the history (ledgers, transactions, events) before this ledger.
+    pub prune_before: Option<u32>,
 }
 
 const SCHEMA: &str = "
@@ -173,7 +177,18 @@ impl Store {
                 "INSERT INTO kv (name, value) VALUES ('time_offset', ?1) ON CONFLICT(name) DO UPDATE SET value = ?1",
             )?
             .execute(params![c.time_offset.to_string()])?;
+            if let Some(cutoff) = c.prune_before {
+                prune(&tx, cutoff)?;
+            }
         }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes the history before `cutoff` at once (a retention window set at start-up).
+    pub fn prune_history(&mut self, cutoff: u32) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        prune(&tx, cutoff)?;
         tx.commit()?;
         Ok(())
     }
@@ -261,24 +276,35 @@ impl Store {
              FROM events WHERE (ledger, tx_index, op_index, event_index) >= (?1, ?2, ?3, ?4) AND ledger < ?5
              ORDER BY ledger, tx_index, op_index, event_index LIMIT ?6",
         )?;
-        let rows = stmt.query_map(params![start.0, start.1, start.2, start.3, end_ledger, limit], |r| {
-            let cid: Option<Vec<u8>> = r.get(5)?;
-            let h: Vec<u8> = r.get(7)?;
-            Ok(EventRow {
-                ledger: r.get(0)?,
-                tx_index: r.get(1)?,
-                op_index: r.get(2)?,
-                event_index: r.get(3)?,
-                kind: r.get(4)?,
-                contract_id: cid.and_then(|c| c.try_into().ok()),
-                xdr: r.get(6)?,
-                tx_hash: h.try_into().unwrap_or([0; 32]),
-                successful: r.get(8)?,
-                close_time: r.get::<_, i64>(9)? as u64,
-            })
-        })?;
+        let rows = stmt.query_map(params![start.0, start.1, start.2, start.3, end_ledger, limit], event_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+const EVENT_COLUMNS: &str = "ledger, tx_index, op_index, event_index, kind, contract_id, xdr, tx_hash, successful, close_time";
+
+fn event_from_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
+    let cid: Option<Vec<u8>> = r.get(5)?;
+    let h: Vec<u8> = r.get(7)?;
+    Ok(EventRow {
+        ledger: r.get(0)?,
+        tx_index: r.get(1)?,
+        op_index: r.get(2)?,
+        event_index: r.get(3)?,
+        kind: r.get(4)?,
+        contract_id: cid.and_then(|c| c.try_into().ok()),
+        xdr: r.get(6)?,
+        tx_hash: h.try_into().unwrap_or([0; 32]),
+        successful: r.get(8)?,
+        close_time: r.get::<_, i64>(9)? as u64,
+    })
+}
+
+fn prune(tx: &rusqlite::Transaction, cutoff: u32) -> Result<()> {
+    tx.prepare_cached("DELETE FROM ledgers WHERE seq < ?1")?.execute([cutoff])?;
+    tx.prepare_cached("DELETE FROM txs WHERE ledger < ?1")?.execute([cutoff])?;
+    tx.prepare_cached("DELETE FROM events WHERE ledger < ?1")?.execute([cutoff])?;
+    Ok(())
 }
 
 /// Length-prefixed concatenation: a list of XDR blobs in one column.

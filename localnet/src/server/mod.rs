@@ -25,6 +25,7 @@ pub fn router(api: Api) -> Router {
         .route("/faucet", post(faucet))
         .route("/health", get(health))
         .route("/localnet", get(info))
+        .merge(crate::explorer::routes())
         .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(CorsLayer::permissive())
         .with_state(api)

@@ -90,13 +90,13 @@ impl Outcome {
 impl TestChain {
     pub fn new() -> TestChain {
         let dir = temp_dir("chain");
-        let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: dir.clone(), reset: true }).unwrap();
+        let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: dir.clone(), reset: true, ..Default::default() }).unwrap();
         TestChain { chain, dir }
     }
 
     /// Opens the chain again from its directory, as a restarted node would.
     pub fn reopen(mut self) -> TestChain {
-        let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: self.dir.clone(), reset: false }).unwrap();
+        let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: self.dir.clone(), reset: false, ..Default::default() }).unwrap();
         self.chain = chain;
         self
     }
@@ -308,3 +308,70 @@ pub fn prepare(t: &TestChain, source: &Key, host_fn: HostFunction) -> (Operation
     (invoke(host_fn, auth), sim.transaction_data.unwrap())
 }
 
+
+/// Prepares, signs and submits one host function from `source`; returns the row.
+pub fn run_host_function(t: &mut TestChain, source: &Key, host_fn: HostFunction) -> TxRow {
+    let (op, data) = prepare(t, source, host_fn);
+    let fee = data.resource_fee as u32 + 100;
+    let tx = t.tx(source).op(op).soroban(data).fee(fee);
+    t.submit(tx.sign(&[source])).expect_success().clone()
+}
+
+/// The return value of a successful Soroban transaction.
+pub fn return_value(row: &TxRow) -> ScVal {
+    let TransactionMeta::V4(meta) = TransactionMeta::from_xdr(&row.meta, Limits::none()).unwrap() else { panic!("meta v4") };
+    meta.soroban_meta.unwrap().return_value.unwrap()
+}
+
+/// Uploads Wasm; returns its hash.
+pub fn upload_wasm(t: &mut TestChain, source: &Key, wasm: &[u8]) -> [u8; 32] {
+    let row = run_host_function(t, source, HostFunction::UploadContractWasm(wasm.to_vec().try_into().unwrap()));
+    let ScVal::Bytes(hash) = return_value(&row) else { panic!("upload returns the hash") };
+    hash.as_slice().try_into().unwrap()
+}
+
+/// Deploys uploaded Wasm from `source` with constructor arguments; returns the contract id.
+pub fn deploy(t: &mut TestChain, source: &Key, wasm_hash: [u8; 32], args: Vec<ScVal>) -> [u8; 32] {
+    let hf = HostFunction::CreateContractV2(CreateContractArgsV2 {
+        contract_id_preimage: ContractIdPreimage::Address(ContractIdPreimageFromAddress {
+            address: ScAddress::Account(source.id()),
+            salt: Uint256(Sha256::digest(wasm_hash).into()),
+        }),
+        executable: ContractExecutable::Wasm(Hash(wasm_hash)),
+        constructor_args: args.try_into().unwrap(),
+    });
+    let row = run_host_function(t, source, hf);
+    let ScVal::Address(ScAddress::Contract(id)) = return_value(&row) else { panic!("create returns the address") };
+    id.0 .0
+}
+
+/// A Wasm module with no code, only the custom sections the host and the explorer
+/// read: the environment interface version and a contract spec.
+pub fn spec_only_wasm(spec: &[ScSpecEntry]) -> Vec<u8> {
+    fn leb(mut n: usize, out: &mut Vec<u8>) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                out.push(byte);
+                return;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+    fn custom(name: &str, payload: &[u8], out: &mut Vec<u8>) {
+        let mut body = vec![];
+        leb(name.len(), &mut body);
+        body.extend_from_slice(name.as_bytes());
+        body.extend_from_slice(payload);
+        out.push(0);
+        leb(body.len(), out);
+        out.extend(body);
+    }
+    let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+    let env = ScEnvMetaEntry::ScEnvMetaKindInterfaceVersion(ScEnvMetaEntryInterfaceVersion { protocol: 28, pre_release: 0 });
+    custom("contractenvmetav0", &env.to_xdr(Limits::none()).unwrap(), &mut wasm);
+    let spec: Vec<u8> = spec.iter().flat_map(|e| e.to_xdr(Limits::none()).unwrap()).collect();
+    custom("contractspecv0", &spec, &mut wasm);
+    wasm
+}

@@ -3,6 +3,7 @@ mod setup;
 
 mod auth;
 mod bench;
+mod bench_report;
 mod error_table;
 mod errors;
 mod events;
