@@ -1,7 +1,15 @@
 import { Keypair, Networks, StrKey } from '@stellar/stellar-sdk';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MAX_PER_ESCROW, MAX_PER_STARTER, MAX_PROVISIONAL_PER_CLIENT, memoryPendingStore, UNSIGNED_TTL_MS, type NewPending, type PendingStore } from './store';
+import {
+  MAX_PER_ESCROW,
+  MAX_PER_STARTER,
+  MAX_PROVISIONAL_PER_CLIENT,
+  memoryPendingStore,
+  UNSIGNED_TTL_MS,
+  type NewPending,
+  type PendingStore,
+} from './store';
 
 const escrow = () => StrKey.encodeContract(randomBytes(32));
 const client = () => randomBytes(4).toString('hex');
@@ -37,13 +45,17 @@ describe('the pending store’s bounds', () => {
     const id = escrow();
     const first = confirmed(store, { escrowId: id });
     for (let i = 1; i < MAX_PER_ESCROW; i++) confirmed(store, { escrowId: id });
-    expect(store.save(step({ escrowId: id }), client())).toEqual({ refused: expect.stringMatching(/already has 3 releases waiting/) });
+    expect(store.save(step({ escrowId: id }), client())).toEqual({
+      refused: expect.stringMatching(/already has 3 releases waiting/),
+    });
     expect(store.get(first.id)).not.toBeNull();
     confirmed(store); // another escrow is not affected
 
     const starter = Keypair.random().publicKey();
     for (let i = 0; i < MAX_PER_STARTER; i++) confirmed(store, { starter });
-    expect(store.save(step({ starter }), client())).toEqual({ refused: expect.stringMatching(/already has 3 releases waiting/) });
+    expect(store.save(step({ starter }), client())).toEqual({
+      refused: expect.stringMatching(/already has 3 releases waiting/),
+    });
   });
 
   it('a claimed starter blocks nobody: unsigned starts count against the client that made them', () => {
@@ -51,8 +63,11 @@ describe('the pending store’s bounds', () => {
     const victim = escrow();
     const attacker = client();
     const starter = Keypair.random().publicKey();
-    for (let i = 0; i < MAX_PROVISIONAL_PER_CLIENT; i++) saved(store.save(step({ escrowId: victim, starter }), attacker));
-    expect(store.save(step({ escrowId: victim, starter }), attacker)).toEqual({ refused: expect.stringMatching(/not signed yet/) });
+    for (let i = 0; i < MAX_PROVISIONAL_PER_CLIENT; i++)
+      saved(store.save(step({ escrowId: victim, starter }), attacker));
+    expect(store.save(step({ escrowId: victim, starter }), attacker)).toEqual({
+      refused: expect.stringMatching(/not signed yet/),
+    });
     // The real starter, from their own connection, starts and signs as usual.
     const real = saved(store.save(step({ escrowId: victim, starter }), client()));
     expect(store.setSigned(real.id, starter, 'signed')).toMatchObject({ id: real.id });
@@ -63,16 +78,25 @@ describe('the pending store’s bounds', () => {
     const id = escrow();
     const late = saved(store.save(step({ escrowId: id }), client()));
     for (let i = 0; i < MAX_PER_ESCROW; i++) confirmed(store, { escrowId: id });
-    expect(store.setSigned(late.id, late.starter, 'signed')).toEqual({ refused: expect.stringMatching(/already has 3 releases/) });
+    expect(store.setSigned(late.id, late.starter, 'signed')).toEqual({
+      refused: expect.stringMatching(/already has 3 releases/),
+    });
     expect(store.get(late.id)!.entries[0]!.signed).toBeNull();
   });
 
   it('refuses oversized steps', () => {
     const store = memoryPendingStore();
     expect(store.save(step({ func: 'A'.repeat(1_000_000) }), client())).toHaveProperty('refused');
-    expect(store.save(step({ entries: [{ address: 'G', entry: 'A'.repeat(1_000_000), signed: null }] }), client())).toHaveProperty('refused');
+    expect(
+      store.save(step({ entries: [{ address: 'G', entry: 'A'.repeat(1_000_000), signed: null }] }), client()),
+    ).toHaveProperty('refused');
     expect(store.save(step({ entries: [] }), client())).toHaveProperty('refused');
-    expect(store.save(step({ entries: Array.from({ length: 6 }, () => ({ address: 'G', entry: 'AAAA', signed: null })) }), client())).toHaveProperty('refused');
+    expect(
+      store.save(
+        step({ entries: Array.from({ length: 6 }, () => ({ address: 'G', entry: 'AAAA', signed: null })) }),
+        client(),
+      ),
+    ).toHaveProperty('refused');
   });
 
   it('stores no signature given at creation, fills a slot once, and frees abandoned steps', () => {

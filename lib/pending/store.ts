@@ -81,15 +81,28 @@ export function memoryPendingStore(): PendingStore {
   };
   return {
     save(p, client, now = Date.now()) {
-      if (p.func.length > MAX_FUNC_LENGTH || p.entries.length === 0 || p.entries.length > MAX_ENTRIES || p.entries.some((e) => e.entry.length > MAX_FUNC_LENGTH))
+      if (
+        p.func.length > MAX_FUNC_LENGTH ||
+        p.entries.length === 0 ||
+        p.entries.length > MAX_ENTRIES ||
+        p.entries.some((e) => e.entry.length > MAX_FUNC_LENGTH)
+      )
         return { refused: 'This release is larger than a pending release may be' };
       const open = live(now);
       const limit = limitProblem(open.filter(confirmed), p);
       if (limit) return { refused: limit };
       if (open.filter((x) => !confirmed(x) && clients.get(x.id) === client).length >= MAX_PROVISIONAL_PER_CLIENT)
-        return { refused: `You have started ${MAX_PROVISIONAL_PER_CLIENT} releases that their starters have not signed yet; sign one, or wait 15 minutes` };
-      if (open.length >= MAX_PENDING) return { refused: 'Too many releases are waiting for signatures on this server; try again later' };
-      const step: PendingStep = { ...p, entries: p.entries.map((e) => ({ ...e, signed: null })), id: randomBytes(12).toString('hex'), createdAt: now };
+        return {
+          refused: `You have started ${MAX_PROVISIONAL_PER_CLIENT} releases that their starters have not signed yet; sign one, or wait 15 minutes`,
+        };
+      if (open.length >= MAX_PENDING)
+        return { refused: 'Too many releases are waiting for signatures on this server; try again later' };
+      const step: PendingStep = {
+        ...p,
+        entries: p.entries.map((e) => ({ ...e, signed: null })),
+        id: randomBytes(12).toString('hex'),
+        createdAt: now,
+      };
       steps.set(step.id, step);
       clients.set(step.id, client);
       return step;
@@ -107,10 +120,16 @@ export function memoryPendingStore(): PendingStore {
       const p = steps.get(id);
       if (!p || !p.entries.some((e) => e.address === address && e.signed === null)) return null;
       if (address === p.starter) {
-        const limit = limitProblem([...steps.values()].filter((x) => x.id !== id && confirmed(x)), p);
+        const limit = limitProblem(
+          [...steps.values()].filter((x) => x.id !== id && confirmed(x)),
+          p,
+        );
         if (limit) return { refused: limit };
       }
-      const next = { ...p, entries: p.entries.map((e) => (e.address === address && e.signed === null ? { ...e, signed } : e)) };
+      const next = {
+        ...p,
+        entries: p.entries.map((e) => (e.address === address && e.signed === null ? { ...e, signed } : e)),
+      };
       steps.set(id, next);
       return next;
     },
@@ -121,7 +140,10 @@ export function memoryPendingStore(): PendingStore {
 }
 
 /** Why one more confirmed step of `p`'s escrow and starter would exceed their limits, or null. */
-function limitProblem(confirmedSteps: readonly PendingStep[], p: Pick<PendingStep, 'escrowId' | 'starter'>): string | null {
+function limitProblem(
+  confirmedSteps: readonly PendingStep[],
+  p: Pick<PendingStep, 'escrowId' | 'starter'>,
+): string | null {
   if (confirmedSteps.filter((x) => x.escrowId === p.escrowId).length >= MAX_PER_ESCROW)
     return `This escrow already has ${MAX_PER_ESCROW} releases waiting for signatures; use one of them, or wait until they expire`;
   if (confirmedSteps.filter((x) => x.starter === p.starter).length >= MAX_PER_STARTER)
