@@ -27,6 +27,23 @@ pub struct Cost {
     pub event_bytes: u32,
     pub fee: i64,
     pub fee_without_rent: i64,
+    /// CPU the host charged for starting the VM (parsing and instantiating the module)...
+    pub vm_start: i64,
+    /// ...of which for its host imports (charged per import, used or not).
+    pub vm_imports: i64,
+}
+
+/// The CPU a call's budget charged for starting VMs, and of that for host imports.
+fn vm_start(env: &soroban_sdk::Env) -> (i64, i64) {
+    use soroban_sdk::xdr::ContractCostType;
+    let budget = env.cost_estimate().budget();
+    let cpu = |t: ContractCostType| budget.tracker(t).cpu as i64;
+    let start = ContractCostType::VARIANTS
+        .iter()
+        .filter(|t| ["Vm", "Parse", "Instantiate"].iter().any(|p| t.name().starts_with(p)))
+        .map(|t| cpu(*t))
+        .sum();
+    (start, cpu(ContractCostType::InstantiateWasmImports))
 }
 
 /// One lifecycle being measured on one ledger: the chain, the contract under test and what
@@ -78,7 +95,10 @@ impl Run {
         if std::env::var("BENCH_FEES").is_ok() {
             println!("{call}: {fee:?}\n   {r:?}");
         }
+        let (vm_start, vm_imports) = vm_start(&self.chain.env);
         self.costs.push(Cost {
+            vm_start,
+            vm_imports,
             call,
             cpu: r.instructions,
             mem: r.mem_bytes,
