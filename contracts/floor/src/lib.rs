@@ -23,7 +23,8 @@ impl Floor {
     pub fn fund(env: Env, from: Address, amount: i128) {
         from.require_auth();
         let (token, _): (Address, Address) = env.storage().instance().get(&PARTIES).unwrap();
-        token::TokenClient::new(&env, &token).transfer(&from, &env.current_contract_address(), &amount);
+        let this = env.current_contract_address();
+        token::TokenClient::new(&env, &token).transfer(&from, &this, &amount);
     }
 
     /// Pays everything held to the receiver. [auth: none]

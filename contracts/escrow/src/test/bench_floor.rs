@@ -17,9 +17,17 @@ pub fn wasm() -> std::vec::Vec<u8> {
 /// Constructor, fund, release: the three transactions every escrow needs.
 pub fn lifecycle(r: &mut Run, a: &Actors) {
     let env = r.chain.env.clone();
-    let args: std::vec::Vec<Val> = std::vec![r.chain.token.into_val(&env), a.receiver.address.into_val(&env)];
+    let args: std::vec::Vec<Val> = std::vec![
+        r.chain.token.into_val(&env),
+        a.receiver.address.into_val(&env)
+    ];
     r.create(&wasm(), args, &a.platform, false);
     let transfer = r.transfer_in(&a.funder, 10 * UNIT);
-    r.call(Some(&a.funder), "fund", (&a.funder.address, 10 * UNIT).into_val(&env), std::vec![transfer]);
+    r.call(
+        Some(&a.funder),
+        "fund",
+        (&a.funder.address, 10 * UNIT).into_val(&env),
+        std::vec![transfer],
+    );
     r.call(None, "release", ().into_val(&env), std::vec![]);
 }

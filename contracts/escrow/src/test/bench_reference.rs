@@ -25,7 +25,10 @@ pub struct Wasms {
 
 fn sha256_hex(bytes: &[u8]) -> std::string::String {
     let env = soroban_sdk::Env::default();
-    let hash = env.crypto().sha256(&soroban_sdk::Bytes::from_slice(&env, bytes)).to_array();
+    let hash = env
+        .crypto()
+        .sha256(&soroban_sdk::Bytes::from_slice(&env, bytes))
+        .to_array();
     hash.iter().map(|b| std::format!("{b:02x}")).collect()
 }
 
@@ -41,7 +44,10 @@ fn read(dir: &str, file: &str, pinned: &str) -> std::vec::Vec<u8> {
 /// pinned hashes; a wrong file fails the bench); `None` when the variable is unset.
 pub fn load() -> Option<Wasms> {
     let dir = std::env::var(WASMS_VAR).ok().filter(|d| !d.is_empty())?;
-    Some(Wasms { single: read(&dir, "single-release.wasm", SINGLE_SHA256), multi: read(&dir, "multi-release.wasm", MULTI_SHA256) })
+    Some(Wasms {
+        single: read(&dir, "single-release.wasm", SINGLE_SHA256),
+        multi: read(&dir, "multi-release.wasm", MULTI_SHA256),
+    })
 }
 
 /// A `#[contracttype]` struct as the host sees it: a map from field name to value (the map
@@ -57,14 +63,17 @@ fn record(r: &Run, fields: &[(&str, Val)]) -> Val {
 
 fn roles(r: &Run, a: &Actors) -> Val {
     let env = &r.chain.env;
-    record(r, &[
-        ("approver", a.approver.address.into_val(env)),
-        ("service_provider", a.provider.address.into_val(env)),
-        ("platform_address", a.platform.address.into_val(env)),
-        ("release_signer", a.signer.address.into_val(env)),
-        ("dispute_resolver", a.resolver.address.into_val(env)),
-        ("receiver", a.receiver.address.into_val(env)),
-    ])
+    record(
+        r,
+        &[
+            ("approver", a.approver.address.into_val(env)),
+            ("service_provider", a.provider.address.into_val(env)),
+            ("platform_address", a.platform.address.into_val(env)),
+            ("release_signer", a.signer.address.into_val(env)),
+            ("dispute_resolver", a.resolver.address.into_val(env)),
+            ("receiver", a.receiver.address.into_val(env)),
+        ],
+    )
 }
 
 /// The escrow's properties as the reference takes them, fresh (no status, nothing approved).
@@ -78,8 +87,14 @@ fn properties(r: &Run, a: &Actors, multi: bool) -> Val {
             ("evidence", empty.into_val(env)),
         ];
         if multi {
-            let flags = [("disputed", false), ("released", false), ("resolved", false), ("approved", false)];
-            let flags: std::vec::Vec<(&str, Val)> = flags.iter().map(|(k, v)| (*k, v.into_val(env))).collect();
+            let flags = [
+                ("disputed", false),
+                ("released", false),
+                ("resolved", false),
+                ("approved", false),
+            ];
+            let flags: std::vec::Vec<(&str, Val)> =
+                flags.iter().map(|(k, v)| (*k, v.into_val(env))).collect();
             fields.push(("amount", amount.into_val(env)));
             fields.push(("flags", record(r, &flags)));
         } else {
@@ -88,20 +103,35 @@ fn properties(r: &Run, a: &Actors, multi: bool) -> Val {
         record(r, &fields)
     };
     let (first, second) = if multi { (6 * UNIT, 4 * UNIT) } else { (0, 0) };
-    let milestones = Vec::from_array(env, [milestone("Design", first), milestone("Build", second)]);
+    let milestones = Vec::from_array(
+        env,
+        [milestone("Design", first), milestone("Build", second)],
+    );
     let mut fields = std::vec![
         ("engagement_id", r.str("ENG-2026-0001").into_val(env)),
         ("title", r.str("Website redesign").into_val(env)),
-        ("description", r.str("Design and build the new marketing site").into_val(env)),
+        (
+            "description",
+            r.str("Design and build the new marketing site")
+                .into_val(env)
+        ),
         ("roles", roles(r, a)),
         ("platform_fee", 300u32.into_val(env)),
         ("milestones", milestones.into_val(env)),
-        ("trustline", record(r, &[("address", r.chain.token.into_val(env))])),
+        (
+            "trustline",
+            record(r, &[("address", r.chain.token.into_val(env))])
+        ),
         ("receiver_memo", 0i128.into_val(env)),
     ];
     if !multi {
-        let flags = [("disputed", false), ("released", false), ("resolved", false)];
-        let flags: std::vec::Vec<(&str, Val)> = flags.iter().map(|(k, v)| (*k, v.into_val(env))).collect();
+        let flags = [
+            ("disputed", false),
+            ("released", false),
+            ("resolved", false),
+        ];
+        let flags: std::vec::Vec<(&str, Val)> =
+            flags.iter().map(|(k, v)| (*k, v.into_val(env))).collect();
         fields.push(("amount", (10 * UNIT).into_val(env)));
         fields.push(("flags", record(r, &flags)));
     }
@@ -114,16 +144,42 @@ fn create_and_fund(r: &mut Run, a: &Actors, wasm: &[u8], multi: bool) {
     let env = r.chain.env.clone();
     r.create(wasm, std::vec![], &a.platform, false);
     let escrow = properties(r, a, multi);
-    r.call(None, "initialize_escrow", Vec::from_array(&env, [escrow]), std::vec![]);
+    r.call(
+        None,
+        "initialize_escrow",
+        Vec::from_array(&env, [escrow]),
+        std::vec![],
+    );
     let transfer = r.transfer_in(&a.funder, 10 * UNIT);
-    r.call(Some(&a.funder), "fund_escrow", (&a.funder.address, escrow, 10 * UNIT).into_val(&env), std::vec![transfer]);
+    r.call(
+        Some(&a.funder),
+        "fund_escrow",
+        (&a.funder.address, escrow, 10 * UNIT).into_val(&env),
+        std::vec![transfer],
+    );
 }
 
 fn status_and_approve(r: &mut Run, a: &Actors, index: i128) {
     let env = r.chain.env.clone();
-    let args = (index, r.str(STATUS), Some(r.str(EVIDENCE)), &a.provider.address).into_val(&env);
-    r.call(Some(&a.provider), "change_milestone_status", args, std::vec![]);
-    r.call(Some(&a.approver), "approve_milestone", (index, &a.approver.address).into_val(&env), std::vec![]);
+    let args = (
+        index,
+        r.str(STATUS),
+        Some(r.str(EVIDENCE)),
+        &a.provider.address,
+    )
+        .into_val(&env);
+    r.call(
+        Some(&a.provider),
+        "change_milestone_status",
+        args,
+        std::vec![],
+    );
+    r.call(
+        Some(&a.approver),
+        "approve_milestone",
+        (index, &a.approver.address).into_val(&env),
+        std::vec![],
+    );
 }
 
 fn protocol(a: &Actors) -> &Address {
@@ -136,20 +192,40 @@ fn single(r: &mut Run, a: &Actors, w: &Wasms) {
     // Same order as ours: both statuses, then both approvals.
     let status = |r: &mut Run, i: i128| {
         let args = (i, r.str(STATUS), Some(r.str(EVIDENCE)), &a.provider.address).into_val(&env);
-        r.call(Some(&a.provider), "change_milestone_status", args, std::vec![]);
+        r.call(
+            Some(&a.provider),
+            "change_milestone_status",
+            args,
+            std::vec![],
+        );
     };
     status(r, 0);
     status(r, 1);
     for i in 0..2i128 {
-        r.call(Some(&a.approver), "approve_milestone", (i, &a.approver.address).into_val(&env), std::vec![]);
+        r.call(
+            Some(&a.approver),
+            "approve_milestone",
+            (i, &a.approver.address).into_val(&env),
+            std::vec![],
+        );
     }
-    r.call(Some(&a.signer), "release_funds", (&a.signer.address, protocol(a)).into_val(&env), std::vec![]);
+    r.call(
+        Some(&a.signer),
+        "release_funds",
+        (&a.signer.address, protocol(a)).into_val(&env),
+        std::vec![],
+    );
 }
 
 fn single_dispute(r: &mut Run, a: &Actors, w: &Wasms) {
     let env = r.chain.env.clone();
     create_and_fund(r, a, &w.single, false);
-    r.call(Some(&a.approver), "dispute_escrow", (&a.approver.address,).into_val(&env), std::vec![]);
+    r.call(
+        Some(&a.approver),
+        "dispute_escrow",
+        (&a.approver.address,).into_val(&env),
+        std::vec![],
+    );
     let args = (&a.resolver.address, protocol(a), shares(r, a, 10 * UNIT)).into_val(&env);
     r.call(Some(&a.resolver), "resolve_dispute", args, std::vec![]);
 }
@@ -160,17 +236,39 @@ fn multi(r: &mut Run, a: &Actors, w: &Wasms) {
     for i in 0..2u32 {
         status_and_approve(r, a, i as i128);
         let args = (&a.signer.address, protocol(a), i).into_val(&env);
-        r.call(Some(&a.signer), "release_milestone_funds", args, std::vec![]);
+        r.call(
+            Some(&a.signer),
+            "release_milestone_funds",
+            args,
+            std::vec![],
+        );
     }
 }
 
 fn multi_dispute(r: &mut Run, a: &Actors, w: &Wasms) {
     let env = r.chain.env.clone();
     create_and_fund(r, a, &w.multi, true);
-    r.call(Some(&a.approver), "dispute_milestone", (0i128, &a.approver.address).into_val(&env), std::vec![]);
-    let args = (&a.resolver.address, 0u32, protocol(a), shares(r, a, 6 * UNIT)).into_val(&env);
-    r.call(Some(&a.resolver), "resolve_milestone_dispute", args, std::vec![]);
+    r.call(
+        Some(&a.approver),
+        "dispute_milestone",
+        (0i128, &a.approver.address).into_val(&env),
+        std::vec![],
+    );
+    let args = (
+        &a.resolver.address,
+        0u32,
+        protocol(a),
+        shares(r, a, 6 * UNIT),
+    )
+        .into_val(&env);
+    r.call(
+        Some(&a.resolver),
+        "resolve_milestone_dispute",
+        args,
+        std::vec![],
+    );
 }
 
 /// The four lifecycles, in the order of ours.
-pub const LIFECYCLES: [fn(&mut Run, &Actors, &Wasms); 4] = [single, single_dispute, multi, multi_dispute];
+pub const LIFECYCLES: [fn(&mut Run, &Actors, &Wasms); 4] =
+    [single, single_dispute, multi, multi_dispute];

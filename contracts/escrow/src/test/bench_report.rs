@@ -75,7 +75,7 @@ fn thousands(n: i64) -> Text {
     let s = n.abs().to_string();
     let mut out = Text::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -141,7 +141,8 @@ fn aims(rows: &[(&str, Figures, Figures)], floor: Figures) -> Text {
         (lo, hi)
     };
     let mut out = Text::new();
-    let aims: [(&str, fn(&Figures) -> i64, f64); 3] = [
+    type Aim = (&'static str, fn(&Figures) -> i64, f64);
+    let aims: [Aim; 3] = [
         ("CPU", |f| f.cpu, AIMS.0),
         ("fee without rent", |f| f.fee_without_rent, AIMS.1),
         ("total fee", |f| f.total, AIMS.2),
