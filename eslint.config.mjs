@@ -37,5 +37,10 @@ export default defineConfig([
     files: ['next.config.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Wallet test doubles run inside the page and answer each wallet's untyped page protocol.
+    files: ['e2e/wallets/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
   globalIgnores(['.next/**', 'node_modules/**', 'target/**', '.cache/**', '.data/**', '.localnet/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
 ]);
