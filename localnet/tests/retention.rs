@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
 
 fn node(dir: &std::path::Path, window: Option<u32>, reset: bool) -> Api {
-    let cfg = ChainConfig { passphrase: PASSPHRASE.into(), data_dir: dir.to_path_buf(), reset, retention_window: window };
+    let cfg = ChainConfig { passphrase: PASSPHRASE.into(), data_dir: dir.to_path_buf(), reset, retention_window: window, ..Default::default() };
     Api { chain: Arc::new(Mutex::new(Chain::open(&cfg).unwrap())), rpc_url: String::new(), friendbot_url: String::new() }
 }
 

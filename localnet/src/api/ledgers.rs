@@ -88,6 +88,8 @@ impl Api {
         }
         let c = self.chain();
         let seq = c.latest.seq;
+        // A fork fetches what it does not hold in one batch.
+        c.state.prefetch(&parsed.iter().map(|(_, k)| k.clone()).collect::<Vec<_>>());
         let mut entries = vec![];
         for (text, key) in parsed {
             let found = match &key {
@@ -95,8 +97,8 @@ impl Api {
                 _ => {
                     // Temporary entries past their TTL are gone; archived persistent ones
                     // are still returned (with their past liveUntilLedgerSeq), as rpc does.
-                    let stored = c.state.get(&key_bytes(&key));
-                    match liveness(stored, &key, seq) {
+                    let stored = c.state.lookup(&key_bytes(&key));
+                    match liveness(stored.as_ref(), &key, seq) {
                         Liveness::Missing => None,
                         Liveness::Live(s) | Liveness::Archived(s) => Some((s.entry, s.live_until)),
                     }
