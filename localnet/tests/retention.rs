@@ -15,12 +15,12 @@ fn node(dir: &std::path::Path, window: Option<u32>, reset: bool) -> Api {
 }
 
 fn ok(api: &Api, method: &str, params: Value) -> Value {
-    api.call(method, &params).unwrap_or_else(|e| panic!("{method}: {} {}", e.code, e.message))
+    api.call(method, &params).unwrap_or_else(|e| panic!("{method}: {} {}", e.code(), e.message()))
 }
 
 fn err(api: &Api, method: &str, params: Value) -> (i64, String) {
     let e = api.call(method, &params).expect_err(method);
-    (e.code, e.message)
+    (e.code(), e.message().to_string())
 }
 
 /// Funds a fresh account through friendbot; returns the transaction hash.

@@ -18,11 +18,34 @@ use std::sync::{Arc, Mutex, MutexGuard};
 /// Version reported by getVersionInfo.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// A JSON-RPC error: code and message.
-#[derive(Debug)]
-pub struct RpcError {
-    pub code: i64,
-    pub message: String,
+/// Every error an RPC call answers with. Its JSON-RPC code is decided here, in
+/// `code`, and nowhere else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// Well-formed but not servable here: stellar-rpc's -32600 for a start ledger
+    /// outside the history kept, and for a request that is not one.
+    InvalidRequest(String),
+    MethodNotFound(String),
+    /// Params that do not parse or break a limit.
+    InvalidParams(String),
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn code(&self) -> i64 {
+        match self {
+            ApiError::InvalidRequest(_) => INVALID_REQUEST,
+            ApiError::MethodNotFound(_) => METHOD_NOT_FOUND,
+            ApiError::InvalidParams(_) => INVALID_PARAMS,
+            ApiError::Internal(_) => INTERNAL_ERROR,
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            ApiError::InvalidRequest(m) | ApiError::MethodNotFound(m) | ApiError::InvalidParams(m) | ApiError::Internal(m) => m,
+        }
+    }
 }
 
 pub const INVALID_REQUEST: i64 = -32600;
@@ -30,29 +53,27 @@ pub const METHOD_NOT_FOUND: i64 = -32601;
 pub const INVALID_PARAMS: i64 = -32602;
 pub const INTERNAL_ERROR: i64 = -32603;
 
-pub fn invalid_params(msg: impl Into<String>) -> RpcError {
-    RpcError { code: INVALID_PARAMS, message: msg.into() }
+pub fn invalid_params(msg: impl Into<String>) -> ApiError {
+    ApiError::InvalidParams(msg.into())
 }
 
-/// -32600, which stellar-rpc gives to well-formed requests it cannot serve (a start
-/// ledger outside its history).
-pub fn invalid_request(msg: impl Into<String>) -> RpcError {
-    RpcError { code: INVALID_REQUEST, message: msg.into() }
+pub fn invalid_request(msg: impl Into<String>) -> ApiError {
+    ApiError::InvalidRequest(msg.into())
 }
 
 /// stellar-rpc's answer to a getLedgers/getTransactions start outside the history kept.
-pub fn start_out_of_range(start: u64, c: &Chain) -> RpcError {
+pub fn start_out_of_range(start: u64, c: &Chain) -> ApiError {
     invalid_request(format!(
         "start ledger ({start}) must be between the oldest ledger: {} and the latest ledger: {} for this rpc instance",
         c.oldest_ledger, c.latest.seq
     ))
 }
 
-pub fn internal(e: impl std::fmt::Display) -> RpcError {
-    RpcError { code: INTERNAL_ERROR, message: e.to_string() }
+pub fn internal(e: impl std::fmt::Display) -> ApiError {
+    ApiError::Internal(e.to_string())
 }
 
-pub type RpcResult = Result<Value, RpcError>;
+pub type RpcResult = Result<Value, ApiError>;
 
 #[derive(Clone)]
 pub struct Api {
@@ -89,7 +110,7 @@ impl Api {
             "getTransactions" => self.get_transactions(params),
             "getEvents" => self.get_events(params),
             "localnet_advanceTime" => self.advance_time(params),
-            _ => Err(RpcError { code: METHOD_NOT_FOUND, message: format!("method not found: {method}") }),
+            _ => Err(ApiError::MethodNotFound(format!("method not found: {method}"))),
         }
     }
 
