@@ -7,6 +7,7 @@ mod events;
 mod ledgers;
 mod simulate;
 mod transactions;
+pub mod types;
 
 pub use encoding::{account_strkey, contract_strkey, parse_account, parse_contract, rfc3339};
 
@@ -116,36 +117,36 @@ impl Api {
 
     fn get_health(&self) -> RpcResult {
         let c = self.chain();
-        let oldest_time = c.store.ledger_close_time(c.oldest_ledger).map_err(internal)?.unwrap_or(0);
-        Ok(json!({
-            "status": "healthy",
-            "latestLedger": c.latest.seq,
-            "latestLedgerCloseTime": c.latest.close_time,
-            "oldestLedger": c.oldest_ledger,
-            "oldestLedgerCloseTime": oldest_time,
+        let w = window(&c)?;
+        to_json(types::GetHealthResponse {
+            status: "healthy",
+            latest_ledger: w.latest,
+            latest_ledger_close_time: w.latest_close_time,
+            oldest_ledger: w.oldest,
+            oldest_ledger_close_time: w.oldest_close_time,
             // The configured window, as stellar-rpc reports it; without one, all history.
-            "ledgerRetentionWindow": c.retention_window.unwrap_or(c.latest.seq - c.oldest_ledger + 1),
-        }))
+            ledger_retention_window: c.retention_window.unwrap_or(w.latest - w.oldest + 1),
+        })
     }
 
     fn get_network(&self) -> RpcResult {
         let c = self.chain();
-        Ok(json!({
-            "friendbotUrl": self.friendbot_url,
-            "passphrase": c.passphrase,
-            "protocolVersion": c.header.ledger_version,
-        }))
+        to_json(types::GetNetworkResponse {
+            friendbot_url: self.friendbot_url.clone(),
+            passphrase: c.passphrase.clone(),
+            protocol_version: c.header.ledger_version,
+        })
     }
 
     fn get_version_info(&self) -> RpcResult {
         let c = self.chain();
-        Ok(json!({
-            "version": format!("localnet {VERSION}"),
-            "commitHash": "",
-            "buildTimestamp": "",
-            "captiveCoreVersion": format!("localnet {VERSION} (soroban-env-host 28.0.2)"),
-            "protocolVersion": c.header.ledger_version,
-        }))
+        to_json(types::GetVersionInfoResponse {
+            version: format!("localnet {VERSION}"),
+            commit_hash: String::new(),
+            build_timestamp: String::new(),
+            captive_core_version: format!("localnet {VERSION} (soroban-env-host 28.0.2)"),
+            protocol_version: c.header.ledger_version,
+        })
     }
 
     /// Inclusion-fee bids (per operation) of the transactions in the last 50 ledgers,
@@ -185,6 +186,16 @@ impl Api {
             "closeTime": c.latest.close_time.to_string(),
         }))
     }
+}
+
+/// The oldest and latest ledgers held, with their close times.
+pub fn window(c: &Chain) -> Result<types::LedgerWindow, ApiError> {
+    let oldest_close_time = c.store.ledger_close_time(c.oldest_ledger).map_err(internal)?.unwrap_or(0);
+    Ok(types::LedgerWindow { latest: c.latest.seq, latest_close_time: c.latest.close_time, oldest: c.oldest_ledger, oldest_close_time })
+}
+
+pub fn to_json(v: impl serde::Serialize) -> RpcResult {
+    serde_json::to_value(v).map_err(internal)
 }
 
 /// min, max, mode and percentiles (nearest rank) of fee bids, all as strings.
