@@ -13,8 +13,8 @@ import { resolveSchema, type ResolveInput } from '@/lib/schemas/steps';
 import { isAddress, shortAddress } from '@/lib/strkey';
 import { AddressField } from '../forms/address-field';
 import { buttonClass, FormError, secondaryButtonClass, TextField } from '../forms/field';
-import { StepProgress } from '../step/step-progress';
-import { useStepSubmit } from '../step/use-step-submit';
+import { StepProgress } from './step-progress';
+import { useStepSubmit } from './use-step-submit';
 import { useWallet } from '../wallet/wallet-provider';
 
 export interface DistributionFormProps {

@@ -5,8 +5,8 @@ import { startPendingRelease } from '@/lib/actions/start-pending-release';
 import { prepareRelease } from '@/lib/actions/release';
 import { prepareReleaseMilestone } from '@/lib/actions/release-milestone';
 import { buttonClass } from '../forms/field';
-import { StepProgress } from '../step/step-progress';
-import { useStepSubmit } from '../step/use-step-submit';
+import { StepProgress } from './step-progress';
+import { useStepSubmit } from './use-step-submit';
 import { useWallet } from '../wallet/wallet-provider';
 
 /** Release (single) or release a milestone (multi): choose which release signers sign. */
