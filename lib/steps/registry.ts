@@ -31,6 +31,21 @@ export const STEPS: readonly StepDefinition[] = [
   updateEscrow,
 ] as unknown as readonly StepDefinition[];
 
+export {
+  approveMilestone,
+  claimRefund,
+  dispute,
+  disputeMilestone,
+  fund,
+  release,
+  releaseMilestone,
+  resolve,
+  resolveMilestone,
+  setMilestoneStatus,
+  updateEscrow,
+  withdrawRemaining,
+};
+
 /** The definition of a step by its name. */
 export function stepDefinition(name: StepName): StepDefinition {
   const def = STEPS.find((s) => s.name === name);
