@@ -44,7 +44,9 @@ export function StepForm<T extends FieldValues>(p: StepFormProps<T>) {
   const { state, submit } = useStepSubmit(p.escrowId, form.setError, p.step);
   // The latest callback, so that a new closure on each render does not re-run the effect.
   const onError = useRef(p.onError);
-  onError.current = p.onError;
+  useEffect(() => {
+    onError.current = p.onError;
+  });
   useEffect(() => {
     if (state.phase === 'error' && state.error) onError.current?.(state.error);
   }, [state.phase, state.error]);
