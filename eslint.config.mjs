@@ -24,7 +24,7 @@ export default defineConfig([
   },
   {
     // run() is an event handler, not render code: timing it with performance.now() is fine.
-    files: ['components/step/use-step.ts'],
+    files: ['components/steps/use-step.ts'],
     rules: { 'react-hooks/purity': 'off' },
   },
   {
@@ -42,5 +42,15 @@ export default defineConfig([
     files: ['e2e/wallets/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  globalIgnores(['.next/**', 'node_modules/**', 'target/**', '.cache/**', '.data/**', '.localnet/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    'node_modules/**',
+    'target/**',
+    '.cache/**',
+    '.data/**',
+    '.localnet/**',
+    'test-results/**',
+    'playwright-report/**',
+    'next-env.d.ts',
+  ]),
 ]);
