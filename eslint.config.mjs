@@ -42,5 +42,15 @@ export default defineConfig([
     files: ['e2e/wallets/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  globalIgnores(['.next/**', 'node_modules/**', 'target/**', '.cache/**', '.data/**', '.localnet/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    'node_modules/**',
+    'target/**',
+    '.cache/**',
+    '.data/**',
+    '.localnet/**',
+    'test-results/**',
+    'playwright-report/**',
+    'next-env.d.ts',
+  ]),
 ]);

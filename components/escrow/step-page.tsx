@@ -44,7 +44,16 @@ export async function StepPage({
   let body: ReactNode;
   if (step.perMilestone && milestone === null) body = <Refusal reason="There is no such milestone" />;
   else if (!step.kinds.includes(escrow.config.kind)) body = <Refusal reason={step.wrongKind ?? null} />;
-  else body = children({ id, escrow, token, network, now, milestone, refusal: stepVerdict(step, { escrow, milestone, address: null, now, funding: 0n }) });
+  else
+    body = children({
+      id,
+      escrow,
+      token,
+      network,
+      now,
+      milestone,
+      refusal: stepVerdict(step, { escrow, milestone, address: null, now, funding: 0n }),
+    });
   return (
     <div className="mx-auto max-w-2xl space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm">

@@ -13,12 +13,19 @@ export function DisputeForm({ escrowId, milestone }: { escrowId: string; milesto
       schema={disputeSchema}
       defaultValues={{ reason: '' }}
       prepare={(input, source) =>
-        milestone === null ? prepareDispute({ escrowId, source, input }) : prepareDisputeMilestone({ escrowId, milestone, source, input })
+        milestone === null
+          ? prepareDispute({ escrowId, source, input })
+          : prepareDisputeMilestone({ escrowId, milestone, source, input })
       }
       submitLabel={() => 'Raise the dispute'}
     >
       {(form) => (
-        <TextAreaField label="Reason" hint="What went wrong. The dispute resolver reads it." error={form.formState.errors.reason?.message} {...form.register('reason')} />
+        <TextAreaField
+          label="Reason"
+          hint="What went wrong. The dispute resolver reads it."
+          error={form.formState.errors.reason?.message}
+          {...form.register('reason')}
+        />
       )}
     </StepForm>
   );

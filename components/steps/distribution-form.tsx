@@ -53,18 +53,34 @@ export function DistributionForm(p: DistributionFormProps) {
 }
 
 /** The rows of the distribution, their fee preview and the running total (hooks need a component). */
-function DistributionFields({ form, p, total }: { form: UseFormReturn<ResolveInput>; p: DistributionFormProps; total: bigint }) {
+function DistributionFields({
+  form,
+  p,
+  total,
+}: {
+  form: UseFormReturn<ResolveInput>;
+  p: DistributionFormProps;
+  total: bigint;
+}) {
   const rows = useFieldArray({ control: form.control, name: 'distributions' });
   const watched = useWatch({ control: form.control, name: 'distributions' }) ?? [];
   const [funding, setFunding] = useState<Record<string, string>>({});
-  const recipientsKey = watched.map((w) => w?.recipient?.trim() ?? '').filter(isAddress).join(',');
+  const recipientsKey = watched
+    .map((w) => w?.recipient?.trim() ?? '')
+    .filter(isAddress)
+    .join(',');
 
   useEffect(() => {
     if (!recipientsKey) return;
-    void fundingOf({ escrowId: p.escrowId, addresses: recipientsKey.split(',') }).then((r) => r.ok && setFunding(r.data));
+    void fundingOf({ escrowId: p.escrowId, addresses: recipientsKey.split(',') }).then(
+      (r) => r.ok && setFunding(r.data),
+    );
   }, [recipientsKey, p.escrowId]);
 
-  const shares = watched.map((w) => ({ recipient: w?.recipient?.trim() ?? '', amount: tryParseAmount(w?.amount ?? '', p.decimals) ?? 0n }));
+  const shares = watched.map((w) => ({
+    recipient: w?.recipient?.trim() ?? '',
+    amount: tryParseAmount(w?.amount ?? '', p.decimals) ?? 0n,
+  }));
   const preview = splitDistribution(shares, p.rates, (r) => BigInt(funding[r] ?? '0'));
   const sum = preview.total.gross;
   const a = (u: bigint) => `${displayAmount(u, p.decimals)} ${p.symbol}`;
@@ -73,7 +89,8 @@ function DistributionFields({ form, p, total }: { form: UseFormReturn<ResolveInp
   return (
     <>
       <p className="text-sm">
-        Distribute exactly <strong>{a(total)}</strong>. Each share pays its own fees; what goes back to a funder, up to what they put in, is a fee-free refund.
+        Distribute exactly <strong>{a(total)}</strong>. Each share pays its own fees; what goes back to a funder, up to
+        what they put in, is a fee-free refund.
       </p>
       {rows.fields.map((row, i) => (
         <fieldset key={row.id} className="space-y-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
@@ -84,7 +101,13 @@ function DistributionFields({ form, p, total }: { form: UseFormReturn<ResolveInp
             onUseMine={(mine) => form.setValue(`distributions.${i}.recipient`, mine, { shouldValidate: true })}
             {...form.register(`distributions.${i}.recipient`)}
           />
-          <TextField label={`Recipient ${i + 1} share (${p.symbol})`} inputMode="decimal" autoComplete="off" error={e.distributions?.[i]?.amount?.message} {...form.register(`distributions.${i}.amount`)} />
+          <TextField
+            label={`Recipient ${i + 1} share (${p.symbol})`}
+            inputMode="decimal"
+            autoComplete="off"
+            error={e.distributions?.[i]?.amount?.message}
+            {...form.register(`distributions.${i}.amount`)}
+          />
           {preview.shares[i] && preview.shares[i].gross > 0n ? (
             <p className="text-xs text-zinc-700 dark:text-zinc-300" data-testid={`share-preview-${i}`}>
               Receives {a(preview.shares[i].received)}
@@ -102,7 +125,12 @@ function DistributionFields({ form, p, total }: { form: UseFormReturn<ResolveInp
         </fieldset>
       ))}
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={secondaryButtonClass} onClick={() => rows.append({ recipient: '', amount: '' })} disabled={rows.fields.length >= 20}>
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={() => rows.append({ recipient: '', amount: '' })}
+          disabled={rows.fields.length >= 20}
+        >
           Add recipient
         </button>
         {p.suggestions.map((s) => (
@@ -117,7 +145,11 @@ function DistributionFields({ form, p, total }: { form: UseFormReturn<ResolveInp
           </button>
         ))}
       </div>
-      <p className={`text-sm ${sum === total ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-800 dark:text-amber-300'}`} aria-live="polite" data-testid="distribution-total">
+      <p
+        className={`text-sm ${sum === total ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-800 dark:text-amber-300'}`}
+        aria-live="polite"
+        data-testid="distribution-total"
+      >
         Shares add up to {formatAmount(sum, p.decimals)} of {formatAmount(total, p.decimals)} {p.symbol}
         {sum === total ? ' ✓' : ''}
       </p>

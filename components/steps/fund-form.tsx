@@ -6,7 +6,21 @@ import { TextField } from '../forms/field';
 import { StepForm } from './step-form';
 
 /** `termsVersion`: the version of the terms this page shows; the funding names it. */
-export function FundForm({ escrowId, decimals, symbol, room, token, termsVersion }: { escrowId: string; decimals: number; symbol: string; room: string; token: string; termsVersion: number }) {
+export function FundForm({
+  escrowId,
+  decimals,
+  symbol,
+  room,
+  token,
+  termsVersion,
+}: {
+  escrowId: string;
+  decimals: number;
+  symbol: string;
+  room: string;
+  token: string;
+  termsVersion: number;
+}) {
   const router = useRouter();
   return (
     <StepForm

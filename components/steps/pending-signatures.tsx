@@ -27,7 +27,10 @@ export function PendingSignatures({ initial }: { initial: PendingStep }) {
 
   const mine = pending.entries.filter((e) => !e.signed && wallet.canSignAuthFor(e.address));
   // Your own entry, in a wallet that signs only whole transactions: say so instead of failing on click.
-  const cannotSign = !mine.length && pending.entries.some((e) => !e.signed && e.address === wallet.address) ? wallet.authEntryProblem : null;
+  const cannotSign =
+    !mine.length && pending.entries.some((e) => !e.signed && e.address === wallet.address)
+      ? wallet.authEntryProblem
+      : null;
   const complete = pending.entries.every((e) => e.signed);
 
   async function signMine() {
@@ -57,14 +60,19 @@ export function PendingSignatures({ initial }: { initial: PendingStep }) {
           {pending.entries.map((e) => (
             <li key={e.address} className="flex flex-wrap gap-2">
               <span className="break-all font-mono text-xs">{e.address}</span>
-              <span className={e.signed ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-800 dark:text-amber-300'}>{e.signed ? 'signed' : 'waiting'}</span>
+              <span
+                className={e.signed ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-800 dark:text-amber-300'}
+              >
+                {e.signed ? 'signed' : 'waiting'}
+              </span>
               {e.address === wallet.address ? <span className="text-xs">(you)</span> : null}
             </li>
           ))}
         </ul>
       </section>
       <p className="text-sm">
-        Share this page’s address with the other signers. Each one connects their own wallet here and signs only their own authorisation.
+        Share this page’s address with the other signers. Each one connects their own wallet here and signs only their
+        own authorisation.
       </p>
       {mine.length ? (
         <button type="button" className={buttonClass} onClick={signMine} disabled={busy}>
@@ -72,7 +80,11 @@ export function PendingSignatures({ initial }: { initial: PendingStep }) {
         </button>
       ) : null}
       {cannotSign ? (
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100" data-testid="cannot-sign">
+        <p
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="cannot-sign"
+        >
           {cannotSign}
         </p>
       ) : null}

@@ -61,12 +61,29 @@ export function ReleaseForm({
         return true;
       }}
       prepare={(input, source) =>
-        milestone === null ? prepareRelease({ escrowId, source, input }) : prepareReleaseMilestone({ escrowId, milestone, source, input })
+        milestone === null
+          ? prepareRelease({ escrowId, source, input })
+          : prepareReleaseMilestone({ escrowId, milestone, source, input })
       }
-      submitLabel={() => (elsewhere.length ? 'Start and collect signatures' : milestone === null ? 'Release the funds' : `Release milestone ${milestone + 1}`)}
+      submitLabel={() =>
+        elsewhere.length
+          ? 'Start and collect signatures'
+          : milestone === null
+            ? 'Release the funds'
+            : `Release milestone ${milestone + 1}`
+      }
     >
       {(form) => (
-        <SignerFields form={form} signers={signers} required={required} selected={selected} onChange={setChosen} me={me} summary={summary} elsewhere={elsewhere.length} />
+        <SignerFields
+          form={form}
+          signers={signers}
+          required={required}
+          selected={selected}
+          onChange={setChosen}
+          me={me}
+          summary={summary}
+          elsewhere={elsewhere.length}
+        />
       )}
     </StepForm>
   );
@@ -103,9 +120,17 @@ function SignerFields(p: {
         </legend>
         {p.signers.map((s) => (
           <label key={s} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={selected.includes(s)} onChange={(e) => p.onChange(e.target.checked ? [...selected, s] : selected.filter((x) => x !== s))} />
+            <input
+              type="checkbox"
+              checked={selected.includes(s)}
+              onChange={(e) => p.onChange(e.target.checked ? [...selected, s] : selected.filter((x) => x !== s))}
+            />
             <span className="break-all font-mono text-xs">{s}</span>
-            {s === p.me ? <span className="text-xs">(you)</span> : wallet.canSignAuthFor(s) ? <span className="text-xs">(in your dev wallet)</span> : null}
+            {s === p.me ? (
+              <span className="text-xs">(you)</span>
+            ) : wallet.canSignAuthFor(s) ? (
+              <span className="text-xs">(in your dev wallet)</span>
+            ) : null}
           </label>
         ))}
         {error ? (
@@ -116,7 +141,8 @@ function SignerFields(p: {
       </fieldset>
       {p.elsewhere ? (
         <p className="text-sm">
-          {p.elsewhere === 1 ? 'One signer signs' : `${p.elsewhere} signers sign`} from their own wallet: you will get a page to share with them.
+          {p.elsewhere === 1 ? 'One signer signs' : `${p.elsewhere} signers sign`} from their own wallet: you will get a
+          page to share with them.
         </p>
       ) : null}
     </>

@@ -4,7 +4,15 @@ import { statusSchema } from '@/lib/schemas/steps';
 import { TextAreaField, TextField } from '../forms/field';
 import { StepForm } from './step-form';
 
-export function StatusForm({ escrowId, milestone, current }: { escrowId: string; milestone: number; current: { status: string; evidence: string } }) {
+export function StatusForm({
+  escrowId,
+  milestone,
+  current,
+}: {
+  escrowId: string;
+  milestone: number;
+  current: { status: string; evidence: string };
+}) {
   return (
     <StepForm
       escrowId={escrowId}
@@ -16,8 +24,18 @@ export function StatusForm({ escrowId, milestone, current }: { escrowId: string;
     >
       {(form) => (
         <>
-          <TextField label="Status" hint="What state the work is in, e.g. Done, In review (50 characters at most)." error={form.formState.errors.status?.message} {...form.register('status')} />
-          <TextAreaField label="Evidence (optional)" hint="A link or a note the approvers can check." error={form.formState.errors.evidence?.message} {...form.register('evidence')} />
+          <TextField
+            label="Status"
+            hint="What state the work is in, e.g. Done, In review (50 characters at most)."
+            error={form.formState.errors.status?.message}
+            {...form.register('status')}
+          />
+          <TextAreaField
+            label="Evidence (optional)"
+            hint="A link or a note the approvers can check."
+            error={form.formState.errors.evidence?.message}
+            {...form.register('evidence')}
+          />
         </>
       )}
     </StepForm>

@@ -40,7 +40,10 @@ export interface StepFormProps<T extends FieldValues> {
 
 export function StepForm<T extends FieldValues>(p: StepFormProps<T>) {
   const { address } = useWallet();
-  const form = useForm<T>({ resolver: zodResolver(p.schema as never) as unknown as Resolver<T>, defaultValues: p.defaultValues });
+  const form = useForm<T>({
+    resolver: zodResolver(p.schema as never) as unknown as Resolver<T>,
+    defaultValues: p.defaultValues,
+  });
   const { state, submit } = useStepSubmit(p.escrowId, form.setError, p.step);
   // The latest callback, so that a new closure on each render does not re-run the effect.
   const onError = useRef(p.onError);

@@ -47,7 +47,9 @@ export function StepProgress({ state, backHref }: { state: StepState; backHref?:
               </li>
             ))}
           </ul>
-          <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Network fee: at most {state.prepared.feeXlm} XLM</p>
+          <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+            Network fee: at most {state.prepared.feeXlm} XLM
+          </p>
         </div>
       ) : null}
       <p aria-live="polite" className="text-sm" role="status">
@@ -80,7 +82,12 @@ export function StepProgress({ state, backHref }: { state: StepState; backHref?:
         )}
       </p>
       {state.phase === 'error' && state.error ? (
-        <div role="alert" data-testid="step-error" data-code={state.error.code} className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <div
+          role="alert"
+          data-testid="step-error"
+          data-code={state.error.code}
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {state.error.message}
         </div>
       ) : null}

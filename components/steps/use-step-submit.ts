@@ -9,7 +9,11 @@ import { useStep } from './use-step';
  * A step form's submit: runs the step, copies the server's field errors into the form, and on
  * confirmation goes to the escrow's page, which shows the confirmed transaction.
  */
-export function useStepSubmit<T extends FieldValues>(escrowId: string, setError?: UseFormSetError<T>, stepName = 'step') {
+export function useStepSubmit<T extends FieldValues>(
+  escrowId: string,
+  setError?: UseFormSetError<T>,
+  stepName = 'step',
+) {
   const router = useRouter();
   const step = useStep();
   async function submit(prepare: () => Promise<Result<StepPrepared>>, tokens?: string[]) {

@@ -28,7 +28,10 @@ export function useStep() {
   const wallet = useWallet();
   const [state, setState] = useState<StepState>({ phase: 'idle' });
 
-  async function run(prepare: () => Promise<Result<StepPrepared>>, opts: { tokens?: string[]; label?: string; onConfirmed?: (p: StepPrepared, hash: string) => void } = {}) {
+  async function run(
+    prepare: () => Promise<Result<StepPrepared>>,
+    opts: { tokens?: string[]; label?: string; onConfirmed?: (p: StepPrepared, hash: string) => void } = {},
+  ) {
     const failWith = (error: AppError, prepared?: StepPrepared) => {
       setState({ phase: 'error', error, prepared });
       return null;
@@ -41,7 +44,10 @@ export function useStep() {
       res = await prepare();
       recordTiming(opts.label ?? 'step', 'prepare', performance.now() - started);
     } catch (e) {
-      return failWith({ code: 'unexpected', message: `The server could not prepare this step: ${(e as Error).message}` });
+      return failWith({
+        code: 'unexpected',
+        message: `The server could not prepare this step: ${(e as Error).message}`,
+      });
     }
     if (!res.ok) return failWith(res.error);
     let prepared = res.data;
@@ -50,7 +56,10 @@ export function useStep() {
       const missing = prepared.otherSigners.filter((a) => !wallet.canSignAuthFor(a));
       if (missing.length)
         return failWith(
-          { code: 'needs-signers', message: `This step also needs the signature of ${missing.map(shortAddress).join(', ')}, which this wallet does not hold.` },
+          {
+            code: 'needs-signers',
+            message: `This step also needs the signature of ${missing.map(shortAddress).join(', ')}, which this wallet does not hold.`,
+          },
           prepared,
         );
       setState({ phase: 'authorizing', prepared });
@@ -60,7 +69,13 @@ export function useStep() {
         if (!again.ok) return failWith(again.error, prepared);
         prepared = again.data;
       } catch (e) {
-        return failWith({ code: 'auth-signing', message: `Signing the other signers’ authorisations failed: ${(e as Error).message}` }, prepared);
+        return failWith(
+          {
+            code: 'auth-signing',
+            message: `Signing the other signers’ authorisations failed: ${(e as Error).message}`,
+          },
+          prepared,
+        );
       }
     }
 
@@ -106,6 +121,7 @@ export function useStep() {
 
 /** Benchmarks (npm run bench:e2e) read how long each phase took; nothing is recorded unless they ask. */
 function recordTiming(step: string, phase: 'prepare' | 'submit', ms: number) {
-  const sink = (window as unknown as { __openescrowTimings?: { step: string; phase: string; ms: number }[] }).__openescrowTimings;
+  const sink = (window as unknown as { __openescrowTimings?: { step: string; phase: string; ms: number }[] })
+    .__openescrowTimings;
   sink?.push({ step, phase, ms });
 }

@@ -16,7 +16,9 @@ export async function addSignedAuth(req: { prepared: StepPrepared; signedEntries
   if (limited) return limited;
   if (!req?.prepared || !Array.isArray(req.signedEntries)) return fail('bad-request', 'Nothing to add');
   const network = await getNetwork();
-  const res = await prepareWithSignedAuth(network, req.prepared.xdr, req.prepared.ticket, req.signedEntries, { errors: escrowErrors() });
+  const res = await prepareWithSignedAuth(network, req.prepared.xdr, req.prepared.ticket, req.signedEntries, {
+    errors: escrowErrors(),
+  });
   if (!res.ok) return res;
   const data: StepPrepared = { ...req.prepared, ...res.data, feeXlm: formatAmount(BigInt(res.data.feeStroops), 7) };
   return { ok: true as const, data };

@@ -41,7 +41,8 @@ export async function prepareTrustline(req: { source: string; token: string }): 
     });
   } catch (e) {
     if (e instanceof ChainError) return { ok: false, error: e.error };
-    if (/not found/i.test((e as Error).message)) return fail('no-account', 'Your account does not exist yet: get XLM first');
+    if (/not found/i.test((e as Error).message))
+      return fail('no-account', 'Your account does not exist yet: get XLM first');
     return unexpected('preparing a trustline', e);
   }
 }

@@ -23,7 +23,9 @@ const PENDING_LEDGERS = 720;
  * that every signer — the starter included — authorises with their own entry, and anyone can
  * submit at the end.
  */
-export async function startPendingRelease(req: StepRequest<ReleaseInput> & { milestone: number | null }): Promise<Result<{ id: string }>> {
+export async function startPendingRelease(
+  req: StepRequest<ReleaseInput> & { milestone: number | null },
+): Promise<Result<{ id: string }>> {
   const limited = await limitAction(3);
   if (limited) return limited;
   // The same definitions as a release from one wallet: the same schema, refusals and call.
@@ -44,7 +46,10 @@ export async function startPendingRelease(req: StepRequest<ReleaseInput> & { mil
 
   const op = def.call(ctx, parsed.data);
   const neutral = new Account(Keypair.random().publicKey(), '0');
-  const tx = new TransactionBuilder(neutral, { fee: BASE_FEE, networkPassphrase: ctx.network.passphrase }).addOperation(op).setTimeout(300).build();
+  const tx = new TransactionBuilder(neutral, { fee: BASE_FEE, networkPassphrase: ctx.network.passphrase })
+    .addOperation(op)
+    .setTimeout(300)
+    .build();
   let sim: rpc.Api.SimulateTransactionResponse;
   try {
     sim = await rpcServer(ctx.network).simulateTransaction(tx);
@@ -52,9 +57,15 @@ export async function startPendingRelease(req: StepRequest<ReleaseInput> & { mil
     logDetail('simulating a pending release', e);
     return fail('rpc-unreachable', 'The network’s RPC did not answer; try again in a moment');
   }
-  if (rpc.Api.isSimulationError(sim)) return { ok: false, error: hostError(sim.error, sim.events, escrowErrors(), new Set([ctx.escrow.config.token])) };
-  const entries = (sim.result?.auth ?? []).map((e) => ({ address: authAddress(e) ?? '', entry: e.toXdr('base64'), signed: null }));
-  if (entries.some((e) => !e.address)) return fail('unexpected', 'The simulation asked for an authorisation that is not an address’s');
+  if (rpc.Api.isSimulationError(sim))
+    return { ok: false, error: hostError(sim.error, sim.events, escrowErrors(), new Set([ctx.escrow.config.token])) };
+  const entries = (sim.result?.auth ?? []).map((e) => ({
+    address: authAddress(e) ?? '',
+    entry: e.toXdr('base64'),
+    signed: null,
+  }));
+  if (entries.some((e) => !e.address))
+    return fail('unexpected', 'The simulation asked for an authorisation that is not an address’s');
   const gross = single ? ctx.escrow.config.amount : ctx.escrow.config.milestones[index]!.amount;
   pendingStore.prune(sim.latestLedger);
   const warning = unverifiedTokenWarning(ctx.token);
@@ -68,7 +79,9 @@ export async function startPendingRelease(req: StepRequest<ReleaseInput> & { mil
       validUntilLedger: sim.latestLedger + PENDING_LEDGERS,
       summary: [
         ...(warning ? [warning] : []),
-        single ? `Release ${money(ctx, gross)} from escrow “${ctx.escrow.config.title}”.` : `Release milestone ${index + 1} (${money(ctx, gross)}) of “${ctx.escrow.config.title}”.`,
+        single
+          ? `Release ${money(ctx, gross)} from escrow “${ctx.escrow.config.title}”.`
+          : `Release milestone ${index + 1} (${money(ctx, gross)}) of “${ctx.escrow.config.title}”.`,
         ...payoutLines(ctx, gross, receiver),
         `Signed by ${signers.length} of ${ctx.escrow.config.roles.releasesRequired} required release signers.`,
       ],

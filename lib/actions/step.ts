@@ -8,7 +8,10 @@ import { runStep, type StepDefinition, type StepPrepared, type StepRequest } fro
 import type { Result } from '../stellar/result';
 
 /** Runs a step for the browser: two rate-limit points (a prepare fans out to several RPC calls). */
-export async function stepAction<S extends z.ZodType>(def: StepDefinition<S>, req: StepRequest): Promise<Result<StepPrepared>> {
+export async function stepAction<S extends z.ZodType>(
+  def: StepDefinition<S>,
+  req: StepRequest,
+): Promise<Result<StepPrepared>> {
   const limited = await limitAction(2);
   if (limited) return limited;
   return runStep(def, req);

@@ -27,7 +27,8 @@ export const approveMilestone = defineStep({
     const m = escrow.milestones[i]!;
     if (m.disputed || escrow.disputed) return IN_DISPUTE;
     if (!m.status) return 'The service provider has not marked this milestone yet';
-    if (address !== null && m.approvals.includes(address)) return m.approved ? 'Already approved' : 'You have approved it already; waiting for other approvers';
+    if (address !== null && m.approvals.includes(address))
+      return m.approved ? 'Already approved' : 'You have approved it already; waiting for other approvers';
     if (m.approved) return 'Already approved';
     return null;
   },

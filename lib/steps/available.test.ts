@@ -24,7 +24,9 @@ describe('availableActions', () => {
   });
 
   it('refuses overfunding once fully funded', () => {
-    expect(summary(availableActions(escrow(funded), ESCROW_ID, who.stranger, NOW))).toEqual(['fund:The escrow is fully funded']);
+    expect(summary(availableActions(escrow(funded), ESCROW_ID, who.stranger, NOW))).toEqual([
+      'fund:The escrow is fully funded',
+    ]);
   });
 
   it('the service provider marks each milestone; the approver waits for the mark', () => {
@@ -42,14 +44,19 @@ describe('availableActions', () => {
     expect(summary(availableActions(marked, ESCROW_ID, who.approver, NOW))).toEqual(
       expect.arrayContaining(['approve#0:yes', 'approve#1:yes']),
     );
-    expect(summary(availableActions(marked, ESCROW_ID, who.signer, NOW))).toContain('release:Milestone 1 is not approved yet');
+    expect(summary(availableActions(marked, ESCROW_ID, who.signer, NOW))).toContain(
+      'release:Milestone 1 is not approved yet',
+    );
     const approved = escrow({
       ...funded,
       milestones: [0, 1].map(() => milestone({ status: 'done', approved: true, approvals: [who.approver] })),
     });
     expect(summary(availableActions(approved, ESCROW_ID, who.signer, NOW))).toContain('release:yes');
     // One address holding two roles sees both without picking a role.
-    const both = { ...approved, config: { ...approved.config, roles: { ...approved.config.roles, releaseSigners: [who.approver] } } };
+    const both = {
+      ...approved,
+      config: { ...approved.config, roles: { ...approved.config.roles, releaseSigners: [who.approver] } },
+    };
     const list = summary(availableActions(both, ESCROW_ID, who.approver, NOW));
     expect(list).toEqual(expect.arrayContaining(['approve#0:Already approved', 'release:yes']));
   });
@@ -67,9 +74,13 @@ describe('availableActions', () => {
 
   it('a dispute stops release and lets the resolver resolve', () => {
     const e = escrow({ ...funded, disputed: true, disputeReason: 'late' });
-    expect(summary(availableActions(e, ESCROW_ID, who.signer, NOW))).toContain('release:In dispute: wait for the dispute resolver');
+    expect(summary(availableActions(e, ESCROW_ID, who.signer, NOW))).toContain(
+      'release:In dispute: wait for the dispute resolver',
+    );
     expect(summary(availableActions(e, ESCROW_ID, who.resolver, NOW))).toEqual(expect.arrayContaining(['resolve:yes']));
-    expect(summary(availableActions(escrow(funded), ESCROW_ID, who.resolver, NOW))).toContain('resolve:There is no dispute');
+    expect(summary(availableActions(escrow(funded), ESCROW_ID, who.resolver, NOW))).toContain(
+      'resolve:There is no dispute',
+    );
   });
 
   it('multi-release works per milestone', () => {
@@ -89,7 +100,10 @@ describe('availableActions', () => {
       },
     );
     expect(summary(availableActions(e, ESCROW_ID, who.signer, NOW))).toEqual(
-      expect.arrayContaining(['release-milestone#0:yes', 'release-milestone#1:In dispute: wait for the dispute resolver']),
+      expect.arrayContaining([
+        'release-milestone#0:yes',
+        'release-milestone#1:In dispute: wait for the dispute resolver',
+      ]),
     );
     expect(summary(availableActions(e, ESCROW_ID, who.resolver, NOW))).toEqual(
       expect.arrayContaining(['resolve-milestone#0:There is no dispute on this milestone', 'resolve-milestone#1:yes']),

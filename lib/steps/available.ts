@@ -28,7 +28,13 @@ function offered(def: StepDefinition, escrow: Escrow, address: string, funding: 
  * Steps that none of the address's roles allows are left out, except funding (anyone may fund).
  * `funding` is what the address has funded (`get_funding`; 0 when unknown).
  */
-export function availableActions(escrow: Escrow, id: string, address: string | null, now: bigint, ctx: { funding?: bigint } = {}): AvailableAction[] {
+export function availableActions(
+  escrow: Escrow,
+  id: string,
+  address: string | null,
+  now: bigint,
+  ctx: { funding?: bigint } = {},
+): AvailableAction[] {
   const out: AvailableAction[] = [];
   if (!address) return out;
   const funding = ctx.funding ?? 0n;
@@ -45,7 +51,7 @@ export function availableActions(escrow: Escrow, id: string, address: string | n
     });
   };
   // Runs of per-milestone steps go milestone by milestone, in registry order within each.
-  for (let s = 0; s < STEPS.length; ) {
+  for (let s = 0; s < STEPS.length;) {
     let end = s;
     while (end < STEPS.length && STEPS[end]!.perMilestone) end++;
     if (end === s) {

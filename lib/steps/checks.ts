@@ -25,7 +25,8 @@ export async function sourceCanPay(ctx: StepContext, amount: bigint): Promise<st
   }
   const balance = await readBalance(ctx.network, ctx.token.contractId, ctx.source);
   if (balance === null) return `Missing trustline: your account has no trustline for ${ctx.token.label}.`;
-  if (balance < amount) return `Insufficient balance: you hold ${money(ctx, balance)}, this needs ${money(ctx, amount)}`;
+  if (balance < amount)
+    return `Insufficient balance: you hold ${money(ctx, balance)}, this needs ${money(ctx, amount)}`;
   return null;
 }
 
@@ -35,7 +36,8 @@ export const units = (ctx: StepContext, text: string) => parseAmount(text, ctx.t
 /** Everyone the escrow pays fees to, who must be able to receive the token. */
 export function feeRecipients(ctx: StepContext): string[] {
   const c = ctx.escrow.config;
-  return [c.protocolFee.bps > 0 ? c.protocolFee.recipient : null, c.platformFeeBps > 0 ? c.roles.platform : null].filter(
-    (a): a is string => a !== null,
-  );
+  return [
+    c.protocolFee.bps > 0 ? c.protocolFee.recipient : null,
+    c.platformFeeBps > 0 ? c.roles.platform : null,
+  ].filter((a): a is string => a !== null);
 }

@@ -17,5 +17,7 @@ export const dispute = defineStep({
   precondition: ({ escrow }) => openForMoney(escrow) ?? (escrow.disputed ? 'Already in dispute' : null),
   schema: () => disputeSchema,
   call: (ctx, input) => escrowCalls.dispute(ctx.escrowId, ctx.source, input.reason),
-  summary: (_ctx, input) => [`Raise a dispute: “${input.reason}”. Nothing can be released until the dispute resolver decides.`],
+  summary: (_ctx, input) => [
+    `Raise a dispute: “${input.reason}”. Nothing can be released until the dispute resolver decides.`,
+  ],
 });

@@ -25,10 +25,18 @@ export function toDistribution(ctx: StepContext, input: ResolveInput): Distribut
 export async function distributionSummary(ctx: StepContext, input: ResolveInput): Promise<string[]> {
   const shares = toDistribution(ctx, input).map(([recipient, amount]) => ({ recipient, amount }));
   const funding = new Map(
-    await Promise.all(shares.map(async (s) => [s.recipient, await readFunding(ctx.network, ctx.escrowId, s.recipient).catch(() => 0n)] as const)),
+    await Promise.all(
+      shares.map(
+        async (s) => [s.recipient, await readFunding(ctx.network, ctx.escrowId, s.recipient).catch(() => 0n)] as const,
+      ),
+    ),
   );
   const c = ctx.escrow.config;
-  const { shares: split } = splitDistribution(shares, { platformBps: c.platformFeeBps, protocolBps: c.protocolFee.bps }, (r) => funding.get(r) ?? 0n);
+  const { shares: split } = splitDistribution(
+    shares,
+    { platformBps: c.platformFeeBps, protocolBps: c.protocolFee.bps },
+    (r) => funding.get(r) ?? 0n,
+  );
   return split.map(
     (s) =>
       `${shortAddress(s.recipient)} receives ${money(ctx, s.received)}` +
@@ -41,4 +49,3 @@ export async function distributionSummary(ctx: StepContext, input: ResolveInput)
 export async function distributionRecipientsCanReceive(ctx: StepContext, input: ResolveInput) {
   return recipientsCanReceive(ctx, [...input.distributions.map((d) => d.recipient.trim()), ...feeRecipients(ctx)]);
 }
-

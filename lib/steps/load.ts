@@ -24,7 +24,10 @@ export async function loadEscrow(idRaw: unknown): Promise<Result<LoadedEscrow> &
   const network = await getNetwork();
   const id = contractId.safeParse(idRaw);
   if (!id.success)
-    return { ...fail('bad-escrow-id', 'This is not an escrow id: it should be a contract address, C… with 56 characters.'), network };
+    return {
+      ...fail('bad-escrow-id', 'This is not an escrow id: it should be a contract address, C… with 56 characters.'),
+      network,
+    };
   try {
     const escrow = await readEscrow(network, id.data);
     const [token, now] = await Promise.all([readToken(network, escrow.config.token), chainNow(network)]);

@@ -8,8 +8,10 @@ export function signersProblem(ctx: StepContext, signers: readonly string[]): st
   const r = ctx.escrow.config.roles;
   const strangers = signers.filter((s) => !r.releaseSigners.includes(s));
   if (strangers.length) return `Not a release signer: ${strangers.join(', ')}`;
-  if (!signers.includes(ctx.source)) return 'You must be one of the signers of this release (connect a release signer’s account)';
-  if (signers.length < r.releasesRequired) return `This release needs ${r.releasesRequired} signers; choose ${r.releasesRequired - signers.length} more`;
+  if (!signers.includes(ctx.source))
+    return 'You must be one of the signers of this release (connect a release signer’s account)';
+  if (signers.length < r.releasesRequired)
+    return `This release needs ${r.releasesRequired} signers; choose ${r.releasesRequired - signers.length} more`;
   return null;
 }
 
@@ -21,4 +23,3 @@ export function payoutLines(ctx: StepContext, gross: bigint, receiver: string): 
     `The platform gets ${money(ctx, f.platform)} (${c.platformFeeBps / 100} %); the protocol gets ${money(ctx, f.protocol)} (${c.protocolFee.bps / 100} %).`,
   ];
 }
-

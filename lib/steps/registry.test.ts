@@ -27,7 +27,9 @@ const NOT_STEPS: Record<string, string> = {
 };
 
 /** The exported name of each definition (`approveMilestone`), as actions and pages import it. */
-const exportName = new Map<unknown, string>(Object.entries(steps).flatMap(([name, value]) => (STEPS.includes(value as never) ? [[value, name] as const] : [])));
+const exportName = new Map<unknown, string>(
+  Object.entries(steps).flatMap(([name, value]) => (STEPS.includes(value as never) ? [[value, name] as const] : [])),
+);
 
 describe('the step registry', () => {
   it('has one step per state-changing entry point of the contract', () => {
@@ -45,11 +47,19 @@ describe('the step registry', () => {
   });
 
   it('gives each step a server action and a page that use its definition', () => {
-    const actions = readdirSync(new URL('lib/actions/', root)).map((f) => readFileSync(new URL(`lib/actions/${f}`, root), 'utf8'));
+    const actions = readdirSync(new URL('lib/actions/', root)).map((f) =>
+      readFileSync(new URL(`lib/actions/${f}`, root), 'utf8'),
+    );
     for (const def of STEPS) {
       const name = exportName.get(def)!;
-      expect(actions.some((a) => a.startsWith("'use server'") && a.includes(`stepAction(${name}, req)`)), `action for ${def.name}`).toBe(true);
-      const page = new URL(`app/escrows/[id]/${def.perMilestone ? 'milestones/[index]/' : ''}${def.path}/page.tsx`, root);
+      expect(
+        actions.some((a) => a.startsWith("'use server'") && a.includes(`stepAction(${name}, req)`)),
+        `action for ${def.name}`,
+      ).toBe(true);
+      const page = new URL(
+        `app/escrows/[id]/${def.perMilestone ? 'milestones/[index]/' : ''}${def.path}/page.tsx`,
+        root,
+      );
       expect(existsSync(page), `page for ${def.name}`).toBe(true);
       expect(readFileSync(page, 'utf8'), `page of ${def.name} uses its definition`).toContain(`step={${name}}`);
     }

@@ -63,4 +63,3 @@ export function stepHref(escrowId: string, def: StepDefinition, milestone?: numb
   const base = `/escrows/${escrowId}`;
   return def.perMilestone ? `${base}/milestones/${milestone}/${def.path}` : `${base}/${def.path}`;
 }
-

@@ -25,7 +25,8 @@ export const releaseMilestone = defineStep({
     if (closed) return closed;
     if (escrow.milestones[i]!.disputed) return IN_DISPUTE;
     if (!escrow.milestones[i]!.approved) return 'Not approved yet';
-    if (escrow.balance < escrow.config.milestones[i]!.amount) return 'The escrow does not hold enough for this milestone yet';
+    if (escrow.balance < escrow.config.milestones[i]!.amount)
+      return 'The escrow does not hold enough for this milestone yet';
     return null;
   },
   schema: () => releaseSchema,
@@ -36,6 +37,9 @@ export const releaseMilestone = defineStep({
   summary: (ctx) => {
     const i = milestoneOf(ctx);
     const amount = ctx.escrow.config.milestones[i]!.amount;
-    return [`Release milestone ${i + 1}: ${money(ctx, amount)}.`, ...payoutLines(ctx, amount, milestoneReceiver(ctx.escrow.config, i))];
+    return [
+      `Release milestone ${i + 1}: ${money(ctx, amount)}.`,
+      ...payoutLines(ctx, amount, milestoneReceiver(ctx.escrow.config, i)),
+    ];
   },
 });

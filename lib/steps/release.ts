@@ -23,12 +23,14 @@ export const release = defineStep({
     if (escrow.disputed) return IN_DISPUTE;
     const pending = escrow.milestones.findIndex((m) => !m.approved);
     if (pending >= 0) return `Milestone ${pending + 1} is not approved yet`;
-    if (escrow.funded !== escrow.config.amount || escrow.balance < escrow.config.amount) return 'The escrow is not fully funded yet';
+    if (escrow.funded !== escrow.config.amount || escrow.balance < escrow.config.amount)
+      return 'The escrow is not fully funded yet';
     return null;
   },
   schema: () => releaseSchema,
   check: async (ctx, input) =>
-    signersProblem(ctx, input.signers) ?? (await recipientsCanReceive(ctx, [ctx.escrow.config.roles.receiver, ...feeRecipients(ctx)])),
+    signersProblem(ctx, input.signers) ??
+    (await recipientsCanReceive(ctx, [ctx.escrow.config.roles.receiver, ...feeRecipients(ctx)])),
   call: (ctx, input) => escrowCalls.release(ctx.escrowId, input.signers),
   summary: (ctx, input) => [
     `Release ${money(ctx, ctx.escrow.config.amount)} signed by ${input.signers.length} of ${ctx.escrow.config.roles.releasesRequired} required signers.`,

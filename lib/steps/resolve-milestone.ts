@@ -25,5 +25,8 @@ export const resolveMilestone = defineStep({
   schema: (ctx) => resolveSchema(ctx.token.decimals, amountInDispute(ctx, milestoneOf(ctx))),
   check: (ctx, input) => distributionRecipientsCanReceive(ctx, input),
   call: (ctx, input) => escrowCalls.resolveMilestone(ctx.escrowId, milestoneOf(ctx), toDistribution(ctx, input)),
-  summary: async (ctx, input) => [`Resolve the dispute on milestone ${milestoneOf(ctx) + 1}:`, ...(await distributionSummary(ctx, input))],
+  summary: async (ctx, input) => [
+    `Resolve the dispute on milestone ${milestoneOf(ctx) + 1}:`,
+    ...(await distributionSummary(ctx, input)),
+  ],
 });

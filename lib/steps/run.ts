@@ -53,7 +53,10 @@ export async function loadStepContext(def: StepDefinition, req: StepRequest): Pr
 }
 
 /** Runs a step definition against a request and returns the transaction to sign. */
-export async function runStep<S extends z.ZodType>(def: StepDefinition<S>, req: StepRequest): Promise<Result<StepPrepared>> {
+export async function runStep<S extends z.ZodType>(
+  def: StepDefinition<S>,
+  req: StepRequest,
+): Promise<Result<StepPrepared>> {
   const loaded = await loadStepContext(def as unknown as StepDefinition, req);
   if (!loaded.ok) return loaded;
   const ctx = loaded.data;
@@ -64,7 +67,14 @@ export async function runStep<S extends z.ZodType>(def: StepDefinition<S>, req: 
     if (refusal) return fail('refused', refusal);
     const warning = unverifiedTokenWarning(ctx.token);
     const summary = [...(warning ? [warning] : []), ...(await def.summary(ctx, parsed.data))];
-    return await finishPrepare(ctx.network, ctx.source, def.call(ctx, parsed.data), summary, ctx.escrowId, new Set([ctx.escrow.config.token]));
+    return await finishPrepare(
+      ctx.network,
+      ctx.source,
+      def.call(ctx, parsed.data),
+      summary,
+      ctx.escrowId,
+      new Set([ctx.escrow.config.token]),
+    );
   } catch (e) {
     if (e instanceof ChainError) return { ok: false, error: e.error };
     return unexpected(`preparing ${def.name} of ${ctx.escrowId}`, e);
@@ -72,9 +82,19 @@ export async function runStep<S extends z.ZodType>(def: StepDefinition<S>, req: 
 }
 
 /** The early refusal of a parsed request: the definition's verdict, then its checks of the input. */
-export async function refusalOf<S extends z.ZodType>(def: StepDefinition<S>, ctx: StepContext, input: z.output<S>): Promise<Verdict> {
+export async function refusalOf<S extends z.ZodType>(
+  def: StepDefinition<S>,
+  ctx: StepContext,
+  input: z.output<S>,
+): Promise<Verdict> {
   if (def.defer?.(ctx, input)) return null;
-  const facts: StepFacts = { escrow: ctx.escrow, milestone: ctx.milestone, address: ctx.source, now: ctx.now, funding: ctx.funding };
+  const facts: StepFacts = {
+    escrow: ctx.escrow,
+    milestone: ctx.milestone,
+    address: ctx.source,
+    now: ctx.now,
+    funding: ctx.funding,
+  };
   return stepVerdict(def as unknown as StepDefinition, facts) ?? (def.check ? await def.check(ctx, input) : null);
 }
 

@@ -19,6 +19,9 @@ export const setMilestoneStatus = defineStep({
   },
   precondition: ({ escrow, milestone }) => milestoneClosed(escrow, milestone!),
   schema: () => statusSchema,
-  call: (ctx, input) => escrowCalls.setMilestoneStatus(ctx.escrowId, milestoneOf(ctx), input.status, input.evidence || null),
-  summary: (ctx, input) => [`Mark milestone ${milestoneOf(ctx) + 1} as “${input.status}”${input.evidence ? ` with evidence ${input.evidence}` : ''}.`],
+  call: (ctx, input) =>
+    escrowCalls.setMilestoneStatus(ctx.escrowId, milestoneOf(ctx), input.status, input.evidence || null),
+  summary: (ctx, input) => [
+    `Mark milestone ${milestoneOf(ctx) + 1} as “${input.status}”${input.evidence ? ` with evidence ${input.evidence}` : ''}.`,
+  ],
 });

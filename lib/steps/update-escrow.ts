@@ -20,7 +20,10 @@ export const updateEscrow = defineStep({
   },
   precondition: ({ escrow }) => {
     const touched =
-      escrow.funded !== 0n || escrow.balance !== 0n || escrow.disputed || escrow.milestones.some((m) => m.disputed || m.approvals.length > 0);
+      escrow.funded !== 0n ||
+      escrow.balance !== 0n ||
+      escrow.disputed ||
+      escrow.milestones.some((m) => m.disputed || m.approvals.length > 0);
     return touched ? 'It can be edited only before any funding, approval or dispute' : null;
   },
   schema: (ctx) => escrowFormSchema(ctx.token.decimals),
@@ -28,11 +31,17 @@ export const updateEscrow = defineStep({
     (input.token !== ctx.escrow.config.token ? 'The token cannot change after creation' : null) ??
     (input.kind !== ctx.escrow.config.kind ? 'The kind cannot change after creation' : null) ??
     // The contract fixes the fees at deployment (its ImmutableField error).
-    (percentToBps(input.platformFeePercent) !== ctx.escrow.config.platformFeeBps ? 'The platform fee cannot change after creation' : null),
+    (percentToBps(input.platformFeePercent) !== ctx.escrow.config.platformFeeBps
+      ? 'The platform fee cannot change after creation'
+      : null),
   call: (ctx, input) =>
     escrowCalls.update(
       ctx.escrowId,
-      formToConfig(input, { decimals: ctx.token.decimals, token: ctx.escrow.config.token, protocolFee: ctx.escrow.config.protocolFee }),
+      formToConfig(input, {
+        decimals: ctx.token.decimals,
+        token: ctx.escrow.config.token,
+        protocolFee: ctx.escrow.config.protocolFee,
+      }),
     ),
   summary: (_ctx, input) => [`Update the escrow “${input.title}”.`],
 });

@@ -7,7 +7,8 @@ import type { StepDefinition, StepFacts, Verdict } from './types';
  * caller-specific step, the precondition.
  */
 export function stepVerdict(def: StepDefinition, facts: StepFacts): Verdict {
-  if (!def.kinds.includes(facts.escrow.config.kind)) return def.wrongKind ?? 'This step does not apply to this kind of escrow';
+  if (!def.kinds.includes(facts.escrow.config.kind))
+    return def.wrongKind ?? 'This step does not apply to this kind of escrow';
   if (facts.milestone !== null && !facts.escrow.milestones[facts.milestone]) return 'There is no such milestone';
   if (facts.address === null) return def.callerSpecific ? null : def.precondition(facts);
   if (def.roles !== 'anyone' && !def.roles.may(facts.escrow, facts.address)) return def.roles.refusal;

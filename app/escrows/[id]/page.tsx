@@ -35,13 +35,18 @@ export default async function EscrowPage({
     logDetail(`events of ${id}`, e);
     eventsError = 'the network’s RPC did not answer';
   }
-  const confirmed = confirmedEvent(events, typeof done === 'string' ? done : undefined, typeof tx === 'string' ? tx : undefined);
+  const confirmed = confirmedEvent(
+    events,
+    typeof done === 'string' ? done : undefined,
+    typeof tx === 'string' ? tx : undefined,
+  );
   const c = escrow.config;
   return (
     <div className="space-y-6">
       <header className="space-y-1">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {c.kind === 'Single' ? 'Single-release' : 'Multi-release'} escrow · {token.label} · engagement <ChainText text={c.engagementId} />
+          {c.kind === 'Single' ? 'Single-release' : 'Multi-release'} escrow · {token.label} · engagement{' '}
+          <ChainText text={c.engagementId} />
           {c.deadline !== null ? ` · deadline ${formatChainTime(c.deadline)}` : ''}
         </p>
         <h1 className="text-2xl font-bold" data-testid="escrow-title">

@@ -14,7 +14,12 @@ export default async function EditPage({ params }: { params: Promise<{ id: strin
           <EscrowForm
             mode="edit"
             escrowId={id}
-            tokens={[...network.tokens.filter((t) => t.contractId === escrow.config.token), ...(network.tokens.some((t) => t.contractId === escrow.config.token) ? [] : [{ code: token.label, contractId: token.contractId, decimals: token.decimals }])]}
+            tokens={[
+              ...network.tokens.filter((t) => t.contractId === escrow.config.token),
+              ...(network.tokens.some((t) => t.contractId === escrow.config.token)
+                ? []
+                : [{ code: token.label, contractId: token.contractId, decimals: token.decimals }]),
+            ]}
             protocolFeeBps={escrow.config.protocolFee.bps}
             decimals={token.decimals}
             initial={configToForm(escrow.config, token.decimals)}

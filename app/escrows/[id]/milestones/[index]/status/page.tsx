@@ -13,7 +13,11 @@ export default async function StatusPage({ params }: { params: Promise<{ id: str
           <>
             <p className="text-sm">{escrow.config.milestones[i]!.description}</p>
             <Refusal reason={refusal} />
-            <StatusForm escrowId={id} milestone={i} current={{ status: escrow.milestones[i]!.status, evidence: escrow.milestones[i]!.evidence }} />
+            <StatusForm
+              escrowId={id}
+              milestone={i}
+              current={{ status: escrow.milestones[i]!.status, evidence: escrow.milestones[i]!.evidence }}
+            />
           </>
         );
       }}
