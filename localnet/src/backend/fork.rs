@@ -6,7 +6,9 @@
 use super::state::{key_bytes, State};
 use super::store::Store;
 use super::upstream::{Upstream, UpstreamTip};
-use super::ChainConfig;
+use super::frame::TxFrame;
+use super::state::StoredEntry;
+use super::{modules, Chain, ChainConfig};
 use anyhow::{anyhow, bail, Result};
 use soroban_env_host::xdr::{
     ConfigSettingId, ContractDataDurability, ContractId, Hash, LedgerKey, LedgerKeyConfigSetting, LedgerKeyContractData,
@@ -66,4 +68,27 @@ pub fn contract_exists(state: &State, id: [u8; 32]) -> bool {
         durability: ContractDataDurability::Persistent,
     });
     state.lookup(&key_bytes(&key)).is_some()
+}
+
+impl Chain {
+    /// Fork mode: fetches a Soroban transaction's footprint in one batch and compiles
+    /// upstream code it runs into the module cache, as core has every live module
+    /// compiled (simulation assumed so; a miss would cost more than it declared).
+    pub(super) fn cache_upstream_code(&self, frame: &TxFrame) {
+        let (Some(_), Some(data)) = (self.state.upstream(), frame.soroban_data()) else { return };
+        let fp = &data.resources.footprint;
+        let keys: Vec<_> = fp.read_only.iter().chain(fp.read_write.iter()).cloned().collect();
+        self.state.prefetch(&keys);
+        for k in &keys {
+            let LedgerKey::ContractCode(c) = k else { continue };
+            if self.modules.contains_module(&c.hash).unwrap_or(true) {
+                continue;
+            }
+            if let Some(StoredEntry { entry: soroban_env_host::xdr::LedgerEntry { data: soroban_env_host::xdr::LedgerEntryData::ContractCode(code), .. }, .. }) =
+                self.state.lookup(&key_bytes(k))
+            {
+                modules::add(&self.modules, &self.network, self.header.ledger_version, code.code.as_slice());
+            }
+        }
+    }
 }

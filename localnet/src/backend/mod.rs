@@ -206,29 +206,6 @@ impl Chain {
     }
 }
 
-impl Chain {
-    /// Fork mode: fetches a Soroban transaction's footprint in one batch and compiles
-    /// upstream code it runs into the module cache, as core has every live module
-    /// compiled (simulation assumed so; a miss would cost more than it declared).
-    fn cache_upstream_code(&self, frame: &TxFrame) {
-        let (Some(_), Some(data)) = (self.state.upstream(), frame.soroban_data()) else { return };
-        let fp = &data.resources.footprint;
-        let keys: Vec<_> = fp.read_only.iter().chain(fp.read_write.iter()).cloned().collect();
-        self.state.prefetch(&keys);
-        for k in &keys {
-            let soroban_env_host::xdr::LedgerKey::ContractCode(c) = k else { continue };
-            if self.modules.contains_module(&c.hash).unwrap_or(true) {
-                continue;
-            }
-            if let Some(StoredEntry { entry: soroban_env_host::xdr::LedgerEntry { data: soroban_env_host::xdr::LedgerEntryData::ContractCode(code), .. }, .. }) =
-                self.state.lookup(&state::key_bytes(k))
-            {
-                modules::add(&self.modules, &self.network, self.header.ledger_version, code.code.as_slice());
-            }
-        }
-    }
-}
-
 /// The oldest ledger a retention window of `window` ledgers keeps once `latest` has
 /// closed (stellar-rpc's rule: `latest + 1 - window`), if that prunes anything.
 pub fn retention_cutoff(window: Option<u32>, latest: u32) -> Option<u32> {
