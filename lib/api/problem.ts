@@ -21,6 +21,8 @@ const STATUS: Record<string, number> = {
   unauthorized: 401,
   'missing-scope': 403,
   'foreign-origin': 403,
+  'too-many-keys': 409,
+  'sign-in-refused': 401,
   'not-found': 404,
   'not-openescrow': 404,
   'idempotency-conflict': 422,
