@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { loadEscrowPage } from '@/lib/escrow/load';
+import { loadEscrow } from '@/lib/steps';
 import { logDetail } from '@/lib/log';
 import { readEscrowEvents, type EscrowEvent } from '@/lib/stellar/rpc';
 import { formatChainTime } from '@/lib/text';
@@ -24,9 +24,9 @@ export default async function EscrowPage({
 }) {
   const { id } = await params;
   const { done, tx } = await searchParams;
-  const loaded = await loadEscrowPage(id);
-  if (!loaded.ok) return <LoadError message={loaded.message} code={loaded.code} />;
-  const { escrow, token, network, now } = loaded;
+  const loaded = await loadEscrow(id);
+  if (!loaded.ok) return <LoadError message={loaded.error.message} code={loaded.error.code} />;
+  const { escrow, token, network, now } = loaded.data;
   let events: EscrowEvent[] = [];
   let eventsError: string | undefined;
   try {
