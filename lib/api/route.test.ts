@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openReadModel, type ReadModel } from '../db/client';
 import { fail, ok } from '../stellar/result';
-import { fieldErrors } from '../actions/step';
+import { fieldErrors } from '../steps/run';
 import { setApiDatabase } from './db';
 import { createKey, listKeys, revokeKey } from './keys';
 import { apiRoute } from './route';

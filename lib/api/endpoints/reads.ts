@@ -4,7 +4,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { fieldErrors } from '../../actions/step';
+import { fieldErrors } from '../../steps/run';
 import { escrowFilterSchema } from '../../db/queries/filters';
 import { listEscrows } from '../../db/queries/list-escrows';
 import { CursorError } from '../../db/queries/page-cursor';

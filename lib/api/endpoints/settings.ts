@@ -2,7 +2,7 @@
  * The settings endpoints a signed-in browser calls: SEP-10 sign-in and sign-out, and the
  * signed-in address's API keys (create, list, revoke).
  */
-import { fieldErrors } from '../../actions/step';
+import { fieldErrors } from '../../steps/run';
 import { getNetwork } from '../../networks/server';
 import { fail, ok, type Result } from '../../stellar/result';
 import { createKey, createKeySchema, listKeys, MAX_KEYS_PER_OWNER, revokeKey } from '../keys';

@@ -4,7 +4,7 @@
  * polled until final.
  */
 import { Address, xdr } from '@stellar/stellar-sdk';
-import { fieldErrors } from '../../actions/step';
+import { fieldErrors } from '../../steps/run';
 import { escrowErrors } from '../../escrow/errors';
 import { getNetwork } from '../../networks/server';
 import { fail, ok, type Result } from '../../stellar/result';
