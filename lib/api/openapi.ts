@@ -4,6 +4,7 @@
  * a unit test fails when they differ, so a change to the API is a visible diff.
  */
 import { z } from 'zod';
+import { stepRoutes } from './endpoints/steps';
 import { escrowListPage, listEscrowsQuery, problemDocument, submitBody, submitResult, tokenList } from './schemas';
 
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
@@ -46,8 +47,72 @@ function queryParameters(s: z.ZodObject) {
   }));
 }
 
+const milestoneIndex = {
+  name: 'index',
+  in: 'path',
+  required: true,
+  description: 'The milestone, from 0',
+  schema: { type: 'integer', minimum: 0 },
+};
+const prepared = {
+  type: 'object',
+  properties: {
+    xdr: { type: 'string', description: 'The unsigned transaction, base64 XDR: sign it with the source’s key' },
+    ticket: { type: 'string', description: 'Send it back with the signed XDR to POST /transactions' },
+    hash: { type: 'string' },
+    summary: { type: 'array', items: { type: 'string' }, description: 'What the transaction will do, in sentences' },
+    fee: { type: 'string', description: 'The most the source pays, in XLM' },
+    fee_stroops: { type: 'string' },
+    other_signers: { type: 'array', items: { type: 'string' } },
+    auth_valid_until_ledger: { type: 'integer' },
+    network_passphrase: { type: 'string' },
+  },
+  required: [
+    'xdr',
+    'ticket',
+    'hash',
+    'summary',
+    'fee',
+    'fee_stroops',
+    'other_signers',
+    'auth_valid_until_ledger',
+    'network_passphrase',
+  ],
+};
+
+/** One operation per step of the registry. */
+function stepPaths(): Record<string, Record<string, object>> {
+  const out: Record<string, Record<string, object>> = {};
+  for (const { def, method, path } of stepRoutes()) {
+    (out[path] ??= {})[method] = {
+      operationId: def.name,
+      summary: `${def.label} (scope: prepare): calls \`${def.contractFn}\`; answers the unsigned transaction`,
+      parameters: [
+        escrowId,
+        ...(def.perMilestone ? [milestoneIndex] : []),
+        ...(method === 'post' ? [idempotencyKey] : []),
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: { source: { type: 'string' }, input: { type: 'object' } },
+              required: ['source'],
+            },
+          },
+        },
+      },
+      responses: ok('The transaction to sign', prepared),
+    };
+  }
+  return out;
+}
+
 /** The document served at /api/v1/openapi.json. */
 export function openApiDocument() {
+  const steps = stepPaths();
   return {
     openapi: '3.1.0',
     info: {
@@ -73,7 +138,9 @@ export function openApiDocument() {
           responses: ok('One page', schema(escrowListPage)),
         },
       },
+      ...steps,
       '/escrows/{id}': {
+        ...steps['/escrows/{id}'],
         get: {
           operationId: 'getEscrow',
           summary: 'One escrow: its live chain state and the read model’s extras (scope: read)',
