@@ -42,6 +42,21 @@ test('20. a platform signs in with the dev wallet, creates a key, uses it from N
   expect(bad.status).toBe(400);
   expect(Object.keys(((await bad.json()) as { fieldErrors: object }).fieldErrors).sort()).toEqual(['address', 'limit']);
 
+  // A step endpoint from the registry: a contract id with nothing behind it is 404; a typo is 400.
+  const nowhere = await api('/escrows/CAAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQC526/fund', key, {
+    method: 'POST',
+    body: JSON.stringify({ source: owner.publicKey(), input: { amount: '1', termsVersion: 0 } }),
+  });
+  expect(nowhere.status).toBe(404);
+  expect(
+    (
+      await api('/escrows/CTYPO/fund', key, {
+        method: 'POST',
+        body: JSON.stringify({ source: owner.publicKey(), input: {} }),
+      })
+    ).status,
+  ).toBe(400);
+
   // A foreign page cannot create keys with the session cookie.
   const cookie = (await page.context().cookies()).find((c) => c.name === 'openescrow_session')!;
   expect(cookie.httpOnly).toBe(true);
