@@ -60,6 +60,16 @@ export const APP_ERROR_CODES = {
   'no-faucet': 'Test tokens come from the local network’s faucet only',
   'faucet-unreachable': 'The faucet did not answer',
   'faucet-failed': 'The faucet refused',
+  // The platform API (lib/api)
+  unauthorized: 'No API key or session, or an unknown or revoked one',
+  'missing-scope': 'The API key lacks the scope this endpoint needs',
+  'foreign-origin': 'A state-changing settings request came from another origin',
+  'sign-in-refused': 'The signed sign-in challenge did not verify, expired or was used already',
+  'too-many-keys': 'The account holds the most API keys allowed; revoke one first',
+  'idempotency-conflict': 'The Idempotency-Key was used with another request',
+  'idempotency-in-progress': 'A request with this Idempotency-Key is still running',
+  'payload-too-large': 'The request body is too large',
+  'bad-json': 'The request body is not JSON',
   unexpected: 'A failure the server did not expect; the server log has the details',
 } as const;
 

@@ -2,3 +2,4 @@
 export * from './escrows';
 export * from './events';
 export * from './system';
+export * from './api';
