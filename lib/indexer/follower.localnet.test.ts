@@ -5,116 +5,39 @@
  * a replay writes nothing; a reconciliation reads the same state. Needs the localnet binary
  * (LOCALNET_BIN, or target/release/localnet under CARGO_TARGET_DIR); skipped without it.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Asset, BASE_FEE, Keypair, Networks, Operation, rpc, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
-import { createEscrowOp, escrowCalls } from '@/lib/escrow/calls';
+import { Keypair, Operation } from '@stellar/stellar-sdk';
+import { escrowCalls } from '@/lib/escrow/calls';
 import { readEscrow } from '@/lib/escrow/read';
 import type { EscrowConfig } from '@/lib/escrow/types';
 import type { NetworkConfig } from '@/lib/networks/config';
 import { testBackends } from '@/lib/db/testing';
 import type { ReadModel } from '@/lib/db/client';
 import { escrows, events } from '@/lib/db/schema';
-import { startLocalnet, type LocalnetInstance } from '../../localnet/conformance/localnet-process';
+import { localnetAvailable as available, startKit, WASM, type Kit } from './localnet-kit';
 import { syncAll } from './follower';
 import { loadState } from './load-state';
 import { reconcile } from './reconcile';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
-const BIN = process.env.LOCALNET_BIN ?? join(process.env.CARGO_TARGET_DIR ?? 'target', 'release/localnet');
-const PASSPHRASE = Networks.STANDALONE;
-const WASM = readFileSync('contracts/escrow/dist/escrow.wasm');
-const WASM_HASH = createHash('sha256').update(WASM).digest('hex');
-
-let ln: LocalnetInstance;
+let kit: Kit;
 let network: NetworkConfig;
-let server: rpc.Server;
-const party = Keypair.random(); // every named role but the resolver: its own transactions authorise it
-const resolver = Keypair.random();
-const XLM = Asset.native().contractId(PASSPHRASE);
-
-async function send(key: Keypair, op: xdr.Operation, soroban = true): Promise<void> {
-  const account = await server.getAccount(key.publicKey());
-  let tx = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: PASSPHRASE })
-    .addOperation(op)
-    .setTimeout(60)
-    .build();
-  if (soroban) tx = await server.prepareTransaction(tx);
-  tx.sign(key);
-  const sent = await server.sendTransaction(tx);
-  const done = await server.pollTransaction(sent.hash, { attempts: 60 });
-  if (done.status !== 'SUCCESS') throw new Error(`transaction ${sent.hash}: ${done.status}`);
-}
-
-async function deploy(config: EscrowConfig, wasmHash = WASM_HASH): Promise<string> {
-  const { op, contractId } = createEscrowOp({
-    deployer: party.publicKey(),
-    wasmHash,
-    config,
-    salt: randomBytes(32),
-    passphrase: PASSPHRASE,
-  });
-  await send(party, op);
-  return contractId;
-}
-
-function config(over: Partial<EscrowConfig> = {}): EscrowConfig {
-  const p = party.publicKey();
-  return {
-    kind: 'Single',
-    engagementId: `ENG-${randomBytes(3).toString('hex')}`,
-    title: 'Logo design',
-    description: 'Two rounds',
-    token: XLM,
-    roles: {
-      approvers: [p],
-      approvalsRequired: 1,
-      serviceProvider: p,
-      releaseSigners: [p],
-      releasesRequired: 1,
-      disputeResolver: resolver.publicKey(),
-      platform: p,
-      receiver: p,
-    },
-    platformFeeBps: 300,
-    protocolFee: { recipient: resolver.publicKey(), bps: 30 },
-    amount: 50_000_000n,
-    milestones: [{ description: 'Draft', amount: 0n, receiver: null }],
-    deadline: null,
-    ...over,
-  };
-}
-
-const available = existsSync(BIN);
+let party: Keypair;
+let resolver: Keypair;
+const send = (key: Keypair, op: Parameters<Kit['send']>[1]) => kit.send(key, op);
+const deploy = (c: EscrowConfig, hash?: string) => kit.deploy(c, hash);
+const config = (over?: Partial<EscrowConfig>) => kit.config(over);
 
 beforeAll(async () => {
   if (!available) return;
-  ln = await startLocalnet({ timeoutMs: 30_000 });
-  network = {
-    name: 'local',
-    label: 'Local',
-    rpcUrl: ln.rpcUrl,
-    passphrase: PASSPHRASE,
-    friendbotUrl: null,
-    localnetUrl: ln.baseUrl,
-    explorerUrl: null,
-    wasmHash: WASM_HASH,
-    releasedWasmHashes: [WASM_HASH],
-    protocolFee: { recipient: null, bps: 30 },
-    tokens: [],
-    walletConnectProjectId: null,
-    trezorEmail: null,
-  };
-  server = new rpc.Server(ln.rpcUrl, { allowHttp: true });
-  for (const k of [party, resolver]) await fetch(`${ln.baseUrl}/friendbot?addr=${k.publicKey()}`);
-  await send(party, Operation.uploadContractWasm({ wasm: WASM }));
+  kit = await startKit();
+  ({ network, party, resolver } = kit);
 });
 
 afterAll(async () => {
-  await ln?.stop();
+  await kit?.localnet.stop();
 });
 
 describe.skipIf(!available).each(testBackends())('the follower on $name', (backend) => {
