@@ -6,8 +6,9 @@ const nextConfig = {
   reactStrictMode: true,
   // No advertising of the framework (X-Powered-By).
   poweredByHeader: false,
-  // The SDK is large and Node-oriented; keep it out of the server bundle.
-  serverExternalPackages: ['@stellar/stellar-sdk'],
+  // The SDK is large and Node-oriented, PGlite loads its wasm beside its module: keep them out
+  // of the server bundle.
+  serverExternalPackages: ['@stellar/stellar-sdk', '@electric-sql/pglite', 'pg', 'drizzle-orm'],
   experimental: {
     serverActions: { bodySizeLimit: '1mb' },
   },

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { loadEscrowPage } from '@/lib/escrow/load';
 import { logDetail } from '@/lib/log';
-import { readEscrowEvents, type EscrowEvent } from '@/lib/stellar/rpc';
+import { loadTimeline } from '@/lib/indexer/timeline';
+import { appReadModel } from '@/lib/indexer/server';
 import { formatChainTime } from '@/lib/text';
 import { EscrowDetails } from '@/components/escrow/escrow-details';
 import { ActionPanel } from '@/components/escrow/action-panel';
@@ -27,21 +28,20 @@ export default async function EscrowPage({
   const loaded = await loadEscrowPage(id);
   if (!loaded.ok) return <LoadError message={loaded.message} code={loaded.code} />;
   const { escrow, token, network, now } = loaded;
-  let events: EscrowEvent[] = [];
-  let eventsError: string | undefined;
-  try {
-    events = await readEscrowEvents(network, id);
-  } catch (e) {
-    logDetail(`events of ${id}`, e);
-    eventsError = 'the network’s RPC did not answer';
-  }
-  const confirmed = confirmedEvent(events, typeof done === 'string' ? done : undefined, typeof tx === 'string' ? tx : undefined);
+  const rm = await appReadModel().catch((e: unknown) => (logDetail('read model', e), null));
+  const { events, note, error: eventsError } = await loadTimeline(rm?.db ?? null, network, id);
+  const confirmed = confirmedEvent(
+    events,
+    typeof done === 'string' ? done : undefined,
+    typeof tx === 'string' ? tx : undefined,
+  );
   const c = escrow.config;
   return (
     <div className="space-y-6">
       <header className="space-y-1">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {c.kind === 'Single' ? 'Single-release' : 'Multi-release'} escrow · {token.label} · engagement <ChainText text={c.engagementId} />
+          {c.kind === 'Single' ? 'Single-release' : 'Multi-release'} escrow · {token.label} · engagement{' '}
+          <ChainText text={c.engagementId} />
           {c.deadline !== null ? ` · deadline ${formatChainTime(c.deadline)}` : ''}
         </p>
         <h1 className="text-2xl font-bold" data-testid="escrow-title">
@@ -59,7 +59,7 @@ export default async function EscrowPage({
       <ActionPanel escrow={escrow} id={id} now={now} />
       <AccountHelper token={token.contractId} />
       <EscrowDetails escrow={escrow} token={token} explorerUrl={network.explorerUrl} />
-      <Timeline events={events} explorerUrl={network.explorerUrl} error={eventsError} />
+      <Timeline events={events} explorerUrl={network.explorerUrl} error={eventsError} note={note} />
     </div>
   );
 }
