@@ -30,18 +30,13 @@ export default async function EscrowPage({
   const { escrow, token, network, now } = loaded;
   const rm = await appReadModel().catch((e: unknown) => (logDetail('read model', e), null));
   const { events, note, error: eventsError } = await loadTimeline(rm?.db ?? null, network, id);
-  const confirmed = confirmedEvent(
-    events,
-    typeof done === 'string' ? done : undefined,
-    typeof tx === 'string' ? tx : undefined,
-  );
+  const confirmed = confirmedEvent(events, typeof done === 'string' ? done : undefined, typeof tx === 'string' ? tx : undefined);
   const c = escrow.config;
   return (
     <div className="space-y-6">
       <header className="space-y-1">
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {c.kind === 'Single' ? 'Single-release' : 'Multi-release'} escrow · {token.label} · engagement{' '}
-          <ChainText text={c.engagementId} />
+          {c.kind === 'Single' ? 'Single-release' : 'Multi-release'} escrow · {token.label} · engagement <ChainText text={c.engagementId} />
           {c.deadline !== null ? ` · deadline ${formatChainTime(c.deadline)}` : ''}
         </p>
         <h1 className="text-2xl font-bold" data-testid="escrow-title">
