@@ -10,6 +10,7 @@ import type { ReadModel } from '@/lib/db/client';
 import type { NetworkConfig } from '@/lib/networks/config';
 import { contractWasmHash } from '@/lib/escrow/verify';
 import { rpcServer } from '@/lib/stellar/rpc';
+import { ChainError } from '@/lib/stellar/result';
 import { applyBatch, readCursor } from './apply-batch';
 import { dataJson, decodeEventData, escrowAction } from './decode-event';
 import { loadState } from './load-state';
@@ -30,6 +31,8 @@ export interface SyncResult {
   /** The ledger the cursor now stands at. */
   ledger: number;
   latestLedger: number;
+  /** Whether the page was full (more events may follow at once). */
+  full: boolean;
   /** Set when the cursor was older than the RPC's history and the known escrows were reconciled. */
   gap: { from: number; to: number } | null;
 }
@@ -40,7 +43,12 @@ const codeCache = new Map<string, string | null>();
 async function wasmHashOf(network: NetworkConfig, contractId: string): Promise<string | null> {
   const key = `${network.passphrase}|${contractId}`;
   if (codeCache.has(key)) return codeCache.get(key)!;
-  const hash = await contractWasmHash(network, contractId).catch(() => null);
+  // Only a definite answer is remembered: an unreachable RPC aborts the page (retried from the
+  // same cursor), so a real escrow is never passed over for a network hiccup.
+  const hash = await contractWasmHash(network, contractId).catch((e: unknown) => {
+    if (e instanceof ChainError && e.error.code === 'not-found') return null;
+    throw e;
+  });
   codeCache.set(key, hash);
   return hash;
 }
@@ -140,13 +148,14 @@ export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<S
     escrows: written.escrows,
     ledger,
     latestLedger: Math.max(latest, res.latestLedger),
+    full,
     gap,
   };
 }
 
 /** Pages until the cursor reaches the RPC's latest ledger. */
 export async function syncAll(rm: ReadModel, network: NetworkConfig): Promise<SyncResult> {
-  let total: SyncResult = { events: 0, escrows: 0, ledger: 0, latestLedger: 0, gap: null };
+  let total: SyncResult = { events: 0, escrows: 0, ledger: 0, latestLedger: 0, full: false, gap: null };
   for (;;) {
     const r = await syncPage(rm, network);
     total = {
@@ -154,8 +163,10 @@ export async function syncAll(rm: ReadModel, network: NetworkConfig): Promise<Sy
       escrows: total.escrows + r.escrows,
       ledger: r.ledger,
       latestLedger: r.latestLedger,
+      full: false,
       gap: total.gap ?? r.gap,
     };
-    if (r.ledger >= r.latestLedger || r.events === 0) return total;
+    // A page that was not full read everything up to the latest ledger it reported.
+    if (!r.full) return total;
   }
 }
