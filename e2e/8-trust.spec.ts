@@ -4,19 +4,37 @@ import { randomBytes } from 'node:crypto';
 import { config as escrowConfig } from '../lib/escrow/fixtures';
 import { markAndApprove, openStep, seedWallet, submitStep, useAccount } from './app';
 import { friendbot, protocolFeeRecipient, readyAccount, tokenBalance, trust, usdc, usdcUnits } from './chain';
-import { absurdTokenWasm, deployContract, deployEscrow, deployEscrowTx, issueAsset, lookalikeWasm, payAsset, releasedWasmHash, uploadWasm } from './contracts';
+import {
+  absurdTokenWasm,
+  deployContract,
+  deployEscrow,
+  deployEscrowTx,
+  issueAsset,
+  lookalikeWasm,
+  payAsset,
+  releasedWasmHash,
+  uploadWasm,
+} from './contracts';
 import { E2E } from './env';
 
 /** A single-release escrow of `token` whose platform is `platform` and everyone else a stranger. */
 const terms = (platform: Keypair, token: string, title: string) => {
   const c = escrowConfig({ token, title, amount: 1_000_000_000n });
-  return { ...c, roles: { ...c.roles, platform: platform.publicKey() }, protocolFee: { recipient: protocolFeeRecipient(), bps: 30 } };
+  return {
+    ...c,
+    roles: { ...c.roles, platform: platform.publicKey() },
+    protocolFee: { recipient: protocolFeeRecipient(), bps: 30 },
+  };
 };
 
 /** The ledger until which a signed authorisation entry is valid. */
 function expiryOf(e: xdr.SorobanAuthorizationEntry): number {
   const c = e.credentials;
-  return c.type === 'sorobanCredentialsAddressV2' ? c.addressV2.signatureExpirationLedger : c.type === 'sorobanCredentialsAddress' ? c.address.signatureExpirationLedger : 0;
+  return c.type === 'sorobanCredentialsAddressV2'
+    ? c.addressV2.signatureExpirationLedger
+    : c.type === 'sorobanCredentialsAddress'
+      ? c.address.signatureExpirationLedger
+      : 0;
 }
 
 /** Rewrites the escrow id inside the next server-action request of `page`: the browser's own call, aimed at another contract. */
@@ -28,11 +46,17 @@ async function aimNextActionAt(page: Page, from: string, to: string) {
   });
 }
 
-test('8a. a look-alike escrow (same code, another hash) is refused on its pages and by the actions', async ({ page }) => {
+test('8a. a look-alike escrow (same code, another hash) is refused on its pages and by the actions', async ({
+  page,
+}) => {
   const token = await usdc();
   const [platform, funder] = await Promise.all([readyAccount(), readyAccount({ usdc: '500' })]);
   const genuine = await deployEscrow(platform, releasedWasmHash(), terms(platform, token.contractId, 'Genuine'));
-  const fake = await deployEscrow(platform, await uploadWasm(platform, lookalikeWasm()), terms(platform, token.contractId, 'Funded 50,000 USDC, you are the receiver'));
+  const fake = await deployEscrow(
+    platform,
+    await uploadWasm(platform, lookalikeWasm()),
+    terms(platform, token.contractId, 'Funded 50,000 USDC, you are the receiver'),
+  );
 
   await seedWallet(page, { Funder: funder }, 'Funder');
   await page.goto(`/escrows/${genuine}`);
@@ -43,7 +67,9 @@ test('8a. a look-alike escrow (same code, another hash) is refused on its pages 
     await page.goto(`/escrows/${fake}${path}`);
     const refusal = page.getByTestId('load-error');
     await expect(refusal).toHaveAttribute('data-code', 'not-openescrow');
-    await expect(refusal.getByRole('heading')).toHaveText('This contract is not an OpenEscrow escrow — do not send it funds');
+    await expect(refusal.getByRole('heading')).toHaveText(
+      'This contract is not an OpenEscrow escrow — do not send it funds',
+    );
     await expect(page.getByText('Funded 50,000 USDC')).toHaveCount(0);
   }
 
@@ -53,16 +79,24 @@ test('8a. a look-alike escrow (same code, another hash) is refused on its pages 
   await aimNextActionAt(page, genuine, fake);
   await page.getByRole('button', { name: 'Fund the escrow' }).click();
   await expect(page.getByTestId('step-error')).toHaveAttribute('data-code', 'not-openescrow');
-  await expect(page.getByTestId('step-error')).toHaveText('This contract is not an OpenEscrow escrow — do not send it funds.');
+  await expect(page.getByTestId('step-error')).toHaveText(
+    'This contract is not an OpenEscrow escrow — do not send it funds.',
+  );
 });
 
-test('8b. a token the network does not know is labelled unverified, with its issuer, on the page and in the fund summary', async ({ page }) => {
+test('8b. a token the network does not know is labelled unverified, with its issuer, on the page and in the fund summary', async ({
+  page,
+}) => {
   const [platform, issuer, funder] = await Promise.all([readyAccount(), Keypair.random(), Keypair.random()]);
   await Promise.all([friendbot(issuer.publicKey()), friendbot(funder.publicKey())]);
   const fakeUsdc = await issueAsset(issuer, 'USDC');
   await trust(funder, fakeUsdc);
   await payAsset(issuer, funder.publicKey(), 'USDC', '100');
-  const id = await deployEscrow(platform, releasedWasmHash(), terms(platform, fakeUsdc.contractId, 'Paid in someone’s USDC'));
+  const id = await deployEscrow(
+    platform,
+    releasedWasmHash(),
+    terms(platform, fakeUsdc.contractId, 'Paid in someone’s USDC'),
+  );
 
   await seedWallet(page, { Funder: funder }, 'Funder');
   await page.goto(`/escrows/${id}`);
@@ -82,7 +116,9 @@ test('8b. a token the network does not know is labelled unverified, with its iss
   await expect(page.getByTestId('step-error')).toHaveText('The wallet did not sign: you rejected the request');
   const summary = page.getByTestId('step-summary');
   await expect(summary).toContainText(`Token: unverified token: USDC issued by ${issuer.publicKey()}`);
-  await expect(summary).toContainText('Send 10 USDC (unverified) from your account into the escrow, under the terms shown (version 1).');
+  await expect(summary).toContainText(
+    'Send 10 USDC (unverified) from your account into the escrow, under the terms shown (version 1).',
+  );
 });
 
 test('8c. a forged confirmation link shows no banner; a real one of another escrow neither', async ({ page }) => {
@@ -106,7 +142,13 @@ test('8d. the browser never gets the RPC URL or its key; pages carry the securit
   const token = await usdc();
   const platform = await readyAccount();
   const id = await deployEscrow(platform, releasedWasmHash(), terms(platform, token.contractId, 'No secrets'));
-  for (const path of ['/', '/escrows/new', `/escrows/${id}`, `/escrows/${id}/fund`, `/escrows/${Keypair.random().publicKey()}`]) {
+  for (const path of [
+    '/',
+    '/escrows/new',
+    `/escrows/${id}`,
+    `/escrows/${id}/fund`,
+    `/escrows/${Keypair.random().publicKey()}`,
+  ]) {
     for (const headers of [{}, { RSC: '1' }] as Record<string, string>[]) {
       const res = await page.request.get(path, { headers });
       const body = await res.text();
@@ -129,7 +171,10 @@ test('8d. the browser never gets the RPC URL or its key; pages carry the securit
   expect(violations).toEqual([]);
 });
 
-test('8e. a pending release refuses a junk or a foreign signature, and the valid ones stay', async ({ page, browser }) => {
+test('8e. a pending release refuses a junk or a foreign signature, and the valid ones stay', async ({
+  page,
+  browser,
+}) => {
   const token = await usdc();
   const [platform, funder, provider, approver, alice, lawyer, receiver] = await Promise.all([
     readyAccount(),
@@ -145,7 +190,14 @@ test('8e. a pending release refuses a junk or a foreign signature, and the valid
     ...c,
     amount: 200_000_000n,
     milestones: [{ description: 'Delivered', amount: 0n, receiver: null }],
-    roles: { ...c.roles, approvers: [approver.publicKey()], serviceProvider: provider.publicKey(), releaseSigners: [alice.publicKey(), lawyer.publicKey()], releasesRequired: 2, receiver: receiver.publicKey() },
+    roles: {
+      ...c.roles,
+      approvers: [approver.publicKey()],
+      serviceProvider: provider.publicKey(),
+      releaseSigners: [alice.publicKey(), lawyer.publicKey()],
+      releasesRequired: 2,
+      receiver: receiver.publicKey(),
+    },
   });
   await seedWallet(page, { Funder: funder, Provider: provider, Approver: approver, Alice: alice }, 'Funder');
   await openStep(page, id, 'Fund');
@@ -169,13 +221,20 @@ test('8e. a pending release refuses a junk or a foreign signature, and the valid
     async () => Buffer.from('junk, not a signature').toString('base64'),
     // The lawyer's entry, signed by somebody else's key.
     (signed) =>
-      authorizeEntry(signed, async (_pre, payload) => ({ signature: stranger.sign(Buffer.from(payload)), publicKey: stranger.publicKey() }), expiryOf(signed), E2E.passphrase, lawyer.publicKey()).then(
-        (e) => e.toXdr('base64'),
-      ),
+      authorizeEntry(
+        signed,
+        async (_pre, payload) => ({ signature: stranger.sign(Buffer.from(payload)), publicKey: stranger.publicKey() }),
+        expiryOf(signed),
+        E2E.passphrase,
+        lawyer.publicKey(),
+      ).then((e) => e.toXdr('base64')),
   ];
   await lawyerPage.route('**/*', async (route) => {
     const req = route.request();
-    const tamper = req.method() === 'POST' && req.headers()['next-action'] && req.postData()?.includes('"signed"') ? tampering.shift() : undefined;
+    const tamper =
+      req.method() === 'POST' && req.headers()['next-action'] && req.postData()?.includes('"signed"')
+        ? tampering.shift()
+        : undefined;
     if (!tamper) return route.fallback();
     const [arg] = JSON.parse(req.postData()!) as [{ id: string; signed: string }];
     const forged = await tamper(xdr.SorobanAuthorizationEntry.fromXdr(arg.signed, 'base64'));
@@ -186,7 +245,9 @@ test('8e. a pending release refuses a junk or a foreign signature, and the valid
   await sign.click();
   await expect(lawyerPage.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
   await sign.click();
-  await expect(lawyerPage.getByRole('alert').filter({ hasText: 'made with another key than this account’s' })).toBeVisible();
+  await expect(
+    lawyerPage.getByRole('alert').filter({ hasText: 'made with another key than this account’s' }),
+  ).toBeVisible();
   // Nothing was stored for the lawyer, and Alice's signature is still there.
   await lawyerPage.reload();
   await expect(lawyerPage.getByTestId('pending-signers')).toContainText(`${lawyer.publicKey()}waiting`);
@@ -195,17 +256,23 @@ test('8e. a pending release refuses a junk or a foreign signature, and the valid
   await lawyerPage.getByRole('button', { name: 'Sign my authorisation' }).click();
   await submitStep(lawyerPage, 'Submit the release', 'Released');
   await lawyerContext.close();
-  expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(usdcUnits('20') - (usdcUnits('20') * 330n) / 10_000n);
+  expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(
+    usdcUnits('20') - (usdcUnits('20') * 330n) / 10_000n,
+  );
 });
 
-test('8f. a token with absurd metadata (decimals = 1,000,000) is refused at once, on the page and in the create form', async ({ page }) => {
+test('8f. a token with absurd metadata (decimals = 1,000,000) is refused at once, on the page and in the create form', async ({
+  page,
+}) => {
   const platform = await readyAccount();
   const absurd = await deployContract(platform, await uploadWasm(platform, absurdTokenWasm(1_000_000)));
   const id = await deployEscrow(platform, releasedWasmHash(), terms(platform, absurd, 'Priced in a million decimals'));
   const started = Date.now();
   await page.goto(`/escrows/${id}`);
   await expect(page.getByTestId('load-error')).toHaveAttribute('data-code', 'token-unusable');
-  await expect(page.getByTestId('load-error')).toContainText(`The token ${absurd} cannot be used: its decimals (1000000) are not a whole number from 0 to 38`);
+  await expect(page.getByTestId('load-error')).toContainText(
+    `The token ${absurd} cannot be used: its decimals (1000000) are not a whole number from 0 to 38`,
+  );
   // Before the bound, formatting such an amount took seconds per request (100,000 digits: 12 s).
   expect(Date.now() - started).toBeLessThan(5_000);
 
@@ -219,7 +286,27 @@ test('8f. a token with absurd metadata (decimals = 1,000,000) is refused at once
   await page.getByLabel('Milestone 1 description').fill('One');
   const someone = Keypair.random().publicKey();
   await page.getByRole('button', { name: 'Use my address for Platform' }).click();
-  for (const label of ['Service provider', 'Receiver', 'Dispute resolver', 'Approver 1', 'Release signer 1']) await page.getByLabel(label, { exact: true }).fill(someone);
+  for (const label of ['Service provider', 'Receiver', 'Dispute resolver', 'Approver 1', 'Release signer 1'])
+    await page.getByLabel(label, { exact: true }).fill(someone);
   await page.getByRole('button', { name: 'Create the escrow' }).click();
   await expect(page.getByTestId('step-error')).toHaveAttribute('data-code', 'token-unusable');
+});
+
+test('8g. a far-future deadline and bidi controls in on-chain text: the pages open and show them for what they are', async ({
+  page,
+}) => {
+  const token = await usdc();
+  const platform = await readyAccount();
+  const id = await deployEscrow(platform, releasedWasmHash(), {
+    ...terms(platform, token.contractId, 'Invoice \u202Efdp.exe'),
+    deadline: 2n ** 64n - 1n,
+  });
+  await page.goto(`/escrows/${id}`);
+  await expect(page.getByTestId('escrow-title')).toHaveText('Invoice ⟨U+202E⟩fdp.exe');
+  await expect(page.getByTestId('escrow-title').locator('bdi')).toHaveCount(1);
+  await expect(page.getByText('deadline far future')).toBeVisible();
+  for (const path of ['/fund', '/refund']) {
+    await page.goto(`/escrows/${id}${path}`);
+    await expect(page.getByText('far future').first()).toBeVisible();
+  }
 });

@@ -11,9 +11,16 @@ import { server } from './chain';
 import { E2E } from './env';
 
 /** Sends one operation from `key`, prepared by simulation when it is a contract call; returns the result. */
-async function send(key: Keypair, op: xdr.Operation, soroban: boolean): Promise<rpc.Api.GetSuccessfulTransactionResponse> {
+async function send(
+  key: Keypair,
+  op: xdr.Operation,
+  soroban: boolean,
+): Promise<rpc.Api.GetSuccessfulTransactionResponse> {
   const account = await server.getAccount(key.publicKey());
-  let tx = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: E2E.passphrase }).addOperation(op).setTimeout(60).build();
+  let tx = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: E2E.passphrase })
+    .addOperation(op)
+    .setTimeout(60)
+    .build();
   if (soroban) tx = await server.prepareTransaction(tx);
   tx.sign(key);
   const sent = await server.sendTransaction(tx);
@@ -49,14 +56,27 @@ export async function deployEscrow(platform: Keypair, wasmHash: string, config: 
 }
 
 /** {@link deployEscrow}, with the hash of the creating transaction. */
-export async function deployEscrowTx(platform: Keypair, wasmHash: string, config: EscrowConfig): Promise<{ id: string; txHash: string }> {
-  const { op, contractId } = createEscrowOp({ deployer: platform.publicKey(), wasmHash, config, salt: randomBytes(32), passphrase: E2E.passphrase });
+export async function deployEscrowTx(
+  platform: Keypair,
+  wasmHash: string,
+  config: EscrowConfig,
+): Promise<{ id: string; txHash: string }> {
+  const { op, contractId } = createEscrowOp({
+    deployer: platform.publicKey(),
+    wasmHash,
+    config,
+    salt: randomBytes(32),
+    passphrase: E2E.passphrase,
+  });
   const done = await send(platform, op, true);
   return { id: contractId, txHash: done.txHash };
 }
 
 /** A Stellar asset issued by `issuer` with its asset contract deployed; returns the contract id. */
-export async function issueAsset(issuer: Keypair, code: string): Promise<{ code: string; issuer: string; contractId: string }> {
+export async function issueAsset(
+  issuer: Keypair,
+  code: string,
+): Promise<{ code: string; issuer: string; contractId: string }> {
   const asset = new Asset(code, issuer.publicKey());
   await send(issuer, Operation.createStellarAssetContract({ asset }), true);
   return { code, issuer: issuer.publicKey(), contractId: asset.contractId(E2E.passphrase) };
@@ -69,7 +89,8 @@ export async function payAsset(issuer: Keypair, to: string, code: string, amount
 
 /** The wasm hash the deploy script uploaded for new escrows on the e2e chain. */
 export function releasedWasmHash(): string {
-  const file = process.env.OPENESCROW_DEPLOYMENT_FILE ?? `${process.env.E2E_DATA_DIR ?? '.cache/e2e-chain'}/deployment.json`;
+  const file =
+    process.env.OPENESCROW_DEPLOYMENT_FILE ?? `${process.env.E2E_DATA_DIR ?? '.cache/e2e-chain'}/deployment.json`;
   return (JSON.parse(readFileSync(file, 'utf8')) as { wasmHash: string }).wasmHash;
 }
 
@@ -102,7 +123,14 @@ const u32Val = (n: number) => (BigInt(n) << 32n) | 4n;
 function symbolVal(s: string): bigint {
   let body = 0n;
   for (const c of s) {
-    const code = c === '_' ? 1 : /\d/.test(c) ? c.charCodeAt(0) - 46 : /[A-Z]/.test(c) ? c.charCodeAt(0) - 53 : c.charCodeAt(0) - 59;
+    const code =
+      c === '_'
+        ? 1
+        : /\d/.test(c)
+          ? c.charCodeAt(0) - 46
+          : /[A-Z]/.test(c)
+            ? c.charCodeAt(0) - 53
+            : c.charCodeAt(0) - 59;
     body = (body << 6n) | BigInt(code);
   }
   return (body << 8n) | 14n;
@@ -111,7 +139,7 @@ function symbolVal(s: string): bigint {
 /** The escrow wasm's `contractenvmetav0` section (the protocol the host checks), copied whole. */
 function envMetaSection(): number[] {
   const wasm = escrowWasm();
-  for (let i = 8; i < wasm.length; ) {
+  for (let i = 8; i < wasm.length;) {
     const id = wasm[i]!;
     let size = 0;
     let shift = 0;
@@ -155,7 +183,11 @@ export function absurdTokenWasm(decimals: number, symbol = 'USDC'): Buffer {
 /** Deploys a contract of `wasmHash` without constructor arguments; returns its id. */
 export async function deployContract(key: Keypair, wasmHash: string): Promise<string> {
   const salt = randomBytes(32);
-  const op = Operation.createCustomContract({ address: new Address(key.publicKey()), wasmHash: Buffer.from(wasmHash, 'hex'), salt });
+  const op = Operation.createCustomContract({
+    address: new Address(key.publicKey()),
+    wasmHash: Buffer.from(wasmHash, 'hex'),
+    salt,
+  });
   await send(key, op, true);
   return contractIdFor(key.publicKey(), salt, E2E.passphrase);
 }

@@ -13,5 +13,12 @@ export function logDetail(context: string, e: unknown): void {
 /** An unexpected failure, logged in full, as the sentence a user sees. */
 export function unexpected(context: string, e: unknown): { ok: false; error: AppError } {
   logDetail(context, e);
-  return { ok: false, error: { code: 'unexpected', message: 'Something went wrong on the server; try again. If it persists, the operator can find the details in the server log.' } };
+  return {
+    ok: false,
+    error: {
+      code: 'unexpected',
+      message:
+        'Something went wrong on the server; try again. If it persists, the operator can find the details in the server log.',
+    },
+  };
 }

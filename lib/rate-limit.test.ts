@@ -7,7 +7,9 @@ describe('per-client rate limit of server actions', () => {
     for (let i = 0; i < 3; i++) expect(await limiter.consume('203.0.113.5')).toBeNull();
     const refused = await limiter.consume('203.0.113.5');
     expect(refused?.error.code).toBe('rate-limited');
-    expect(refused?.error.message).toMatch(/^Slow down: too many requests from your connection\. Try again in \d+ s\.$/);
+    expect(refused?.error.message).toMatch(
+      /^Slow down: too many requests from your connection\. Try again in \d+ s\.$/,
+    );
     expect(await limiter.consume('198.51.100.7')).toBeNull();
   });
 

@@ -21,7 +21,13 @@ export function makeLimiter(points: number, seconds: number) {
       } catch (e) {
         if (!(e instanceof RateLimiterRes)) throw e;
         const wait = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-        return { ok: false, error: { code: 'rate-limited', message: `Slow down: too many requests from your connection. Try again in ${wait} s.` } };
+        return {
+          ok: false,
+          error: {
+            code: 'rate-limited',
+            message: `Slow down: too many requests from your connection. Try again in ${wait} s.`,
+          },
+        };
       }
     },
   };
@@ -43,7 +49,13 @@ export async function clientKey(): Promise<string> {
   }
   const named = process.env.OPENESCROW_CLIENT_IP_HEADER;
   const value = (named ? h.get(named) : null) ?? h.get('x-forwarded-for') ?? '';
-  return value.split(',').map((s) => s.trim()).filter(Boolean).pop() ?? 'unknown';
+  return (
+    value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop() ?? 'unknown'
+  );
 }
 
 /** Charges one server action (`cost`: how many RPC-heavy units it is) to the caller; returns the refusal when over budget. */

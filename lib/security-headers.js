@@ -11,7 +11,13 @@
  * signing button can be clickjacked.
  */
 
-const WALLET_CONNECT = ['https://*.walletconnect.org', 'https://*.walletconnect.com', 'wss://*.walletconnect.org', 'wss://*.walletconnect.com', 'https://*.reown.com'];
+const WALLET_CONNECT = [
+  'https://*.walletconnect.org',
+  'https://*.walletconnect.com',
+  'wss://*.walletconnect.org',
+  'wss://*.walletconnect.com',
+  'https://*.reown.com',
+];
 const WALLET_HOSTS = ['https://*.herewallet.app', 'https://*.hot-labs.org', 'https://connect.trezor.io'];
 
 /** @param {{ dev: boolean }} opts */
@@ -23,7 +29,13 @@ function contentSecurityPolicy({ dev }) {
     'img-src': ["'self'", 'data:', 'blob:', 'https:'],
     'font-src': ["'self'", 'data:', 'https://fonts.reown.com'],
     'connect-src': ["'self'", ...WALLET_CONNECT, ...WALLET_HOSTS, ...(dev ? ['ws:'] : [])],
-    'frame-src': ["'self'", 'https://verify.walletconnect.org', 'https://verify.walletconnect.com', 'https://secure.walletconnect.org', 'https://connect.trezor.io'],
+    'frame-src': [
+      "'self'",
+      'https://verify.walletconnect.org',
+      'https://verify.walletconnect.com',
+      'https://secure.walletconnect.org',
+      'https://connect.trezor.io',
+    ],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],

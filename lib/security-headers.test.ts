@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import type { NextConfig } from 'next';
 import { securityHeaders } from './security-headers.js';
 
-const nextConfig = createRequire(import.meta.url)('../next.config.js') as Required<Pick<NextConfig, 'headers' | 'poweredByHeader'>>;
+const nextConfig = createRequire(import.meta.url)('../next.config.js') as Required<
+  Pick<NextConfig, 'headers' | 'poweredByHeader'>
+>;
 
 const byName = (dev: boolean) => Object.fromEntries(securityHeaders({ dev }).map((h) => [h.key, h.value]));
 

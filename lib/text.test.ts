@@ -29,7 +29,9 @@ describe('chain times', () => {
     const input = { ...configToForm(config(), 7), deadline: '+010000-01-01T00:00' };
     const r = escrowFormSchema(7).safeParse(input);
     expect(r.success).toBe(false);
-    expect(r.error?.issues.find((i) => i.path[0] === 'deadline')?.message).toBe('A deadline after the year 9999 is too far in the future');
+    expect(r.error?.issues.find((i) => i.path[0] === 'deadline')?.message).toBe(
+      'A deadline after the year 9999 is too far in the future',
+    );
     expect(escrowFormSchema(7).safeParse({ ...input, deadline: '2030-01-01T00:00' }).success).toBe(true);
   });
 });

@@ -28,11 +28,17 @@ export interface TokenInfo {
 }
 
 /** Why a token's self-reported metadata makes it unusable here, or null. `sacName`: the name is a verified `CODE:ISSUER`. */
-export function tokenMetadataProblem(raw: { decimals: unknown; symbol: unknown; name: unknown }, sacName = false): string | null {
+export function tokenMetadataProblem(
+  raw: { decimals: unknown; symbol: unknown; name: unknown },
+  sacName = false,
+): string | null {
   const d = raw.decimals;
   if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > MAX_DECIMALS)
     return `its decimals (${String(d).slice(0, 20)}) are not a whole number from 0 to ${MAX_DECIMALS}`;
-  const texts: [string, unknown][] = [['symbol', raw.symbol], ...(sacName ? [] : ([['name', raw.name]] as [string, unknown][]))];
+  const texts: [string, unknown][] = [
+    ['symbol', raw.symbol],
+    ...(sacName ? [] : ([['name', raw.name]] as [string, unknown][])),
+  ];
   for (const [field, value] of texts) {
     if (typeof value !== 'string' || value.length === 0) return `its ${field} is empty`;
     if (value.length > MAX_TOKEN_TEXT) return `its ${field} is longer than ${MAX_TOKEN_TEXT} characters`;
@@ -53,7 +59,12 @@ export function identify(t: Omit<TokenInfo, 'known' | 'label'>, knownTokens: rea
  */
 export function tokenIdentity(t: TokenInfo, full = true): string {
   const who = (a: string) => (full ? a : shortAddress(a));
-  if (t.known) return t.asset ? `${t.asset.code} issued by ${who(t.asset.issuer)}` : t.native ? 'XLM (the native asset)' : `${t.symbol} (contract ${who(t.contractId)})`;
+  if (t.known)
+    return t.asset
+      ? `${t.asset.code} issued by ${who(t.asset.issuer)}`
+      : t.native
+        ? 'XLM (the native asset)'
+        : `${t.symbol} (contract ${who(t.contractId)})`;
   return t.asset
     ? `unverified token: ${t.asset.code} issued by ${who(t.asset.issuer)}`
     : `unverified token: contract ${who(t.contractId)} calling itself “${t.symbol}”`;
@@ -61,5 +72,7 @@ export function tokenIdentity(t: TokenInfo, full = true): string {
 
 /** The summary line every step and the create form add for a token the network does not know. */
 export function unverifiedTokenWarning(t: TokenInfo): string | null {
-  return t.known ? null : `Token: ${tokenIdentity(t)}. It is not one of this network’s known tokens; make sure it is the one you expect.`;
+  return t.known
+    ? null
+    : `Token: ${tokenIdentity(t)}. It is not one of this network’s known tokens; make sure it is the one you expect.`;
 }

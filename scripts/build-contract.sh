@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the escrow contract to an optimised wasm: contracts/escrow/dist/escrow.wasm,
-# with its sha256 and the exact rustc that produced it beside it.
+# with its sha256 and the exact rustc that produced it beside it; and, the same way, the
+# benchmark's floor (contracts/floor/dist/floor.wasm).
 #
 #   scripts/build-contract.sh           build and record
 #   scripts/build-contract.sh --check   rebuild elsewhere and fail if the hash differs
@@ -26,19 +27,19 @@ require_tools() {
   done
 }
 
-# Builds into $1 (a directory): escrow.wasm.
+# Builds crate $1 into $2 (a directory): $1.wasm.
 build_into() {
-  local out="$1" target_dir="$root/target/wasm"
+  local crate="$1" out="$2" target_dir="$root/target/wasm"
   mkdir -p "$out"
   (
     cd "$root"
     RUSTC="$rustc_bin" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$target_dir" \
       RUSTFLAGS="-C link-arg=-zstack-size=$stack_size" \
       SOURCE_DATE_EPOCH=0 \
-      "$cargo_bin" rustc --quiet -p escrow --crate-type=cdylib --profile contract \
+      "$cargo_bin" rustc --quiet -p "$crate" --crate-type=cdylib --profile contract \
         --target wasm32v1-none -Zbuild-std=core,alloc
   )
-  local wasm="$root/target/wasm/wasm32v1-none/contract/escrow.wasm" work
+  local wasm="$root/target/wasm/wasm32v1-none/contract/$crate.wasm" work
   work="$(mktemp -d)"
   # Keep only the contract's functions and its memory as exports: the linker also exports
   # three globals (`_`, `__data_end`, `__heap_base`) that the host never reads but charges
@@ -50,7 +51,7 @@ build_into() {
     echo; echo ']'
   } > "$work/graph.json"
   wasm-metadce --enable-sign-ext --enable-mutable-globals -f "$work/graph.json" "$wasm" -o "$work/dce.wasm" >/dev/null
-  wasm-opt -Oz --enable-sign-ext --enable-mutable-globals "$work/dce.wasm" -o "$out/escrow.wasm"
+  wasm-opt -Oz --enable-sign-ext --enable-mutable-globals "$work/dce.wasm" -o "$out/$crate.wasm"
   rm -rf "$work"
 }
 
@@ -65,7 +66,7 @@ if [[ "${1:-}" == "--check" ]]; then
   require_tools
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
-  build_into "$tmp"
+  build_into escrow "$tmp"
   expected="$(cut -d' ' -f1 "$dist/escrow.wasm.sha256")"
   actual="$(sha256sum "$tmp/escrow.wasm" | cut -d' ' -f1)"
   if [[ "$expected" != "$actual" ]]; then
@@ -77,7 +78,9 @@ if [[ "${1:-}" == "--check" ]]; then
 fi
 
 require_tools
-build_into "$dist"
+build_into escrow "$dist"
+build_into floor "$root/contracts/floor/dist"
 (cd "$dist" && sha256sum escrow.wasm > escrow.wasm.sha256)
 echo "$rustc_version" > "$dist/rustc-version.txt"
 echo "contracts/escrow/dist/escrow.wasm: $(stat -c %s "$dist/escrow.wasm") bytes, sha256 $(cut -d' ' -f1 "$dist/escrow.wasm.sha256")"
+echo "contracts/floor/dist/floor.wasm: $(stat -c %s "$root/contracts/floor/dist/floor.wasm") bytes"

@@ -14,8 +14,8 @@ import { secondaryButtonClass } from '../forms/field';
 
 /** Below this (in stroops) friendbot is offered: enough for fees and a few trustline reserves. */
 const LOW_XLM = 100n * 10_000_000n;
-import { useStep } from '../step/use-step';
-import { StepProgress } from '../step/step-progress';
+import { useStep } from '../steps/use-step';
+import { StepProgress } from '../steps/step-progress';
 import { useWallet } from '../wallet/wallet-provider';
 
 export function AccountHelper({ token }: { token: string }) {

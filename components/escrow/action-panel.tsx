@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { fundingOf } from '@/lib/actions/funding-of';
-import { availableActions } from '@/lib/escrow/available-actions';
+import { availableActions } from '@/lib/steps/available';
 import type { Escrow } from '@/lib/escrow/types';
 import { useWallet } from '../wallet/wallet-provider';
 

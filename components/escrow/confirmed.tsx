@@ -39,20 +39,28 @@ const EVENT_OF: Record<string, string> = {
  * emitting one of this escrow's events (a link alone proves nothing: anyone can write one). The
  * name comes from that event; the step in the link only picks the wording when they agree.
  */
-export function confirmedEvent(events: readonly EscrowEvent[], step: string | undefined, tx: string | undefined): { name: string; hash: string } | null {
+export function confirmedEvent(
+  events: readonly EscrowEvent[],
+  step: string | undefined,
+  tx: string | undefined,
+): { name: string; hash: string } | null {
   if (!tx || !/^[0-9a-f]{64}$/.test(tx)) return null;
   const mine = events.filter((e) => e.txHash === tx);
   if (mine.length === 0) return null;
   const agrees = step !== undefined && mine.some((e) => e.action === EVENT_OF[step]);
   const byEvent = Object.keys(EVENT_OF).find((s) => EVENT_OF[s] === mine[0]!.action);
-  return { name: agrees ? NAMES[step]! : (byEvent ? NAMES[byEvent]! : 'Confirmed'), hash: tx };
+  return { name: agrees ? NAMES[step]! : byEvent ? NAMES[byEvent]! : 'Confirmed', hash: tx };
 }
 
 /** The banner after a step: what was confirmed, with its transaction. */
 export function Confirmed({ name, hash, explorerUrl }: { name: string; hash: string; explorerUrl: string | null }) {
   const href = explorerLink({ explorerUrl }, 'tx', hash);
   return (
-    <p role="status" data-testid="confirmed-banner" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+    <p
+      role="status"
+      data-testid="confirmed-banner"
+      className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
+    >
       {name} — transaction{' '}
       {href ? (
         <a href={href} target="_blank" rel="noreferrer" className="font-mono">

@@ -1,6 +1,6 @@
 import { readEscrowEvents } from '@/lib/stellar/rpc';
 import { milestoneReceiver } from '@/lib/escrow/types';
-import { amountInDispute } from '@/lib/actions/distribution';
+import { amountInDispute } from '@/lib/steps/distribution';
 import type { StepPageData } from './step-page';
 import { DistributionForm } from '../steps/distribution-form';
 

@@ -1,8 +1,7 @@
 'use client';
 /** Resolve, resolve a milestone, or withdraw what remains: a distribution that must add up, previewed per recipient. */
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useState } from 'react';
-import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { fundingOf } from '@/lib/actions/funding-of';
 import { prepareResolve } from '@/lib/actions/resolve';
 import { prepareResolveMilestone } from '@/lib/actions/resolve-milestone';
@@ -12,10 +11,8 @@ import { splitDistribution } from '@/lib/fees';
 import { resolveSchema, type ResolveInput } from '@/lib/schemas/steps';
 import { isAddress, shortAddress } from '@/lib/strkey';
 import { AddressField } from '../forms/address-field';
-import { buttonClass, FormError, secondaryButtonClass, TextField } from '../forms/field';
-import { StepProgress } from '../step/step-progress';
-import { useStepSubmit } from '../step/use-step-submit';
-import { useWallet } from '../wallet/wallet-provider';
+import { FormError, secondaryButtonClass, TextField } from '../forms/field';
+import { StepForm } from './step-form';
 
 export interface DistributionFormProps {
   escrowId: string;
@@ -32,17 +29,33 @@ export interface DistributionFormProps {
 }
 
 export function DistributionForm(p: DistributionFormProps) {
-  const { address } = useWallet();
   const total = BigInt(p.total);
   const schema = useMemo(() => resolveSchema(p.decimals, total), [p.decimals, total]);
-  const form = useForm<ResolveInput>({
-    resolver: zodResolver(schema),
-    defaultValues: { distributions: p.suggestions.slice(0, 2).map((s) => ({ recipient: s.address, amount: '' })) },
-  });
+  return (
+    <StepForm
+      escrowId={p.escrowId}
+      step={p.mode}
+      schema={schema}
+      defaultValues={{ distributions: p.suggestions.slice(0, 2).map((s) => ({ recipient: s.address, amount: '' })) }}
+      tokens={[p.token]}
+      prepare={(input, source) =>
+        p.mode === 'resolve'
+          ? prepareResolve({ escrowId: p.escrowId, source, input })
+          : p.mode === 'resolve-milestone'
+            ? prepareResolveMilestone({ escrowId: p.escrowId, milestone: p.milestone ?? 0, source, input })
+            : prepareWithdrawRemaining({ escrowId: p.escrowId, source, input })
+      }
+      submitLabel={() => (p.mode === 'withdraw' ? 'Withdraw' : 'Resolve the dispute')}
+    >
+      {(form) => <DistributionFields form={form} p={p} total={total} />}
+    </StepForm>
+  );
+}
+
+/** The rows of the distribution, their fee preview and the running total (hooks need a component). */
+function DistributionFields({ form, p, total }: { form: UseFormReturn<ResolveInput>; p: DistributionFormProps; total: bigint }) {
   const rows = useFieldArray({ control: form.control, name: 'distributions' });
   const watched = useWatch({ control: form.control, name: 'distributions' }) ?? [];
-  const { state, submit } = useStepSubmit(p.escrowId, form.setError, p.mode);
-  const busy = !['idle', 'error', 'confirmed'].includes(state.phase);
   const [funding, setFunding] = useState<Record<string, string>>({});
   const recipientsKey = watched.map((w) => w?.recipient?.trim() ?? '').filter(isAddress).join(',');
 
@@ -58,21 +71,7 @@ export function DistributionForm(p: DistributionFormProps) {
   const e = form.formState.errors;
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={form.handleSubmit((input) =>
-        submit(
-          () =>
-            p.mode === 'resolve'
-              ? prepareResolve({ escrowId: p.escrowId, source: address ?? '', input })
-              : p.mode === 'resolve-milestone'
-                ? prepareResolveMilestone({ escrowId: p.escrowId, milestone: p.milestone ?? 0, source: address ?? '', input })
-                : prepareWithdrawRemaining({ escrowId: p.escrowId, source: address ?? '', input }),
-          [p.token],
-        ),
-      )}
-    >
+    <>
       <p className="text-sm">
         Distribute exactly <strong>{a(total)}</strong>. Each share pays its own fees; what goes back to a funder, up to what they put in, is a fee-free refund.
       </p>
@@ -122,11 +121,7 @@ export function DistributionForm(p: DistributionFormProps) {
         Shares add up to {formatAmount(sum, p.decimals)} of {formatAmount(total, p.decimals)} {p.symbol}
         {sum === total ? ' ✓' : ''}
       </p>
-      <FormError message={e.distributions?.root?.message ?? e.distributions?.message ?? e.root?.message} />
-      <button type="submit" className={buttonClass} disabled={busy || !address}>
-        {p.mode === 'withdraw' ? 'Withdraw' : 'Resolve the dispute'}
-      </button>
-      <StepProgress state={state} backHref={`/escrows/${p.escrowId}`} />
-    </form>
+      <FormError message={e.distributions?.root?.message ?? e.distributions?.message} />
+    </>
   );
 }

@@ -6,8 +6,8 @@ import { preparePendingSubmit } from '@/lib/actions/prepare-pending-submit';
 import { readPending } from '@/lib/actions/read-pending';
 import type { PendingStep } from '@/lib/pending/store';
 import { buttonClass, FormError } from '../forms/field';
-import { StepProgress } from '../step/step-progress';
-import { useStepSubmit } from '../step/use-step-submit';
+import { StepProgress } from './step-progress';
+import { useStepSubmit } from './use-step-submit';
 import { useWallet } from '../wallet/wallet-provider';
 
 export function PendingSignatures({ initial }: { initial: PendingStep }) {

@@ -1,26 +1,17 @@
 'use client';
 import { prepareClaimRefund } from '@/lib/actions/claim-refund';
-import { buttonClass } from '../forms/field';
-import { StepProgress } from '../step/step-progress';
-import { useStepSubmit } from '../step/use-step-submit';
-import { useWallet } from '../wallet/wallet-provider';
+import { refundSchema } from '@/lib/schemas/steps';
+import { StepForm } from './step-form';
 
 export function RefundForm({ escrowId, token }: { escrowId: string; token: string }) {
-  const { address } = useWallet();
-  const { state, submit } = useStepSubmit(escrowId, undefined, 'refund');
-  const busy = !['idle', 'error', 'confirmed'].includes(state.phase);
   return (
-    <form
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit(() => prepareClaimRefund({ escrowId, source: address ?? '', input: {} }), [token]);
-      }}
-    >
-      <button type="submit" className={buttonClass} disabled={busy || !address}>
-        Claim my refund
-      </button>
-      <StepProgress state={state} backHref={`/escrows/${escrowId}`} />
-    </form>
+    <StepForm
+      escrowId={escrowId}
+      step="refund"
+      schema={refundSchema}
+      tokens={[token]}
+      prepare={(input, source) => prepareClaimRefund({ escrowId, source, input })}
+      submitLabel={() => 'Claim my refund'}
+    />
   );
 }

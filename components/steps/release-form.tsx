@@ -1,13 +1,13 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
 import { startPendingRelease } from '@/lib/actions/start-pending-release';
 import { prepareRelease } from '@/lib/actions/release';
 import { prepareReleaseMilestone } from '@/lib/actions/release-milestone';
-import { buttonClass } from '../forms/field';
-import { StepProgress } from '../step/step-progress';
-import { useStepSubmit } from '../step/use-step-submit';
+import { releaseSchema, type ReleaseInput } from '@/lib/schemas/steps';
 import { useWallet } from '../wallet/wallet-provider';
+import { StepForm } from './step-form';
 
 /** Release (single) or release a milestone (multi): choose which release signers sign. */
 export function ReleaseForm({
@@ -34,56 +34,78 @@ export function ReleaseForm({
     return s === me ? 0 : wallet.canSignAuthFor(s) ? 1 : 2;
   }
   const selected = chosen ?? ranked.slice(0, Math.max(required, 1));
-  const [error, setError] = useState<string>();
-  const { state, submit } = useStepSubmit(escrowId, undefined, 'release');
   const router = useRouter();
   const [starting, setStarting] = useState(false);
-  const busy = starting || !['idle', 'error', 'confirmed'].includes(state.phase);
   // Signers whose keys this wallet does not hold sign from their own browsers (a pending release).
   const elsewhere = selected.filter((s) => s !== me && !wallet.canSignAuthFor(s));
   return (
-    <form
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (selected.length < required) return setError(`Choose at least ${required} signers`);
-        setError(undefined);
-        if (elsewhere.length) {
-          setStarting(true);
-          void startPendingRelease({ escrowId, milestone, source: me, input: { signers: selected } }).then((r) => {
-            setStarting(false);
-            if (r.ok) router.push(`/escrows/${escrowId}/pending/${r.data.id}`);
-            else setError(r.error.message);
-          });
-          return;
+    <StepForm
+      escrowId={escrowId}
+      step="release"
+      schema={releaseSchema}
+      defaultValues={{ signers: selected }}
+      tokens={[token]}
+      busy={starting}
+      intercept={(input, form) => {
+        if (input.signers.length < required) {
+          form.setError('signers', { type: 'count', message: `Choose at least ${required} signers` });
+          return true;
         }
-        void submit(
-          () =>
-            milestone === null
-              ? prepareRelease({ escrowId, source: me, input: { signers: selected } })
-              : prepareReleaseMilestone({ escrowId, milestone, source: me, input: { signers: selected } }),
-          [token],
-        );
+        if (!elsewhere.length) return false;
+        setStarting(true);
+        void startPendingRelease({ escrowId, milestone, source: me, input }).then((r) => {
+          setStarting(false);
+          if (r.ok) router.push(`/escrows/${escrowId}/pending/${r.data.id}`);
+          else form.setError('signers', { type: 'server', message: r.error.message });
+        });
+        return true;
       }}
+      prepare={(input, source) =>
+        milestone === null ? prepareRelease({ escrowId, source, input }) : prepareReleaseMilestone({ escrowId, milestone, source, input })
+      }
+      submitLabel={() => (elsewhere.length ? 'Start and collect signatures' : milestone === null ? 'Release the funds' : `Release milestone ${milestone + 1}`)}
     >
+      {(form) => (
+        <SignerFields form={form} signers={signers} required={required} selected={selected} onChange={setChosen} me={me} summary={summary} elsewhere={elsewhere.length} />
+      )}
+    </StepForm>
+  );
+}
+
+function SignerFields(p: {
+  form: UseFormReturn<ReleaseInput>;
+  signers: string[];
+  required: number;
+  selected: string[];
+  onChange: (signers: string[]) => void;
+  me: string;
+  summary: string[];
+  elsewhere: number;
+}) {
+  const wallet = useWallet();
+  const { form, selected } = p;
+  const key = selected.join(',');
+  // The checkboxes are the form's `signers` value.
+  useEffect(() => {
+    form.setValue('signers', key ? key.split(',') : []);
+  }, [form, key]);
+  const error = form.formState.errors.signers?.message ?? form.formState.errors.signers?.root?.message;
+  return (
+    <>
       <ul className="list-disc pl-5 text-sm">
-        {summary.map((s) => (
+        {p.summary.map((s) => (
           <li key={s}>{s}</li>
         ))}
       </ul>
       <fieldset className="space-y-1" aria-describedby={error ? 'signers-error' : undefined}>
         <legend className="text-sm font-medium">
-          Signers ({required} of {signers.length} required)
+          Signers ({p.required} of {p.signers.length} required)
         </legend>
-        {signers.map((s) => (
+        {p.signers.map((s) => (
           <label key={s} className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={selected.includes(s)}
-              onChange={(e) => setChosen(e.target.checked ? [...selected, s] : selected.filter((x) => x !== s))}
-            />
+            <input type="checkbox" checked={selected.includes(s)} onChange={(e) => p.onChange(e.target.checked ? [...selected, s] : selected.filter((x) => x !== s))} />
             <span className="break-all font-mono text-xs">{s}</span>
-            {s === me ? <span className="text-xs">(you)</span> : wallet.canSignAuthFor(s) ? <span className="text-xs">(in your dev wallet)</span> : null}
+            {s === p.me ? <span className="text-xs">(you)</span> : wallet.canSignAuthFor(s) ? <span className="text-xs">(in your dev wallet)</span> : null}
           </label>
         ))}
         {error ? (
@@ -92,15 +114,11 @@ export function ReleaseForm({
           </p>
         ) : null}
       </fieldset>
-      {elsewhere.length ? (
+      {p.elsewhere ? (
         <p className="text-sm">
-          {elsewhere.length === 1 ? 'One signer signs' : `${elsewhere.length} signers sign`} from their own wallet: you will get a page to share with them.
+          {p.elsewhere === 1 ? 'One signer signs' : `${p.elsewhere} signers sign`} from their own wallet: you will get a page to share with them.
         </p>
       ) : null}
-      <button type="submit" className={buttonClass} disabled={busy || !me}>
-        {elsewhere.length ? 'Start and collect signatures' : milestone === null ? 'Release the funds' : `Release milestone ${milestone + 1}`}
-      </button>
-      <StepProgress state={state} backHref={`/escrows/${escrowId}`} />
-    </form>
+    </>
   );
 }

@@ -14,11 +14,20 @@ const VALID_UNTIL = 1_000;
 function entry(who: Keypair, fn = 'release', nonce = 7n): xdr.SorobanAuthorizationEntry {
   return new xdr.SorobanAuthorizationEntry({
     credentials: xdr.SorobanCredentials.sorobanCredentialsAddressV2(
-      new xdr.SorobanAddressCredentials({ address: Address.fromString(who.publicKey()).toScAddress(), nonce, signatureExpirationLedger: 0, signature: xdr.ScVal.scvVoid() }),
+      new xdr.SorobanAddressCredentials({
+        address: Address.fromString(who.publicKey()).toScAddress(),
+        nonce,
+        signatureExpirationLedger: 0,
+        signature: xdr.ScVal.scvVoid(),
+      }),
     ),
     rootInvocation: new xdr.SorobanAuthorizedInvocation({
       function: xdr.SorobanAuthorizedFunction.sorobanAuthorizedFunctionTypeContractFn(
-        new xdr.InvokeContractArgs({ contractAddress: Address.fromString(ESCROW_ID).toScAddress(), functionName: fn, args: [] }),
+        new xdr.InvokeContractArgs({
+          contractAddress: Address.fromString(ESCROW_ID).toScAddress(),
+          functionName: fn,
+          args: [],
+        }),
       ),
       subInvocations: [],
     }),
@@ -26,15 +35,18 @@ function entry(who: Keypair, fn = 'release', nonce = 7n): xdr.SorobanAuthorizati
 }
 
 function pending(escrowId = StrKey.encodeContract(randomBytes(32))): PendingStep {
-  const saved = pendingStore.save({
-    escrowId,
-    starter: Keypair.random().publicKey(),
-    networkPassphrase: Networks.STANDALONE,
-    func: 'AAAA',
-    entries: [alice, lawyer].map((k) => ({ address: k.publicKey(), entry: entry(k).toXdr('base64'), signed: null })),
-    validUntilLedger: VALID_UNTIL,
-    summary: ['Release'],
-  });
+  const saved = pendingStore.save(
+    {
+      escrowId,
+      starter: Keypair.random().publicKey(),
+      networkPassphrase: Networks.STANDALONE,
+      func: 'AAAA',
+      entries: [alice, lawyer].map((k) => ({ address: k.publicKey(), entry: entry(k).toXdr('base64'), signed: null })),
+      validUntilLedger: VALID_UNTIL,
+      summary: ['Release'],
+    },
+    randomBytes(4).toString('hex'),
+  );
   if ('refused' in saved) throw new Error(saved.refused);
   return saved;
 }
@@ -51,7 +63,9 @@ describe('authorisation entries', () => {
     expect(needsSignature(e)).toBe(true);
     const signed = await authorizeEntry(e, alice, 100, Networks.STANDALONE);
     expect(needsSignature(signed)).toBe(false);
-    expect(authAddress(xdr.SorobanAuthorizationEntry.fromXdr(signed.toXdr('base64'), 'base64'))).toBe(alice.publicKey());
+    expect(authAddress(xdr.SorobanAuthorizationEntry.fromXdr(signed.toXdr('base64'), 'base64'))).toBe(
+      alice.publicKey(),
+    );
   });
 });
 
@@ -60,7 +74,9 @@ describe('pending releases store only verified signatures', () => {
     const p = pending();
     expect(codeOf(await add(p, await authorizeEntry(entry(lawyer), lawyer, 500, Networks.STANDALONE)))).toBe('ok');
     expect(signedSlots(p)).toEqual([false, true]);
-    expect(codeOf(await add(p, await authorizeEntry(entry(alice), alice, VALID_UNTIL, Networks.STANDALONE)))).toBe('ok');
+    expect(codeOf(await add(p, await authorizeEntry(entry(alice), alice, VALID_UNTIL, Networks.STANDALONE)))).toBe(
+      'ok',
+    );
     expect(signedSlots(p)).toEqual([true, true]);
   });
 
@@ -70,9 +86,15 @@ describe('pending releases store only verified signatures', () => {
     const someone = Keypair.random();
     expect(codeOf(await add(p, 'not xdr at all'))).toBe('bad-xdr');
     expect(codeOf(await add(p, 'A'.repeat(100_000)))).toBe('bad-xdr');
-    expect(codeOf(await add(p, await authorizeEntry(entry(someone), someone, 500, Networks.STANDALONE)))).toBe('not-a-signer');
-    expect(codeOf(await add(p, await authorizeEntry(entry(lawyer, 'resolve'), lawyer, 500, Networks.STANDALONE)))).toBe('not-prepared');
-    expect(codeOf(await add(p, await authorizeEntry(entry(lawyer, 'release', 8n), lawyer, 500, Networks.STANDALONE)))).toBe('bad-signature');
+    expect(codeOf(await add(p, await authorizeEntry(entry(someone), someone, 500, Networks.STANDALONE)))).toBe(
+      'not-a-signer',
+    );
+    expect(codeOf(await add(p, await authorizeEntry(entry(lawyer, 'resolve'), lawyer, 500, Networks.STANDALONE)))).toBe(
+      'not-prepared',
+    );
+    expect(
+      codeOf(await add(p, await authorizeEntry(entry(lawyer, 'release', 8n), lawyer, 500, Networks.STANDALONE))),
+    ).toBe('bad-signature');
     expect(codeOf(await addPendingSignature({ id: 'nope', signed: 'AAAA' }))).toBe('not-found');
     expect(signedSlots(p)).toEqual([true, false]);
   });
@@ -81,19 +103,39 @@ describe('pending releases store only verified signatures', () => {
     const p = pending();
     const stranger = Keypair.random();
     // The lawyer's entry "signed" by a stranger's key (the signature names the stranger's key).
-    const byStranger = await authorizeEntry(entry(lawyer), async (_pre, payload) => ({ signature: stranger.sign(Buffer.from(payload)), publicKey: stranger.publicKey() }), 500, Networks.STANDALONE, lawyer.publicKey());
-    expect(await add(p, byStranger)).toMatchObject({ ok: false, error: { code: 'bad-signature', message: 'The signature is made with another key than this account’s' } });
+    const byStranger = await authorizeEntry(
+      entry(lawyer),
+      async (_pre, payload) => ({ signature: stranger.sign(Buffer.from(payload)), publicKey: stranger.publicKey() }),
+      500,
+      Networks.STANDALONE,
+      lawyer.publicKey(),
+    );
+    expect(await add(p, byStranger)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-signature', message: 'The signature is made with another key than this account’s' },
+    });
     // The lawyer's key signing another network's payload.
-    expect(await add(p, await authorizeEntry(entry(lawyer), lawyer, 500, Networks.TESTNET))).toMatchObject({ ok: false, error: { code: 'bad-signature', message: /does not verify/ } });
+    expect(await add(p, await authorizeEntry(entry(lawyer), lawyer, 500, Networks.TESTNET))).toMatchObject({
+      ok: false,
+      error: { code: 'bad-signature', message: /does not verify/ },
+    });
     // A valid-looking signature whose bytes are junk.
     const junkSignature = nativeToScVal(
       { public_key: lawyer.rawPublicKey(), signature: Buffer.alloc(64, 7) },
       { type: { public_key: ['symbol', null], signature: ['symbol', null] } },
     );
-    const junk = await authorizeEntry(entry(lawyer), async () => ({ signatureScVal: xdr.ScVal.scvVec([junkSignature]) }), 500, Networks.STANDALONE, lawyer.publicKey());
+    const junk = await authorizeEntry(
+      entry(lawyer),
+      async () => ({ signatureScVal: xdr.ScVal.scvVec([junkSignature]) }),
+      500,
+      Networks.STANDALONE,
+      lawyer.publicKey(),
+    );
     expect(codeOf(await add(p, junk))).toBe('bad-signature');
     // A signature that would outlive the pending step (a replayable authorisation).
-    expect(await add(p, await authorizeEntry(entry(lawyer), lawyer, VALID_UNTIL + 1, Networks.STANDALONE))).toMatchObject({ ok: false, error: { message: /must expire by ledger 1000/ } });
+    expect(
+      await add(p, await authorizeEntry(entry(lawyer), lawyer, VALID_UNTIL + 1, Networks.STANDALONE)),
+    ).toMatchObject({ ok: false, error: { message: /must expire by ledger 1000/ } });
     expect(signedSlots(p)).toEqual([false, false]);
   });
 
@@ -101,7 +143,9 @@ describe('pending releases store only verified signatures', () => {
     const p = pending();
     const first = await authorizeEntry(entry(alice), alice, 500, Networks.STANDALONE);
     expect(codeOf(await add(p, first))).toBe('ok');
-    expect(codeOf(await add(p, await authorizeEntry(entry(alice), alice, 900, Networks.STANDALONE)))).toBe('already-signed');
+    expect(codeOf(await add(p, await authorizeEntry(entry(alice), alice, 900, Networks.STANDALONE)))).toBe(
+      'already-signed',
+    );
     expect(pendingStore.get(p.id)!.entries[0]!.signed).toBe(first.toXdr('base64'));
   });
 });

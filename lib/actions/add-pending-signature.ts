@@ -15,7 +15,8 @@ export async function addPendingSignature(req: { id: string; signed: string }): 
   if (limited) return limited;
   const p = typeof req?.id === 'string' ? pendingStore.get(req.id) : null;
   if (!p) return fail('not-found', 'This pending step does not exist or its signatures have expired');
-  if (typeof req.signed !== 'string' || req.signed.length > MAX_SIGNED_ENTRY_LENGTH) return fail('bad-xdr', 'The signed authorisation could not be read');
+  if (typeof req.signed !== 'string' || req.signed.length > MAX_SIGNED_ENTRY_LENGTH)
+    return fail('bad-xdr', 'The signed authorisation could not be read');
   let entry: xdr.SorobanAuthorizationEntry;
   try {
     entry = xdr.SorobanAuthorizationEntry.fromXdr(req.signed, 'base64');
@@ -27,8 +28,16 @@ export async function addPendingSignature(req: { id: string; signed: string }): 
   if (!address || !slot) return fail('not-a-signer', 'This signature is not one this release asks for');
   if (slot.signed) return fail('already-signed', `${address} has already signed this release`);
   const asked = xdr.SorobanAuthorizationEntry.fromXdr(slot.entry, 'base64');
-  const problem = signedEntryProblem(asked, entry, { passphrase: p.networkPassphrase, validUntilLedger: p.validUntilLedger });
-  if (problem) return fail(problem.startsWith('The signed authorisation is for something else') ? 'not-prepared' : 'bad-signature', problem);
+  const problem = signedEntryProblem(asked, entry, {
+    passphrase: p.networkPassphrase,
+    validUntilLedger: p.validUntilLedger,
+  });
+  if (problem)
+    return fail(
+      problem.startsWith('The signed authorisation is for something else') ? 'not-prepared' : 'bad-signature',
+      problem,
+    );
   const saved = pendingStore.setSigned(p.id, address, entry.toXdr('base64'));
+  if (saved && 'refused' in saved) return fail('too-many-pending', saved.refused);
   return saved ? ok(saved) : fail('already-signed', `${address} has already signed this release`);
 }

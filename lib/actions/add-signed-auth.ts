@@ -5,7 +5,7 @@ import { getNetwork } from '../networks/server';
 import { formatAmount } from '../amounts';
 import { prepareWithSignedAuth } from '../stellar/prepare';
 import { fail } from '../stellar/result';
-import type { StepPrepared } from './step';
+import type { StepPrepared } from '../steps';
 
 /**
  * Takes a prepared transaction back with the other signers' signed authorisation entries and

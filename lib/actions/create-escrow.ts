@@ -14,7 +14,7 @@ import { shortAddress } from '../strkey';
 import { unverifiedTokenWarning } from '../tokens';
 import { unexpected } from '../log';
 import { limitAction } from '../rate-limit';
-import { fieldErrors, finishPrepare, type StepPrepared } from './step';
+import { fieldErrors, finishPrepare, type StepPrepared } from '../steps';
 
 /**
  * Prepares the deployment of a new escrow (`createCustomContract` + constructor). The platform

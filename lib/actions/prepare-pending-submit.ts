@@ -7,7 +7,7 @@ import { ChainError, fail, type Result } from '../stellar/result';
 import { verifyEscrowContract } from '../escrow/verify';
 import { limitAction } from '../rate-limit';
 import { unexpected } from '../log';
-import { finishPrepare, type StepPrepared } from './step';
+import { finishPrepare, type StepPrepared } from '../steps';
 
 /** When every signer has signed: a transaction from `source` carrying all the entries, to sign and submit. */
 export async function preparePendingSubmit(req: { id: string; source: string }): Promise<Result<StepPrepared>> {

@@ -8,7 +8,7 @@ import { accountAddress, contractId } from '../schemas/fields';
 import { ChainError, fail, ok, type Result } from '../stellar/result';
 import { readToken, rpcServer } from '../stellar/rpc';
 import { ticketFor } from '../stellar/ticket';
-import type { StepPrepared } from './step';
+import type { StepPrepared } from '../steps';
 
 /** Prepares a ChangeTrust for the token's classic asset, signed by the wallet like any step. */
 export async function prepareTrustline(req: { source: string; token: string }): Promise<Result<StepPrepared>> {

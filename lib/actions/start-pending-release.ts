@@ -1,21 +1,18 @@
 'use server';
 import { Account, BASE_FEE, Keypair, rpc, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
-import { canRelease, canReleaseMilestone } from '../escrow/available-actions';
-import { escrowCalls } from '../escrow/calls';
 import { escrowErrors } from '../escrow/errors';
 import { pendingStore } from '../pending/store';
-import { limitAction } from '../rate-limit';
+import { clientKey, limitAction } from '../rate-limit';
 import { unverifiedTokenWarning } from '../tokens';
 import { logDetail } from '../log';
-import { milestoneIndex } from '../schemas/fields';
-import { releaseSchema, type ReleaseInput } from '../schemas/steps';
+import type { ReleaseInput } from '../schemas/steps';
 import { authAddress } from '../stellar/auth';
 import { hostError } from '../stellar/errors';
 import { fail, ok, type Result } from '../stellar/result';
 import { rpcServer } from '../stellar/rpc';
-import { feeRecipients, recipientsCanReceive } from './checks';
-import { payoutLines, signersProblem } from './release-checks';
-import { fieldErrors, loadStepContext, money, type StepRequest } from './step';
+import { fieldErrors, loadStepContext, refusalOf, release, releaseMilestone, type StepRequest } from '../steps';
+import { money } from '../steps/money';
+import { payoutLines } from '../steps/payout';
 import { milestoneReceiver } from '../escrow/types';
 
 /** How long other signers have to sign (ledgers; about an hour at 5 s a ledger). */
@@ -29,26 +26,23 @@ const PENDING_LEDGERS = 720;
 export async function startPendingRelease(req: StepRequest<ReleaseInput> & { milestone: number | null }): Promise<Result<{ id: string }>> {
   const limited = await limitAction(3);
   if (limited) return limited;
-  const loaded = await loadStepContext(req?.escrowId, req?.source);
+  // The same definitions as a release from one wallet: the same schema, refusals and call.
+  const def = req?.milestone === null || req?.milestone === undefined ? release : releaseMilestone;
+  const loaded = await loadStepContext(def, req);
   if (!loaded.ok) return loaded;
   const ctx = loaded.data;
-  const parsed = releaseSchema.safeParse(req.input);
+  const parsed = def.schema(ctx).safeParse(req.input);
   if (!parsed.success) return fail('invalid-input', 'Some fields need attention', fieldErrors(parsed.error));
   const signers = parsed.data.signers;
-  const milestone = req.milestone === null ? null : milestoneIndex.safeParse(req.milestone);
-  if (milestone && !milestone.success) return fail('bad-milestone', 'There is no such milestone');
-  const index = milestone ? milestone.data : null;
+  const index = ctx.milestone;
   const single = index === null;
   const receiver = single ? ctx.escrow.config.roles.receiver : milestoneReceiver(ctx.escrow.config, index);
-  // The starter must be a release signer (signersProblem: the source is among the chosen signers,
-  // all of whom are release signers) and the release possible now.
-  const refusal =
-    signersProblem(ctx, signers) ??
-    (single ? canRelease(ctx.escrow) : canReleaseMilestone(ctx.escrow, index)) ??
-    (await recipientsCanReceive(ctx, [receiver, ...feeRecipients(ctx)]));
+  // The starter must be one of the chosen signers, all of whom are release signers, and the
+  // release possible now.
+  const refusal = await refusalOf(def, ctx, parsed.data);
   if (refusal) return fail('refused', refusal);
 
-  const op = single ? escrowCalls.release(ctx.escrowId, signers) : escrowCalls.releaseMilestone(ctx.escrowId, index, signers);
+  const op = def.call(ctx, parsed.data);
   const neutral = new Account(Keypair.random().publicKey(), '0');
   const tx = new TransactionBuilder(neutral, { fee: BASE_FEE, networkPassphrase: ctx.network.passphrase }).addOperation(op).setTimeout(300).build();
   let sim: rpc.Api.SimulateTransactionResponse;
@@ -64,20 +58,23 @@ export async function startPendingRelease(req: StepRequest<ReleaseInput> & { mil
   const gross = single ? ctx.escrow.config.amount : ctx.escrow.config.milestones[index]!.amount;
   pendingStore.prune(sim.latestLedger);
   const warning = unverifiedTokenWarning(ctx.token);
-  const pending = pendingStore.save({
-    escrowId: ctx.escrowId,
-    starter: ctx.source,
-    networkPassphrase: ctx.network.passphrase,
-    func: (tx.operations[0] as { func: xdr.HostFunction }).func.toXdr('base64'),
-    entries,
-    validUntilLedger: sim.latestLedger + PENDING_LEDGERS,
-    summary: [
-      ...(warning ? [warning] : []),
-      single ? `Release ${money(ctx, gross)} from escrow “${ctx.escrow.config.title}”.` : `Release milestone ${index + 1} (${money(ctx, gross)}) of “${ctx.escrow.config.title}”.`,
-      ...payoutLines(ctx, gross, receiver),
-      `Signed by ${signers.length} of ${ctx.escrow.config.roles.releasesRequired} required release signers.`,
-    ],
-  });
+  const pending = pendingStore.save(
+    {
+      escrowId: ctx.escrowId,
+      starter: ctx.source,
+      networkPassphrase: ctx.network.passphrase,
+      func: (tx.operations[0] as { func: xdr.HostFunction }).func.toXdr('base64'),
+      entries,
+      validUntilLedger: sim.latestLedger + PENDING_LEDGERS,
+      summary: [
+        ...(warning ? [warning] : []),
+        single ? `Release ${money(ctx, gross)} from escrow “${ctx.escrow.config.title}”.` : `Release milestone ${index + 1} (${money(ctx, gross)}) of “${ctx.escrow.config.title}”.`,
+        ...payoutLines(ctx, gross, receiver),
+        `Signed by ${signers.length} of ${ctx.escrow.config.roles.releasesRequired} required release signers.`,
+      ],
+    },
+    await clientKey(),
+  );
   if ('refused' in pending) return fail('too-many-pending', pending.refused);
   return ok({ id: pending.id });
 }

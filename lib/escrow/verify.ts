@@ -34,10 +34,14 @@ export async function contractWasmHash(network: NetworkConfig, contractId: strin
     entries = (await rpcServer(network).getLedgerEntries(key)).entries;
   } catch (e) {
     logDetail('getLedgerEntries(contract instance)', e);
-    throw new ChainError({ code: 'rpc-unreachable', message: 'The network’s RPC did not answer; try again in a moment' });
+    throw new ChainError({
+      code: 'rpc-unreachable',
+      message: 'The network’s RPC did not answer; try again in a moment',
+    });
   }
   const data = entries[0]?.val;
-  if (!data) throw new ChainError({ code: 'not-found', message: `There is no contract at ${contractId} on ${network.label}` });
+  if (!data)
+    throw new ChainError({ code: 'not-found', message: `There is no contract at ${contractId} on ${network.label}` });
   if (data.type !== 'contractData' || data.contractData.val.type !== 'scvContractInstance') return null;
   const executable = data.contractData.val.instance.executable;
   return executable.type === 'contractExecutableWasm' ? Buffer.from(executable.wasmHash.value).toString('hex') : null;
@@ -55,7 +59,10 @@ export async function verifyEscrowContract(network: NetworkConfig, contractId: s
   const hash = await contractWasmHash(network, contractId);
   if (!hash || !network.releasedWasmHashes.includes(hash)) {
     // A refusal, not a failure: one line, no stack.
-    logDetail(`refused ${contractId}`, `wasm ${hash ?? 'none (not a wasm contract)'} is not a released OpenEscrow build on ${network.name}`);
+    logDetail(
+      `refused ${contractId}`,
+      `wasm ${hash ?? 'none (not a wasm contract)'} is not a released OpenEscrow build on ${network.name}`,
+    );
     throw new ChainError({ code: NOT_OPENESCROW, message: NOT_OPENESCROW_MESSAGE });
   }
   if (verified.size >= MAX_REMEMBERED) verified.clear();

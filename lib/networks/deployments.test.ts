@@ -6,7 +6,9 @@ import deployments from './deployments.json';
 import { parseNetworkConfig } from './config';
 
 const root = path.resolve(__dirname, '../..');
-const distHash = createHash('sha256').update(readFileSync(path.join(root, 'contracts/escrow/dist/escrow.wasm'))).digest('hex');
+const distHash = createHash('sha256')
+  .update(readFileSync(path.join(root, 'contracts/escrow/dist/escrow.wasm')))
+  .digest('hex');
 
 describe('released escrow builds (lib/networks/deployments.json)', () => {
   it('local: the current build is the committed dist/escrow.wasm, and it is released', () => {
@@ -28,6 +30,8 @@ describe('released escrow builds (lib/networks/deployments.json)', () => {
     expect(n.wasmHash).toBe(distHash);
     expect(n.releasedWasmHashes).toEqual([distHash, extra]);
     expect(parseNetworkConfig({ OPENESCROW_NETWORK: 'testnet' }).releasedWasmHashes).toEqual([]);
-    expect(() => parseNetworkConfig({ OPENESCROW_RELEASED_WASM_HASHES: 'nothex' })).toThrow(/OPENESCROW_RELEASED_WASM_HASHES/);
+    expect(() => parseNetworkConfig({ OPENESCROW_RELEASED_WASM_HASHES: 'nothex' })).toThrow(
+      /OPENESCROW_RELEASED_WASM_HASHES/,
+    );
   });
 });

@@ -22,7 +22,12 @@ export function publicNetwork(n: NetworkConfig): PublicNetwork {
     label: n.label,
     passphrase: n.passphrase,
     explorerUrl: n.explorerUrl,
-    tokens: n.tokens.map((t) => ({ code: t.code, contractId: t.contractId, decimals: t.decimals, ...(t.issuer ? { issuer: t.issuer } : {}) })),
+    tokens: n.tokens.map((t) => ({
+      code: t.code,
+      contractId: t.contractId,
+      decimals: t.decimals,
+      ...(t.issuer ? { issuer: t.issuer } : {}),
+    })),
     walletConnectProjectId: n.walletConnectProjectId,
     trezorEmail: n.trezorEmail,
   };

@@ -49,19 +49,26 @@ export function signedEntryProblem(
 ): string | null {
   const want = credentialsOf(asked);
   const got = credentialsOf(signed);
-  if (!want || !got || asked.credentials.type !== signed.credentials.type) return 'This is not the kind of authorisation this release asks for';
+  if (!want || !got || asked.credentials.type !== signed.credentials.type)
+    return 'This is not the kind of authorisation this release asks for';
   const address = Address.fromScAddress(want.address).toString();
   if (Address.fromScAddress(got.address).toString() !== address) return 'This signature is for another address';
-  if (got.nonce !== want.nonce) return 'This signature is for another request (its nonce differs); sign the one on this page';
-  if (signed.rootInvocation.toXdr('base64') !== asked.rootInvocation.toXdr('base64')) return 'The signed authorisation is for something else than this release';
+  if (got.nonce !== want.nonce)
+    return 'This signature is for another request (its nonce differs); sign the one on this page';
+  if (signed.rootInvocation.toXdr('base64') !== asked.rootInvocation.toXdr('base64'))
+    return 'The signed authorisation is for something else than this release';
   const expiry = got.signatureExpirationLedger;
-  if (expiry <= 0 || expiry > opts.validUntilLedger) return `The signature must expire by ledger ${opts.validUntilLedger}, when this pending release ends`;
-  if (!StrKey.isValidEd25519PublicKey(address)) return 'Only a Stellar account’s own key can sign here; a contract account signs in its own app';
+  if (expiry <= 0 || expiry > opts.validUntilLedger)
+    return `The signature must expire by ledger ${opts.validUntilLedger}, when this pending release ends`;
+  if (!StrKey.isValidEd25519PublicKey(address))
+    return 'Only a Stellar account’s own key can sign here; a contract account signs in its own app';
   const pairs = signaturePairs(got.signature);
   if (!pairs || pairs.length !== 1) return 'The signature is not one account signature';
   const [{ publicKey, signature }] = pairs as [{ publicKey: Uint8Array; signature: Uint8Array }];
-  if (StrKey.encodeEd25519PublicKey(Buffer.from(publicKey)) !== address) return 'The signature is made with another key than this account’s';
+  if (StrKey.encodeEd25519PublicKey(Buffer.from(publicKey)) !== address)
+    return 'The signature is made with another key than this account’s';
   const payload = hash(Buffer.from(buildAuthorizationEntryPreimage(signed, expiry, opts.passphrase).toXdr()));
-  if (!Keypair.fromPublicKey(address).verify(payload, Buffer.from(signature))) return 'The signature does not verify (wrong key, or signed for another network)';
+  if (!Keypair.fromPublicKey(address).verify(payload, Buffer.from(signature)))
+    return 'The signature does not verify (wrong key, or signed for another network)';
   return null;
 }

@@ -4,6 +4,7 @@
  * Stellar Asset Contract's; transaction result codes have their own table.
  */
 import { StrKey, xdr } from '@stellar/stellar-sdk';
+import type { ErrorCode, NetworkResultCode } from '../errors/codes';
 
 export interface ContractErrorEntry {
   code: number;
@@ -13,7 +14,8 @@ export interface ContractErrorEntry {
 
 /** A failure the page can show: a stable code and a sentence. */
 export interface AppError {
-  code: string;
+  /** A stable code from lib/errors/codes.ts. */
+  code: ErrorCode;
   message: string;
   fieldErrors?: Record<string, string[]>;
 }
@@ -142,7 +144,8 @@ export function transactionResultError(result: xdr.TransactionResult): AppError 
   const ops = r.type === 'txFailed' ? r.results : r.type === 'txFeeBumpInnerFailed' ? innerResults(r.innerResultPair) : [];
   for (const op of ops) {
     if (op.type !== 'opInner') return { code: op.type, message: TX_RESULTS.txBadAuth! };
-    const opResult = (op.tr.value as { type: string }).type;
+    // An operation result's XDR name (invokeHostFunctionTrapped, changeTrustLowReserve, …).
+    const opResult = (op.tr.value as { type: string }).type as NetworkResultCode;
     if (!/Success$/.test(opResult)) return { code: opResult, message: OP_RESULTS[opResult] ?? `The operation failed (${opResult})` };
   }
   return { code: name, message: TX_RESULTS[name] ?? `The network refused the transaction (${name})` };

@@ -34,6 +34,10 @@ pub struct Config {
     /// snapshot` writes it); the data dir must be new, or use --reset.
     #[arg(long)]
     pub from_snapshot: Option<PathBuf>,
+    /// Fork mode: read every entry not written here from this Stellar RPC (http://),
+    /// taking its passphrase, protocol and settings; see the README for the limits.
+    #[arg(long, value_name = "RPC_URL")]
+    pub fork_url: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -23,6 +23,7 @@ fn main() -> Result<()> {
         reset: cfg.reset,
         retention_window: cfg.history_retention_window,
         from_snapshot: cfg.from_snapshot.clone(),
+        fork_url: cfg.fork_url.clone(),
     })
         .context("opening the chain")?;
     let latest = chain.latest.seq;
@@ -79,7 +80,10 @@ fn snapshot(args: &SnapshotArgs) -> Result<()> {
 fn print_banner(api: &Api, cfg: &Config, latest: u32, took: Duration) {
     let info = api.localnet_info();
     println!("localnet {} — protocol {} — ledger {latest} — ready in {} ms", api::VERSION, info["protocolVersion"], took.as_millis());
-    println!("  passphrase  {}", cfg.passphrase);
+    println!("  passphrase  {}", api.chain().passphrase);
+    if let Some(up) = api.chain().state.upstream() {
+        println!("  fork of     {}", up.url);
+    }
     println!("  rpc         {}", api.rpc_url);
     println!("  friendbot   {}", api.friendbot_url);
     println!("  data dir    {}", cfg.data_dir.display());

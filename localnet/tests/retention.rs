@@ -10,17 +10,17 @@ use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
 
 fn node(dir: &std::path::Path, window: Option<u32>, reset: bool) -> Api {
-    let cfg = ChainConfig { passphrase: PASSPHRASE.into(), data_dir: dir.to_path_buf(), reset, retention_window: window };
+    let cfg = ChainConfig { passphrase: PASSPHRASE.into(), data_dir: dir.to_path_buf(), reset, retention_window: window, ..Default::default() };
     Api { chain: Arc::new(Mutex::new(Chain::open(&cfg).unwrap())), rpc_url: String::new(), friendbot_url: String::new() }
 }
 
 fn ok(api: &Api, method: &str, params: Value) -> Value {
-    api.call(method, &params).unwrap_or_else(|e| panic!("{method}: {} {}", e.code, e.message))
+    api.call(method, &params).unwrap_or_else(|e| panic!("{method}: {} {}", e.code(), e.message()))
 }
 
 fn err(api: &Api, method: &str, params: Value) -> (i64, String) {
     let e = api.call(method, &params).expect_err(method);
-    (e.code, e.message)
+    (e.code(), e.message().to_string())
 }
 
 /// Funds a fresh account through friendbot; returns the transaction hash.

@@ -5,126 +5,17 @@
 //! where they might differ, and `get_escrow` is compared as raw XDR.
 
 mod common;
+use common::escrow::*;
 use common::*;
 use localnet::backend::ledger_snapshot::{LedgerSnapshot, SnapshotOptions};
-use localnet::backend::simulate::{simulate, SimulationRequest};
 use localnet::backend::{genesis, Chain, ChainConfig};
 use soroban_env_host::xdr::*;
-
-const WASM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../contracts/escrow/dist/escrow.wasm");
-const AMOUNT: i64 = 100 * XLM;
-
-fn sym(s: &str) -> ScVal {
-    ScVal::Symbol(ScSymbol(s.try_into().unwrap()))
-}
-fn text(s: &str) -> ScVal {
-    ScVal::String(ScString(s.try_into().unwrap()))
-}
-fn addr(k: &Key) -> ScVal {
-    ScVal::Address(ScAddress::Account(k.id()))
-}
-fn i128v(n: i64) -> ScVal {
-    ScVal::I128(Int128Parts { hi: if n < 0 { -1 } else { 0 }, lo: n as u64 })
-}
-fn vec(items: Vec<ScVal>) -> ScVal {
-    ScVal::Vec(Some(ScVec(items.try_into().unwrap())))
-}
-/// A `#[contracttype]` struct: a map with its fields sorted by name.
-fn record(mut fields: Vec<(&str, ScVal)>) -> ScVal {
-    fields.sort_by(|a, b| a.0.cmp(b.0));
-    let entries: Vec<ScMapEntry> = fields.into_iter().map(|(k, v)| ScMapEntry { key: sym(k), val: v }).collect();
-    ScVal::Map(Some(ScMap(entries.try_into().unwrap())))
-}
-
-fn call(contract: [u8; 32], function: &str, args: Vec<ScVal>) -> HostFunction {
-    HostFunction::InvokeContract(InvokeContractArgs {
-        contract_address: ScAddress::Contract(ContractId(Hash(contract))),
-        function_name: ScSymbol(function.try_into().unwrap()),
-        args: args.try_into().unwrap(),
-    })
-}
-
-/// A read-only call's return value, by simulation.
-fn read(chain: &Chain, source: &Key, host_fn: HostFunction) -> ScVal {
-    let tx = TransactionEnvelope::Tx(TransactionV1Envelope {
-        tx: Transaction {
-            source_account: source.muxed(),
-            fee: 100,
-            seq_num: SequenceNumber(1),
-            cond: Preconditions::None,
-            memo: Memo::None,
-            operations: vec![Operation { source_account: None, body: invoke(host_fn, vec![]) }].try_into().unwrap(),
-            ext: TransactionExt::V0,
-        },
-        signatures: VecM::default(),
-    });
-    let sim = simulate(chain, SimulationRequest { envelope: tx, auth_mode: None, use_upgraded_auth: true, instruction_leeway: None });
-    sim.result.unwrap_or_else(|| panic!("read failed: {:?}", sim.error)).1
-}
-
-/// Arguments for `fund` from its spec: the funder, the amount, and the terms version
-/// of a fresh escrow (1) if this version of the contract asks for one.
-fn fund_args(wasm: &[u8], funder: &Key) -> Vec<ScVal> {
-    let spec = localnet::explorer::wasm_spec(wasm);
-    let fund = spec
-        .iter()
-        .find_map(|e| match e {
-            ScSpecEntry::FunctionV0(f) if f.name.to_utf8_string_lossy() == "fund" => Some(f),
-            _ => None,
-        })
-        .expect("the escrow has a fund function");
-    fund.inputs
-        .iter()
-        .map(|i| match i.name.to_utf8_string_lossy().as_str() {
-            "from" => addr(funder),
-            "amount" => i128v(AMOUNT),
-            "terms_version" => ScVal::U32(1),
-            other => panic!("fund's interface changed: unknown input {other:?}"),
-        })
-        .collect()
-}
 
 #[test]
 fn a_snapshot_after_an_escrow_is_funded_loads_into_soroban_sdk_and_into_a_new_chain() {
     let mut t = TestChain::new();
-    let (platform, funder) = (Key::named("snap-platform"), Key::named("snap-funder"));
-    t.fund(&platform, 1000);
-    t.fund(&funder, 1000);
-    let issuer = t.usdc_issuer();
-    let Asset::CreditAlphanum4(usdc) = genesis::usdc_asset() else { unreachable!() };
-    let trust = ChangeTrustOp { line: ChangeTrustAsset::CreditAlphanum4(usdc), limit: i64::MAX };
-    t.submit(t.tx(&funder).op(OperationBody::ChangeTrust(trust)).sign(&[&funder])).expect_success();
-    t.submit(t.tx(&issuer).op(payment(&funder, genesis::usdc_asset(), 150 * XLM)).sign(&[&issuer])).expect_success();
-
-    let wasm = std::fs::read(WASM).expect("contracts/escrow/dist/escrow.wasm (npm run build:contract)");
-    let hash = upload_wasm(&mut t, &platform, &wasm);
-    let role = |n: &str| addr(&Key::named(n));
-    let roles = record(vec![
-        ("approvers", vec(vec![role("snap-approver")])),
-        ("approvals_required", ScVal::U32(1)),
-        ("service_provider", role("snap-provider")),
-        ("release_signers", vec(vec![role("snap-releaser")])),
-        ("releases_required", ScVal::U32(1)),
-        ("dispute_resolver", role("snap-resolver")),
-        ("platform", addr(&platform)),
-        ("receiver", role("snap-receiver")),
-    ]);
-    let usdc_sac = t.chain.usdc_contract;
-    let config = record(vec![
-        ("kind", vec(vec![sym("Single")])),
-        ("engagement_id", text("snapshot-1")),
-        ("title", text("Logo design")),
-        ("description", text("A logo in three colours")),
-        ("token", ScVal::Address(ScAddress::Contract(ContractId(Hash(usdc_sac))))),
-        ("roles", roles),
-        ("platform_fee_bps", ScVal::U32(200)),
-        ("protocol_fee", record(vec![("recipient", role("snap-fees")), ("bps", ScVal::U32(100))])),
-        ("amount", i128v(AMOUNT)),
-        ("milestones", vec(vec![record(vec![("description", text("Deliver the logo")), ("amount", i128v(0)), ("receiver", ScVal::Void)])])),
-        ("deadline", ScVal::Void),
-    ]);
-    let escrow = deploy(&mut t, &platform, hash, vec![config]);
-    run_host_function(&mut t, &funder, call(escrow, "fund", fund_args(&wasm, &funder)));
+    let e = funded_escrow(&mut t);
+    let (escrow, funder, usdc_sac) = (e.id, e.funder.clone(), t.chain.usdc_contract);
     let on_localnet = read(&t.chain, &funder, call(escrow, "get_escrow", vec![])).to_xdr(Limits::none()).unwrap();
 
     // Only the escrow and the token: what a contract test needs.

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { loadEscrowPage } from '@/lib/escrow/load';
+import { loadEscrow } from '@/lib/steps';
 import { logDetail } from '@/lib/log';
 import { loadTimeline } from '@/lib/indexer/timeline';
 import { appReadModel } from '@/lib/indexer/server';
@@ -25,9 +25,9 @@ export default async function EscrowPage({
 }) {
   const { id } = await params;
   const { done, tx } = await searchParams;
-  const loaded = await loadEscrowPage(id);
-  if (!loaded.ok) return <LoadError message={loaded.message} code={loaded.code} />;
-  const { escrow, token, network, now } = loaded;
+  const loaded = await loadEscrow(id);
+  if (!loaded.ok) return <LoadError message={loaded.error.message} code={loaded.error.code} />;
+  const { escrow, token, network, now } = loaded.data;
   const rm = await appReadModel().catch((e: unknown) => (logDetail('read model', e), null));
   const { events, note, error: eventsError } = await loadTimeline(rm?.db ?? null, network, id);
   const confirmed = confirmedEvent(events, typeof done === 'string' ? done : undefined, typeof tx === 'string' ? tx : undefined);

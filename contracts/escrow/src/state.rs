@@ -79,7 +79,8 @@ pub struct State {
     /// 1 for the constructor's terms, advanced by every `update`; `fund` must name it.
     pub terms_version: u32,
     pub funds: Funds,
-    /// The ledger from which the next change extends the entries' TTLs (README: Storage and TTLs).
+    /// The ledger time (seconds) from which the next change extends the entries' TTLs
+    /// (README: Storage and TTLs).
     pub ttl_due: u32,
 }
 

@@ -3,7 +3,7 @@
 //! (`<toid:019>-<event:010>`) and limits.
 
 use super::encoding::{b64, from_b64, get_u64, rfc3339, toid, xdr_b64};
-use super::{contract_strkey, internal, invalid_params, invalid_request, Api, RpcError, RpcResult};
+use super::{contract_strkey, internal, invalid_params, invalid_request, Api, ApiError, RpcResult};
 use crate::api::encoding::parse_contract;
 use crate::backend::store::EventRow;
 use serde_json::{json, Value};
@@ -30,7 +30,7 @@ struct Filter {
     topics: Vec<Vec<Segment>>,
 }
 
-fn parse_filters(params: &Value) -> Result<Vec<Filter>, RpcError> {
+fn parse_filters(params: &Value) -> Result<Vec<Filter>, ApiError> {
     let Some(list) = params.get("filters") else { return Ok(vec![]) };
     let list = list.as_array().ok_or_else(|| invalid_params("filters must be an array"))?;
     if list.len() > MAX_FILTERS {

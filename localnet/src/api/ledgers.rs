@@ -1,7 +1,8 @@
 //! Ledger reads: getLatestLedger, getLedgers, getLedgerEntries.
 
 use super::encoding::{b64, from_b64, get_u64, xdr_b64};
-use super::{internal, invalid_params, start_out_of_range, Api, RpcResult};
+use super::types::GetLatestLedgerResponse;
+use super::{internal, invalid_params, start_out_of_range, to_json, Api, RpcResult};
 use crate::backend::state::{self, key_bytes, liveness, Liveness};
 use serde_json::{json, Value};
 use soroban_env_host::xdr::{LedgerHeaderHistoryEntry, LedgerKey, Limits, ReadXdr};
@@ -15,14 +16,14 @@ impl Api {
         let c = self.chain();
         let l = &c.latest;
         let history = LedgerHeaderHistoryEntry::from_xdr(&l.header, Limits::none()).map_err(internal)?;
-        Ok(json!({
-            "id": hex::encode(l.hash),
-            "protocolVersion": c.header.ledger_version,
-            "sequence": l.seq,
-            "closeTime": l.close_time.to_string(),
-            "headerXdr": xdr_b64(&history.header),
-            "metadataXdr": b64(&l.meta),
-        }))
+        to_json(GetLatestLedgerResponse {
+            id: hex::encode(l.hash),
+            protocol_version: c.header.ledger_version,
+            sequence: l.seq,
+            close_time: l.close_time.to_string(),
+            header_xdr: xdr_b64(&history.header),
+            metadata_xdr: b64(&l.meta),
+        })
     }
 
     pub(super) fn get_ledgers(&self, params: &Value) -> RpcResult {
@@ -88,6 +89,8 @@ impl Api {
         }
         let c = self.chain();
         let seq = c.latest.seq;
+        // A fork fetches what it does not hold in one batch.
+        c.state.prefetch(&parsed.iter().map(|(_, k)| k.clone()).collect::<Vec<_>>());
         let mut entries = vec![];
         for (text, key) in parsed {
             let found = match &key {
@@ -95,8 +98,8 @@ impl Api {
                 _ => {
                     // Temporary entries past their TTL are gone; archived persistent ones
                     // are still returned (with their past liveUntilLedgerSeq), as rpc does.
-                    let stored = c.state.get(&key_bytes(&key));
-                    match liveness(stored, &key, seq) {
+                    let stored = c.state.lookup(&key_bytes(&key));
+                    match liveness(stored.as_ref(), &key, seq) {
                         Liveness::Missing => None,
                         Liveness::Live(s) | Liveness::Archived(s) => Some((s.entry, s.live_until)),
                     }

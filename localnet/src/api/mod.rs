@@ -7,6 +7,7 @@ mod events;
 mod ledgers;
 mod simulate;
 mod transactions;
+pub mod types;
 
 pub use encoding::{account_strkey, contract_strkey, parse_account, parse_contract, rfc3339};
 
@@ -18,11 +19,34 @@ use std::sync::{Arc, Mutex, MutexGuard};
 /// Version reported by getVersionInfo.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// A JSON-RPC error: code and message.
-#[derive(Debug)]
-pub struct RpcError {
-    pub code: i64,
-    pub message: String,
+/// Every error an RPC call answers with. Its JSON-RPC code is decided here, in
+/// `code`, and nowhere else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// Well-formed but not servable here: stellar-rpc's -32600 for a start ledger
+    /// outside the history kept, and for a request that is not one.
+    InvalidRequest(String),
+    MethodNotFound(String),
+    /// Params that do not parse or break a limit.
+    InvalidParams(String),
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn code(&self) -> i64 {
+        match self {
+            ApiError::InvalidRequest(_) => INVALID_REQUEST,
+            ApiError::MethodNotFound(_) => METHOD_NOT_FOUND,
+            ApiError::InvalidParams(_) => INVALID_PARAMS,
+            ApiError::Internal(_) => INTERNAL_ERROR,
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            ApiError::InvalidRequest(m) | ApiError::MethodNotFound(m) | ApiError::InvalidParams(m) | ApiError::Internal(m) => m,
+        }
+    }
 }
 
 pub const INVALID_REQUEST: i64 = -32600;
@@ -30,29 +54,27 @@ pub const METHOD_NOT_FOUND: i64 = -32601;
 pub const INVALID_PARAMS: i64 = -32602;
 pub const INTERNAL_ERROR: i64 = -32603;
 
-pub fn invalid_params(msg: impl Into<String>) -> RpcError {
-    RpcError { code: INVALID_PARAMS, message: msg.into() }
+pub fn invalid_params(msg: impl Into<String>) -> ApiError {
+    ApiError::InvalidParams(msg.into())
 }
 
-/// -32600, which stellar-rpc gives to well-formed requests it cannot serve (a start
-/// ledger outside its history).
-pub fn invalid_request(msg: impl Into<String>) -> RpcError {
-    RpcError { code: INVALID_REQUEST, message: msg.into() }
+pub fn invalid_request(msg: impl Into<String>) -> ApiError {
+    ApiError::InvalidRequest(msg.into())
 }
 
 /// stellar-rpc's answer to a getLedgers/getTransactions start outside the history kept.
-pub fn start_out_of_range(start: u64, c: &Chain) -> RpcError {
+pub fn start_out_of_range(start: u64, c: &Chain) -> ApiError {
     invalid_request(format!(
         "start ledger ({start}) must be between the oldest ledger: {} and the latest ledger: {} for this rpc instance",
         c.oldest_ledger, c.latest.seq
     ))
 }
 
-pub fn internal(e: impl std::fmt::Display) -> RpcError {
-    RpcError { code: INTERNAL_ERROR, message: e.to_string() }
+pub fn internal(e: impl std::fmt::Display) -> ApiError {
+    ApiError::Internal(e.to_string())
 }
 
-pub type RpcResult = Result<Value, RpcError>;
+pub type RpcResult = Result<Value, ApiError>;
 
 #[derive(Clone)]
 pub struct Api {
@@ -89,42 +111,42 @@ impl Api {
             "getTransactions" => self.get_transactions(params),
             "getEvents" => self.get_events(params),
             "localnet_advanceTime" => self.advance_time(params),
-            _ => Err(RpcError { code: METHOD_NOT_FOUND, message: format!("method not found: {method}") }),
+            _ => Err(ApiError::MethodNotFound(format!("method not found: {method}"))),
         }
     }
 
     fn get_health(&self) -> RpcResult {
         let c = self.chain();
-        let oldest_time = c.store.ledger_close_time(c.oldest_ledger).map_err(internal)?.unwrap_or(0);
-        Ok(json!({
-            "status": "healthy",
-            "latestLedger": c.latest.seq,
-            "latestLedgerCloseTime": c.latest.close_time,
-            "oldestLedger": c.oldest_ledger,
-            "oldestLedgerCloseTime": oldest_time,
+        let w = window(&c)?;
+        to_json(types::GetHealthResponse {
+            status: "healthy",
+            latest_ledger: w.latest,
+            latest_ledger_close_time: w.latest_close_time,
+            oldest_ledger: w.oldest,
+            oldest_ledger_close_time: w.oldest_close_time,
             // The configured window, as stellar-rpc reports it; without one, all history.
-            "ledgerRetentionWindow": c.retention_window.unwrap_or(c.latest.seq - c.oldest_ledger + 1),
-        }))
+            ledger_retention_window: c.retention_window.unwrap_or(w.latest - w.oldest + 1),
+        })
     }
 
     fn get_network(&self) -> RpcResult {
         let c = self.chain();
-        Ok(json!({
-            "friendbotUrl": self.friendbot_url,
-            "passphrase": c.passphrase,
-            "protocolVersion": c.header.ledger_version,
-        }))
+        to_json(types::GetNetworkResponse {
+            friendbot_url: self.friendbot_url.clone(),
+            passphrase: c.passphrase.clone(),
+            protocol_version: c.header.ledger_version,
+        })
     }
 
     fn get_version_info(&self) -> RpcResult {
         let c = self.chain();
-        Ok(json!({
-            "version": format!("localnet {VERSION}"),
-            "commitHash": "",
-            "buildTimestamp": "",
-            "captiveCoreVersion": format!("localnet {VERSION} (soroban-env-host 28.0.2)"),
-            "protocolVersion": c.header.ledger_version,
-        }))
+        to_json(types::GetVersionInfoResponse {
+            version: format!("localnet {VERSION}"),
+            commit_hash: String::new(),
+            build_timestamp: String::new(),
+            captive_core_version: format!("localnet {VERSION} (soroban-env-host 28.0.2)"),
+            protocol_version: c.header.ledger_version,
+        })
     }
 
     /// Inclusion-fee bids (per operation) of the transactions in the last 50 ledgers,
@@ -164,6 +186,16 @@ impl Api {
             "closeTime": c.latest.close_time.to_string(),
         }))
     }
+}
+
+/// The oldest and latest ledgers held, with their close times.
+pub fn window(c: &Chain) -> Result<types::LedgerWindow, ApiError> {
+    let oldest_close_time = c.store.ledger_close_time(c.oldest_ledger).map_err(internal)?.unwrap_or(0);
+    Ok(types::LedgerWindow { latest: c.latest.seq, latest_close_time: c.latest.close_time, oldest: c.oldest_ledger, oldest_close_time })
+}
+
+pub fn to_json(v: impl serde::Serialize) -> RpcResult {
+    serde_json::to_value(v).map_err(internal)
 }
 
 /// min, max, mode and percentiles (nearest rank) of fee bids, all as strings.

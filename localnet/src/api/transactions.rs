@@ -1,9 +1,10 @@
 //! Transactions: sendTransaction, getTransaction, getTransactions.
 
 use super::encoding::{b64, from_b64, get_u64, toid, xdr_b64};
-use super::{internal, invalid_params, start_out_of_range, Api, RpcResult};
+use super::types::{SendStatus, SendTransactionResponse};
+use super::{internal, invalid_params, start_out_of_range, to_json, window, Api, RpcResult};
 use crate::backend::store::TxRow;
-use crate::backend::{Chain, Submission};
+use crate::backend::Submission;
 use serde_json::{json, Value};
 use soroban_env_host::xdr::{Limits, ReadXdr, TransactionEnvelope, TransactionMeta};
 
@@ -20,27 +21,22 @@ impl Api {
         let mut c = self.chain();
         let before = (c.latest.seq, c.latest.close_time);
         let submission = c.submit(envelope).map_err(internal)?;
-        let mut out = json!({
-            "latestLedger": before.0,
-            "latestLedgerCloseTime": before.1.to_string(),
-        });
-        match submission {
-            Submission::Pending { hash } => {
-                out["status"] = json!("PENDING");
-                out["hash"] = json!(hex::encode(hash));
-            }
-            Submission::Duplicate { hash } => {
-                out["status"] = json!("DUPLICATE");
-                out["hash"] = json!(hex::encode(hash));
-            }
+        let (status, hash, error) = match submission {
+            Submission::Pending { hash } => (SendStatus::Pending, hash, None),
+            Submission::Duplicate { hash } => (SendStatus::Duplicate, hash, None),
             Submission::Error { hash, result, diagnostics } => {
-                out["status"] = json!("ERROR");
-                out["hash"] = json!(hex::encode(hash));
-                out["errorResultXdr"] = json!(xdr_b64(&result));
-                out["diagnosticEventsXdr"] = json!(diagnostics.iter().map(xdr_b64).collect::<Vec<_>>());
+                (SendStatus::Error, hash, Some((xdr_b64(&result), diagnostics.iter().map(xdr_b64).collect())))
             }
-        }
-        Ok(out)
+        };
+        let (error_result_xdr, diagnostic_events_xdr) = error.unzip();
+        to_json(SendTransactionResponse {
+            status,
+            hash: hex::encode(hash),
+            latest_ledger: before.0,
+            latest_ledger_close_time: before.1.to_string(),
+            error_result_xdr,
+            diagnostic_events_xdr,
+        })
     }
 
     pub(super) fn get_transaction(&self, params: &Value) -> RpcResult {
@@ -50,7 +46,13 @@ impl Api {
             .and_then(|b| b.try_into().ok())
             .ok_or_else(|| invalid_params(format!("unexpected hash length ({})", hash_text.len())))?;
         let c = self.chain();
-        let mut out = window(&c)?;
+        let w = window(&c)?;
+        let mut out = json!({
+            "latestLedger": w.latest,
+            "latestLedgerCloseTime": w.latest_close_time.to_string(),
+            "oldestLedger": w.oldest,
+            "oldestLedgerCloseTime": w.oldest_close_time.to_string(),
+        });
         out["txHash"] = json!(hash_text.to_lowercase());
         match c.store.get_tx(&hash).map_err(internal)? {
             None => out["status"] = json!("NOT_FOUND"),
@@ -101,24 +103,13 @@ impl Api {
         let w = window(&c)?;
         Ok(json!({
             "transactions": txs,
-            "latestLedger": w["latestLedger"],
-            "latestLedgerCloseTimestamp": c.latest.close_time,
-            "oldestLedger": w["oldestLedger"],
-            "oldestLedgerCloseTimestamp": w["oldestLedgerCloseTime"].as_str().and_then(|s| s.parse::<u64>().ok()).unwrap_or(0),
+            "latestLedger": w.latest,
+            "latestLedgerCloseTimestamp": w.latest_close_time,
+            "oldestLedger": w.oldest,
+            "oldestLedgerCloseTimestamp": w.oldest_close_time,
             "cursor": cursor.to_string(),
         }))
     }
-}
-
-/// The retention window fields every transaction answer carries.
-fn window(c: &Chain) -> RpcResult {
-    let oldest_time = c.store.ledger_close_time(c.oldest_ledger).map_err(internal)?.unwrap_or(0);
-    Ok(json!({
-        "latestLedger": c.latest.seq,
-        "latestLedgerCloseTime": c.latest.close_time.to_string(),
-        "oldestLedger": c.oldest_ledger,
-        "oldestLedgerCloseTime": oldest_time.to_string(),
-    }))
 }
 
 /// The fields of a stored transaction, events split out of the meta as rpc does.

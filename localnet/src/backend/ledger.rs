@@ -91,7 +91,7 @@ pub fn close(
     let fees: i64 = applied.iter().map(|t| t.fee_charged).sum();
     let seq = prev.ledger_seq + 1;
     let header = LedgerHeader {
-        ledger_version: PROTOCOL_VERSION,
+        ledger_version: prev.ledger_version,
         previous_ledger_hash: Hash(prev_hash),
         scp_value: StellarValue {
             tx_set_hash: Hash(sha256(&tx_set.to_xdr(Limits::none()).unwrap_or_default())),

@@ -7,6 +7,7 @@ pub mod classic;
 pub mod dev;
 mod events;
 pub mod fees;
+mod fork;
 pub mod frame;
 pub mod genesis;
 pub mod ledger;
@@ -20,6 +21,7 @@ pub mod state;
 pub mod store;
 pub mod time;
 pub mod transaction;
+pub mod upstream;
 pub mod validation;
 
 use anyhow::{anyhow, Result};
@@ -48,6 +50,8 @@ pub struct ChainConfig {
     pub retention_window: Option<u32>,
     /// A new chain starts from this ledger snapshot (soroban-sdk's JSON).
     pub from_snapshot: Option<PathBuf>,
+    /// Fork mode: entries missing here are read from this Stellar RPC (http://).
+    pub fork_url: Option<String>,
 }
 
 pub struct Chain {
@@ -108,6 +112,7 @@ impl Chain {
             ledger_seq: seq,
             network: &self.network,
         };
+        self.cache_upstream_code(&frame);
         let mut ov = state::Overlay::new(&self.state, seq);
         if let Err(inv) = validation::check_valid(&frame, &ov, &lctx) {
             let result = transaction::rejection(Some(&frame), inv.code, inv.inner, self.header.base_fee);
@@ -198,6 +203,29 @@ impl Chain {
         self.clock.closed_at(close_time);
         self.latest = row;
         Ok(())
+    }
+}
+
+impl Chain {
+    /// Fork mode: fetches a Soroban transaction's footprint in one batch and compiles
+    /// upstream code it runs into the module cache, as core has every live module
+    /// compiled (simulation assumed so; a miss would cost more than it declared).
+    fn cache_upstream_code(&self, frame: &TxFrame) {
+        let (Some(_), Some(data)) = (self.state.upstream(), frame.soroban_data()) else { return };
+        let fp = &data.resources.footprint;
+        let keys: Vec<_> = fp.read_only.iter().chain(fp.read_write.iter()).cloned().collect();
+        self.state.prefetch(&keys);
+        for k in &keys {
+            let soroban_env_host::xdr::LedgerKey::ContractCode(c) = k else { continue };
+            if self.modules.contains_module(&c.hash).unwrap_or(true) {
+                continue;
+            }
+            if let Some(StoredEntry { entry: soroban_env_host::xdr::LedgerEntry { data: soroban_env_host::xdr::LedgerEntryData::ContractCode(code), .. }, .. }) =
+                self.state.lookup(&state::key_bytes(k))
+            {
+                modules::add(&self.modules, &self.network, self.header.ledger_version, code.code.as_slice());
+            }
+        }
     }
 }
 

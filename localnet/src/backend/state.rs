@@ -7,7 +7,10 @@ use soroban_env_host::xdr::{
     ContractDataDurability, LedgerEntry, LedgerEntryChange, LedgerEntryData, LedgerEntryExt,
     LedgerKey, Limits, TtlEntry, WriteXdr,
 };
-use std::collections::HashMap;
+use super::upstream::Upstream;
+use soroban_env_host::xdr::ReadXdr;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 /// A ledger entry with its live-until ledger: the TTL entry core keeps beside every
 /// contract data and code entry is folded into it (`None` for classic entries).
@@ -57,15 +60,85 @@ pub fn liveness(stored: Option<&StoredEntry>, key: &LedgerKey, seq: u32) -> Live
 }
 
 /// All ledger entries by key bytes, and the TTL-key index that lets a TTL key be answered.
+/// In fork mode, entries not held here are read from the upstream (see `lookup`).
 #[derive(Default)]
 pub struct State {
     entries: HashMap<Vec<u8>, StoredEntry>,
     by_key_hash: HashMap<[u8; 32], Vec<u8>>,
+    fork: Option<Fork>,
+}
+
+/// A fork's view of its upstream: what was fetched (`None`: absent upstream), and the
+/// upstream entries deleted here, which must stay deleted.
+struct Fork {
+    upstream: Upstream,
+    fetched: RefCell<HashMap<Vec<u8>, Option<StoredEntry>>>,
+    deleted: HashSet<Vec<u8>>,
 }
 
 impl State {
+    /// The entry held locally (in fork mode: written here), without asking upstream.
     pub fn get(&self, key: &[u8]) -> Option<&StoredEntry> {
         self.entries.get(key)
+    }
+
+    /// Reads entries missing here from `upstream` from now on (local writes shadow them).
+    pub fn fork_from(&mut self, upstream: Upstream) {
+        self.fork = Some(Fork { upstream, fetched: RefCell::default(), deleted: HashSet::new() });
+    }
+
+    pub fn upstream(&self) -> Option<&Upstream> {
+        self.fork.as_ref().map(|f| &f.upstream)
+    }
+
+    /// The entry as every reader sees it: held here, else (fork mode) the upstream's,
+    /// fetched on first read and cached.
+    pub fn lookup(&self, key: &[u8]) -> Option<StoredEntry> {
+        if let Some(e) = self.entries.get(key) {
+            return Some(e.clone());
+        }
+        let fork = self.fork.as_ref()?;
+        if fork.deleted.contains(key) {
+            return None;
+        }
+        if let Some(cached) = fork.fetched.borrow().get(key) {
+            return cached.clone();
+        }
+        let parsed = LedgerKey::from_xdr(key, Limits::none()).ok()?;
+        self.prefetch(std::slice::from_ref(&parsed));
+        fork.fetched.borrow().get(key).cloned().flatten()
+    }
+
+    /// Fetches, in batches, the keys neither held nor fetched yet (fork mode only). An
+    /// upstream that cannot be reached leaves them unfetched (read as missing, retried).
+    pub fn prefetch(&self, keys: &[LedgerKey]) {
+        let Some(fork) = &self.fork else { return };
+        let missing: Vec<LedgerKey> = {
+            let fetched = fork.fetched.borrow();
+            keys.iter()
+                .filter(|k| !matches!(k, LedgerKey::Ttl(_)))
+                .filter(|k| {
+                    let b = key_bytes(k);
+                    !self.entries.contains_key(&b) && !fork.deleted.contains(&b) && !fetched.contains_key(&b)
+                })
+                .cloned()
+                .collect()
+        };
+        if missing.is_empty() {
+            return;
+        }
+        match fork.upstream.ledger_entries(&missing) {
+            Ok(found) => {
+                let mut fetched = fork.fetched.borrow_mut();
+                for k in &missing {
+                    fetched.insert(key_bytes(k), None);
+                }
+                for e in found {
+                    fetched.insert(key_bytes(&e.entry.to_key()), Some(e));
+                }
+            }
+            Err(e) => eprintln!("localnet: reading {} entries from the upstream failed: {e:#}", missing.len()),
+        }
     }
 
     /// Answers a `LedgerKey::Ttl` from the entry it belongs to.
@@ -85,11 +158,17 @@ impl State {
                 if v.live_until.is_some() {
                     self.by_key_hash.insert(hash, key.clone());
                 }
+                if let Some(f) = &mut self.fork {
+                    f.deleted.remove(&key);
+                }
                 self.entries.insert(key, v);
             }
             None => {
                 self.by_key_hash.remove(&hash);
                 self.entries.remove(&key);
+                if let Some(f) = &mut self.fork {
+                    f.deleted.insert(key);
+                }
             }
         }
     }
@@ -142,7 +221,12 @@ impl<'a> Overlay<'a> {
                 return v.clone();
             }
         }
-        self.base.get(key).cloned()
+        self.base.lookup(key)
+    }
+
+    /// Fetches (in fork mode) the keys a transaction will read, in one batch.
+    pub fn prefetch(&self, keys: &[LedgerKey]) {
+        self.base.prefetch(keys);
     }
 
     pub fn get_key(&self, key: &LedgerKey) -> Option<StoredEntry> {

@@ -25,7 +25,7 @@ pub fn contract_page(c: &Chain, id: &str) -> Page {
         key: ScVal::LedgerKeyContractInstance,
         durability: ContractDataDurability::Persistent,
     });
-    let Some(stored) = c.state.get(&key_bytes(&key)) else {
+    let Some(stored) = c.state.lookup(&key_bytes(&key)) else {
         return Page::problem(404, &format!("No contract {id} on this network."));
     };
     let LedgerEntryData::ContractData(data) = &stored.entry.data else { return Page::problem(500, "the instance is not contract data") };
@@ -41,7 +41,7 @@ pub fn contract_page(c: &Chain, id: &str) -> Page {
         ContractExecutable::Wasm(hash) => {
             rows.push(("Wasm hash", format!("<code>{}</code>", hex::encode(hash.0))));
             let code_key = LedgerKey::ContractCode(LedgerKeyContractCode { hash: hash.clone() });
-            match c.state.get(&key_bytes(&code_key)).map(|s| &s.entry.data) {
+            match c.state.lookup(&key_bytes(&code_key)).map(|s| s.entry.data) {
                 Some(LedgerEntryData::ContractCode(code)) => {
                     rows.push(("Wasm size", format!("{} bytes", code.code.len())));
                     for (k, v) in wasm_meta(code.code.as_slice()) {

@@ -1,7 +1,7 @@
 //! HTTP transport only: routes, CORS, body limits, JSON-RPC envelopes. Every answer
 //! comes from `Api`; blocking work runs off the async threads.
 
-use crate::api::{Api, RpcError, INTERNAL_ERROR, INVALID_REQUEST};
+use crate::api::{Api, ApiError, INTERNAL_ERROR, INVALID_REQUEST};
 use axum::body::{to_bytes, Body};
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -69,10 +69,10 @@ fn one_call(api: &Api, call: &Value) -> Value {
     };
     let params = call.get("params").cloned().unwrap_or(Value::Null);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| api.call(method, &params)))
-        .unwrap_or_else(|_| Err(RpcError { code: INTERNAL_ERROR, message: format!("internal error while answering {method}") }));
+        .unwrap_or_else(|_| Err(ApiError::Internal(format!("internal error while answering {method}"))));
     match result {
         Ok(v) => json!({ "jsonrpc": "2.0", "id": id, "result": v }),
-        Err(e) => rpc_error(id, e.code, &e.message),
+        Err(e) => rpc_error(id, e.code(), e.message()),
     }
 }
 

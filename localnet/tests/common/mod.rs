@@ -2,6 +2,8 @@
 //! builder, so each test reads as the transaction it sends and the code it expects.
 #![allow(dead_code)]
 
+pub mod escrow;
+
 use ed25519_dalek::{Signer, SigningKey};
 use localnet::backend::accounts::{account_id, load_account};
 use localnet::backend::genesis;
@@ -158,6 +160,36 @@ impl TestChain {
             network_id: self.chain.network_id,
         }
     }
+}
+
+impl TestChain {
+    /// A test chain around an already opened chain (its directory is removed at drop).
+    pub fn from_chain(chain: Chain, dir: PathBuf) -> TestChain {
+        TestChain { chain, dir }
+    }
+
+    /// The chain, kept (with its directory) past this value.
+    pub fn into_chain(self) -> Chain {
+        let me = std::mem::ManuallyDrop::new(self);
+        // SAFETY: `me` is never dropped or used again, so the chain is moved out once.
+        unsafe { std::ptr::read(&me.chain) }
+    }
+}
+
+/// Serves `api` over HTTP on a free 127.0.0.1 port from a background thread, as the
+/// binary does; returns the port.
+pub fn serve(api: localnet::api::Api) -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+        rt.block_on(async move {
+            let l = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(l, localnet::server::router(api)).await.unwrap();
+        });
+    });
+    port
 }
 
 impl Drop for TestChain {

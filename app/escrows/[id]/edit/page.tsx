@@ -1,5 +1,5 @@
 import { configToForm } from '@/lib/escrow/form-config';
-import { canEdit } from '@/lib/escrow/available-actions';
+import { updateEscrow } from '@/lib/steps';
 import { EscrowForm } from '@/components/forms/escrow-form';
 import { StepPage } from '@/components/escrow/step-page';
 import { Refusal } from '@/components/escrow/refusal';
@@ -7,10 +7,10 @@ import { Refusal } from '@/components/escrow/refusal';
 export default async function EditPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return (
-    <StepPage id={id} title="Edit escrow">
-      {({ escrow, token, network }) => (
+    <StepPage id={id} step={updateEscrow}>
+      {({ escrow, token, network, refusal }) => (
         <>
-          <Refusal reason={canEdit(escrow)} />
+          <Refusal reason={refusal} />
           <EscrowForm
             mode="edit"
             escrowId={id}

@@ -1,5 +1,6 @@
-import { canFund, fundingRoom } from '@/lib/escrow/available-actions';
 import { formatAmount } from '@/lib/amounts';
+import { fund } from '@/lib/steps';
+import { fundingRoom } from '@/lib/steps/state';
 import { StepPage } from '@/components/escrow/step-page';
 import { Refusal } from '@/components/escrow/refusal';
 import { AccountHelper } from '@/components/escrow/account-helper';
@@ -9,10 +10,10 @@ import { FundTerms } from '@/components/steps/fund-terms';
 export default async function FundPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return (
-    <StepPage id={id} title="Fund the escrow">
-      {({ escrow, token, now, network }) => (
+    <StepPage id={id} step={fund}>
+      {({ escrow, token, network, refusal }) => (
         <>
-          <Refusal reason={canFund(escrow, now)} />
+          <Refusal reason={refusal} />
           <FundTerms escrow={escrow} token={token} explorerUrl={network.explorerUrl} />
           <AccountHelper token={token.contractId} />
           <FundForm

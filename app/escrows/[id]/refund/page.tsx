@@ -1,3 +1,4 @@
+import { claimRefund } from '@/lib/steps';
 import { StepPage } from '@/components/escrow/step-page';
 import { RefundForm } from '@/components/steps/refund-form';
 import { formatChainTime } from '@/lib/text';
@@ -5,7 +6,7 @@ import { formatChainTime } from '@/lib/text';
 export default async function RefundPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return (
-    <StepPage id={id} title="Claim a refund">
+    <StepPage id={id} step={claimRefund}>
       {({ escrow, token }) => (
         <>
           <p className="text-sm">

@@ -1,6 +1,7 @@
 //! `npm run bench:contract`: the on-chain cost of each call of the escrow's lifecycles,
-//! measured with the method BENCH.md describes, beside the reference contracts' recorded
-//! figures (bench_report.rs). Writes the tables to BENCH.md as well.
+//! measured with the method BENCH.md describes, beside the reference contracts (measured in
+//! the same run when their wasms are given, see bench_reference.rs; else their recorded
+//! figures) and beside the floor (bench_floor.rs). Writes the tables to BENCH.md as well.
 //!
 //! Run: cargo test --release -p escrow bench -- --ignored --nocapture
 //! (BENCH_FEES=1 prints each call's fee breakdown and resources; BENCH_BUDGET=1 the host's
@@ -8,11 +9,11 @@
 
 use std::println;
 
-use soroban_sdk::{vec, Address, IntoVal, Map, String};
+use soroban_sdk::{vec, Address, IntoVal, Map, String, Symbol, Val, Vec};
 
 use super::chain::{dist_wasm, invocation, Account, Chain};
 use super::setup::UNIT;
-use crate::{EscrowConfig, EscrowContractClient, EscrowKind, MilestoneConfig, ProtocolFee, Roles};
+use crate::{EscrowConfig, EscrowKind, MilestoneConfig, ProtocolFee, Roles};
 
 /// One call's resources, from `env.cost_estimate()` right after it.
 pub struct Cost {
@@ -26,30 +27,52 @@ pub struct Cost {
     pub event_bytes: u32,
     pub fee: i64,
     pub fee_without_rent: i64,
+    /// CPU the host charged for starting the VM (parsing and instantiating the module)...
+    pub vm_start: i64,
+    /// ...of which for its host imports (charged per import, used or not).
+    pub vm_imports: i64,
 }
 
-struct Run<'a> {
-    chain: Chain,
-    costs: std::vec::Vec<Cost>,
-    escrow: Option<EscrowContractClient<'a>>,
-    wasm: std::vec::Vec<u8>,
+/// The CPU a call's budget charged for starting VMs, and of that for host imports.
+fn vm_start(env: &soroban_sdk::Env) -> (i64, i64) {
+    use soroban_sdk::xdr::ContractCostType;
+    let budget = env.cost_estimate().budget();
+    let cpu = |t: ContractCostType| budget.tracker(t).cpu as i64;
+    let start = ContractCostType::VARIANTS
+        .iter()
+        .filter(|t| ["Vm", "Parse", "Instantiate"].iter().any(|p| t.name().starts_with(p)))
+        .map(|t| cpu(*t))
+        .sum();
+    (start, cpu(ContractCostType::InstantiateWasmImports))
 }
 
-struct Actors {
-    platform: Account,
-    funder: Account,
-    approver: Account,
-    provider: Account,
-    signer: Account,
-    resolver: Account,
-    receiver: Account,
-    protocol: Account,
+/// One lifecycle being measured on one ledger: the chain, the contract under test and what
+/// each of its calls cost so far. Every driver (ours, the reference's, the floor's) goes
+/// through `create` and `call`, so that all three are measured the same way.
+pub struct Run {
+    pub chain: Chain,
+    pub costs: std::vec::Vec<Cost>,
+    contract: Option<Address>,
 }
 
-impl<'a> Run<'a> {
+pub struct Actors {
+    pub platform: Account,
+    pub funder: Account,
+    pub approver: Account,
+    pub provider: Account,
+    pub signer: Account,
+    pub resolver: Account,
+    pub receiver: Account,
+    pub protocol: Account,
+}
+
+/// A lifecycle: drives one contract through one scenario.
+pub type Lifecycle = fn(&mut Run, &Actors);
+
+impl Run {
     /// `network`: the ledger's state-archival settings are testnet's and mainnet's (see
     /// `Chain::with_network_ttls`) rather than the test ledger's defaults.
-    fn new(network: bool) -> (Run<'a>, Actors) {
+    pub fn new(network: bool) -> (Run, Actors) {
         let mut chain = Chain::with_network_ttls(network);
         let actors = Actors {
             platform: chain.account(),
@@ -62,10 +85,7 @@ impl<'a> Run<'a> {
             protocol: chain.account(),
         };
         chain.mint(&actors.funder, 10 * UNIT);
-        let wasm = dist_wasm();
-        // The upload is paid once per code version: counted apart.
-        chain.env.deployer().upload_contract_wasm(wasm.as_slice());
-        (Run { chain, costs: std::vec::Vec::new(), escrow: None, wasm }, actors)
+        (Run { chain, costs: std::vec::Vec::new(), contract: None }, actors)
     }
 
     fn record(&mut self, call: &'static str) {
@@ -75,7 +95,10 @@ impl<'a> Run<'a> {
         if std::env::var("BENCH_FEES").is_ok() {
             println!("{call}: {fee:?}\n   {r:?}");
         }
+        let (vm_start, vm_imports) = vm_start(&self.chain.env);
         self.costs.push(Cost {
+            vm_start,
+            vm_imports,
             call,
             cpu: r.instructions,
             mem: r.mem_bytes,
@@ -89,105 +112,54 @@ impl<'a> Run<'a> {
         });
     }
 
-    /// Deploys the escrow the way a wallet does (see `Chain::deploy`).
-    fn create(&mut self, config: EscrowConfig, platform: &Account) {
+    /// Deploys `wasm` the way a wallet does (see `Chain::deploy_with`); the upload is paid
+    /// once per code version and is not counted.
+    pub fn create(&mut self, wasm: &[u8], args: std::vec::Vec<Val>, deployer: &Account, sign_constructor: bool) {
+        self.chain.env.deployer().upload_contract_wasm(wasm);
         let salt = [self.costs.len() as u8; 32];
-        let id = self.chain.deploy(&self.wasm, config, platform, salt, true).unwrap();
+        let id = self.chain.deploy_with(wasm, args, deployer, salt, sign_constructor).unwrap();
         self.record("create");
-        self.escrow = Some(EscrowContractClient::new(&self.chain.env, &id));
+        self.contract = Some(id);
     }
 
-    fn escrow(&self) -> &EscrowContractClient<'a> {
-        self.escrow.as_ref().unwrap()
+    pub fn id(&self) -> Address {
+        self.contract.clone().unwrap()
     }
 
-    fn id(&self) -> Address {
-        self.escrow().address.clone()
-    }
-
-    fn fund(&mut self, funder: &Account, amount: i128) {
-        let env = self.chain.env.clone();
+    /// One transaction: `signer` (its source account, when given) authorises exactly
+    /// `name(args)` with `subs` below it, then the call runs; a refusal fails the bench.
+    pub fn call(&mut self, signer: Option<&Account>, name: &'static str, args: Vec<Val>, subs: std::vec::Vec<soroban_sdk::xdr::SorobanAuthorizedInvocation>) {
         let id = self.id();
-        let transfer = invocation(&env, &self.chain.token, "transfer", (&funder.address, &id, amount).into_val(&env), std::vec![]);
-        self.chain.sign_as(funder, &id, "fund", (&funder.address, amount, 1u32).into_val(&env), std::vec![transfer]);
-        self.escrow().fund(&funder.address, &amount, &1);
-        self.record("fund");
-    }
-
-    fn status(&mut self, provider: &Account, index: u32) {
-        let env = self.chain.env.clone();
-        let status = String::from_str(&env, "Completed");
-        let evidence = Some(String::from_str(&env, "https://example.com/work"));
-        self.chain.sign_as(provider, &self.id(), "set_milestone_status", (index, &status, &evidence).into_val(&env), std::vec![]);
-        self.escrow().set_milestone_status(&index, &status, &evidence);
-        self.record("set_milestone_status");
-        if std::env::var("BENCH_BUDGET").is_ok() {
-            self.chain.env.cost_estimate().budget().print();
-            self.escrow().get_funding(&provider.address);
-            self.chain.env.cost_estimate().budget().print();
+        match signer {
+            Some(signer) => self.chain.sign_as(signer, &id, name, args.clone(), subs),
+            None => self.chain.env.set_auths(&[]),
         }
+        let _: Val = self.chain.env.invoke_contract(&id, &Symbol::new(&self.chain.env, name), args);
+        self.record(name);
     }
 
-    fn approve(&mut self, approver: &Account, index: u32) {
-        let env = self.chain.env.clone();
-        self.chain.sign_as(approver, &self.id(), "approve_milestone", (index, &approver.address).into_val(&env), std::vec![]);
-        self.escrow().approve_milestone(&index, &approver.address);
-        self.record("approve_milestone");
+    /// The token transfer `from` signs below a funding call.
+    pub fn transfer_in(&self, from: &Account, amount: i128) -> soroban_sdk::xdr::SorobanAuthorizedInvocation {
+        let env = &self.chain.env;
+        invocation(env, &self.chain.token, "transfer", (&from.address, &self.id(), amount).into_val(env), std::vec![])
     }
 
-    fn release(&mut self, signer: &Account, index: Option<u32>) {
-        let env = self.chain.env.clone();
-        let signers = vec![&env, signer.address.clone()];
-        match index {
-            None => {
-                self.chain.sign_as(signer, &self.id(), "release", (&signers,).into_val(&env), std::vec![]);
-                self.escrow().release(&signers);
-                self.record("release");
-            }
-            Some(i) => {
-                self.chain.sign_as(signer, &self.id(), "release_milestone", (i, &signers).into_val(&env), std::vec![]);
-                self.escrow().release_milestone(&i, &signers);
-                self.record("release_milestone");
-            }
-        }
+    pub fn str(&self, s: &str) -> String {
+        String::from_str(&self.chain.env, s)
     }
+}
 
-    fn dispute(&mut self, by: &Account, index: Option<u32>) {
-        let env = self.chain.env.clone();
-        let reason = String::from_str(&env, "the work was not delivered");
-        match index {
-            None => {
-                self.chain.sign_as(by, &self.id(), "dispute", (&by.address, &reason).into_val(&env), std::vec![]);
-                self.escrow().dispute(&by.address, &reason);
-                self.record("dispute");
-            }
-            Some(i) => {
-                self.chain.sign_as(by, &self.id(), "dispute_milestone", (i, &by.address, &reason).into_val(&env), std::vec![]);
-                self.escrow().dispute_milestone(&i, &by.address, &reason);
-                self.record("dispute_milestone");
-            }
-        }
-    }
+/// The scenario's texts and shares, shared by every driver.
+pub const STATUS: &str = "Completed";
+pub const EVIDENCE: &str = "https://example.com/work";
+pub const REASON: &str = "the work was not delivered";
 
-    /// 40 % back to the funder, 60 % to the receiver.
-    fn resolve(&mut self, resolver: &Account, a: &Account, b: &Account, total: i128, index: Option<u32>) {
-        let env = self.chain.env.clone();
-        let mut shares = Map::new(&env);
-        shares.set(a.address.clone(), total * 4 / 10);
-        shares.set(b.address.clone(), total * 6 / 10);
-        match index {
-            None => {
-                self.chain.sign_as(resolver, &self.id(), "resolve", (&shares,).into_val(&env), std::vec![]);
-                self.escrow().resolve(&shares);
-                self.record("resolve");
-            }
-            Some(i) => {
-                self.chain.sign_as(resolver, &self.id(), "resolve_milestone", (i, &shares).into_val(&env), std::vec![]);
-                self.escrow().resolve_milestone(&i, &shares);
-                self.record("resolve_milestone");
-            }
-        }
-    }
+/// The resolver's shares: 40 % back to the funder, 60 % to the receiver.
+pub fn shares(r: &Run, a: &Actors, total: i128) -> Map<Address, i128> {
+    let mut shares = Map::new(&r.chain.env);
+    shares.set(a.funder.address.clone(), total * 4 / 10);
+    shares.set(a.receiver.address.clone(), total * 6 / 10);
+    shares
 }
 
 fn config(chain: &Chain, a: &Actors, kind: EscrowKind) -> EscrowConfig {
@@ -221,62 +193,136 @@ fn config(chain: &Chain, a: &Actors, kind: EscrowKind) -> EscrowConfig {
     }
 }
 
-fn single(a_run: &mut Run, a: &Actors) {
-    a_run.create(config(&a_run.chain, a, EscrowKind::Single), &a.platform);
-    a_run.fund(&a.funder, 10 * UNIT);
-    a_run.status(&a.provider, 0);
-    a_run.status(&a.provider, 1);
-    a_run.approve(&a.approver, 0);
-    a_run.approve(&a.approver, 1);
-    a_run.release(&a.signer, None);
+/// Our escrow's calls.
+mod ours {
+    use super::*;
+
+    pub fn create(r: &mut Run, a: &Actors, kind: EscrowKind) {
+        let config: Val = config(&r.chain, a, kind).into_val(&r.chain.env);
+        r.create(&dist_wasm(), std::vec![config], &a.platform, true);
+    }
+
+    pub fn fund(r: &mut Run, a: &Actors) {
+        let env = r.chain.env.clone();
+        let transfer = r.transfer_in(&a.funder, 10 * UNIT);
+        r.call(Some(&a.funder), "fund", (&a.funder.address, 10 * UNIT, 1u32).into_val(&env), std::vec![transfer]);
+    }
+
+    pub fn status(r: &mut Run, a: &Actors, index: u32) {
+        let env = r.chain.env.clone();
+        let args = (index, r.str(STATUS), Some(r.str(EVIDENCE))).into_val(&env);
+        r.call(Some(&a.provider), "set_milestone_status", args, std::vec![]);
+        if std::env::var("BENCH_BUDGET").is_ok() {
+            env.cost_estimate().budget().print();
+            let _: i128 = env.invoke_contract(&r.id(), &Symbol::new(&env, "get_funding"), (&a.provider.address,).into_val(&env));
+            env.cost_estimate().budget().print();
+        }
+    }
+
+    pub fn approve(r: &mut Run, a: &Actors, index: u32) {
+        let env = r.chain.env.clone();
+        r.call(Some(&a.approver), "approve_milestone", (index, &a.approver.address).into_val(&env), std::vec![]);
+    }
+
+    pub fn release(r: &mut Run, a: &Actors, index: Option<u32>) {
+        let env = r.chain.env.clone();
+        let signers = vec![&env, a.signer.address.clone()];
+        match index {
+            None => r.call(Some(&a.signer), "release", (&signers,).into_val(&env), std::vec![]),
+            Some(i) => r.call(Some(&a.signer), "release_milestone", (i, &signers).into_val(&env), std::vec![]),
+        }
+    }
+
+    pub fn dispute(r: &mut Run, a: &Actors, index: Option<u32>) {
+        let env = r.chain.env.clone();
+        let (by, reason) = (&a.approver.address, r.str(REASON));
+        match index {
+            None => r.call(Some(&a.approver), "dispute", (by, reason).into_val(&env), std::vec![]),
+            Some(i) => r.call(Some(&a.approver), "dispute_milestone", (i, by, reason).into_val(&env), std::vec![]),
+        }
+    }
+
+    pub fn resolve(r: &mut Run, a: &Actors, total: i128, index: Option<u32>) {
+        let env = r.chain.env.clone();
+        let shares = shares(r, a, total);
+        match index {
+            None => r.call(Some(&a.resolver), "resolve", (&shares,).into_val(&env), std::vec![]),
+            Some(i) => r.call(Some(&a.resolver), "resolve_milestone", (i, &shares).into_val(&env), std::vec![]),
+        }
+    }
+}
+
+fn single(r: &mut Run, a: &Actors) {
+    ours::create(r, a, EscrowKind::Single);
+    ours::fund(r, a);
+    ours::status(r, a, 0);
+    ours::status(r, a, 1);
+    ours::approve(r, a, 0);
+    ours::approve(r, a, 1);
+    ours::release(r, a, None);
 }
 
 fn single_dispute(r: &mut Run, a: &Actors) {
-    r.create(config(&r.chain, a, EscrowKind::Single), &a.platform);
-    r.fund(&a.funder, 10 * UNIT);
-    r.dispute(&a.approver, None);
-    r.resolve(&a.resolver, &a.funder, &a.receiver, 10 * UNIT, None);
+    ours::create(r, a, EscrowKind::Single);
+    ours::fund(r, a);
+    ours::dispute(r, a, None);
+    ours::resolve(r, a, 10 * UNIT, None);
 }
 
 fn multi(r: &mut Run, a: &Actors) {
-    r.create(config(&r.chain, a, EscrowKind::Multi), &a.platform);
-    r.fund(&a.funder, 10 * UNIT);
+    ours::create(r, a, EscrowKind::Multi);
+    ours::fund(r, a);
     for i in 0..2 {
-        r.status(&a.provider, i);
-        r.approve(&a.approver, i);
-        r.release(&a.signer, Some(i));
+        ours::status(r, a, i);
+        ours::approve(r, a, i);
+        ours::release(r, a, Some(i));
     }
 }
 
 fn multi_dispute(r: &mut Run, a: &Actors) {
-    r.create(config(&r.chain, a, EscrowKind::Multi), &a.platform);
-    r.fund(&a.funder, 10 * UNIT);
-    r.dispute(&a.approver, Some(0));
-    r.resolve(&a.resolver, &a.funder, &a.receiver, 6 * UNIT, Some(0));
+    ours::create(r, a, EscrowKind::Multi);
+    ours::fund(r, a);
+    ours::dispute(r, a, Some(0));
+    ours::resolve(r, a, 6 * UNIT, Some(0));
+}
+
+/// Runs `lifecycle` on a fresh chain with the test ledger's defaults and on one with
+/// testnet's settings.
+pub fn measure(lifecycle: impl Fn(&mut Run, &Actors)) -> (std::vec::Vec<Cost>, std::vec::Vec<Cost>) {
+    let (mut test_ledger, actors) = Run::new(false);
+    lifecycle(&mut test_ledger, &actors);
+    let (mut testnet, actors) = Run::new(true);
+    lifecycle(&mut testnet, &actors);
+    let max_cpu = testnet.costs.iter().map(|c| c.cpu).max().unwrap();
+    // Every call well under the per-transaction CPU limit (400 M on mainnet): under 5 %.
+    assert!(max_cpu < 20_000_000, "a call used {max_cpu} instructions");
+    (test_ledger.costs, testnet.costs)
 }
 
 #[test]
 #[ignore = "benchmark: run with npm run bench:contract"]
 fn bench() {
-    type Lifecycle = fn(&mut Run, &Actors);
     let lifecycles: [(&str, Lifecycle); 4] = [
         ("single: create, fund, 2× status, 2× approve, release", single),
         ("single: create, fund, dispute, resolve", single_dispute),
         ("multi: create, fund, per milestone status + approve + release", multi),
         ("multi: create, fund, dispute and resolve one milestone", multi_dispute),
     ];
-    let mut runs = std::vec::Vec::new();
-    for (name, lifecycle) in lifecycles {
-        let (mut test_ledger, actors) = Run::new(false);
-        lifecycle(&mut test_ledger, &actors);
-        let (mut testnet, actors) = Run::new(true);
-        lifecycle(&mut testnet, &actors);
-        let max_cpu = testnet.costs.iter().map(|c| c.cpu).max().unwrap();
-        // Every call well under the per-transaction CPU limit (400 M on mainnet): under 5 %.
-        assert!(max_cpu < 20_000_000, "a call used {max_cpu} instructions");
-        runs.push(super::bench_report::Measured { name, test_ledger: test_ledger.costs, testnet: testnet.costs });
+    let reference = super::bench_reference::load();
+    if reference.is_none() {
+        println!(
+            "{} is not set: the reference is not run, its figures are the ones last recorded (BENCH.md, Method)",
+            super::bench_reference::WASMS_VAR
+        );
     }
-    let report = super::bench_report::render(&runs, dist_wasm().len());
+    let mut runs = std::vec::Vec::new();
+    for (i, (name, lifecycle)) in lifecycles.into_iter().enumerate() {
+        let (test_ledger, testnet) = measure(lifecycle);
+        let reference = reference.as_ref().map(|wasms| measure(|r, a| super::bench_reference::LIFECYCLES[i](r, a, wasms)));
+        runs.push(super::bench_report::Measured { name, test_ledger, testnet, reference });
+    }
+    let floor = measure(super::bench_floor::lifecycle);
+    let report = super::bench_report::render(&runs, &floor, dist_wasm().len(), super::bench_floor::wasm().len());
     println!("{report}");
     std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/BENCH.md"), report).unwrap();
 }

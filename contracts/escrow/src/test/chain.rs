@@ -137,21 +137,36 @@ impl Chain {
         salt: [u8; 32],
         sign_constructor: bool,
     ) -> Result<Address, soroban_sdk::testutils::HostError> {
+        let config_val: Val = config.into_val(&self.env);
+        self.deploy_with(wasm, std::vec![config_val], deployer, salt, sign_constructor)
+    }
+
+    /// `deploy` for any contract: `constructor_args` are its constructor's arguments (none
+    /// for a contract whose constructor takes none, such as the reference's).
+    pub fn deploy_with(
+        &self,
+        wasm: &[u8],
+        constructor_args: std::vec::Vec<Val>,
+        deployer: &Account,
+        salt: [u8; 32],
+        sign_constructor: bool,
+    ) -> Result<Address, soroban_sdk::testutils::HostError> {
         let env = &self.env;
         let hash = env.deployer().upload_contract_wasm(wasm);
         let id = env.deployer().with_address(deployer.address.clone(), salt).deployed_address();
-        let config_val: Val = config.into_val(env);
+        let scvals: std::vec::Vec<ScVal> = constructor_args.iter().map(|v| ScVal::try_from_val(env, v).unwrap()).collect();
         let args = CreateContractArgsV2 {
             contract_id_preimage: ContractIdPreimage::Address(ContractIdPreimageFromAddress {
                 address: ScAddress::from(&deployer.address),
                 salt: Uint256(salt),
             }),
             executable: ContractExecutable::Wasm(Hash(hash.to_array())),
-            constructor_args: std::vec![ScVal::try_from_val(env, &config_val).unwrap()].try_into().unwrap(),
+            constructor_args: scvals.try_into().unwrap(),
         };
         let mut subs = std::vec![];
         if sign_constructor {
-            subs.push(invocation(env, &id, "__constructor", Vec::from_array(env, [config_val]), std::vec![]));
+            let vals = Vec::from_slice(env, &constructor_args);
+            subs.push(invocation(env, &id, "__constructor", vals, std::vec![]));
         }
         env.host().set_source_account(deployer.id.clone()).unwrap();
         env.set_auths(&[SorobanAuthorizationEntry {

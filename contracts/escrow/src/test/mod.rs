@@ -3,6 +3,8 @@ mod setup;
 
 mod auth;
 mod bench;
+mod bench_floor;
+mod bench_reference;
 mod bench_report;
 mod error_table;
 mod errors;

@@ -25,8 +25,12 @@ fn ttls(w: &World) -> Ttls {
     })
 }
 
+/// Closes `ledgers` ledgers of 5 seconds each.
 fn advance(env: &Env, ledgers: u32) {
-    env.ledger().with_mut(|l| l.sequence_number += ledgers);
+    env.ledger().with_mut(|l| {
+        l.sequence_number += ledgers;
+        l.timestamp += 5 * u64::from(ledgers);
+    });
 }
 
 #[test]

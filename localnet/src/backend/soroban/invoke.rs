@@ -39,6 +39,7 @@ pub fn invoke(
         .map(|(i, k)| (false, i, k))
         .chain(fp.read_write.iter().enumerate().map(|(i, k)| (true, i, k)))
         .collect();
+    ov.prefetch(&keys.iter().map(|(_, _, k)| (*k).clone()).collect::<Vec<_>>());
     for (rw, index, key) in &keys {
         let stored = ov.get_key(key);
         let is_restore = *rw && restored.contains(&(*index as u32));

@@ -18,7 +18,7 @@ impl SnapshotSource for StateSnapshot {
     fn get(&self, key: &Rc<LedgerKey>) -> Result<Option<EntryWithLiveUntil>, HostError> {
         // SAFETY: see the type's comment; the pointee outlives every snapshot.
         let state = unsafe { &*self.state };
-        Ok(state.get(&key_bytes(key)).map(|s| (Rc::new(s.entry.clone()), s.live_until)))
+        Ok(state.lookup(&key_bytes(key)).map(|s| (Rc::new(s.entry), s.live_until)))
     }
 }
 

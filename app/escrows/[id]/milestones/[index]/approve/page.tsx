@@ -1,14 +1,13 @@
-import { StepPage, milestoneParam } from '@/components/escrow/step-page';
-import { Refusal } from '@/components/escrow/refusal';
+import { approveMilestone } from '@/lib/steps';
+import { StepPage } from '@/components/escrow/step-page';
 import { ApproveForm } from '@/components/steps/approve-form';
 
 export default async function ApprovePage({ params }: { params: Promise<{ id: string; index: string }> }) {
   const { id, index } = await params;
   return (
-    <StepPage id={id} title={`Approve milestone ${Number(index) + 1}`}>
-      {({ escrow }) => {
-        const i = milestoneParam(index, escrow);
-        if (i === null) return <Refusal reason="There is no such milestone" />;
+    <StepPage id={id} step={approveMilestone} index={index}>
+      {({ escrow, milestone }) => {
+        const i = milestone!;
         const m = escrow.milestones[i]!;
         return (
           <>

@@ -1,21 +1,19 @@
-import { canResolveMilestone } from '@/lib/escrow/available-actions';
-import { StepPage, milestoneParam } from '@/components/escrow/step-page';
+import { resolveMilestone } from '@/lib/steps';
+import { StepPage } from '@/components/escrow/step-page';
 import { Refusal } from '@/components/escrow/refusal';
 import { DistributionStep } from '@/components/escrow/distribution-page';
 
 export default async function ResolveMilestonePage({ params }: { params: Promise<{ id: string; index: string }> }) {
   const { id, index } = await params;
   return (
-    <StepPage id={id} title={`Resolve the dispute on milestone ${Number(index) + 1}`}>
+    <StepPage id={id} step={resolveMilestone} index={index}>
       {(data) => {
-        const i = milestoneParam(index, data.escrow);
-        if (i === null) return <Refusal reason="There is no such milestone" />;
-        const m = data.escrow.milestones[i]!;
+        const m = data.escrow.milestones[data.milestone!]!;
         return (
           <>
             {m.disputeReason ? <p className="text-sm">Reason given: “{m.disputeReason}”</p> : null}
-            <Refusal reason={canResolveMilestone(data.escrow, i)} />
-            <DistributionStep data={data} mode="resolve-milestone" milestone={i} />
+            <Refusal reason={data.refusal} />
+            <DistributionStep data={data} mode="resolve-milestone" milestone={data.milestone} />
           </>
         );
       }}

@@ -2,7 +2,8 @@
 import { parseAmount } from '../amounts';
 import { shortAddress } from '../strkey';
 import { hasTrustline, readBalance } from '../stellar/rpc';
-import { money, type StepContext } from './step';
+import { money } from './money';
+import type { StepContext } from './types';
 
 /** Refuses when one of the payout recipients cannot hold the token (no trustline). */
 export async function recipientsCanReceive(ctx: StepContext, recipients: readonly string[]): Promise<string | null> {

@@ -9,7 +9,7 @@ import { TransactionBuilder } from '@stellar/stellar-sdk';
 import { authAddress } from '@/lib/stellar/auth';
 import type { AppError } from '@/lib/stellar/errors';
 import type { Result } from '@/lib/stellar/result';
-import type { StepPrepared } from '@/lib/actions/step';
+import type { StepPrepared } from '@/lib/steps/types';
 import { addSignedAuth } from '@/lib/actions/add-signed-auth';
 import { submitTransaction } from '@/lib/actions/submit-transaction';
 import { shortAddress } from '@/lib/strkey';

@@ -6,7 +6,8 @@ import { formatAmount } from '../amounts';
 import type { ResolveInput } from '../schemas/steps';
 import { shortAddress } from '../strkey';
 import { feeRecipients, recipientsCanReceive, units } from './checks';
-import { money, type StepContext } from './step';
+import { money } from './money';
+import type { StepContext } from './types';
 
 /** How much a resolution must distribute: the milestone's amount (multi) or the escrow's balance. */
 export function amountInDispute(ctx: Pick<StepContext, 'escrow'>, milestone: number | null): bigint {

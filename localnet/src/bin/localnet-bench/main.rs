@@ -3,7 +3,12 @@
 //! a payment and for a Soroban call (a Stellar Asset Contract transfer), and payments
 //! per second with two client workers. Bounded in count and time.
 //!
+//! Then the in-process ceiling (the same transactions through `Chain::submit`, see
+//! `ceiling.rs`) and the ratio of the RPC figures to it.
+//!
 //! `cargo run --release -p localnet --bin localnet-bench [-- --payments 300 --seconds 5]`
+
+mod ceiling;
 
 use base64::{engine::general_purpose::STANDARD, Engine};
 use localnet::backend::dev::signed_transaction;
@@ -270,14 +275,20 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-fn arg(name: &str, default: u64) -> u64 {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)?.parse().ok()).unwrap_or(default)
+#[derive(clap::Parser)]
+#[command(name = "localnet-bench", about = "Measures a fresh localnet over HTTP and its in-process ceiling")]
+struct BenchArgs {
+    /// Payments (and, up to 100, Soroban calls) timed one by one.
+    #[arg(long, default_value_t = 300)]
+    payments: usize,
+    /// Seconds of each throughput run.
+    #[arg(long, default_value_t = 5)]
+    seconds: u64,
 }
 
 fn main() {
-    let samples = arg("--payments", 300) as usize;
-    let seconds = arg("--seconds", 5);
+    let args = <BenchArgs as clap::Parser>::parse();
+    let (samples, seconds) = (args.payments, args.seconds);
     let exe = std::env::current_exe().unwrap().with_file_name("localnet");
     let dir = std::env::temp_dir().join(format!("localnet-bench-{}", std::process::id()));
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
@@ -380,4 +391,15 @@ fn main() {
         Err(e) => println!("  escrow fund: skipped ({e})"),
     }
     println!("  payments/s with 2 workers ({seconds} s)   {tps:>8.0} ({total} payments)");
+
+    // After the node has stopped, so that the two do not share the cores.
+    let ceiling = ceiling::measure(PASSPHRASE, seconds);
+    let sac_rpc = call.len() as f64 / call.iter().map(|d| d.as_secs_f64()).sum::<f64>();
+    println!("in-process ceiling (Chain::submit, one thread, {seconds} s each)");
+    println!("  payments/s                          {:>8.0}   RPC / ceiling {:.2}", ceiling.payments_per_s, tps / ceiling.payments_per_s);
+    println!(
+        "  SAC transfers/s                     {:>8.0}   RPC (one client, send→SUCCESS) / ceiling {:.2}",
+        ceiling.sac_transfers_per_s,
+        sac_rpc / ceiling.sac_transfers_per_s
+    );
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import type { StepPrepared } from '@/lib/actions/step';
+import type { StepPrepared } from '@/lib/steps/types';
 import type { Result } from '@/lib/stellar/result';
 import { useStep } from './use-step';
 

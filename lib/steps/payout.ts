@@ -1,6 +1,7 @@
 /** What release and release-milestone share: the signers check and the payout sentences. */
 import { splitFees } from '../fees';
-import { money, type StepContext } from './step';
+import { money } from './money';
+import type { StepContext } from './types';
 
 /** Release signers check shared by single and multi release. */
 export function signersProblem(ctx: StepContext, signers: readonly string[]): string | null {
