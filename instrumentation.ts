@@ -7,6 +7,10 @@ export async function register() {
       // Origin and path only: a provider's API key often sits in the query string.
       const rpc = new URL(n.rpcUrl);
       console.log(`OpenEscrow: network ${n.name} (RPC ${rpc.origin}${rpc.pathname})`);
+      // The read model's follower runs inside the server unless OPENESCROW_INDEXER=off
+      // (a deployment running `npm run indexer` beside it on the same Postgres).
+      const { startAppIndexer } = await import('./lib/indexer/server');
+      startAppIndexer();
     } catch (e) {
       console.error((e as Error).message);
       process.exit(1);

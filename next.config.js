@@ -6,9 +6,10 @@ const nextConfig = {
   reactStrictMode: true,
   // No advertising of the framework (X-Powered-By).
   poweredByHeader: false,
-  // The SDK is large and Node-oriented; keep it out of the server bundle. rate-limiter-flexible
-  // imports drizzle-orm by a computed name, which only Node's own loader resolves.
-  serverExternalPackages: ['@stellar/stellar-sdk', 'rate-limiter-flexible', 'drizzle-orm'],
+  // The SDK is large and Node-oriented, PGlite loads its wasm beside its module, and
+  // rate-limiter-flexible imports drizzle-orm by a computed name that only Node's loader resolves:
+  // keep them out of the server bundle.
+  serverExternalPackages: ['@stellar/stellar-sdk', '@electric-sql/pglite', 'pg', 'drizzle-orm', 'rate-limiter-flexible'],
   experimental: {
     serverActions: { bodySizeLimit: '1mb' },
   },

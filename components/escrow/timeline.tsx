@@ -3,14 +3,32 @@ import type { EscrowEvent } from '@/lib/stellar/rpc';
 import { ChainText } from './chain-text';
 
 /** The contract's events, oldest first, each linked to its transaction. */
-export function Timeline({ events, explorerUrl, error }: { events: EscrowEvent[]; explorerUrl: string | null; error?: string }) {
+export function Timeline({
+  events,
+  explorerUrl,
+  error,
+  note,
+}: {
+  events: EscrowEvent[];
+  explorerUrl: string | null;
+  error?: string;
+  /** Says when the list is not the read model's full history (the RPC fallback). */
+  note?: string;
+}) {
   return (
     <section aria-labelledby="timeline" className="space-y-2">
       <h2 id="timeline" className="text-lg font-semibold">
         Timeline
       </h2>
+      {note ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="timeline-note">
+          {note}
+        </p>
+      ) : null}
       {error ? <p className="text-sm text-amber-800 dark:text-amber-300">Events could not be read: {error}</p> : null}
-      {events.length === 0 && !error ? <p className="text-sm text-zinc-600 dark:text-zinc-400">No events within the RPC’s retention window.</p> : null}
+      {events.length === 0 && !error ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No events within the RPC’s retention window.</p>
+      ) : null}
       <ol className="space-y-1 text-sm" data-testid="timeline">
         {events.map((e) => {
           const href = explorerLink({ explorerUrl }, 'tx', e.txHash);

@@ -4,6 +4,7 @@ import { escrowErrors } from '../escrow/errors';
 import { getNetwork } from '../networks/server';
 import { fail, type Result } from '../stellar/result';
 import { checkSigned, sendAndPoll, type Submitted } from '../stellar/submit';
+import { handOffToIndexer } from '../indexer/server';
 
 /**
  * The shared submit action: checks that the signed XDR is the transaction prepared here (same
@@ -16,5 +17,8 @@ export async function submitTransaction(req: { signedXdr: string; ticket: string
   const network = await getNetwork();
   const checked = checkSigned(network, req.signedXdr, req.ticket);
   if (!checked.ok) return checked;
-  return sendAndPoll(network, checked.data, { errors: escrowErrors(), tokens: new Set(req.tokens ?? []) });
+  const outcome = await sendAndPoll(network, checked.data, { errors: escrowErrors(), tokens: new Set(req.tokens ?? []) });
+  // The read model takes our own transaction before we answer: no "escrow not found" after it.
+  if (outcome.ok) await handOffToIndexer();
+  return outcome;
 }

@@ -1,19 +1,16 @@
 /**
- * The database the API uses: the read model, opened once per process. Tests hand in their own.
+ * The database the API uses: the app's read model, the same handle the indexer writes through
+ * (PGlite allows one opener per data directory). Tests hand in their own.
  */
-import { openReadModel, type Database, type ReadModel } from '../db/client';
+import type { Database } from '../db/client';
+import { appReadModel } from '../indexer/server';
 
-let opening: Promise<ReadModel> | null = null;
 let override: Database | null = null;
 
 /** The process's read-model database (opened, and migrated, on first use). */
 export async function apiDatabase(): Promise<Database> {
   if (override) return override;
-  opening ??= openReadModel().catch((e) => {
-    opening = null;
-    throw e;
-  });
-  return (await opening).db;
+  return (await appReadModel()).db;
 }
 
 /** Makes `apiDatabase()` return `db` (tests); null restores the default. */

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { loadEscrow } from '@/lib/steps';
 import { logDetail } from '@/lib/log';
-import { readEscrowEvents, type EscrowEvent } from '@/lib/stellar/rpc';
+import { loadTimeline } from '@/lib/indexer/timeline';
+import { appReadModel } from '@/lib/indexer/server';
 import { formatChainTime } from '@/lib/text';
 import { EscrowDetails } from '@/components/escrow/escrow-details';
 import { ActionPanel } from '@/components/escrow/action-panel';
@@ -27,19 +28,9 @@ export default async function EscrowPage({
   const loaded = await loadEscrow(id);
   if (!loaded.ok) return <LoadError message={loaded.error.message} code={loaded.error.code} />;
   const { escrow, token, network, now } = loaded.data;
-  let events: EscrowEvent[] = [];
-  let eventsError: string | undefined;
-  try {
-    events = await readEscrowEvents(network, id);
-  } catch (e) {
-    logDetail(`events of ${id}`, e);
-    eventsError = 'the network’s RPC did not answer';
-  }
-  const confirmed = confirmedEvent(
-    events,
-    typeof done === 'string' ? done : undefined,
-    typeof tx === 'string' ? tx : undefined,
-  );
+  const rm = await appReadModel().catch((e: unknown) => (logDetail('read model', e), null));
+  const { events, note, error: eventsError } = await loadTimeline(rm?.db ?? null, network, id);
+  const confirmed = confirmedEvent(events, typeof done === 'string' ? done : undefined, typeof tx === 'string' ? tx : undefined);
   const c = escrow.config;
   return (
     <div className="space-y-6">
@@ -64,7 +55,7 @@ export default async function EscrowPage({
       <ActionPanel escrow={escrow} id={id} now={now} />
       <AccountHelper token={token.contractId} />
       <EscrowDetails escrow={escrow} token={token} explorerUrl={network.explorerUrl} />
-      <Timeline events={events} explorerUrl={network.explorerUrl} error={eventsError} />
+      <Timeline events={events} explorerUrl={network.explorerUrl} error={eventsError} note={note} />
     </div>
   );
 }

@@ -1,0 +1,172 @@
+/**
+ * The follower: reads the escrow events after the stored cursor, adopts a contract only when
+ * its instance runs a released OpenEscrow build, projects the events onto the stored states and
+ * writes snapshots, events, payouts and the new cursor in one transaction (`applyBatch`).
+ * A crash anywhere resumes from the last written cursor; an event the stored state already
+ * reflects (its id ≤ `lastEventId`) is skipped, so nothing is applied twice.
+ */
+import { nativeToScVal, rpc } from '@stellar/stellar-sdk';
+import type { ReadModel } from '@/lib/db/client';
+import type { NetworkConfig } from '@/lib/networks/config';
+import { contractWasmHash } from '@/lib/escrow/verify';
+import { rpcServer } from '@/lib/stellar/rpc';
+import { ChainError } from '@/lib/stellar/result';
+import { applyBatch, readCursor } from './apply-batch';
+import { dataJson, decodeEventData, escrowAction } from './decode-event';
+import { loadState } from './load-state';
+import { applyEvent, type EventPlace } from './project';
+import { reconcile } from './reconcile';
+import type { EventRow, PayoutRow } from './rows';
+import { toSnapshot, type SnapshotInput } from './snapshot';
+
+/** Events per getEvents page (and per database transaction). */
+const PAGE = 1000;
+
+/** `("escrow", *)`: the only topics the follower asks for. */
+export const ESCROW_TOPIC_FILTER = [[nativeToScVal('escrow', { type: 'symbol' }).toXDR('base64'), '*']];
+
+export interface SyncResult {
+  events: number;
+  escrows: number;
+  /** The ledger the cursor now stands at. */
+  ledger: number;
+  latestLedger: number;
+  /** Whether the page was full (more events may follow at once). */
+  full: boolean;
+  /** Set when the cursor was older than the RPC's history and the known escrows were reconciled. */
+  gap: { from: number; to: number } | null;
+}
+
+/** Released builds seen per contract, so each contract's code is read once per process. */
+const codeCache = new Map<string, string | null>();
+
+async function wasmHashOf(network: NetworkConfig, contractId: string): Promise<string | null> {
+  const key = `${network.passphrase}|${contractId}`;
+  if (codeCache.has(key)) return codeCache.get(key)!;
+  // Only a definite answer is remembered: an unreachable RPC aborts the page (retried from the
+  // same cursor), so a real escrow is never passed over for a network hiccup.
+  const hash = await contractWasmHash(network, contractId).catch((e: unknown) => {
+    if (e instanceof ChainError && e.error.code === 'not-found') return null;
+    throw e;
+  });
+  codeCache.set(key, hash);
+  return hash;
+}
+
+/** The network's key in the read model (every row carries it). */
+export const networkKey = (network: NetworkConfig) => network.name;
+
+/**
+ * Reads and applies one page of events after the stored cursor (from the oldest ledger the RPC
+ * keeps when there is none). Returns what it wrote; call it again while `events` is a full page.
+ */
+export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<SyncResult> {
+  const key = networkKey(network);
+  const server = rpcServer(network);
+  const stored = await readCursor(rm.db, key);
+  const health = await server.getHealth();
+  const oldest = Number(health.oldestLedger);
+  const latest = Number(health.latestLedger);
+  let gap: SyncResult['gap'] = null;
+  let request: rpc.Server.GetEventsRequest;
+  if (stored?.cursor && stored.ledger + 1 >= oldest) {
+    request = { filters: [{ type: 'contract', topics: ESCROW_TOPIC_FILTER }], cursor: stored.cursor, limit: PAGE };
+  } else {
+    if (stored?.cursor) {
+      // History between the cursor and the RPC's oldest ledger is gone: take every known
+      // escrow's state from the contract itself, then go on from what the RPC still has.
+      gap = { from: stored.ledger + 1, to: oldest - 1 };
+      await reconcile(rm, network);
+    }
+    request = {
+      filters: [{ type: 'contract', topics: ESCROW_TOPIC_FILTER }],
+      startLedger: Math.max(oldest, 1),
+      limit: PAGE,
+    };
+  }
+  const res = await server.getEvents(request);
+
+  const states = new Map<string, SnapshotInput | null>();
+  const eventRows: EventRow[] = [];
+  const payoutRows: PayoutRow[] = [];
+  for (const ev of res.events) {
+    const contractId = ev.contractId?.contractId();
+    const action = escrowAction(ev.topic);
+    if (!contractId || !action || !ev.inSuccessfulContractCall) continue;
+    if (!states.has(contractId)) states.set(contractId, await loadState(rm.db, key, contractId));
+    let state = states.get(contractId) ?? null;
+    if (state && ev.id <= state.lastEventId) continue; // already applied
+    if (!state) {
+      // A contract enters the read model by its `created` event and a released build only: a
+      // look-alike emitting the same topics never does.
+      if (action !== 'created') continue;
+      const hash = await wasmHashOf(network, contractId);
+      if (!hash || !network.releasedWasmHashes.includes(hash)) continue;
+      state = null;
+    }
+    let decoded;
+    try {
+      decoded = decodeEventData(action, ev.value);
+    } catch {
+      continue; // a released build emits only well-formed events; anything else is not ours
+    }
+    const place: EventPlace = {
+      contractId,
+      eventId: ev.id,
+      ledger: ev.ledger,
+      closedAt: new Date(ev.ledgerClosedAt),
+      wasmHash: state?.wasmHash ?? (await wasmHashOf(network, contractId))!,
+    };
+    const next = applyEvent(state, decoded, place);
+    states.set(contractId, next.state);
+    eventRows.push({
+      eventId: ev.id,
+      contractId,
+      txHash: ev.txHash,
+      ledger: ev.ledger,
+      closedAt: place.closedAt,
+      action,
+      data: dataJson(decoded),
+    });
+    payoutRows.push(...next.payouts);
+  }
+
+  const touched = new Set(eventRows.map((e) => e.contractId));
+  const snapshots = [...states].filter(([id, s]) => s && touched.has(id)).map(([, s]) => toSnapshot(s!));
+  const full = res.events.length >= PAGE;
+  const last = res.events.at(-1);
+  // A full page may stop inside a ledger: stand at the last event's ledger, else at the latest.
+  const ledger = full && last ? last.ledger : Math.max(res.latestLedger, stored?.ledger ?? 0);
+  const written = await applyBatch(
+    rm.db,
+    key,
+    { escrows: snapshots, events: eventRows, payouts: payoutRows },
+    { ledger, cursor: res.cursor },
+  );
+  return {
+    events: written.events,
+    escrows: written.escrows,
+    ledger,
+    latestLedger: Math.max(latest, res.latestLedger),
+    full,
+    gap,
+  };
+}
+
+/** Pages until the cursor reaches the RPC's latest ledger. */
+export async function syncAll(rm: ReadModel, network: NetworkConfig): Promise<SyncResult> {
+  let total: SyncResult = { events: 0, escrows: 0, ledger: 0, latestLedger: 0, full: false, gap: null };
+  for (;;) {
+    const r = await syncPage(rm, network);
+    total = {
+      events: total.events + r.events,
+      escrows: total.escrows + r.escrows,
+      ledger: r.ledger,
+      latestLedger: r.latestLedger,
+      full: false,
+      gap: total.gap ?? r.gap,
+    };
+    // A page that was not full read everything up to the latest ledger it reported.
+    if (!r.full) return total;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * For the indexer's localnet tests: a localnet of its own, the escrow wasm uploaded, two funded
+ * accounts and the calls they send. One account holds every named role but the dispute
+ * resolver, so its own transactions authorise every step (source-account auth).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Asset, BASE_FEE, Keypair, Networks, Operation, rpc, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import { createEscrowOp } from '@/lib/escrow/calls';
+import type { EscrowConfig } from '@/lib/escrow/types';
+import type { NetworkConfig } from '@/lib/networks/config';
+import type { LocalnetInstance } from '../../localnet/conformance/localnet-process';
+
+export const LOCALNET_BIN =
+  process.env.LOCALNET_BIN ?? join(process.env.CARGO_TARGET_DIR ?? 'target', 'release/localnet');
+/** Whether the localnet binary is built (the tests skip without it). */
+export const localnetAvailable = existsSync(LOCALNET_BIN);
+
+export const PASSPHRASE = Networks.STANDALONE;
+export const WASM = readFileSync('contracts/escrow/dist/escrow.wasm');
+export const WASM_HASH = createHash('sha256').update(WASM).digest('hex');
+export const XLM = Asset.native().contractId(PASSPHRASE);
+
+export interface Kit {
+  localnet: LocalnetInstance;
+  network: NetworkConfig;
+  server: rpc.Server;
+  party: Keypair;
+  resolver: Keypair;
+  send(key: Keypair, op: xdr.Operation): Promise<string>;
+  deploy(config: EscrowConfig, wasmHash?: string): Promise<string>;
+  config(over?: Partial<EscrowConfig>): EscrowConfig;
+}
+
+/** Starts a localnet (extra arguments such as `--history-retention-window`) and readies the accounts. */
+export async function startKit(extraArgs: string[] = []): Promise<Kit> {
+  // localnet-process reads LOCALNET_BIN when it loads: set it first (CARGO_TARGET_DIR's build).
+  process.env.LOCALNET_BIN ??= LOCALNET_BIN;
+  const { startLocalnet } = await import('../../localnet/conformance/localnet-process');
+  const localnet = await startLocalnet({ timeoutMs: 30_000, extraArgs });
+  const network: NetworkConfig = {
+    name: 'local',
+    label: 'Local',
+    rpcUrl: localnet.rpcUrl,
+    passphrase: PASSPHRASE,
+    friendbotUrl: null,
+    localnetUrl: localnet.baseUrl,
+    explorerUrl: null,
+    wasmHash: WASM_HASH,
+    releasedWasmHashes: [WASM_HASH],
+    protocolFee: { recipient: null, bps: 30 },
+    tokens: [],
+    walletConnectProjectId: null,
+    trezorEmail: null,
+  };
+  const server = new rpc.Server(localnet.rpcUrl, { allowHttp: true });
+  const party = Keypair.random();
+  const resolver = Keypair.random();
+
+  async function send(key: Keypair, op: xdr.Operation): Promise<string> {
+    const account = await server.getAccount(key.publicKey());
+    const built = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: PASSPHRASE })
+      .addOperation(op)
+      .setTimeout(60)
+      .build();
+    const tx = await server.prepareTransaction(built);
+    tx.sign(key);
+    const sent = await server.sendTransaction(tx);
+    const done = await server.pollTransaction(sent.hash, { attempts: 60 });
+    if (done.status !== 'SUCCESS') throw new Error(`transaction ${sent.hash}: ${done.status}`);
+    return sent.hash;
+  }
+
+  const config = (over: Partial<EscrowConfig> = {}): EscrowConfig => {
+    const p = party.publicKey();
+    return {
+      kind: 'Single',
+      engagementId: `ENG-${randomBytes(3).toString('hex')}`,
+      title: 'Logo design',
+      description: 'Two rounds',
+      token: XLM,
+      roles: {
+        approvers: [p],
+        approvalsRequired: 1,
+        serviceProvider: p,
+        releaseSigners: [p],
+        releasesRequired: 1,
+        disputeResolver: resolver.publicKey(),
+        platform: p,
+        receiver: p,
+      },
+      platformFeeBps: 300,
+      protocolFee: { recipient: resolver.publicKey(), bps: 30 },
+      amount: 50_000_000n,
+      milestones: [{ description: 'Draft', amount: 0n, receiver: null }],
+      deadline: null,
+      ...over,
+    };
+  };
+
+  async function deploy(c: EscrowConfig, wasmHash = WASM_HASH): Promise<string> {
+    const salt = randomBytes(32);
+    const { op, contractId } = createEscrowOp({
+      deployer: party.publicKey(),
+      wasmHash,
+      config: c,
+      salt,
+      passphrase: PASSPHRASE,
+    });
+    await send(party, op);
+    return contractId;
+  }
+
+  for (const k of [party, resolver]) {
+    const res = await fetch(`${localnet.baseUrl}/friendbot?addr=${k.publicKey()}`);
+    if (!res.ok) throw new Error(`friendbot: ${await res.text()}`);
+  }
+  await send(party, Operation.uploadContractWasm({ wasm: WASM }));
+  return { localnet, network, server, party, resolver, send, deploy, config };
+}
