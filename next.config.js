@@ -9,7 +9,13 @@ const nextConfig = {
   // The SDK is large and Node-oriented, PGlite loads its wasm beside its module, and
   // rate-limiter-flexible imports drizzle-orm by a computed name that only Node's loader resolves:
   // keep them out of the server bundle.
-  serverExternalPackages: ['@stellar/stellar-sdk', '@electric-sql/pglite', 'pg', 'drizzle-orm', 'rate-limiter-flexible'],
+  serverExternalPackages: [
+    '@stellar/stellar-sdk',
+    '@electric-sql/pglite',
+    'pg',
+    'drizzle-orm',
+    'rate-limiter-flexible',
+  ],
   experimental: {
     serverActions: { bodySizeLimit: '1mb' },
   },

@@ -9,7 +9,10 @@ export default defineConfig({
   testDir: './e2e',
   testMatch: /.*\.spec\.ts/,
   // The benchmark and the screenshots run on request (npm run bench:e2e, npm run screenshots).
-  testIgnore: [...(process.env.BENCH ? [] : [/bench\.spec\.ts/]), ...(process.env.SCREENSHOTS ? [] : [/screenshots\.spec\.ts/])],
+  testIgnore: [
+    ...(process.env.BENCH ? [] : [/bench\.spec\.ts/]),
+    ...(process.env.SCREENSHOTS ? [] : [/screenshots\.spec\.ts/]),
+  ],
   // Spec files run two at a time (each journey makes its own accounts); a test that moves the
   // chain's clock is tagged @clock and runs alone, after the others.
   fullyParallel: false,
@@ -27,12 +30,25 @@ export default defineConfig({
     navigationTimeout: 30_000,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [
     { name: 'chromium', grepInvert: /@clock/, use: { ...devices['Desktop Chrome'], channel: undefined } },
-    { name: 'clock', grep: /@clock/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+    {
+      name: 'clock',
+      grep: /@clock/,
+      dependencies: ['chromium'],
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
   ],
   webServer: [
     {

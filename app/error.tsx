@@ -4,7 +4,10 @@ import Link from 'next/link';
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <div role="alert" className="space-y-3 rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      className="space-y-3 rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       <h1 className="text-lg font-semibold">Something went wrong</h1>
       <p>{error.message || 'The page could not be shown.'}</p>
       {error.digest ? <p className="text-xs">Reference: {error.digest}</p> : null}

@@ -12,7 +12,15 @@ const ROLES = [
   ['Dispute resolver', 'decides a dispute and splits the funds; withdraws leftovers.'],
 ];
 
-const STEPS = ['Create', 'Fund', 'Mark milestones', 'Approve', 'Release', 'or: Dispute → Resolve', 'or, after the deadline: Refund'];
+const STEPS = [
+  'Create',
+  'Fund',
+  'Mark milestones',
+  'Approve',
+  'Release',
+  'or: Dispute → Resolve',
+  'or, after the deadline: Refund',
+];
 
 export default function Home() {
   return (
@@ -20,9 +28,9 @@ export default function Home() {
       <section className="space-y-4">
         <h1 className="text-3xl font-bold">Escrows on Stellar that nobody holds</h1>
         <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">
-          OpenEscrow keeps funds in a Soroban smart contract. They move only when the right people sign: the approvers approve the work,
-          the release signers release it, and a dispute resolver decides if something goes wrong. Amounts are exact to the token’s last
-          decimal; every step is a transaction your own wallet signs.
+          OpenEscrow keeps funds in a Soroban smart contract. They move only when the right people sign: the approvers
+          approve the work, the release signers release it, and a dispute resolver decides if something goes wrong.
+          Amounts are exact to the token’s last decimal; every step is a transaction your own wallet signs.
         </p>
         <div className="flex flex-wrap gap-3">
           <Link href="/escrows/new" className={`${buttonClass} no-underline`}>
@@ -37,7 +45,10 @@ export default function Home() {
         </h2>
         <dl className="grid gap-3 sm:grid-cols-2">
           {ROLES.map(([role, what]) => (
-            <div key={role} className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
+            <div
+              key={role}
+              className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900"
+            >
               <dt className="font-medium">{role}</dt>
               <dd className="text-sm text-zinc-700 dark:text-zinc-300">{what}</dd>
             </div>
@@ -56,8 +67,9 @@ export default function Home() {
           ))}
         </ol>
         <p className="max-w-2xl text-sm text-zinc-700 dark:text-zinc-300">
-          A single-release escrow pays out once, when every milestone is approved. A multi-release escrow pays each milestone on its own,
-          possibly to its own receiver. With a deadline, funders can take back what was not paid out once it passes.
+          A single-release escrow pays out once, when every milestone is approved. A multi-release escrow pays each
+          milestone on its own, possibly to its own receiver. With a deadline, funders can take back what was not paid
+          out once it passes.
         </p>
       </section>
     </div>

@@ -8,7 +8,10 @@ const COLORS: Record<string, string> = {
 /** The network the app talks to, always visible in the header. */
 export function NetworkBadge({ label, name }: { label: string; name: string }) {
   return (
-    <span data-testid="network-badge" className={`rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[name] ?? COLORS.custom}`}>
+    <span
+      data-testid="network-badge"
+      className={`rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[name] ?? COLORS.custom}`}
+    >
       <span className="sr-only">Network: </span>
       {label}
     </span>

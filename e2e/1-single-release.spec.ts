@@ -17,7 +17,11 @@ test('1. a single-release escrow through its whole life, every balance checked',
     readyAccount(),
   ]);
   const startLedger = await latestLedger();
-  await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Signer: signer, Receiver: receiver }, 'Platform');
+  await seedWallet(
+    page,
+    { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Signer: signer, Receiver: receiver },
+    'Platform',
+  );
 
   const id = await singleReleaseLifecycle(page, { platform, provider, approver, signer, receiver }, token.contractId, {
     amount: '250.5',

@@ -7,12 +7,16 @@ import { browserWith, WALLETS, wallet } from './wallets';
 import { connectThroughPicker, connectWallet } from './wallets/picker';
 
 for (const w of WALLETS) {
-  test(`10. ${w.name} connects through the kit’s picker (once refused); a reload, a disconnect and a reconnect keep it`, async ({ browser }) => {
+  test(`10. ${w.name} connects through the kit’s picker (once refused); a reload, a disconnect and a reconnect keep it`, async ({
+    browser,
+  }) => {
     const { context, page, double } = await browserWith(browser, w, Keypair.random());
     // Refused in the wallet's pop-up first: said so, nothing connected.
     double.approve = false;
     await connectThroughPicker(page, w.name);
-    await expect(page.getByRole('region', { name: 'Wallet', exact: true }).getByRole('alert')).toHaveText('The wallet did not connect: you rejected the request');
+    await expect(page.getByRole('region', { name: 'Wallet', exact: true }).getByRole('alert')).toHaveText(
+      'The wallet did not connect: you rejected the request',
+    );
     await expect(page.getByTestId('wallet-button')).toHaveText('Connect wallet');
     double.approve = true;
     await connectWallet(page, w.name, double.address);
@@ -27,8 +31,16 @@ for (const w of WALLETS) {
     // Disconnect, then connect again: the picker lists the wallet used last first.
     await page.getByRole('button', { name: 'Disconnect' }).click();
     await expect(page.getByTestId('wallet-button')).toHaveText('Connect wallet');
-    await page.getByRole('region', { name: 'Wallet', exact: true }).getByRole('button', { name: /^Freighter, xBull/ }).click();
-    await expect(page.locator('li').filter({ has: page.locator('p') }).first()).toContainText(w.name);
+    await page
+      .getByRole('region', { name: 'Wallet', exact: true })
+      .getByRole('button', { name: /^Freighter, xBull/ })
+      .click();
+    await expect(
+      page
+        .locator('li')
+        .filter({ has: page.locator('p') })
+        .first(),
+    ).toContainText(w.name);
     await page.locator('li', { has: page.getByText(w.name, { exact: true }) }).click();
     await expect(page.getByTestId('connected-address')).toHaveText(double.address);
     await page.reload();
@@ -52,7 +64,9 @@ test('10b. a wallet on another network is refused at connect, naming both networ
   double.network = TESTNET;
   await page.reload();
   await page.getByTestId('wallet-button').click();
-  await expect(page.getByRole('region', { name: 'Wallet', exact: true }).getByRole('alert')).toContainText('Your wallet is on Testnet');
+  await expect(page.getByRole('region', { name: 'Wallet', exact: true }).getByRole('alert')).toContainText(
+    'Your wallet is on Testnet',
+  );
   await expect(page.getByTestId('wallet-button')).toHaveText('Connect wallet');
   await context.close();
 });

@@ -4,7 +4,9 @@ import { readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
 import { browserWith, wallet } from './wallets';
 import { connectWallet } from './wallets/picker';
 
-test('11. a single-release escrow through its whole life with Freighter as every actor, each in their own browser', async ({ browser }) => {
+test('11. a single-release escrow through its whole life with Freighter as every actor, each in their own browser', async ({
+  browser,
+}) => {
   const token = await usdc();
   const [platform, funder, provider, approver, signer, receiver] = await Promise.all([
     readyAccount(),
@@ -50,7 +52,9 @@ test('11. a single-release escrow through its whole life with Freighter as every
     expect(b.double.requests.filter((r) => r.op === 'signTransaction')).toHaveLength(1);
   }
   const gross = usdcUnits('40');
-  expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(gross - (gross * 30n) / 10_000n - (gross * 100n) / 10_000n);
+  expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(
+    gross - (gross * 30n) / 10_000n - (gross * 100n) / 10_000n,
+  );
   expect(await tokenBalance(token.contractId, id)).toBe(0n);
   for (const b of browsers) await b.context.close();
 });

@@ -4,7 +4,10 @@ import { readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
 import { browserWith, wallet } from './wallets';
 import { connectWallet } from './wallets/picker';
 
-test('12. a 2-of-2 pending release signed with Freighter and Hana; xBull is told why it cannot sign its part', async ({ page, browser }) => {
+test('12. a 2-of-2 pending release signed with Freighter and Hana; xBull is told why it cannot sign its part', async ({
+  page,
+  browser,
+}) => {
   const token = await usdc();
   const [platform, funder, provider, approver, alice, lawyer, receiver] = await Promise.all([
     readyAccount(),
@@ -45,7 +48,11 @@ test('12. a 2-of-2 pending release signed with Freighter and Hana; xBull is told
   // Refused in Freighter's pop-up first: said so, nothing signed.
   a.double.approve = false;
   await a.page.getByRole('button', { name: 'Sign my authorisation' }).click();
-  await expect(a.page.getByRole('alert').filter({ hasText: 'The wallet did not sign the authorisation: you rejected the request' })).toBeVisible();
+  await expect(
+    a.page
+      .getByRole('alert')
+      .filter({ hasText: 'The wallet did not sign the authorisation: you rejected the request' }),
+  ).toBeVisible();
   await expect(a.page.getByTestId('pending-signers')).toContainText(`${alice.publicKey()}waiting`);
   a.double.approve = true;
   await a.page.getByRole('button', { name: 'Sign my authorisation' }).click();
@@ -57,7 +64,9 @@ test('12. a 2-of-2 pending release signed with Freighter and Hana; xBull is told
   const x = await browserWith(browser, wallet('xbull'), lawyer);
   await connectWallet(x.page, 'xBull', lawyer.publicKey());
   await x.page.goto(pendingUrl);
-  await expect(x.page.getByTestId('cannot-sign')).toHaveText(/^xBull cannot sign an authorisation entry .* such as Freighter or Hana/);
+  await expect(x.page.getByTestId('cannot-sign')).toHaveText(
+    /^xBull cannot sign an authorisation entry .* such as Freighter or Hana/,
+  );
   await expect(x.page.getByRole('button', { name: 'Sign my authorisation' })).toHaveCount(0);
   expect(x.double.requests.map((r) => r.op)).not.toContain('signTransaction');
   await x.context.close();
@@ -69,13 +78,19 @@ test('12. a 2-of-2 pending release signed with Freighter and Hana; xBull is told
   await expect(h.page.getByText('Release 30 USDC from escrow')).toBeVisible();
   h.double.approve = false;
   await h.page.getByRole('button', { name: 'Sign my authorisation' }).click();
-  await expect(h.page.getByRole('alert').filter({ hasText: 'The wallet did not sign the authorisation: you rejected the request' })).toBeVisible();
+  await expect(
+    h.page
+      .getByRole('alert')
+      .filter({ hasText: 'The wallet did not sign the authorisation: you rejected the request' }),
+  ).toBeVisible();
   await expect(h.page.getByRole('button', { name: 'Submit the release' })).toHaveCount(0);
   h.double.approve = true;
   await h.page.getByRole('button', { name: 'Sign my authorisation' }).click();
   await submitStep(h.page, 'Submit the release', 'Released');
   expect(h.double.requests.map((r) => r.op)).toEqual(expect.arrayContaining(['signAuthEntry', 'signTransaction']));
-  expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(usdcUnits('30') - (usdcUnits('30') * 30n) / 10_000n);
+  expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(
+    usdcUnits('30') - (usdcUnits('30') * 30n) / 10_000n,
+  );
   await a.context.close();
   await h.context.close();
 });

@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { createEscrow, markAndApprove, openStep, seedWallet, submitStep, useAccount } from './app';
-import { latestLedger, protocolFeeRecipient, readyAccount, tokenBalance, transferToken, transferred, usdc, usdcUnits } from './chain';
+import {
+  latestLedger,
+  protocolFeeRecipient,
+  readyAccount,
+  tokenBalance,
+  transferToken,
+  transferred,
+  usdc,
+  usdcUnits,
+} from './chain';
 
 test('2. multi-release: one milestone released, another disputed and resolved with a split', async ({ page }) => {
   const token = await usdc();
@@ -15,7 +24,11 @@ test('2. multi-release: one milestone released, another disputed and resolved wi
     readyAccount(),
   ]);
   const startLedger = await latestLedger();
-  await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Signer: signer, Resolver: resolver }, 'Platform');
+  await seedWallet(
+    page,
+    { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Signer: signer, Resolver: resolver },
+    'Platform',
+  );
 
   const id = await createEscrow(page, {
     kind: 'Multi',
@@ -67,9 +80,13 @@ test('2. multi-release: one milestone released, another disputed and resolved wi
   const dev = usdcUnits('180');
   expect(await tokenBalance(token.contractId, designer.publicKey())).toBe(m1 - fee(m1, 30n) - fee(m1, 100n));
   expect(await tokenBalance(token.contractId, developer.publicKey())).toBe(dev - fee(dev, 30n) - fee(dev, 100n));
-  expect(await tokenBalance(token.contractId, funder.publicKey())).toBe(usdcUnits('500') - usdcUnits('400') + usdcUnits('120'));
+  expect(await tokenBalance(token.contractId, funder.publicKey())).toBe(
+    usdcUnits('500') - usdcUnits('400') + usdcUnits('120'),
+  );
   expect(await tokenBalance(token.contractId, platform.publicKey())).toBe(fee(m1, 100n) + fee(dev, 100n));
-  expect(await transferred(token.contractId, id, protocolFeeRecipient(), startLedger)).toBe(fee(m1, 30n) + fee(dev, 30n));
+  expect(await transferred(token.contractId, id, protocolFeeRecipient(), startLedger)).toBe(
+    fee(m1, 30n) + fee(dev, 30n),
+  );
 
   // Tokens sent straight to the closed escrow: the resolver hands them out (to the funder, fee-free).
   await transferToken(token.contractId, funder, id, usdcUnits('5'));
@@ -80,6 +97,8 @@ test('2. multi-release: one milestone released, another disputed and resolved wi
   await page.getByRole('button', { name: 'Remove recipient 2' }).click();
   await expect(page.getByTestId('share-preview-0')).toContainText('5 USDC of it a fee-free refund');
   await submitStep(page, 'Withdraw', 'Remaining funds withdrawn');
-  expect(await tokenBalance(token.contractId, funder.publicKey())).toBe(usdcUnits('500') - usdcUnits('400') + usdcUnits('120'));
+  expect(await tokenBalance(token.contractId, funder.publicKey())).toBe(
+    usdcUnits('500') - usdcUnits('400') + usdcUnits('120'),
+  );
   expect(await tokenBalance(token.contractId, id)).toBe(0n);
 });

@@ -13,7 +13,11 @@ test('3. a release that needs 2 of 2 signers', async ({ page }) => {
     readyAccount(),
     readyAccount(),
   ]);
-  await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Alice: alice, Lawyer: lawyer }, 'Platform');
+  await seedWallet(
+    page,
+    { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Alice: alice, Lawyer: lawyer },
+    'Platform',
+  );
   const id = await createEscrow(page, {
     title: 'OTC trade',
     token: token.contractId,
@@ -42,10 +46,15 @@ test('3. a release that needs 2 of 2 signers', async ({ page }) => {
   // Both: Alice signs the transaction, the lawyer's key (also in this dev wallet) signs its authorisation.
   await page.getByRole('checkbox', { name: new RegExp(lawyer.publicKey()) }).check();
   await submitStep(page, 'Release the funds', 'Released');
-  expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(usdcUnits('50') - (usdcUnits('50') * 30n) / 10_000n);
+  expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(
+    usdcUnits('50') - (usdcUnits('50') * 30n) / 10_000n,
+  );
 });
 
-test('3b. the same 2-of-2 release with each signer in their own browser (pending release)', async ({ page, browser }) => {
+test('3b. the same 2-of-2 release with each signer in their own browser (pending release)', async ({
+  page,
+  browser,
+}) => {
   const token = await usdc();
   const [platform, funder, provider, approver, alice, lawyer, receiver] = await Promise.all([
     readyAccount(),
@@ -57,7 +66,11 @@ test('3b. the same 2-of-2 release with each signer in their own browser (pending
     readyAccount(),
   ]);
   // Alice's browser holds the other parties' keys but not the lawyer's.
-  await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Alice: alice }, 'Platform');
+  await seedWallet(
+    page,
+    { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Alice: alice },
+    'Platform',
+  );
   const id = await createEscrow(page, {
     title: 'OTC trade across browsers',
     token: token.contractId,
@@ -92,5 +105,7 @@ test('3b. the same 2-of-2 release with each signer in their own browser (pending
   await lawyerPage.getByRole('button', { name: 'Sign my authorisation' }).click();
   await submitStep(lawyerPage, 'Submit the release', 'Released');
   await lawyerContext.close();
-  expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(usdcUnits('50') - (usdcUnits('50') * 30n) / 10_000n);
+  expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(
+    usdcUnits('50') - (usdcUnits('50') * 30n) / 10_000n,
+  );
 });

@@ -13,11 +13,23 @@ test('5. a wrong role and bad inputs get the right messages and change nothing o
     readyAccount(),
     readyAccount({ trustline: false }),
   ]);
-  await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Resolver: resolver, Stranger: stranger, Untrusting: untrusting }, 'Platform');
+  await seedWallet(
+    page,
+    {
+      Platform: platform,
+      Funder: funder,
+      Provider: provider,
+      Resolver: resolver,
+      Stranger: stranger,
+      Untrusting: untrusting,
+    },
+    'Platform',
+  );
 
   // A bad address (one changed character) is caught in the form, with its reason, and nothing is sent.
   await page.goto('/escrows/new');
-  const typo = provider.publicKey().slice(0, 20) + (provider.publicKey()[20] === 'A' ? 'B' : 'A') + provider.publicKey().slice(21);
+  const typo =
+    provider.publicKey().slice(0, 20) + (provider.publicKey()[20] === 'A' ? 'B' : 'A') + provider.publicKey().slice(21);
   await page.getByLabel('Service provider', { exact: true }).fill(typo);
   await page.getByLabel('Title', { exact: true }).fill('Bad');
   await page.getByRole('button', { name: 'Create the escrow' }).click();
@@ -51,7 +63,9 @@ test('5. a wrong role and bad inputs get the right messages and change nothing o
   await openStep(page, id, 'Fund');
   await page.getByLabel('Amount (USDC)').fill('10');
   await page.getByRole('button', { name: 'Fund the escrow' }).click();
-  await expect(page.getByTestId('step-error')).toContainText('Missing trustline: your account has no trustline for USDC');
+  await expect(page.getByTestId('step-error')).toContainText(
+    'Missing trustline: your account has no trustline for USDC',
+  );
   await useAccount(page, 'Stranger');
   await page.getByRole('button', { name: 'Fund the escrow' }).click();
   await expect(page.getByTestId('step-error')).toHaveText('Insufficient balance: you hold 0 USDC, this needs 10 USDC');
@@ -86,7 +100,9 @@ test('5. a wrong role and bad inputs get the right messages and change nothing o
   await useAccount(page, 'Stranger');
   await page.goto(`/escrows/${id}/milestones/0/status`);
   await page.getByRole('button', { name: 'Mark milestone 1' }).click();
-  await expect(page.getByTestId('step-error')).toHaveText('Only the service provider marks milestones; connect that account');
+  await expect(page.getByTestId('step-error')).toHaveText(
+    'Only the service provider marks milestones; connect that account',
+  );
   // …and is not offered it on the escrow page either.
   await page.goto(`/escrows/${id}`);
   await expect(page.getByTestId('action-panel').getByRole('link')).toHaveCount(0);
@@ -104,7 +120,9 @@ test('5. a wrong role and bad inputs get the right messages and change nothing o
   await page.getByLabel('Recipient 2 address', { exact: true }).fill(funder.publicKey());
   await page.getByLabel('Recipient 2 share (USDC)').fill('50');
   await page.getByRole('button', { name: 'Resolve the dispute' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'The shares add up to 150; they must add up to 200' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'The shares add up to 150; they must add up to 200' }),
+  ).toBeVisible();
   const before = await escrowState(id);
   expect(before.resolved).toBe(false);
   expect(await tokenBalance(token.contractId, id)).toBe(usdcUnits('200'));

@@ -4,11 +4,16 @@ import { createEscrow, seedWallet, useAccount } from './app';
 import { readyAccount, usdc } from './chain';
 
 async function audit(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   expect(violations.map((v) => `${where}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 }
 
-test('6. the main pages pass an accessibility audit (WCAG 2.1 AA), light and dark, desktop and phone', async ({ page, browser }) => {
+test('6. the main pages pass an accessibility audit (WCAG 2.1 AA), light and dark, desktop and phone', async ({
+  page,
+  browser,
+}) => {
   const token = await usdc();
   const [platform, funder, other] = await Promise.all([readyAccount(), readyAccount({ usdc: '10' }), readyAccount()]);
   await seedWallet(page, { Platform: platform, Funder: funder }, 'Platform');

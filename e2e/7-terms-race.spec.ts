@@ -7,7 +7,10 @@ import { escrowState, readyAccount, tokenBalance, usdc, usdcUnits } from './chai
  * platform changes the escrow (a new receiver, a bigger amount). Funding is refused, nothing
  * moves, and the page shows the new terms; funding again binds to them knowingly.
  */
-test('7. terms race: an update lands while the fund page is open; funding is refused and shows the new terms', async ({ page, browser }) => {
+test('7. terms race: an update lands while the fund page is open; funding is refused and shows the new terms', async ({
+  page,
+  browser,
+}) => {
   const token = await usdc();
   const [platform, funder, provider, approver, receiver, accomplice] = await Promise.all([
     readyAccount(),

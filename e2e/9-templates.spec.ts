@@ -20,23 +20,33 @@ interface OnChainRoles {
 async function createFromTemplate(page: Page, id: string, others: Record<string, Keypair>, me: string) {
   const t = findTemplate(id);
   // What the template filled in: your roles with the connected wallet, its thresholds, its deadline.
-  for (const f of roleFields(t).filter((x) => x.party === 'you')) await expect(page.getByLabel(f.label, { exact: true })).toHaveValue(me);
+  for (const f of roleFields(t).filter((x) => x.party === 'you'))
+    await expect(page.getByLabel(f.label, { exact: true })).toHaveValue(me);
   await expect(page.getByLabel('Approvals required')).toHaveValue(String(t.approvalsRequired));
   await expect(page.getByLabel('Release signatures required')).toHaveValue(String(t.releasesRequired));
   await expect(page.getByLabel('Platform fee (%)')).toHaveValue(t.platformFeePercent);
   if (t.deadlineDays !== null) await expect(page.getByLabel('Deadline (optional)')).not.toHaveValue('');
   await expect(page.getByLabel(t.kind === 'Single' ? /Single release/ : /Multi release/)).toBeChecked();
 
-  for (const { party, labels } of partiesToName(t)) for (const label of labels) await page.getByLabel(label, { exact: true }).fill(others[party]!.publicKey());
+  for (const { party, labels } of partiesToName(t))
+    for (const label of labels) await page.getByLabel(label, { exact: true }).fill(others[party]!.publicKey());
   if (id === 'blank') {
     await page.getByLabel('Title', { exact: true }).fill('Blank escrow');
     await page.getByLabel('Milestone 1 description').fill('Done');
-    for (const label of ['Platform', 'Service provider', 'Receiver', 'Dispute resolver', 'Approver 1', 'Release signer 1'])
+    for (const label of [
+      'Platform',
+      'Service provider',
+      'Receiver',
+      'Dispute resolver',
+      'Approver 1',
+      'Release signer 1',
+    ])
       await page.getByLabel(label, { exact: true }).fill(label === 'Platform' ? me : others.blank!.publicKey());
   }
   await page.getByLabel('Engagement ID').fill(`TPL-${id}-${Date.now()}`);
   if (t.kind === 'Single') await page.getByLabel('Amount (USDC)').fill('100');
-  else for (let i = 0; i < t.milestones.length; i++) await page.getByLabel(`Milestone ${i + 1} amount (USDC)`).fill('10');
+  else
+    for (let i = 0; i < t.milestones.length; i++) await page.getByLabel(`Milestone ${i + 1} amount (USDC)`).fill('10');
   const started = Date.now();
   await page.getByRole('button', { name: 'Create the escrow' }).click();
   await page.waitForURL(/\/escrows\/C[A-Z2-7]{55}\?done=create/, { timeout: 60_000 });
@@ -44,8 +54,16 @@ async function createFromTemplate(page: Page, id: string, others: Record<string,
   const escrowId = /\/escrows\/(C[A-Z2-7]{55})/.exec(page.url())![1]!;
 
   // On-chain: exactly the template's roles with the addresses given, and its deadline.
-  const config = (await escrowState(escrowId)).config as { roles: OnChainRoles; deadline?: bigint | null; platform_fee_bps: number; kind: string[] };
-  const addresses: Partial<Record<Party, string>> = { you: me, ...Object.fromEntries(Object.entries(others).map(([p, k]) => [p, k.publicKey()])) };
+  const config = (await escrowState(escrowId)).config as {
+    roles: OnChainRoles;
+    deadline?: bigint | null;
+    platform_fee_bps: number;
+    kind: string[];
+  };
+  const addresses: Partial<Record<Party, string>> = {
+    you: me,
+    ...Object.fromEntries(Object.entries(others).map(([p, k]) => [p, k.publicKey()])),
+  };
   const want = templateValues(t, { token: '', addresses });
   if (id !== 'blank') {
     expect(config.roles).toEqual({
@@ -65,7 +83,9 @@ async function createFromTemplate(page: Page, id: string, others: Record<string,
   return escrowId;
 }
 
-test('9. every use-case template creates a working escrow, its roles and deadline as the template says', async ({ page }) => {
+test('9. every use-case template creates a working escrow, its roles and deadline as the template says', async ({
+  page,
+}) => {
   await usdc();
   const me = await readyAccount();
   const parties = new Set(TEMPLATE_IDS.flatMap((id) => partiesToName(findTemplate(id)).map((p) => p.party as string)));
@@ -78,7 +98,9 @@ test('9. every use-case template creates a working escrow, its roles and deadlin
   await expect(page.getByRole('link', { name: /^Blank/ })).toHaveAttribute('aria-current', 'true');
   await page.getByRole('link', { name: /^P2P \/ OTC trade/ }).click();
   await expect(page).toHaveURL(/\?template=p2p$/);
-  await expect(page.getByTestId('template-explainer')).toContainText('both release signers sign: you and your lawyer or agent');
+  await expect(page.getByTestId('template-explainer')).toContainText(
+    'both release signers sign: you and your lawyer or agent',
+  );
   await expect(page.getByLabel('Release signer 2', { exact: true })).toHaveValue('');
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue('OTC trade');
   // Every field stays editable: a changed title is what gets created.

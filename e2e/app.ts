@@ -12,7 +12,10 @@ export async function seedWallet(page: Page, accounts: Accounts, active: string)
       localStorage.setItem('openescrow:dev-wallet', JSON.stringify({ accounts: list, active }));
       localStorage.setItem('openescrow:wallet', 'dev');
     },
-    { list: Object.entries(accounts).map(([name, k]) => ({ name, secret: k.secret() })), active: accounts[active]!.publicKey() },
+    {
+      list: Object.entries(accounts).map(([name, k]) => ({ name, secret: k.secret() })),
+      active: accounts[active]!.publicKey(),
+    },
   );
   await page.reload();
   await expect(page.getByTestId('wallet-button')).toContainText(active);

@@ -31,7 +31,18 @@ test('bench: single-release lifecycle and prepare latency', async ({ page }) => 
       readyAccount(),
       readyAccount(),
     ]);
-    await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Signer: signer, Receiver: receiver }, 'Platform');
+    await seedWallet(
+      page,
+      {
+        Platform: platform,
+        Funder: funder,
+        Provider: provider,
+        Approver: approver,
+        Signer: signer,
+        Receiver: receiver,
+      },
+      'Platform',
+    );
     const started = Date.now();
     await singleReleaseLifecycle(page, { platform, provider, approver, signer, receiver }, token.contractId, {
       amount: '100',
@@ -40,15 +51,23 @@ test('bench: single-release lifecycle and prepare latency', async ({ page }) => 
     });
     walls.push(Date.now() - started);
   }
-  const timings = JSON.parse(await page.evaluate(() => sessionStorage.getItem('oe-timings') ?? '[]')) as { step: string; phase: string; ms: number }[];
+  const timings = JSON.parse(await page.evaluate(() => sessionStorage.getItem('oe-timings') ?? '[]')) as {
+    step: string;
+    phase: string;
+    ms: number;
+  }[];
   const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
   const lines = [`single-release lifecycle in the browser (create, fund, 2× mark, 2× approve, release), ${RUNS} runs:`];
-  lines.push(`  wall time p50 ${(p50(walls) / 1000).toFixed(2)} s (runs: ${walls.map((w) => (w / 1000).toFixed(2)).join(', ')} s; aim < 15 s)`);
+  lines.push(
+    `  wall time p50 ${(p50(walls) / 1000).toFixed(2)} s (runs: ${walls.map((w) => (w / 1000).toFixed(2)).join(', ')} s; aim < 15 s)`,
+  );
   for (const phase of ['prepare', 'submit']) {
     const steps = [...new Set(timings.filter((t) => t.phase === phase).map((t) => t.step))];
     for (const step of steps) {
       const xs = timings.filter((t) => t.phase === phase && t.step === step).map((t) => t.ms);
-      lines.push(`  ${phase} ${step.padEnd(8)} p50 ${p50(xs).toFixed(0).padStart(5)} ms  (n=${xs.length})${phase === 'prepare' ? ' aim < 150 ms' : ''}`);
+      lines.push(
+        `  ${phase} ${step.padEnd(8)} p50 ${p50(xs).toFixed(0).padStart(5)} ms  (n=${xs.length})${phase === 'prepare' ? ' aim < 150 ms' : ''}`,
+      );
     }
   }
   console.log(lines.join('\n'));

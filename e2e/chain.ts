@@ -1,5 +1,18 @@
 /** Node-side helpers against the e2e localnet: accounts, trustlines, test USDC, balances, time. */
-import { Account, Address, Asset, BASE_FEE, Contract, Keypair, nativeToScVal, Operation, rpc, scValToNative, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import {
+  Account,
+  Address,
+  Asset,
+  BASE_FEE,
+  Contract,
+  Keypair,
+  nativeToScVal,
+  Operation,
+  rpc,
+  scValToNative,
+  TransactionBuilder,
+  xdr,
+} from '@stellar/stellar-sdk';
 import { readFileSync } from 'node:fs';
 import { parseAmount } from '../lib/amounts';
 import { E2E } from './env';
@@ -55,17 +68,24 @@ export async function readyAccount(opts: { usdc?: string; trustline?: boolean } 
 
 /** A token balance in base units (SAC `balance`). */
 export async function tokenBalance(token: string, holder: string): Promise<bigint> {
-  const tx = new TransactionBuilder(new Account(Keypair.random().publicKey(), '0'), { fee: BASE_FEE, networkPassphrase: E2E.passphrase })
+  const tx = new TransactionBuilder(new Account(Keypair.random().publicKey(), '0'), {
+    fee: BASE_FEE,
+    networkPassphrase: E2E.passphrase,
+  })
     .addOperation(new Contract(token).call('balance', new Address(holder).toScVal()))
     .setTimeout(30)
     .build();
   const sim = await server.simulateTransaction(tx);
-  if (rpc.Api.isSimulationError(sim) || !sim.result) throw new Error(`balance: ${'error' in sim ? sim.error : 'no result'}`);
+  if (rpc.Api.isSimulationError(sim) || !sim.result)
+    throw new Error(`balance: ${'error' in sim ? sim.error : 'no result'}`);
   return BigInt(scValToNative(sim.result.retval) as bigint);
 }
 
 export async function escrowState(id: string): Promise<Record<string, unknown>> {
-  const tx = new TransactionBuilder(new Account(Keypair.random().publicKey(), '0'), { fee: BASE_FEE, networkPassphrase: E2E.passphrase })
+  const tx = new TransactionBuilder(new Account(Keypair.random().publicKey(), '0'), {
+    fee: BASE_FEE,
+    networkPassphrase: E2E.passphrase,
+  })
     .addOperation(new Contract(id).call('get_escrow'))
     .setTimeout(30)
     .build();
@@ -96,7 +116,8 @@ export const usdcUnits = (text: string) => parseAmount(text, 7);
 
 /** The protocol fee recipient the deploy script set up for this chain. */
 export function protocolFeeRecipient(): string {
-  const file = process.env.OPENESCROW_DEPLOYMENT_FILE ?? `${process.env.E2E_DATA_DIR ?? '.cache/e2e-chain'}/deployment.json`;
+  const file =
+    process.env.OPENESCROW_DEPLOYMENT_FILE ?? `${process.env.E2E_DATA_DIR ?? '.cache/e2e-chain'}/deployment.json`;
   return (JSON.parse(readFileSync(file, 'utf8')) as { protocolFeeRecipient: string }).protocolFeeRecipient;
 }
 
@@ -104,7 +125,14 @@ export function protocolFeeRecipient(): string {
 export async function transferToken(token: string, from: Keypair, to: string, units: bigint) {
   const account = await server.getAccount(from.publicKey());
   const tx = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: E2E.passphrase })
-    .addOperation(new Contract(token).call('transfer', new Address(from.publicKey()).toScVal(), new Address(to).toScVal(), nativeToScVal(units, { type: 'i128' })))
+    .addOperation(
+      new Contract(token).call(
+        'transfer',
+        new Address(from.publicKey()).toScVal(),
+        new Address(to).toScVal(),
+        nativeToScVal(units, { type: 'i128' }),
+      ),
+    )
     .setTimeout(60)
     .build();
   const prepared = await server.prepareTransaction(tx);
@@ -128,7 +156,13 @@ export async function transferred(token: string, from: string, to: string, start
   const topic = (address: string) => new Address(address).toScVal().toXDR('base64');
   const res = await server.getEvents({
     startLedger,
-    filters: [{ type: 'contract', contractIds: [token], topics: [[xdr.ScVal.scvSymbol('transfer').toXDR('base64'), topic(from), topic(to), '*']] }],
+    filters: [
+      {
+        type: 'contract',
+        contractIds: [token],
+        topics: [[xdr.ScVal.scvSymbol('transfer').toXDR('base64'), topic(from), topic(to), '*']],
+      },
+    ],
     limit: 1000,
   });
   return res.events.reduce((sum, e) => {

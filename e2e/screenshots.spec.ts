@@ -20,7 +20,11 @@ test('screenshots of the main pages', async ({ page, browser }) => {
     readyAccount(),
   ]);
   await page.setViewportSize({ width: 1200, height: 900 });
-  await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Resolver: resolver }, 'Platform');
+  await seedWallet(
+    page,
+    { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Resolver: resolver },
+    'Platform',
+  );
   await page.goto('/');
   await shot(page, 'home');
   await page.getByTestId('wallet-button').click();

@@ -37,9 +37,7 @@ export function parseAmount(input: string, decimals: number): bigint {
   const fraction = match[2] ?? '';
   if (fraction.length > decimals) {
     throw new AmountError(
-      decimals === 0
-        ? 'This token has no decimal places'
-        : `At most ${decimals} digits after the dot`,
+      decimals === 0 ? 'This token has no decimal places' : `At most ${decimals} digits after the dot`,
     );
   }
   const units = BigInt(whole + fraction.padEnd(decimals, '0'));

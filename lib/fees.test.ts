@@ -51,7 +51,12 @@ describe('splitDistribution', () => {
       rates,
       (r) => funded[r] ?? 0n,
     );
-    expect(shares[0]).toMatchObject({ refund: 30_000_000n, protocol: 60_000n, platform: 600_000n, received: 49_340_000n });
+    expect(shares[0]).toMatchObject({
+      refund: 30_000_000n,
+      protocol: 60_000n,
+      platform: 600_000n,
+      received: 49_340_000n,
+    });
     expect(shares[1]).toMatchObject({ refund: 0n, received: 48_350_000n });
   });
 

@@ -12,7 +12,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Asset, BASE_FEE, Keypair, Operation, rpc, SorobanDataBuilder, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import {
+  Asset,
+  BASE_FEE,
+  Keypair,
+  Operation,
+  rpc,
+  SorobanDataBuilder,
+  TransactionBuilder,
+  xdr,
+} from '@stellar/stellar-sdk';
 import { parseNetworkConfig, type NetworkConfig } from '../lib/networks/config';
 
 const args = process.argv.slice(2);
@@ -48,7 +57,8 @@ async function ensureFunded(network: NetworkConfig, server: rpc.Server, key: Key
     await server.getAccount(key.publicKey());
     return;
   } catch {
-    if (!network.friendbotUrl) throw new Error(`${key.publicKey()} does not exist on ${network.label} and there is no friendbot`);
+    if (!network.friendbotUrl)
+      throw new Error(`${key.publicKey()} does not exist on ${network.label} and there is no friendbot`);
   }
   const res = await fetch(`${network.friendbotUrl}?addr=${key.publicKey()}`);
   if (!res.ok) throw new Error(`friendbot refused ${key.publicKey()}: ${await res.text()}`);
@@ -63,7 +73,9 @@ async function submit(
   sorobanData?: xdr.SorobanTransactionData,
 ) {
   const account = await server.getAccount(key.publicKey());
-  const builder = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: network.passphrase }).addOperation(op).setTimeout(120);
+  const builder = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: network.passphrase })
+    .addOperation(op)
+    .setTimeout(120);
   if (sorobanData) builder.setSorobanData(sorobanData);
   let tx = builder.build();
   if (soroban) tx = await server.prepareTransaction(tx);
@@ -88,11 +100,14 @@ async function codeExists(server: rpc.Server, hash: Buffer): Promise<boolean> {
  */
 async function keepCodeAlive(server: rpc.Server, network: NetworkConfig, key: Keypair, hash: Buffer) {
   const archival = await server.getLedgerEntries(
-    xdr.LedgerKey.configSetting(new xdr.LedgerKeyConfigSetting({ configSettingId: xdr.ConfigSettingId.fromName('configSettingStateArchival') })),
+    xdr.LedgerKey.configSetting(
+      new xdr.LedgerKeyConfigSetting({ configSettingId: xdr.ConfigSettingId.fromName('configSettingStateArchival') }),
+    ),
   );
   const val = archival.entries[0]?.val;
   const setting = val?.type === 'configSetting' ? val.configSetting : undefined;
-  if (setting?.type !== 'configSettingStateArchival') throw new Error(`${network.label} did not return its state archival settings`);
+  if (setting?.type !== 'configSettingStateArchival')
+    throw new Error(`${network.label} did not return its state archival settings`);
   const maxTtl = setting.stateArchivalSettings.maxEntryTtl;
   const code = (await server.getLedgerEntries(codeKey(hash))).entries[0];
   const left = (code?.liveUntilLedgerSeq ?? 0) - archival.latestLedger;
@@ -106,7 +121,8 @@ async function keepCodeAlive(server: rpc.Server, network: NetworkConfig, key: Ke
 async function main() {
   const network = parseNetworkConfig({ ...process.env, OPENESCROW_NETWORK: networkName });
   if (!existsSync(wasmPath)) {
-    if (flag('if-available')) return log(`no wasm at ${path.relative(root, wasmPath)} yet; skipped (npm run build:contract)`);
+    if (flag('if-available'))
+      return log(`no wasm at ${path.relative(root, wasmPath)} yet; skipped (npm run build:contract)`);
     throw new Error(`no wasm at ${wasmPath}: run npm run build:contract`);
   }
   const wasm = readFileSync(wasmPath);
@@ -122,7 +138,9 @@ async function main() {
   let deployer: Keypair;
   if (network.name === 'local') {
     // Dev-only keys, derived from the passphrase: they exist on localnet and nowhere else.
-    deployer = Keypair.fromRawEd25519Seed(createHash('sha256').update(`openescrow deployer|${network.passphrase}`).digest());
+    deployer = Keypair.fromRawEd25519Seed(
+      createHash('sha256').update(`openescrow deployer|${network.passphrase}`).digest(),
+    );
   } else {
     const secret = process.env.OPENESCROW_DEPLOYER_SECRET;
     if (!secret) throw new Error('set OPENESCROW_DEPLOYER_SECRET to the secret key (S…) that pays for the upload');
@@ -140,9 +158,13 @@ async function main() {
   await keepCodeAlive(server, network, deployer, hash);
 
   if (network.name === 'local') {
-    const fee = Keypair.fromRawEd25519Seed(createHash('sha256').update(`openescrow protocol fee|${network.passphrase}`).digest());
+    const fee = Keypair.fromRawEd25519Seed(
+      createHash('sha256').update(`openescrow protocol fee|${network.passphrase}`).digest(),
+    );
     await ensureFunded(network, server, fee);
-    const info = (await (await fetch(`${network.localnetUrl}/localnet`)).json()) as { assets?: { code: string; issuer: string | null }[] };
+    const info = (await (await fetch(`${network.localnetUrl}/localnet`)).json()) as {
+      assets?: { code: string; issuer: string | null }[];
+    };
     for (const a of (info.assets ?? []).filter((x): x is { code: string; issuer: string } => Boolean(x.issuer))) {
       try {
         await server.getTrustline(fee.publicKey(), new Asset(a.code, a.issuer));
@@ -153,7 +175,13 @@ async function main() {
     }
     const file = process.env.OPENESCROW_DEPLOYMENT_FILE ?? path.join(root, '.localnet', 'deployment.json');
     mkdirSync(path.dirname(file), { recursive: true });
-    const record = { network: 'local', rpcUrl: network.rpcUrl, wasmHash: hashHex, protocolFeeRecipient: fee.publicKey(), recordedAt: new Date().toISOString() };
+    const record = {
+      network: 'local',
+      rpcUrl: network.rpcUrl,
+      wasmHash: hashHex,
+      protocolFeeRecipient: fee.publicKey(),
+      recordedAt: new Date().toISOString(),
+    };
     writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
     log(`recorded in ${path.relative(root, file)} (protocol fee recipient ${fee.publicKey()})`);
   } else {

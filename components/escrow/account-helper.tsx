@@ -44,7 +44,11 @@ export function AccountHelper({ token }: { token: string }) {
     await refresh();
   }
   return (
-    <section aria-labelledby="your-account" className="space-y-2 rounded-lg border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900" data-testid="account-helper">
+    <section
+      aria-labelledby="your-account"
+      className="space-y-2 rounded-lg border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+      data-testid="account-helper"
+    >
       <h2 id="your-account" className="font-medium">
         Your account
       </h2>
@@ -71,7 +75,11 @@ export function AccountHelper({ token }: { token: string }) {
       ) : null}
       <div className="flex flex-wrap gap-2">
         {status.friendbot && (!status.exists || (tryParseAmount(status.xlm ?? '0', 7) ?? 0n) < LOW_XLM) ? (
-          <button type="button" className={secondaryButtonClass} onClick={() => act(() => fundWithFriendbot({ address }), 'XLM received from friendbot')}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() => act(() => fundWithFriendbot({ address }), 'XLM received from friendbot')}
+          >
             Get XLM (friendbot)
           </button>
         ) : null}
@@ -88,7 +96,11 @@ export function AccountHelper({ token }: { token: string }) {
           </button>
         ) : null}
         {t && status.faucet && t.trustline ? (
-          <button type="button" className={secondaryButtonClass} onClick={() => act(() => faucetToken({ address, token }), `Test ${t.symbol} received`)}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() => act(() => faucetToken({ address, token }), `Test ${t.symbol} received`)}
+          >
             Get test {t.symbol}
           </button>
         ) : null}

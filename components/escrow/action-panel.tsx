@@ -25,7 +25,11 @@ export function ActionPanel({ escrow, id, now }: { escrow: Escrow; id: string; n
   const allowed = actions.filter((a) => a.allowed);
   const blocked = actions.filter((a) => !a.allowed);
   return (
-    <section aria-labelledby="actions" className="space-y-3 rounded-lg border border-indigo-200 bg-indigo-50 p-4 dark:border-indigo-900 dark:bg-indigo-950" data-testid="action-panel">
+    <section
+      aria-labelledby="actions"
+      className="space-y-3 rounded-lg border border-indigo-200 bg-indigo-50 p-4 dark:border-indigo-900 dark:bg-indigo-950"
+      data-testid="action-panel"
+    >
       <h2 id="actions" className="text-lg font-semibold">
         What you can do
       </h2>
@@ -35,7 +39,10 @@ export function ActionPanel({ escrow, id, now }: { escrow: Escrow; id: string; n
         <ul className="flex flex-wrap gap-2">
           {allowed.map((a) => (
             <li key={a.href}>
-              <Link href={a.href} className="inline-block rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white no-underline hover:bg-indigo-500">
+              <Link
+                href={a.href}
+                className="inline-block rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white no-underline hover:bg-indigo-500"
+              >
                 {a.label}
               </Link>
             </li>

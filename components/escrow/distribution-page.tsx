@@ -5,7 +5,15 @@ import type { StepPageData } from './step-page';
 import { DistributionForm } from '../steps/distribution-form';
 
 /** The distribution editor with the escrow's likely recipients: the receiver and the funders (from the events). */
-export async function DistributionStep({ data, mode, milestone }: { data: StepPageData; mode: 'resolve' | 'resolve-milestone' | 'withdraw'; milestone: number | null }) {
+export async function DistributionStep({
+  data,
+  mode,
+  milestone,
+}: {
+  data: StepPageData;
+  mode: 'resolve' | 'resolve-milestone' | 'withdraw';
+  milestone: number | null;
+}) {
   const { escrow, token, network, id } = data;
   const c = escrow.config;
   const funders = new Set<string>();

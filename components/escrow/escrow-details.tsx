@@ -13,7 +13,15 @@ function Flag({ on, label }: { on: boolean; label: ReactNode }) {
 }
 
 /** The escrow's on-chain state: amounts, milestones, roles and the fee breakdown. */
-export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; token: TokenInfo; explorerUrl: string | null }) {
+export function EscrowDetails({
+  escrow,
+  token,
+  explorerUrl,
+}: {
+  escrow: Escrow;
+  token: TokenInfo;
+  explorerUrl: string | null;
+}) {
   const c = escrow.config;
   const a = (u: bigint) => <Amount units={u} decimals={token.decimals} symbol={token.label} />;
   const total = targetAmount(c);
@@ -31,7 +39,10 @@ export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; 
           ['Paid out', escrow.paidOut],
           ['Balance', escrow.balance],
         ].map(([label, v]) => (
-          <div key={label as string} className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
+          <div
+            key={label as string}
+            className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900"
+          >
             <div className="text-xs text-zinc-600 dark:text-zinc-400">{label as string}</div>
             <div className="font-semibold" data-testid={`amount-${(label as string).toLowerCase().replace(' ', '-')}`}>
               {a(v as bigint)}
@@ -42,8 +53,18 @@ export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; 
       <div className="flex flex-wrap gap-2">
         <Flag on={escrow.released} label="Released" />
         <Flag on={escrow.resolved} label="Resolved" />
-        <Flag on={escrow.disputed} label={<>Disputed: <ChainText text={escrow.disputeReason} /></>} />
-        <Flag on={escrow.refunding} label={`Refunding: ${displayAmount(escrow.refunded, token.decimals)} ${token.label} refunded`} />
+        <Flag
+          on={escrow.disputed}
+          label={
+            <>
+              Disputed: <ChainText text={escrow.disputeReason} />
+            </>
+          }
+        />
+        <Flag
+          on={escrow.refunding}
+          label={`Refunding: ${displayAmount(escrow.refunded, token.decimals)} ${token.label} refunded`}
+        />
       </div>
 
       <section aria-labelledby="milestones" className="space-y-2">
@@ -52,7 +73,11 @@ export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; 
         </h2>
         <ol className="space-y-2">
           {escrow.milestones.map((m, i) => (
-            <li key={i} className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900" data-testid={`milestone-${i}`}>
+            <li
+              key={i}
+              className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900"
+              data-testid={`milestone-${i}`}
+            >
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <span className="font-medium">
                   {i + 1}. <ChainText text={c.milestones[i]?.description ?? ''} />
@@ -61,11 +86,15 @@ export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; 
               </div>
               <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
                 <dt className="text-zinc-600 dark:text-zinc-400">Status</dt>
-                <dd data-testid={`milestone-${i}-status`}>{m.status ? <ChainText text={m.status} /> : 'not marked yet'}</dd>
+                <dd data-testid={`milestone-${i}-status`}>
+                  {m.status ? <ChainText text={m.status} /> : 'not marked yet'}
+                </dd>
                 {m.evidence ? (
                   <>
                     <dt className="text-zinc-600 dark:text-zinc-400">Evidence</dt>
-                    <dd className="break-all"><ChainText text={m.evidence} /></dd>
+                    <dd className="break-all">
+                      <ChainText text={m.evidence} />
+                    </dd>
                   </>
                 ) : null}
                 <dt className="text-zinc-600 dark:text-zinc-400">Approvals</dt>
@@ -85,7 +114,14 @@ export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; 
               <div className="mt-1 flex flex-wrap gap-2">
                 <Flag on={m.released} label="Released" />
                 <Flag on={m.resolved} label="Resolved" />
-                <Flag on={m.disputed} label={<>Disputed: <ChainText text={m.disputeReason} /></>} />
+                <Flag
+                  on={m.disputed}
+                  label={
+                    <>
+                      Disputed: <ChainText text={m.disputeReason} />
+                    </>
+                  }
+                />
               </div>
             </li>
           ))}
@@ -97,18 +133,38 @@ export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; 
           Roles
         </h2>
         <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-          <dt className="text-zinc-600 dark:text-zinc-400">Approvers ({r.approvalsRequired} of {r.approvers.length})</dt>
-          <dd className="space-y-0.5">{r.approvers.map((x) => <AddressText key={x} address={x} explorerUrl={explorerUrl} />)}</dd>
+          <dt className="text-zinc-600 dark:text-zinc-400">
+            Approvers ({r.approvalsRequired} of {r.approvers.length})
+          </dt>
+          <dd className="space-y-0.5">
+            {r.approvers.map((x) => (
+              <AddressText key={x} address={x} explorerUrl={explorerUrl} />
+            ))}
+          </dd>
           <dt className="text-zinc-600 dark:text-zinc-400">Service provider</dt>
-          <dd><AddressText address={r.serviceProvider} explorerUrl={explorerUrl} /></dd>
-          <dt className="text-zinc-600 dark:text-zinc-400">Release signers ({r.releasesRequired} of {r.releaseSigners.length})</dt>
-          <dd className="space-y-0.5">{r.releaseSigners.map((x) => <AddressText key={x} address={x} explorerUrl={explorerUrl} />)}</dd>
+          <dd>
+            <AddressText address={r.serviceProvider} explorerUrl={explorerUrl} />
+          </dd>
+          <dt className="text-zinc-600 dark:text-zinc-400">
+            Release signers ({r.releasesRequired} of {r.releaseSigners.length})
+          </dt>
+          <dd className="space-y-0.5">
+            {r.releaseSigners.map((x) => (
+              <AddressText key={x} address={x} explorerUrl={explorerUrl} />
+            ))}
+          </dd>
           <dt className="text-zinc-600 dark:text-zinc-400">Receiver</dt>
-          <dd><AddressText address={r.receiver} explorerUrl={explorerUrl} /></dd>
+          <dd>
+            <AddressText address={r.receiver} explorerUrl={explorerUrl} />
+          </dd>
           <dt className="text-zinc-600 dark:text-zinc-400">Dispute resolver</dt>
-          <dd><AddressText address={r.disputeResolver} explorerUrl={explorerUrl} /></dd>
+          <dd>
+            <AddressText address={r.disputeResolver} explorerUrl={explorerUrl} />
+          </dd>
           <dt className="text-zinc-600 dark:text-zinc-400">Platform</dt>
-          <dd><AddressText address={r.platform} explorerUrl={explorerUrl} /></dd>
+          <dd>
+            <AddressText address={r.platform} explorerUrl={explorerUrl} />
+          </dd>
         </dl>
       </section>
 
@@ -118,12 +174,29 @@ export function EscrowDetails({ escrow, token, explorerUrl }: { escrow: Escrow; 
         </h2>
         <table className="text-sm">
           <tbody>
-            <tr><th scope="row" className="pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">Receiver gets</th><td>{a(fees.net)}</td></tr>
-            <tr><th scope="row" className="pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">Platform fee ({bpsToPercent(c.platformFeeBps)} %)</th><td>{a(fees.platform)}</td></tr>
-            <tr><th scope="row" className="pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">Protocol fee ({bpsToPercent(c.protocolFee.bps)} %)</th><td>{a(fees.protocol)}</td></tr>
+            <tr>
+              <th scope="row" className="pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">
+                Receiver gets
+              </th>
+              <td>{a(fees.net)}</td>
+            </tr>
+            <tr>
+              <th scope="row" className="pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">
+                Platform fee ({bpsToPercent(c.platformFeeBps)} %)
+              </th>
+              <td>{a(fees.platform)}</td>
+            </tr>
+            <tr>
+              <th scope="row" className="pr-4 text-left font-normal text-zinc-600 dark:text-zinc-400">
+                Protocol fee ({bpsToPercent(c.protocolFee.bps)} %)
+              </th>
+              <td>{a(fees.protocol)}</td>
+            </tr>
           </tbody>
         </table>
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">Money returned to a funder in a resolution or refund bears no fee.</p>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          Money returned to a funder in a resolution or refund bears no fee.
+        </p>
       </section>
     </div>
   );

@@ -20,7 +20,14 @@ export function OpenEscrowForm() {
       }}
     >
       <div className="flex-1">
-        <TextField label="Open an escrow by its id" value={id} onChange={(e) => setId(e.target.value)} error={error} placeholder="C…" className="font-mono" />
+        <TextField
+          label="Open an escrow by its id"
+          value={id}
+          onChange={(e) => setId(e.target.value)}
+          error={error}
+          placeholder="C…"
+          className="font-mono"
+        />
       </div>
       <button type="submit" className={`${secondaryButtonClass} mb-[2px]`}>
         Open

@@ -3,10 +3,18 @@ import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useWallet } from '../wallet/wallet-provider';
 import { secondaryButtonClass, TextField } from './field';
 
-type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: ReactNode; onUseMine: (address: string) => void };
+type Props = InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  onUseMine: (address: string) => void;
+};
 
 /** An address input with a "Use my address" button (the connected wallet's). */
-export const AddressField = forwardRef<HTMLInputElement, Props>(function AddressField({ onUseMine, label, ...rest }, ref) {
+export const AddressField = forwardRef<HTMLInputElement, Props>(function AddressField(
+  { onUseMine, label, ...rest },
+  ref,
+) {
   const { address } = useWallet();
   return (
     <TextField

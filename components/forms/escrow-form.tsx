@@ -31,13 +31,23 @@ export interface EscrowFormProps {
   decimals?: number;
 }
 
-export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, template, decimals = 7 }: EscrowFormProps) {
+export function EscrowForm({
+  mode,
+  escrowId,
+  tokens,
+  protocolFeeBps,
+  initial,
+  template,
+  decimals = 7,
+}: EscrowFormProps) {
   const router = useRouter();
   const wallet = useWallet();
   const schema = useMemo(() => escrowFormSchema(decimals), [decimals]);
   const form = useForm<EscrowFormInput>({
     resolver: zodResolver(schema) as never,
-    defaultValues: initial ? { ...initial, deadline: '' } : templateValues(template ?? findTemplate('blank'), { token: tokens[0]?.contractId ?? '' }),
+    defaultValues: initial
+      ? { ...initial, deadline: '' }
+      : templateValues(template ?? findTemplate('blank'), { token: tokens[0]?.contractId ?? '' }),
   });
   useTemplate(form, initial ? undefined : template, wallet.address);
   // A stored deadline (ISO, UTC) shown in the browser's own time zone, which the server does not know.
@@ -69,7 +79,8 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, te
   }
   const preview = splitFees(total, { platformBps, protocolBps: protocolFeeBps });
   const amt = (u: bigint) => `${displayAmount(u, decimals)} ${symbol}`;
-  const mine = (path: Path<EscrowFormInput>) => (address: string) => setValue(path, address as never, { shouldValidate: true });
+  const mine = (path: Path<EscrowFormInput>) => (address: string) =>
+    setValue(path, address as never, { shouldValidate: true });
 
   async function onSubmit(input: EscrowFormInput) {
     const payload = { ...input, deadline: input.deadline ? new Date(input.deadline).toISOString() : '' };
@@ -81,7 +92,10 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, te
             : await prepareUpdateEscrow({ escrowId: escrowId ?? '', source: wallet.address ?? '', input: payload });
         if (!res.ok && res.error.fieldErrors) {
           for (const [field, messages] of Object.entries(res.error.fieldErrors)) {
-            form.setError((field === '_form' ? 'root' : field) as Path<EscrowFormInput>, { type: 'server', message: messages[0] });
+            form.setError((field === '_form' ? 'root' : field) as Path<EscrowFormInput>, {
+              type: 'server',
+              message: messages[0],
+            });
           }
         }
         return res;
@@ -105,21 +119,31 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, te
         <fieldset className="space-y-1" disabled={mode === 'edit'}>
           <legend className="text-sm font-medium">Kind</legend>
           <label className="mr-4 inline-flex items-center gap-2 text-sm">
-            <input type="radio" value="Single" {...register('kind')} /> Single release (one payout when every milestone is approved)
+            <input type="radio" value="Single" {...register('kind')} /> Single release (one payout when every milestone
+            is approved)
           </label>
           <label className="inline-flex items-center gap-2 text-sm">
             <input type="radio" value="Multi" {...register('kind')} /> Multi release (each milestone paid on its own)
           </label>
         </fieldset>
         <TextField label="Title" error={e.title?.message} {...register('title')} />
-        <TextField label="Engagement ID" hint="Your own reference (an order or contract number)." error={e.engagementId?.message} {...register('engagementId')} />
+        <TextField
+          label="Engagement ID"
+          hint="Your own reference (an order or contract number)."
+          error={e.engagementId?.message}
+          {...register('engagementId')}
+        />
         <TextAreaField label="Description" error={e.description?.message} {...register('description')} />
         <SelectField
           label="Token"
           disabled={mode === 'edit'}
           error={e.token?.message}
           value={tokenKnown ? v.token : 'custom'}
-          onChange={(ev) => setValue('token', ev.target.value === 'custom' ? '' : ev.target.value, { shouldValidate: ev.target.value !== 'custom' })}
+          onChange={(ev) =>
+            setValue('token', ev.target.value === 'custom' ? '' : ev.target.value, {
+              shouldValidate: ev.target.value !== 'custom',
+            })
+          }
         >
           {tokens.map((t) => (
             <option key={t.contractId} value={t.contractId}>
@@ -139,7 +163,15 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, te
             {...register('token')}
           />
         ) : null}
-        {single ? <TextField label={`Amount (${symbol})`} inputMode="decimal" autoComplete="off" error={e.amount?.message} {...register('amount')} /> : null}
+        {single ? (
+          <TextField
+            label={`Amount (${symbol})`}
+            inputMode="decimal"
+            autoComplete="off"
+            error={e.amount?.message}
+            {...register('amount')}
+          />
+        ) : null}
       </section>
 
       <section aria-labelledby="milestones-title" className="space-y-3">
@@ -150,10 +182,20 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, te
         {milestones.fields.map((f, i) => (
           <fieldset key={f.id} className="space-y-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
             <legend className="px-1 text-sm font-medium">Milestone {i + 1}</legend>
-            <TextField label={`Milestone ${i + 1} description`} error={e.milestones?.[i]?.description?.message} {...register(`milestones.${i}.description`)} />
+            <TextField
+              label={`Milestone ${i + 1} description`}
+              error={e.milestones?.[i]?.description?.message}
+              {...register(`milestones.${i}.description`)}
+            />
             {!single ? (
               <>
-                <TextField label={`Milestone ${i + 1} amount (${symbol})`} inputMode="decimal" autoComplete="off" error={e.milestones?.[i]?.amount?.message} {...register(`milestones.${i}.amount`)} />
+                <TextField
+                  label={`Milestone ${i + 1} amount (${symbol})`}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  error={e.milestones?.[i]?.amount?.message}
+                  {...register(`milestones.${i}.amount`)}
+                />
                 <AddressField
                   label={`Milestone ${i + 1} receiver (optional)`}
                   error={e.milestones?.[i]?.receiver?.message}
@@ -169,7 +211,12 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, te
             ) : null}
           </fieldset>
         ))}
-        <button type="button" className={secondaryButtonClass} onClick={() => milestones.append({ description: '', amount: '', receiver: '' })} disabled={milestones.fields.length >= 20}>
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={() => milestones.append({ description: '', amount: '', receiver: '' })}
+          disabled={milestones.fields.length >= 20}
+        >
           Add milestone
         </button>
       </section>
@@ -178,15 +225,43 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, te
         <h2 id="roles-title" className="text-lg font-semibold">
           Roles
         </h2>
-        <AddressField label="Platform" hint="Creates and may edit the escrow; receives the platform fee." error={e.platform?.message} onUseMine={mine('platform')} {...register('platform')} />
-        <AddressField label="Service provider" hint="Marks milestones as done." error={e.serviceProvider?.message} onUseMine={mine('serviceProvider')} {...register('serviceProvider')} />
-        <AddressField label="Receiver" hint="Gets the payout." error={e.receiver?.message} onUseMine={mine('receiver')} {...register('receiver')} />
-        <AddressField label="Dispute resolver" error={e.disputeResolver?.message} onUseMine={mine('disputeResolver')} {...register('disputeResolver')} />
+        <AddressField
+          label="Platform"
+          hint="Creates and may edit the escrow; receives the platform fee."
+          error={e.platform?.message}
+          onUseMine={mine('platform')}
+          {...register('platform')}
+        />
+        <AddressField
+          label="Service provider"
+          hint="Marks milestones as done."
+          error={e.serviceProvider?.message}
+          onUseMine={mine('serviceProvider')}
+          {...register('serviceProvider')}
+        />
+        <AddressField
+          label="Receiver"
+          hint="Gets the payout."
+          error={e.receiver?.message}
+          onUseMine={mine('receiver')}
+          {...register('receiver')}
+        />
+        <AddressField
+          label="Dispute resolver"
+          error={e.disputeResolver?.message}
+          onUseMine={mine('disputeResolver')}
+          {...register('disputeResolver')}
+        />
         <fieldset className="space-y-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
           <legend className="px-1 text-sm font-medium">Approvers</legend>
           {approvers.fields.map((f, i) => (
             <div key={f.id} className="space-y-1">
-              <AddressField label={`Approver ${i + 1}`} error={e.approvers?.[i]?.address?.message} onUseMine={mine(`approvers.${i}.address`)} {...register(`approvers.${i}.address`)} />
+              <AddressField
+                label={`Approver ${i + 1}`}
+                error={e.approvers?.[i]?.address?.message}
+                onUseMine={mine(`approvers.${i}.address`)}
+                {...register(`approvers.${i}.address`)}
+              />
               {approvers.fields.length > 1 ? (
                 <button type="button" className={secondaryButtonClass} onClick={() => approvers.remove(i)}>
                   Remove approver {i + 1}
@@ -194,16 +269,33 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, te
               ) : null}
             </div>
           ))}
-          <button type="button" className={secondaryButtonClass} onClick={() => approvers.append({ address: '' })} disabled={approvers.fields.length >= 5}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() => approvers.append({ address: '' })}
+            disabled={approvers.fields.length >= 5}
+          >
             Add approver
           </button>
-          <TextField label="Approvals required" type="number" min={1} max={approvers.fields.length} error={e.approvalsRequired?.message} {...register('approvalsRequired')} />
+          <TextField
+            label="Approvals required"
+            type="number"
+            min={1}
+            max={approvers.fields.length}
+            error={e.approvalsRequired?.message}
+            {...register('approvalsRequired')}
+          />
         </fieldset>
         <fieldset className="space-y-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
           <legend className="px-1 text-sm font-medium">Release signers</legend>
           {signers.fields.map((f, i) => (
             <div key={f.id} className="space-y-1">
-              <AddressField label={`Release signer ${i + 1}`} error={e.releaseSigners?.[i]?.address?.message} onUseMine={mine(`releaseSigners.${i}.address`)} {...register(`releaseSigners.${i}.address`)} />
+              <AddressField
+                label={`Release signer ${i + 1}`}
+                error={e.releaseSigners?.[i]?.address?.message}
+                onUseMine={mine(`releaseSigners.${i}.address`)}
+                {...register(`releaseSigners.${i}.address`)}
+              />
               {signers.fields.length > 1 ? (
                 <button type="button" className={secondaryButtonClass} onClick={() => signers.remove(i)}>
                   Remove release signer {i + 1}
@@ -211,10 +303,22 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, te
               ) : null}
             </div>
           ))}
-          <button type="button" className={secondaryButtonClass} onClick={() => signers.append({ address: '' })} disabled={signers.fields.length >= 5}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() => signers.append({ address: '' })}
+            disabled={signers.fields.length >= 5}
+          >
             Add release signer
           </button>
-          <TextField label="Release signatures required" type="number" min={1} max={signers.fields.length} error={e.releasesRequired?.message} {...register('releasesRequired')} />
+          <TextField
+            label="Release signatures required"
+            type="number"
+            min={1}
+            max={signers.fields.length}
+            error={e.releasesRequired?.message}
+            {...register('releasesRequired')}
+          />
         </fieldset>
       </section>
 
@@ -222,7 +326,13 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, te
         <h2 id="fees-title" className="text-lg font-semibold">
           Fees and deadline
         </h2>
-        <TextField label="Platform fee (%)" inputMode="decimal" hint="Up to two decimals, e.g. 2.5" error={e.platformFeePercent?.message} {...register('platformFeePercent')} />
+        <TextField
+          label="Platform fee (%)"
+          inputMode="decimal"
+          hint="Up to two decimals, e.g. 2.5"
+          error={e.platformFeePercent?.message}
+          {...register('platformFeePercent')}
+        />
         <TextField
           label="Deadline (optional)"
           type="datetime-local"
@@ -230,7 +340,11 @@ export function EscrowForm({ mode, escrowId, tokens, protocolFeeBps, initial, te
           error={e.deadline?.message}
           {...register('deadline')}
         />
-        <div className="rounded-lg border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900" aria-live="polite" data-testid="fee-preview">
+        <div
+          className="rounded-lg border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+          aria-live="polite"
+          data-testid="fee-preview"
+        >
           <p className="font-medium">On a full payout of {amt(total)}</p>
           <ul>
             <li>

@@ -1,6 +1,13 @@
 'use client';
 import { inputClass } from './styles';
-import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, type SelectHTMLAttributes, forwardRef } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+  type SelectHTMLAttributes,
+  forwardRef,
+} from 'react';
 
 export { buttonClass, inputClass, secondaryButtonClass } from './styles';
 
@@ -23,7 +30,10 @@ export function FieldShell({ label, error, hint, children, action }: FieldShellP
       <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
         {label}
       </label>
-      <div className="flex gap-2">{children({ id, describedBy, invalid: Boolean(error) })}{action}</div>
+      <div className="flex gap-2">
+        {children({ id, describedBy, invalid: Boolean(error) })}
+        {action}
+      </div>
       {hint ? (
         <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
           {hint}
@@ -38,13 +48,28 @@ export function FieldShell({ label, error, hint, children, action }: FieldShellP
   );
 }
 
-type InputProps = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: ReactNode; action?: ReactNode };
+type InputProps = InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  action?: ReactNode;
+};
 
-export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextField({ label, error, hint, action, className, ...rest }, ref) {
+export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextField(
+  { label, error, hint, action, className, ...rest },
+  ref,
+) {
   return (
     <FieldShell label={label} error={error} hint={hint} action={action}>
       {({ id, describedBy, invalid }) => (
-        <input ref={ref} id={id} aria-describedby={describedBy} aria-invalid={invalid} className={`${inputClass} ${className ?? ''}`} {...rest} />
+        <input
+          ref={ref}
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          className={`${inputClass} ${className ?? ''}`}
+          {...rest}
+        />
       )}
     </FieldShell>
   );
@@ -52,11 +77,22 @@ export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextF
 
 type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string; hint?: ReactNode };
 
-export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextAreaField({ label, error, hint, ...rest }, ref) {
+export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextAreaField(
+  { label, error, hint, ...rest },
+  ref,
+) {
   return (
     <FieldShell label={label} error={error} hint={hint}>
       {({ id, describedBy, invalid }) => (
-        <textarea ref={ref} id={id} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} rows={3} {...rest} />
+        <textarea
+          ref={ref}
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          className={inputClass}
+          rows={3}
+          {...rest}
+        />
       )}
     </FieldShell>
   );
@@ -64,11 +100,21 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(func
 
 type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string; hint?: ReactNode };
 
-export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function SelectField({ label, error, hint, children, ...rest }, ref) {
+export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function SelectField(
+  { label, error, hint, children, ...rest },
+  ref,
+) {
   return (
     <FieldShell label={label} error={error} hint={hint}>
       {({ id, describedBy, invalid }) => (
-        <select ref={ref} id={id} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} {...rest}>
+        <select
+          ref={ref}
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          className={inputClass}
+          {...rest}
+        >
           {children}
         </select>
       )}
@@ -80,7 +126,10 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function S
 export function FormError({ message }: { message?: string | null }) {
   if (!message) return null;
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+    <div
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+    >
       {message}
     </div>
   );

@@ -23,7 +23,9 @@ export function TemplatePicker({ chosen }: { chosen: EscrowTemplate }) {
                 aria-current={current ? 'true' : undefined}
                 scroll={false}
                 className={`block h-full rounded-lg border p-3 text-sm no-underline ${
-                  current ? 'border-indigo-600 bg-indigo-50 dark:border-indigo-400 dark:bg-indigo-950' : 'border-zinc-200 bg-white hover:border-indigo-400 dark:border-zinc-800 dark:bg-zinc-900'
+                  current
+                    ? 'border-indigo-600 bg-indigo-50 dark:border-indigo-400 dark:bg-indigo-950'
+                    : 'border-zinc-200 bg-white hover:border-indigo-400 dark:border-zinc-800 dark:bg-zinc-900'
                 }`}
               >
                 <span className="block font-medium text-zinc-900 dark:text-zinc-100">{t.name}</span>
@@ -33,12 +35,17 @@ export function TemplatePicker({ chosen }: { chosen: EscrowTemplate }) {
           );
         })}
       </ul>
-      <div className="space-y-2 rounded-lg border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900" data-testid="template-explainer">
+      <div
+        className="space-y-2 rounded-lg border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+        data-testid="template-explainer"
+      >
         <h3 className="font-medium">{chosen.name}: who does what</h3>
         <p className="text-zinc-700 dark:text-zinc-300">{chosen.whoDoesWhat}</p>
         {parties.length ? (
           <>
-            <p className="text-zinc-700 dark:text-zinc-300">Your connected wallet fills in your roles. Enter the address of</p>
+            <p className="text-zinc-700 dark:text-zinc-300">
+              Your connected wallet fills in your roles. Enter the address of
+            </p>
             <ul className="list-disc pl-5 text-zinc-700 dark:text-zinc-300">
               {parties.map((p) => (
                 <li key={p.party}>

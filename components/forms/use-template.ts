@@ -11,7 +11,11 @@ import { roleFields } from '@/lib/templates/apply';
 import type { EscrowTemplate } from '@/lib/templates/templates';
 import { toLocalInput } from './local-time';
 
-export function useTemplate(form: UseFormReturn<EscrowFormInput>, template: EscrowTemplate | undefined, address: string | null) {
+export function useTemplate(
+  form: UseFormReturn<EscrowFormInput>,
+  template: EscrowTemplate | undefined,
+  address: string | null,
+) {
   const filledWith = useRef('');
   useEffect(() => {
     if (template?.deadlineDays == null) return;

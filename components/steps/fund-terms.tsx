@@ -13,13 +13,25 @@ const dt = 'text-zinc-600 dark:text-zinc-400';
  * The terms a funding binds to, with their version: the fund call names this version, and
  * the contract refuses it if the platform changed the terms since this page was rendered.
  */
-export function FundTerms({ escrow, token, explorerUrl }: { escrow: Escrow; token: TokenInfo; explorerUrl: string | null }) {
+export function FundTerms({
+  escrow,
+  token,
+  explorerUrl,
+}: {
+  escrow: Escrow;
+  token: TokenInfo;
+  explorerUrl: string | null;
+}) {
   const c = escrow.config;
   const r = c.roles;
   const a = (u: bigint) => <Amount units={u} decimals={token.decimals} symbol={token.label} />;
   const who = (x: string) => <AddressText key={x} address={x} explorerUrl={explorerUrl} />;
   return (
-    <section aria-labelledby="fund-terms" className="space-y-2 rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900" data-testid="fund-terms">
+    <section
+      aria-labelledby="fund-terms"
+      className="space-y-2 rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900"
+      data-testid="fund-terms"
+    >
       <h2 id="fund-terms" className="text-lg font-semibold">
         The terms you fund (version <span data-testid="terms-version">{escrow.termsVersion}</span>)
       </h2>
@@ -32,9 +44,13 @@ export function FundTerms({ escrow, token, explorerUrl }: { escrow: Escrow; toke
         <dd>{bpsToPercent(c.platformFeeBps)} %</dd>
         <dt className={dt}>Protocol fee</dt>
         <dd>{bpsToPercent(c.protocolFee.bps)} %</dd>
-        <dt className={dt}>Approvers ({r.approvalsRequired} of {r.approvers.length})</dt>
+        <dt className={dt}>
+          Approvers ({r.approvalsRequired} of {r.approvers.length})
+        </dt>
         <dd className="space-y-0.5">{r.approvers.map(who)}</dd>
-        <dt className={dt}>Release signers ({r.releasesRequired} of {r.releaseSigners.length})</dt>
+        <dt className={dt}>
+          Release signers ({r.releasesRequired} of {r.releaseSigners.length})
+        </dt>
         <dd className="space-y-0.5">{r.releaseSigners.map(who)}</dd>
         <dt className={dt}>Dispute resolver</dt>
         <dd>{who(r.disputeResolver)}</dd>
@@ -45,12 +61,19 @@ export function FundTerms({ escrow, token, explorerUrl }: { escrow: Escrow; toke
         {c.milestones.map((m, i) => (
           <li key={i}>
             <ChainText text={m.description} />
-            {c.kind === 'Multi' ? <> — {a(m.amount)}{m.receiver ? <>, to {who(milestoneReceiver(c, i))}</> : null}</> : null}
+            {c.kind === 'Multi' ? (
+              <>
+                {' '}
+                — {a(m.amount)}
+                {m.receiver ? <>, to {who(milestoneReceiver(c, i))}</> : null}
+              </>
+            ) : null}
           </li>
         ))}
       </ol>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        Your funding names this version: if the platform changes the terms before it lands, nothing moves and this page shows the new terms.
+        Your funding names this version: if the platform changes the terms before it lands, nothing moves and this page
+        shows the new terms.
       </p>
     </section>
   );

@@ -45,7 +45,12 @@ export class LocalDevWalletModule {
     const tx = TransactionBuilder.fromXDR(txXdr, passphrase);
     const key = this.keypair(opts?.address);
     // Like a real wallet, it can ask first (a setting in the wallet menu), so rejection can be tried.
-    if (askBeforeSigning() && !window.confirm(`Local dev wallet: sign this transaction as ${key.publicKey()}? Network fee up to ${formatAmount(BigInt(tx.fee), 7)} XLM.`)) {
+    if (
+      askBeforeSigning() &&
+      !window.confirm(
+        `Local dev wallet: sign this transaction as ${key.publicKey()}? Network fee up to ${formatAmount(BigInt(tx.fee), 7)} XLM.`,
+      )
+    ) {
       throw new Error('User rejected the request');
     }
     tx.sign(key);

@@ -1,6 +1,15 @@
 import { Keypair } from '@stellar/stellar-sdk';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { activeDevAccount, addDevAccount, DEV_WALLET_KEY, devAccounts, devKeypair, loadDevWallet, renameDevAccount, saveDevWallet } from './dev-wallet-store';
+import {
+  activeDevAccount,
+  addDevAccount,
+  DEV_WALLET_KEY,
+  devAccounts,
+  devKeypair,
+  loadDevWallet,
+  renameDevAccount,
+  saveDevWallet,
+} from './dev-wallet-store';
 
 // The browser's localStorage, enough for the store.
 const memory = new Map<string, string>();
@@ -16,17 +25,47 @@ describe('the Local dev wallet’s storage', () => {
   const b = Keypair.random();
 
   it('reads the documented format, with `active` as a public key or an index', () => {
-    memory.set(DEV_WALLET_KEY, JSON.stringify({ accounts: [{ name: 'A', secret: a.secret() }, { name: 'B', secret: b.secret() }], active: b.publicKey() }));
+    memory.set(
+      DEV_WALLET_KEY,
+      JSON.stringify({
+        accounts: [
+          { name: 'A', secret: a.secret() },
+          { name: 'B', secret: b.secret() },
+        ],
+        active: b.publicKey(),
+      }),
+    );
     expect(activeDevAccount(loadDevWallet())).toBe(b.publicKey());
-    memory.set(DEV_WALLET_KEY, JSON.stringify({ accounts: [{ name: 'A', secret: a.secret() }, { name: 'B', secret: b.secret() }], active: 0 }));
+    memory.set(
+      DEV_WALLET_KEY,
+      JSON.stringify({
+        accounts: [
+          { name: 'A', secret: a.secret() },
+          { name: 'B', secret: b.secret() },
+        ],
+        active: 0,
+      }),
+    );
     expect(activeDevAccount(loadDevWallet())).toBe(a.publicKey());
-    expect(devAccounts(loadDevWallet())).toEqual([{ name: 'A', publicKey: a.publicKey() }, { name: 'B', publicKey: b.publicKey() }]);
+    expect(devAccounts(loadDevWallet())).toEqual([
+      { name: 'A', publicKey: a.publicKey() },
+      { name: 'B', publicKey: b.publicKey() },
+    ]);
   });
 
   it('ignores broken entries and bad secrets instead of failing', () => {
     memory.set(DEV_WALLET_KEY, '{not json');
     expect(loadDevWallet()).toEqual({ accounts: [], active: null });
-    memory.set(DEV_WALLET_KEY, JSON.stringify({ accounts: [{ name: 'X', secret: 'SNOTAKEY' }, { name: 'A', secret: a.secret() }], active: null }));
+    memory.set(
+      DEV_WALLET_KEY,
+      JSON.stringify({
+        accounts: [
+          { name: 'X', secret: 'SNOTAKEY' },
+          { name: 'A', secret: a.secret() },
+        ],
+        active: null,
+      }),
+    );
     expect(devAccounts(loadDevWallet()).map((x) => x.name)).toEqual(['A']);
     expect(activeDevAccount(loadDevWallet())).toBe(a.publicKey());
   });

@@ -21,7 +21,10 @@ export function loadDevWallet(): DevWalletData {
   try {
     const raw = JSON.parse(localStorage.getItem(DEV_WALLET_KEY) ?? 'null') as DevWalletData | null;
     if (raw && Array.isArray(raw.accounts)) {
-      return { accounts: raw.accounts.filter((a) => typeof a?.secret === 'string' && isSecret(a.secret)), active: raw.active ?? null };
+      return {
+        accounts: raw.accounts.filter((a) => typeof a?.secret === 'string' && isSecret(a.secret)),
+        active: raw.active ?? null,
+      };
     }
   } catch {
     /* a broken entry is replaced below */
@@ -63,7 +66,10 @@ export function devKeypair(data: DevWalletData, publicKey: string): Keypair | nu
 
 export function addDevAccount(data: DevWalletData, name: string): { data: DevWalletData; publicKey: string } {
   const kp = Keypair.random();
-  const next = { accounts: [...data.accounts, { name: name || `Account ${data.accounts.length + 1}`, secret: kp.secret() }], active: kp.publicKey() };
+  const next = {
+    accounts: [...data.accounts, { name: name || `Account ${data.accounts.length + 1}`, secret: kp.secret() }],
+    active: kp.publicKey(),
+  };
   return { data: next, publicKey: kp.publicKey() };
 }
 

@@ -18,7 +18,8 @@ export async function loadKitModules(opts: KitOptions): Promise<ModuleInterface[
     import('@creit.tech/stellar-wallets-kit/modules/ledger').then((m) => new m.LedgerModule()),
     opts.trezorEmail
       ? import('@creit.tech/stellar-wallets-kit/modules/trezor').then(
-          (m) => new m.TrezorModule({ appUrl: window.location.origin, appName: 'OpenEscrow', email: opts.trezorEmail! }),
+          (m) =>
+            new m.TrezorModule({ appUrl: window.location.origin, appName: 'OpenEscrow', email: opts.trezorEmail! }),
         )
       : Promise.resolve(null),
     opts.walletConnectProjectId
@@ -26,14 +27,16 @@ export async function loadKitModules(opts: KitOptions): Promise<ModuleInterface[
           (m) =>
             new m.WalletConnectModule({
               projectId: opts.walletConnectProjectId!,
-              metadata: { name: 'OpenEscrow', description: 'Non-custodial escrows on Stellar', url: window.location.origin, icons: [] },
+              metadata: {
+                name: 'OpenEscrow',
+                description: 'Non-custodial escrows on Stellar',
+                url: window.location.origin,
+                icons: [],
+              },
               allowedChains: [opts.mainnet ? m.WalletConnectTargetChain.PUBLIC : m.WalletConnectTargetChain.TESTNET],
             }),
         )
       : Promise.resolve(null),
   ]);
-  return [
-    ...defaultModules(),
-    ...extra.flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : [])),
-  ];
+  return [...defaultModules(), ...extra.flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []))];
 }

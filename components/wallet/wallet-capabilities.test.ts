@@ -18,7 +18,9 @@ describe('kit wallets', () => {
     expect(networkMismatch({ networkPassphrase: Networks.TESTNET, network: 'TESTNET' }, app)).toBe(
       'Your wallet is on Testnet (“Test SDF Network ; September 2015”), but this app is on Local (localnet) (“Standalone Network ; February 2017”). Switch your wallet’s network and connect again.',
     );
-    expect(networkMismatch({ networkPassphrase: 'My net', network: 'CUSTOM' }, app)).toMatch(/^Your wallet is on Custom \(“My net”\)/);
+    expect(networkMismatch({ networkPassphrase: 'My net', network: 'CUSTOM' }, app)).toMatch(
+      /^Your wallet is on Custom \(“My net”\)/,
+    );
   });
 
   it('word each wallet’s refusal the same way', () => {

@@ -30,7 +30,10 @@ export function describeNetwork(passphrase: string, name?: string): string {
 }
 
 /** The refusal when the wallet is on another network than the app, or null when they agree. */
-export function networkMismatch(wallet: { networkPassphrase?: string; network?: string }, app: { label: string; passphrase: string }): string | null {
+export function networkMismatch(
+  wallet: { networkPassphrase?: string; network?: string },
+  app: { label: string; passphrase: string },
+): string | null {
   if (!wallet.networkPassphrase || wallet.networkPassphrase === app.passphrase) return null;
   return `Your wallet is on ${describeNetwork(wallet.networkPassphrase, wallet.network)}, but this app is on ${app.label} (“${app.passphrase}”). Switch your wallet’s network and connect again.`;
 }

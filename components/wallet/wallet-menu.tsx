@@ -36,7 +36,11 @@ export function WalletMenu() {
     setBusy('Funding the new account with friendbot…');
     const res = await fundWithFriendbot({ address: publicKey });
     setBusy(null);
-    setMessage(res.ok ? `Created and funded ${shortAddress(publicKey)} with XLM` : `Created ${shortAddress(publicKey)}; ${res.error.message}`);
+    setMessage(
+      res.ok
+        ? `Created and funded ${shortAddress(publicKey)} with XLM`
+        : `Created ${shortAddress(publicKey)}; ${res.error.message}`,
+    );
   }
 
   const current = w.dev.accounts.find((a) => a.publicKey === w.address);
@@ -81,7 +85,9 @@ export function WalletMenu() {
               <h2 id="dev-wallet-title" className="font-semibold">
                 Local dev wallet
               </h2>
-              <p className="text-xs text-zinc-600 dark:text-zinc-400">Keys stay in this browser (localStorage). For the local network only.</p>
+              <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                Keys stay in this browser (localStorage). For the local network only.
+              </p>
               {w.dev.accounts.length ? (
                 <fieldset className="space-y-1">
                   <legend className="sr-only">Active account</legend>
@@ -94,7 +100,9 @@ export function WalletMenu() {
                         onChange={() => w.dev.switchTo(a.publicKey)}
                       />
                       <span>{a.name}</span>
-                      <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{shortAddress(a.publicKey)}</span>
+                      <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">
+                        {shortAddress(a.publicKey)}
+                      </span>
                     </label>
                   ))}
                 </fieldset>
@@ -102,7 +110,11 @@ export function WalletMenu() {
               {current ? (
                 <label className="block">
                   <span className="text-xs">Name of the active account</span>
-                  <input className={inputClass} value={current.name} onChange={(e) => w.dev.rename(current.publicKey, e.target.value)} />
+                  <input
+                    className={inputClass}
+                    value={current.name}
+                    onChange={(e) => w.dev.rename(current.publicKey, e.target.value)}
+                  />
                 </label>
               ) : null}
               <div className="space-y-1">
@@ -110,7 +122,13 @@ export function WalletMenu() {
                   New account name
                 </label>
                 <div className="flex gap-2">
-                  <input id="new-dev-account" className={inputClass} placeholder="e.g. Buyer" value={name} onChange={(e) => setName(e.target.value)} />
+                  <input
+                    id="new-dev-account"
+                    className={inputClass}
+                    placeholder="e.g. Buyer"
+                    value={name}
+                    onChange={(e) => setName(e.target.value)}
+                  />
                   <button type="button" className={secondaryButtonClass} onClick={create} disabled={busy !== null}>
                     Create account
                   </button>

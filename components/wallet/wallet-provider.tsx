@@ -129,7 +129,11 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
     if (kit.current) return kit.current;
     const [{ StellarWalletsKit }, modules] = await Promise.all([
       import('@creit.tech/stellar-wallets-kit/sdk'),
-      loadKitModules({ walletConnectProjectId: network.walletConnectProjectId, trezorEmail: network.trezorEmail, mainnet: network.name === 'mainnet' }),
+      loadKitModules({
+        walletConnectProjectId: network.walletConnectProjectId,
+        trezorEmail: network.trezorEmail,
+        mainnet: network.name === 'mainnet',
+      }),
     ]);
     StellarWalletsKit.init({ modules, network: network.passphrase as never });
     kit.current = StellarWalletsKit;
@@ -141,7 +145,8 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
     address,
     kind,
     walletName: kind === 'dev' ? 'Local dev wallet' : kind === 'kit' ? (kitWallet?.name ?? 'wallet') : null,
-    authEntryProblem: kind === 'kit' && kitWallet && !signsAuthEntries(kitWallet.id) ? authEntryProblem(kitWallet.name) : null,
+    authEntryProblem:
+      kind === 'kit' && kitWallet && !signsAuthEntries(kitWallet.id) ? authEntryProblem(kitWallet.name) : null,
     ready,
     error,
     connectDev() {
@@ -184,14 +189,19 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
     async signTransaction(txXdr: string) {
       if (!address || !kind) throw new WalletError('no-wallet', 'Connect a wallet first');
       try {
-        if (kind === 'dev') return (await devModule.signTransaction(txXdr, { networkPassphrase: network.passphrase, address })).signedTxXdr;
+        if (kind === 'dev')
+          return (await devModule.signTransaction(txXdr, { networkPassphrase: network.passphrase, address }))
+            .signedTxXdr;
         const k = await loadKit();
         const { signedTxXdr } = await k.signTransaction(txXdr, { networkPassphrase: network.passphrase, address });
         return signedTxXdr;
       } catch (e) {
         const msg = String((e as { message?: string })?.message ?? e);
         if (/network/i.test(msg) && /passphrase|mismatch|network/i.test(msg))
-          throw new WalletError('network-mismatch', `Your wallet is on another network than ${network.label}: switch it and try again`);
+          throw new WalletError(
+            'network-mismatch',
+            `Your wallet is on another network than ${network.label}: switch it and try again`,
+          );
         throw new WalletError('rejected', `The wallet did not sign: ${refusalReason(e)}`);
       }
     },
@@ -201,14 +211,18 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
     },
     async signAuthEntry(entryXdr: string, a: string, validUntilLedger: number) {
       if (kind === 'dev') return devModule.signAuthorizationEntry(entryXdr, a, validUntilLedger);
-      if (kind !== 'kit' || a !== address) throw new WalletError('wallet', `Connect the wallet of ${a} to sign its authorisation`);
+      if (kind !== 'kit' || a !== address)
+        throw new WalletError('wallet', `Connect the wallet of ${a} to sign its authorisation`);
       const k = await loadKit();
       const { authorizeEntry, xdr } = await import('@stellar/stellar-sdk');
       try {
         const signed = await authorizeEntry(
           xdr.SorobanAuthorizationEntry.fromXdr(entryXdr, 'base64'),
           async (preimage) => {
-            const { signedAuthEntry } = await k.signAuthEntry(preimage.toXdr('base64'), { networkPassphrase: network.passphrase, address: a });
+            const { signedAuthEntry } = await k.signAuthEntry(preimage.toXdr('base64'), {
+              networkPassphrase: network.passphrase,
+              address: a,
+            });
             return { signature: Uint8Array.from(atob(signedAuthEntry), (c) => c.charCodeAt(0)), publicKey: a };
           },
           validUntilLedger,

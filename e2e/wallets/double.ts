@@ -47,7 +47,9 @@ export class WalletDouble {
 
   /** Exposes this double to every page of `context` as `window[binding]`. */
   async expose(context: BrowserContext, binding: string) {
-    await context.exposeBinding(binding, (_source, op: string, args: Record<string, string | undefined>) => this.answer(op, args ?? {}));
+    await context.exposeBinding(binding, (_source, op: string, args: Record<string, string | undefined>) =>
+      this.answer(op, args ?? {}),
+    );
   }
 
   answer(op: string, args: Record<string, string | undefined>): Answer<unknown> {
@@ -73,7 +75,11 @@ export class WalletDouble {
   }
 
   /** Signs as the extension does: for the passphrase asked (or its own network's), with its key. */
-  private signTransaction(txXdr: string, passphrase: string | undefined, address: string | undefined): Answer<{ signedTxXdr: string; signerAddress: string }> {
+  private signTransaction(
+    txXdr: string,
+    passphrase: string | undefined,
+    address: string | undefined,
+  ): Answer<{ signedTxXdr: string; signerAddress: string }> {
     if (address && address !== this.address) return { error: `This wallet has no account ${address}` };
     if (!this.approve) return { declined: true };
     const tx = TransactionBuilder.fromXDR(txXdr, passphrase || this.network.passphrase);
@@ -82,7 +88,10 @@ export class WalletDouble {
   }
 
   /** Signs the SHA-256 of a HashIdPreimage (base64 XDR), returning the signature in base64. */
-  private signAuthEntry(preimage: string, address: string | undefined): Answer<{ signedAuthEntry: string; signerAddress: string }> {
+  private signAuthEntry(
+    preimage: string,
+    address: string | undefined,
+  ): Answer<{ signedAuthEntry: string; signerAddress: string }> {
     if (address && address !== this.address) return { error: `This wallet has no account ${address}` };
     if (!this.approve) return { declined: true };
     const signature = Buffer.from(this.keypair.sign(hash(Buffer.from(preimage, 'base64'))));

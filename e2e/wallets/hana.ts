@@ -12,7 +12,8 @@ const BINDING = '__hanaDouble';
 
 function injectHanaProvider(binding: string) {
   type Answer = { value?: any; declined?: true; error?: string };
-  const call = (op: string, args: Record<string, unknown> = {}) => (window as any)[binding](op, args) as Promise<Answer>;
+  const call = (op: string, args: Record<string, unknown> = {}) =>
+    (window as any)[binding](op, args) as Promise<Answer>;
   async function unwrap(a: Answer) {
     if (a.declined) throw new Error('User rejected the request');
     if (a.error !== undefined) throw new Error(a.error);
@@ -25,7 +26,11 @@ function injectHanaProvider(binding: string) {
     getPublicKey: async () => unwrap(await call('connect')),
     async signTransaction(p: { xdr: string; accountToSign?: string; networkPassphrase?: string }) {
       await connected();
-      return (await unwrap(await call('signTransaction', { xdr: p.xdr, passphrase: p.networkPassphrase, address: p.accountToSign }))).signedTxXdr;
+      return (
+        await unwrap(
+          await call('signTransaction', { xdr: p.xdr, passphrase: p.networkPassphrase, address: p.accountToSign }),
+        )
+      ).signedTxXdr;
     },
     async signAuthEntry(p: { xdr: string; accountToSign?: string }) {
       await connected();

@@ -24,7 +24,12 @@ export const WALLETS: EmulatedWallet[] = [
 export const wallet = (id: EmulatedWallet['id']) => WALLETS.find((w) => w.id === id)!;
 
 /** A new browser (context) with only that wallet installed, holding `key`, on `network`. */
-export async function browserWith(browser: Browser, w: EmulatedWallet, key: Keypair, network: WalletNetwork = LOCAL): Promise<{ context: BrowserContext; page: Page; double: WalletDouble }> {
+export async function browserWith(
+  browser: Browser,
+  w: EmulatedWallet,
+  key: Keypair,
+  network: WalletNetwork = LOCAL,
+): Promise<{ context: BrowserContext; page: Page; double: WalletDouble }> {
   const context = await browser.newContext();
   const double = new WalletDouble(key, network);
   await w.install(context, double);

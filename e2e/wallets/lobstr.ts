@@ -13,8 +13,10 @@ const BINDING = '__lobstrDouble';
 
 function lobstrContentScript(binding: string) {
   type Answer = { value?: any; declined?: true; error?: string };
-  const call = (op: string, args: Record<string, unknown> = {}) => (window as any)[binding](op, args) as Promise<Answer>;
-  const settle = (a: Answer, ok: (v: any) => object) => (a.declined ? { error: 'User declined the request' } : a.error !== undefined ? { error: a.error } : ok(a.value));
+  const call = (op: string, args: Record<string, unknown> = {}) =>
+    (window as any)[binding](op, args) as Promise<Answer>;
+  const settle = (a: Answer, ok: (v: any) => object) =>
+    a.declined ? { error: 'User declined the request' } : a.error !== undefined ? { error: a.error } : ok(a.value);
   // The real extension keeps it; the api keeps it in sessionStorage across reloads.
   const connectionKey = 'lobstr-double-connection';
 
@@ -27,7 +29,10 @@ function lobstrContentScript(binding: string) {
       case 'SIGN':
         if (req.connectionKey !== connectionKey) return { error: 'Unknown connection: connect LOBSTR again' };
         if (req.signType !== 'transaction') return { error: 'The LOBSTR double signs only transactions' };
-        return settle(await call('signTransaction', { xdr: req.dataToSign }), (v) => ({ signedData: v.signedTxXdr, signerAddress: v.signerAddress }));
+        return settle(await call('signTransaction', { xdr: req.dataToSign }), (v) => ({
+          signedData: v.signedTxXdr,
+          signerAddress: v.signerAddress,
+        }));
       default:
         return { error: `The LOBSTR double does not handle ${req.type}` };
     }
@@ -36,7 +41,12 @@ function lobstrContentScript(binding: string) {
   window.addEventListener('message', (event) => {
     const req = event.data;
     if (event.source !== window || req?.source !== 'LOBSTR_EXTERNAL_MSG_REQUEST') return;
-    void respond(req).then((body) => window.postMessage({ source: 'LOBSTR_EXTERNAL_MSG_RESPONSE', messagedId: req.messageId, ...body }, window.location.origin));
+    void respond(req).then((body) =>
+      window.postMessage(
+        { source: 'LOBSTR_EXTERNAL_MSG_RESPONSE', messagedId: req.messageId, ...body },
+        window.location.origin,
+      ),
+    );
   });
 }
 

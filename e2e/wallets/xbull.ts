@@ -11,9 +11,14 @@ const BINDING = '__xbullDouble';
 
 function injectXBullSdk(binding: string) {
   type Answer = { value?: any; declined?: true; error?: string };
-  const call = (op: string, args: Record<string, unknown> = {}) => (window as any)[binding](op, args) as Promise<Answer>;
+  const call = (op: string, args: Record<string, unknown> = {}) =>
+    (window as any)[binding](op, args) as Promise<Answer>;
   const settle = (a: Answer, ok: (v: any) => object) =>
-    a.declined ? { error: { code: -1, message: 'The user rejected the request' } } : a.error !== undefined ? { error: { code: -1, message: a.error } } : ok(a.value);
+    a.declined
+      ? { error: { code: -1, message: 'The user rejected the request' } }
+      : a.error !== undefined
+        ? { error: { code: -1, message: a.error } }
+        : ok(a.value);
   const sdk = {
     isConnected: false,
     async enableConnection() {
@@ -33,7 +38,14 @@ function injectXBullSdk(binding: string) {
         const a = await call('connect');
         if (a.declined) return settle(a, () => ({}));
       }
-      return settle(await call('signTransaction', { xdr: params.xdr, passphrase: params.opts?.networkPassphrase, address: params.opts?.address }), (v) => v);
+      return settle(
+        await call('signTransaction', {
+          xdr: params.xdr,
+          passphrase: params.opts?.networkPassphrase,
+          address: params.opts?.address,
+        }),
+        (v) => v,
+      );
     },
     async getNetwork() {
       return settle(await call('network'), (n) => ({ network: n.name, networkPassphrase: n.passphrase }));

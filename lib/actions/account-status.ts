@@ -11,7 +11,14 @@ export interface AccountStatus {
   address: string;
   exists: boolean;
   xlm: string | null;
-  token: { contractId: string; symbol: string; decimals: number; classic: boolean; trustline: boolean; balance: string | null } | null;
+  token: {
+    contractId: string;
+    symbol: string;
+    decimals: number;
+    classic: boolean;
+    trustline: boolean;
+    balance: string | null;
+  } | null;
   friendbot: boolean;
   faucet: boolean;
 }

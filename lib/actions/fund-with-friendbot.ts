@@ -14,7 +14,11 @@ export async function fundWithFriendbot(req: { address: string }): Promise<Resul
   const network = await getNetwork();
   if (!network.friendbotUrl) return fail('no-friendbot', `${network.label} has no friendbot`);
   const res = await fetch(`${network.friendbotUrl}?addr=${a.data}`, { cache: 'no-store' }).catch((e: Error) => e);
-  if (res instanceof Error) return { ...unexpected('friendbot', res), error: { code: 'friendbot-unreachable', message: 'Friendbot did not answer; try again in a moment' } };
+  if (res instanceof Error)
+    return {
+      ...unexpected('friendbot', res),
+      error: { code: 'friendbot-unreachable', message: 'Friendbot did not answer; try again in a moment' },
+    };
   if (!res.ok) {
     const text = await res.text();
     if (/already|exist/i.test(text)) return fail('already-funded', 'This account is already funded');

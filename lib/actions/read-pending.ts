@@ -8,5 +8,7 @@ export async function readPending(req: { id: string }): Promise<Result<PendingSt
   const limited = await limitAction(1);
   if (limited) return limited;
   const p = typeof req?.id === 'string' ? getPending(req.id) : null;
-  return p ? ok(p) : fail('not-found', 'This pending step does not exist or its signatures have expired; start the release again');
+  return p
+    ? ok(p)
+    : fail('not-found', 'This pending step does not exist or its signatures have expired; start the release again');
 }

@@ -13,7 +13,9 @@ function decode(op: xdr.Operation) {
   if (fn.type !== 'hostFunctionTypeInvokeContract') throw new Error('not an invocation');
   const c = fn.invokeContract;
   return {
-    contract: StrKey.encodeContract(Buffer.from((c.contractAddress as { contractId: { value: Uint8Array } }).contractId.value)),
+    contract: StrKey.encodeContract(
+      Buffer.from((c.contractAddress as { contractId: { value: Uint8Array } }).contractId.value),
+    ),
     fn: c.functionName.toString(),
     args: c.args.map((a) => scValToNative(a)),
     raw: c.args,
@@ -37,29 +39,58 @@ describe('escrow calls', () => {
   });
 
   it('approve, release, dispute, claim_refund name their addresses', () => {
-    expect(decode(escrowCalls.approveMilestone(ESCROW_ID, 0, who.approver))).toMatchObject({ fn: 'approve_milestone', args: [0, who.approver] });
-    expect(decode(escrowCalls.release(ESCROW_ID, [who.signer, who.signer2]))).toMatchObject({ fn: 'release', args: [[who.signer, who.signer2]] });
-    expect(decode(escrowCalls.releaseMilestone(ESCROW_ID, 2, [who.signer]))).toMatchObject({ fn: 'release_milestone', args: [2, [who.signer]] });
-    expect(decode(escrowCalls.dispute(ESCROW_ID, who.approver, 'late'))).toMatchObject({ fn: 'dispute', args: [who.approver, 'late'] });
-    expect(decode(escrowCalls.disputeMilestone(ESCROW_ID, 1, who.provider, 'x'))).toMatchObject({ fn: 'dispute_milestone', args: [1, who.provider, 'x'] });
-    expect(decode(escrowCalls.claimRefund(ESCROW_ID, who.funder))).toMatchObject({ fn: 'claim_refund', args: [who.funder] });
+    expect(decode(escrowCalls.approveMilestone(ESCROW_ID, 0, who.approver))).toMatchObject({
+      fn: 'approve_milestone',
+      args: [0, who.approver],
+    });
+    expect(decode(escrowCalls.release(ESCROW_ID, [who.signer, who.signer2]))).toMatchObject({
+      fn: 'release',
+      args: [[who.signer, who.signer2]],
+    });
+    expect(decode(escrowCalls.releaseMilestone(ESCROW_ID, 2, [who.signer]))).toMatchObject({
+      fn: 'release_milestone',
+      args: [2, [who.signer]],
+    });
+    expect(decode(escrowCalls.dispute(ESCROW_ID, who.approver, 'late'))).toMatchObject({
+      fn: 'dispute',
+      args: [who.approver, 'late'],
+    });
+    expect(decode(escrowCalls.disputeMilestone(ESCROW_ID, 1, who.provider, 'x'))).toMatchObject({
+      fn: 'dispute_milestone',
+      args: [1, who.provider, 'x'],
+    });
+    expect(decode(escrowCalls.claimRefund(ESCROW_ID, who.funder))).toMatchObject({
+      fn: 'claim_refund',
+      args: [who.funder],
+    });
   });
 
   it('resolve takes a Map<Address, i128> in the host’s key order', () => {
-    const d = decode(escrowCalls.resolve(ESCROW_ID, [[who.receiver, 60n], [who.funder, 40n]]));
+    const d = decode(
+      escrowCalls.resolve(ESCROW_ID, [
+        [who.receiver, 60n],
+        [who.funder, 40n],
+      ]),
+    );
     expect(d.fn).toBe('resolve');
     const map = d.raw[0]!;
     if (map.type !== 'scvMap') throw new Error('not a map');
     const keys = map.map!.map((e) => e.key.toXdr('hex'));
     expect([...keys].sort()).toEqual(keys);
     expect(d.args[0]).toEqual({ [who.receiver]: 60n, [who.funder]: 40n });
-    expect(decode(escrowCalls.resolveMilestone(ESCROW_ID, 1, [[who.funder, 1n]])).args).toEqual([1, { [who.funder]: 1n }]);
+    expect(decode(escrowCalls.resolveMilestone(ESCROW_ID, 1, [[who.funder, 1n]])).args).toEqual([
+      1,
+      { [who.funder]: 1n },
+    ]);
     expect(decode(escrowCalls.withdrawRemaining(ESCROW_ID, [[who.platform, 5n]])).fn).toBe('withdraw_remaining');
   });
 
   it('read calls', () => {
     expect(decode(escrowCalls.getEscrow(ESCROW_ID))).toMatchObject({ fn: 'get_escrow', args: [] });
-    expect(decode(escrowCalls.getFunding(ESCROW_ID, who.funder))).toMatchObject({ fn: 'get_funding', args: [who.funder] });
+    expect(decode(escrowCalls.getFunding(ESCROW_ID, who.funder))).toMatchObject({
+      fn: 'get_funding',
+      args: [who.funder],
+    });
   });
 });
 
@@ -69,7 +100,19 @@ describe('EscrowConfig encoding', () => {
     if (v.type !== 'scvMap') throw new Error('not a map');
     const keys = v.map!.map((e) => e.key.value as string);
     expect(keys).toEqual([...keys].sort());
-    expect(keys).toEqual(['amount', 'deadline', 'description', 'engagement_id', 'kind', 'milestones', 'platform_fee_bps', 'protocol_fee', 'roles', 'title', 'token']);
+    expect(keys).toEqual([
+      'amount',
+      'deadline',
+      'description',
+      'engagement_id',
+      'kind',
+      'milestones',
+      'platform_fee_bps',
+      'protocol_fee',
+      'roles',
+      'title',
+      'token',
+    ]);
     const native = scValToNative(v);
     expect(native.kind).toEqual(['Single']);
     expect(native.deadline).toBe(1_700_000_000n);
@@ -90,7 +133,13 @@ describe('EscrowConfig encoding', () => {
 
   it('createCustomContract passes the config to the constructor and predicts the contract id', () => {
     const salt = new Uint8Array(32).fill(9);
-    const { op, contractId } = createEscrowOp({ deployer: who.platform, wasmHash: 'ab'.repeat(32), config: config(), salt, passphrase: Networks.STANDALONE });
+    const { op, contractId } = createEscrowOp({
+      deployer: who.platform,
+      wasmHash: 'ab'.repeat(32),
+      config: config(),
+      salt,
+      passphrase: Networks.STANDALONE,
+    });
     const back = xdr.Operation.fromXdr(op.toXdr('base64'), 'base64');
     if (back.body.type !== 'invokeHostFunction') throw new Error('no');
     const fn = back.body.invokeHostFunctionOp.hostFunction;

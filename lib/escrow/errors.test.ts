@@ -10,7 +10,10 @@ describe('the escrow’s error table', () => {
   });
 
   it('maps the contract’s codes the pages rely on', () => {
-    expect(contractError(18, escrowErrors(), false)).toEqual({ code: 'escrow.Overfunded', message: 'This escrow is already fully funded.' });
+    expect(contractError(18, escrowErrors(), false)).toEqual({
+      code: 'escrow.Overfunded',
+      message: 'This escrow is already fully funded.',
+    });
     expect(contractError(47, escrowErrors(), false).code).toBe('escrow.TermsChanged');
     expect(contractError(38, escrowErrors(), false).code).toBe('escrow.DistributionMismatch');
     expect(contractError(23, escrowErrors(), false).code).toBe('escrow.NotApprover');

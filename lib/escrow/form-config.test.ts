@@ -37,7 +37,10 @@ describe('create form ↔ EscrowConfig', () => {
     expect(c.platformFeeBps).toBe(225);
     expect(c.roles.approvalsRequired).toBe(2);
     expect(c.deadline).toBe(BigInt(Date.UTC(2030, 0, 2, 3, 4) / 1000));
-    expect(configToForm(c, 7)).toMatchObject({ platformFeePercent: '2.25', milestones: [{ amount: '0.0000001' }, { amount: '12345678901.5' }] });
+    expect(configToForm(c, 7)).toMatchObject({
+      platformFeePercent: '2.25',
+      milestones: [{ amount: '0.0000001' }, { amount: '12345678901.5' }],
+    });
   });
 
   it('single-release milestones carry no amount or receiver', () => {
@@ -48,7 +51,9 @@ describe('create form ↔ EscrowConfig', () => {
   });
 
   it('resolves CODE:ISSUER to the asset contract of the network', () => {
-    expect(tokenContractId(`USDC:${who.platform}`, Networks.TESTNET)).toBe(new Asset('USDC', who.platform).contractId(Networks.TESTNET));
+    expect(tokenContractId(`USDC:${who.platform}`, Networks.TESTNET)).toBe(
+      new Asset('USDC', who.platform).contractId(Networks.TESTNET),
+    );
     expect(tokenContractId(TOKEN, Networks.TESTNET)).toBe(TOKEN);
   });
 });

@@ -5,7 +5,12 @@ import { explorerLink, NetworkConfigError, parseNetworkConfig } from './config';
 describe('network configuration from the environment', () => {
   it('defaults to local', () => {
     const n = parseNetworkConfig({});
-    expect(n).toMatchObject({ name: 'local', rpcUrl: 'http://127.0.0.1:8000/rpc', passphrase: Networks.STANDALONE, friendbotUrl: 'http://127.0.0.1:8000/friendbot' });
+    expect(n).toMatchObject({
+      name: 'local',
+      rpcUrl: 'http://127.0.0.1:8000/rpc',
+      passphrase: Networks.STANDALONE,
+      friendbotUrl: 'http://127.0.0.1:8000/friendbot',
+    });
     expect(n.protocolFee.bps).toBe(30);
   });
 
@@ -20,7 +25,9 @@ describe('network configuration from the environment', () => {
   });
 
   it('mainnet needs an RPC URL; its USDC and EURC are Circle’s', () => {
-    expect(() => parseNetworkConfig({ OPENESCROW_NETWORK: 'mainnet' })).toThrow(/OPENESCROW_RPC_URL is required for mainnet/);
+    expect(() => parseNetworkConfig({ OPENESCROW_NETWORK: 'mainnet' })).toThrow(
+      /OPENESCROW_RPC_URL is required for mainnet/,
+    );
     const n = parseNetworkConfig({ OPENESCROW_NETWORK: 'mainnet', OPENESCROW_RPC_URL: 'https://rpc.example.org' });
     expect(n.tokens.map((t) => t.code)).toEqual(['USDC', 'EURC', 'XLM']);
     expect(n.tokens[0]!.contractId).toBe('CCW67TSZV3SSS2HXMBQ5JFGCKJNXKZM7UQUWUZPUTHXSTZLEO7SJMI75');
@@ -30,7 +37,11 @@ describe('network configuration from the environment', () => {
 
   it('says which variable is wrong, one line each', () => {
     try {
-      parseNetworkConfig({ OPENESCROW_NETWORK: 'moon', OPENESCROW_PROTOCOL_FEE_BPS: '20000', OPENESCROW_PROTOCOL_FEE_RECIPIENT: 'GABC' });
+      parseNetworkConfig({
+        OPENESCROW_NETWORK: 'moon',
+        OPENESCROW_PROTOCOL_FEE_BPS: '20000',
+        OPENESCROW_PROTOCOL_FEE_RECIPIENT: 'GABC',
+      });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(NetworkConfigError);
@@ -39,6 +50,8 @@ describe('network configuration from the environment', () => {
       expect(msg).toMatch(/OPENESCROW_PROTOCOL_FEE_BPS/);
       expect(msg).toMatch(/OPENESCROW_PROTOCOL_FEE_RECIPIENT must be a G… account/);
     }
-    expect(() => parseNetworkConfig({ OPENESCROW_NETWORK: 'custom', OPENESCROW_RPC_URL: 'http://x:1' })).toThrow(/OPENESCROW_NETWORK_PASSPHRASE is required/);
+    expect(() => parseNetworkConfig({ OPENESCROW_NETWORK: 'custom', OPENESCROW_RPC_URL: 'http://x:1' })).toThrow(
+      /OPENESCROW_NETWORK_PASSPHRASE is required/,
+    );
   });
 });

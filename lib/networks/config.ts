@@ -38,7 +38,10 @@ const stellarAccount = z
   .refine((v) => StrKey.isValidEd25519PublicKey(v), 'must be a G… account address with a valid checksum');
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
-const PUBLIC_PASSPHRASES: Record<string, 'testnet' | 'mainnet'> = { [Networks.TESTNET]: 'testnet', [Networks.PUBLIC]: 'mainnet' };
+const PUBLIC_PASSPHRASES: Record<string, 'testnet' | 'mainnet'> = {
+  [Networks.TESTNET]: 'testnet',
+  [Networks.PUBLIC]: 'mainnet',
+};
 
 const envSchema = z
   .object({
@@ -52,10 +55,19 @@ const envSchema = z
     /** More released builds to accept (comma-separated hashes), e.g. a build not yet in deployments.json. */
     OPENESCROW_RELEASED_WASM_HASHES: z
       .string()
-      .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((h) => h.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(hex64))
       .optional(),
-    OPENESCROW_RATE_LIMIT: z.coerce.number().int().min(1, 'must be at least 1 (server actions per client per minute)').optional(),
+    OPENESCROW_RATE_LIMIT: z.coerce
+      .number()
+      .int()
+      .min(1, 'must be at least 1 (server actions per client per minute)')
+      .optional(),
     OPENESCROW_TICKET_SECRET: z
       .string()
       .refine((v) => Buffer.byteLength(v) >= 32, 'must be at least 32 bytes (e.g. openssl rand -hex 32)')
@@ -74,7 +86,11 @@ const envSchema = z
       });
     }
     if (env.OPENESCROW_NETWORK === 'custom' && !env.OPENESCROW_NETWORK_PASSPHRASE) {
-      ctx.addIssue({ code: 'custom', path: ['OPENESCROW_NETWORK_PASSPHRASE'], message: 'is required for a custom network' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OPENESCROW_NETWORK_PASSPHRASE'],
+        message: 'is required for a custom network',
+      });
     }
     for (const issue of contradictions(env)) ctx.addIssue({ code: 'custom', ...issue });
   });
@@ -97,9 +113,15 @@ function contradictions(env: {
   const passphrase = env.OPENESCROW_NETWORK_PASSPHRASE;
   const real = passphrase ? PUBLIC_PASSPHRASES[passphrase] : undefined;
   if ((name === 'local' || name === 'custom') && real)
-    out.push({ path: ['OPENESCROW_NETWORK_PASSPHRASE'], message: `is ${real}'s passphrase: set OPENESCROW_NETWORK=${real} (not ${name})` });
+    out.push({
+      path: ['OPENESCROW_NETWORK_PASSPHRASE'],
+      message: `is ${real}'s passphrase: set OPENESCROW_NETWORK=${real} (not ${name})`,
+    });
   if ((name === 'testnet' || name === 'mainnet') && passphrase && real !== name)
-    out.push({ path: ['OPENESCROW_NETWORK_PASSPHRASE'], message: `is not ${name}'s passphrase; leave it unset for ${name}` });
+    out.push({
+      path: ['OPENESCROW_NETWORK_PASSPHRASE'],
+      message: `is not ${name}'s passphrase; leave it unset for ${name}`,
+    });
   if (name === 'testnet' || name === 'mainnet') {
     for (const key of ['OPENESCROW_RPC_URL', 'OPENESCROW_FRIENDBOT_URL', 'OPENESCROW_EXPLORER_URL'] as const) {
       const url = env[key];
@@ -107,15 +129,22 @@ function contradictions(env: {
     }
   }
   if (name !== 'local' && env.OPENESCROW_LOCALNET_URL)
-    out.push({ path: ['OPENESCROW_LOCALNET_URL'], message: `is for the local network only (its faucet and dev accounts); unset it on ${name}` });
-  if (name === 'mainnet' && env.OPENESCROW_FRIENDBOT_URL) out.push({ path: ['OPENESCROW_FRIENDBOT_URL'], message: 'must not be set on mainnet (there is no friendbot)' });
+    out.push({
+      path: ['OPENESCROW_LOCALNET_URL'],
+      message: `is for the local network only (its faucet and dev accounts); unset it on ${name}`,
+    });
+  if (name === 'mainnet' && env.OPENESCROW_FRIENDBOT_URL)
+    out.push({ path: ['OPENESCROW_FRIENDBOT_URL'], message: 'must not be set on mainnet (there is no friendbot)' });
   return out;
 }
 
 export class NetworkConfigError extends Error {}
 
 /** `deployments.json`: per network, the build new escrows use and every released build. */
-type Deployments = Record<string, { wasmHash?: string; released?: string[]; protocolFeeRecipient?: string } | undefined>;
+type Deployments = Record<
+  string,
+  { wasmHash?: string; released?: string[]; protocolFeeRecipient?: string } | undefined
+>;
 
 const sac = (code: string, issuer: string, passphrase: string): KnownToken => ({
   code,
@@ -157,7 +186,13 @@ export function parseNetworkConfig(env: Record<string, string | undefined>): Net
   const wasmHash = e.OPENESCROW_WASM_HASH ?? recorded?.wasmHash ?? null;
   const common = {
     wasmHash,
-    releasedWasmHashes: [...new Set([...(wasmHash ? [wasmHash] : []), ...(recorded?.released ?? []), ...(e.OPENESCROW_RELEASED_WASM_HASHES ?? [])])],
+    releasedWasmHashes: [
+      ...new Set([
+        ...(wasmHash ? [wasmHash] : []),
+        ...(recorded?.released ?? []),
+        ...(e.OPENESCROW_RELEASED_WASM_HASHES ?? []),
+      ]),
+    ],
     protocolFee: {
       recipient: e.OPENESCROW_PROTOCOL_FEE_RECIPIENT ?? recorded?.protocolFeeRecipient ?? null,
       bps: e.OPENESCROW_PROTOCOL_FEE_BPS,
@@ -191,7 +226,11 @@ export function parseNetworkConfig(env: Record<string, string | undefined>): Net
         friendbotUrl: e.OPENESCROW_FRIENDBOT_URL ?? 'https://friendbot.stellar.org',
         localnetUrl: null,
         explorerUrl: e.OPENESCROW_EXPLORER_URL ?? 'https://stellar.expert/explorer/testnet',
-        tokens: [sac('USDC', USDC_ISSUER.testnet, Networks.TESTNET), sac('EURC', EURC_ISSUER.testnet, Networks.TESTNET), xlm(Networks.TESTNET)],
+        tokens: [
+          sac('USDC', USDC_ISSUER.testnet, Networks.TESTNET),
+          sac('EURC', EURC_ISSUER.testnet, Networks.TESTNET),
+          xlm(Networks.TESTNET),
+        ],
       };
     case 'mainnet':
       return {
@@ -203,7 +242,11 @@ export function parseNetworkConfig(env: Record<string, string | undefined>): Net
         friendbotUrl: null,
         localnetUrl: null,
         explorerUrl: e.OPENESCROW_EXPLORER_URL ?? 'https://stellar.expert/explorer/public',
-        tokens: [sac('USDC', USDC_ISSUER.mainnet, Networks.PUBLIC), sac('EURC', EURC_ISSUER.mainnet, Networks.PUBLIC), xlm(Networks.PUBLIC)],
+        tokens: [
+          sac('USDC', USDC_ISSUER.mainnet, Networks.PUBLIC),
+          sac('EURC', EURC_ISSUER.mainnet, Networks.PUBLIC),
+          xlm(Networks.PUBLIC),
+        ],
       };
     case 'custom':
       return {
@@ -221,6 +264,10 @@ export function parseNetworkConfig(env: Record<string, string | undefined>): Net
 }
 
 /** Explorer links; null when the network has no explorer. */
-export function explorerLink(network: Pick<NetworkConfig, 'explorerUrl'>, kind: 'tx' | 'contract' | 'account', id: string): string | null {
+export function explorerLink(
+  network: Pick<NetworkConfig, 'explorerUrl'>,
+  kind: 'tx' | 'contract' | 'account',
+  id: string,
+): string | null {
   return network.explorerUrl ? `${network.explorerUrl}/${kind}/${id}` : null;
 }

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { parseNetworkConfig, type KnownToken, type NetworkConfig } from './config';
 
 /** Where `npm run deploy:contract` records what it did on localnet (not committed: localnet is disposable). */
-export const LOCAL_DEPLOYMENT_FILE = process.env.OPENESCROW_DEPLOYMENT_FILE ?? path.join(process.cwd(), '.localnet', 'deployment.json');
+export const LOCAL_DEPLOYMENT_FILE =
+  process.env.OPENESCROW_DEPLOYMENT_FILE ?? path.join(process.cwd(), '.localnet', 'deployment.json');
 
 const localnetInfoSchema = z.object({
   passphrase: z.string(),
@@ -39,7 +40,9 @@ export async function getNetwork(): Promise<NetworkConfig> {
   const next: NetworkConfig = {
     ...config,
     // Issued assets (test USDC) first: the create form offers the first token by default.
-    tokens: [...assets, ...config.tokens.filter((t) => !seen.has(t.contractId))].sort((a, b) => Number(!a.issuer) - Number(!b.issuer)),
+    tokens: [...assets, ...config.tokens.filter((t) => !seen.has(t.contractId))].sort(
+      (a, b) => Number(!a.issuer) - Number(!b.issuer),
+    ),
     // What the deploy script uploaded is what new escrows use (it is dist/escrow.wasm, whose hash
     // deployments.json records as released; a unit test keeps the two equal).
     wasmHash: process.env.OPENESCROW_WASM_HASH ?? deployment?.wasmHash ?? config.wasmHash,
@@ -55,10 +58,18 @@ export async function getNetwork(): Promise<NetworkConfig> {
 
 async function localAssets(config: NetworkConfig): Promise<KnownToken[]> {
   try {
-    const res = await fetch(`${config.localnetUrl}/localnet`, { cache: 'no-store', signal: AbortSignal.timeout(2_000) });
+    const res = await fetch(`${config.localnetUrl}/localnet`, {
+      cache: 'no-store',
+      signal: AbortSignal.timeout(2_000),
+    });
     if (!res.ok) return [];
     const info = localnetInfoSchema.parse(await res.json());
-    return info.assets.map((a) => ({ code: a.code, ...(a.issuer ? { issuer: a.issuer } : {}), contractId: a.contractId, decimals: 7 }));
+    return info.assets.map((a) => ({
+      code: a.code,
+      ...(a.issuer ? { issuer: a.issuer } : {}),
+      contractId: a.contractId,
+      decimals: 7,
+    }));
   } catch {
     return [];
   }

@@ -75,7 +75,8 @@ export function distribution(decimals: number, total: bigint | null) {
     .superRefine((shares, ctx) => {
       const seen = new Set<string>();
       shares.forEach((s, i) => {
-        if (seen.has(s.recipient)) ctx.addIssue({ code: 'custom', path: [i, 'recipient'], message: 'This recipient is listed twice' });
+        if (seen.has(s.recipient))
+          ctx.addIssue({ code: 'custom', path: [i, 'recipient'], message: 'This recipient is listed twice' });
         seen.add(s.recipient);
       });
       if (total === null) return;

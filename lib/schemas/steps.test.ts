@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { who, TOKEN } from '../escrow/fixtures';
-import { disputeSchema, escrowFormSchema, fundRequestSchema, fundSchema, releaseSchema, resolveSchema, statusSchema, type EscrowFormInput } from './steps';
+import {
+  disputeSchema,
+  escrowFormSchema,
+  fundRequestSchema,
+  fundSchema,
+  releaseSchema,
+  resolveSchema,
+  statusSchema,
+  type EscrowFormInput,
+} from './steps';
 
 const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   r.success ? {} : Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
@@ -79,27 +88,58 @@ describe('step schemas', () => {
   it('fund', () => {
     expect(fundSchema(7).safeParse({ amount: '10.5' }).success).toBe(true);
     expect(messages(fundSchema(7).safeParse({ amount: '0' }))).toEqual({ amount: 'Amount must be more than 0' });
-    expect(messages(fundSchema(2).safeParse({ amount: '-3' }))).toEqual({ amount: 'Enter a number like 12.5 (digits and one dot)' });
+    expect(messages(fundSchema(2).safeParse({ amount: '-3' }))).toEqual({
+      amount: 'Enter a number like 12.5 (digits and one dot)',
+    });
   });
 
   it('status and dispute', () => {
     expect(statusSchema.safeParse({ status: 'Done', evidence: '' }).success).toBe(true);
     expect(messages(statusSchema.safeParse({ status: '', evidence: '' }))).toEqual({ status: 'Status is required' });
-    expect(messages(disputeSchema.safeParse({ reason: 'x'.repeat(501) }))).toEqual({ reason: 'Reason: at most 500 characters' });
+    expect(messages(disputeSchema.safeParse({ reason: 'x'.repeat(501) }))).toEqual({
+      reason: 'Reason: at most 500 characters',
+    });
   });
 
   it('release needs signers with valid addresses', () => {
     expect(releaseSchema.safeParse({ signers: [who.signer] }).success).toBe(true);
-    expect(messages(releaseSchema.safeParse({ signers: [] }))).toEqual({ signers: 'Choose at least one release signer' });
+    expect(messages(releaseSchema.safeParse({ signers: [] }))).toEqual({
+      signers: 'Choose at least one release signer',
+    });
   });
 
   it('a distribution must add up to what is in dispute', () => {
     const schema = resolveSchema(7, 100_000_000n);
-    expect(schema.safeParse({ distributions: [{ recipient: who.funder, amount: '4' }, { recipient: who.receiver, amount: '6' }] }).success).toBe(true);
-    expect(messages(schema.safeParse({ distributions: [{ recipient: who.funder, amount: '4' }, { recipient: who.receiver, amount: '5' }] }))).toEqual({
+    expect(
+      schema.safeParse({
+        distributions: [
+          { recipient: who.funder, amount: '4' },
+          { recipient: who.receiver, amount: '6' },
+        ],
+      }).success,
+    ).toBe(true);
+    expect(
+      messages(
+        schema.safeParse({
+          distributions: [
+            { recipient: who.funder, amount: '4' },
+            { recipient: who.receiver, amount: '5' },
+          ],
+        }),
+      ),
+    ).toEqual({
       distributions: 'The shares add up to 9; they must add up to 10',
     });
-    expect(messages(schema.safeParse({ distributions: [{ recipient: who.funder, amount: '5' }, { recipient: who.funder, amount: '5' }] }))).toEqual({
+    expect(
+      messages(
+        schema.safeParse({
+          distributions: [
+            { recipient: who.funder, amount: '5' },
+            { recipient: who.funder, amount: '5' },
+          ],
+        }),
+      ),
+    ).toEqual({
       'distributions.1.recipient': 'This recipient is listed twice',
     });
   });
@@ -109,8 +149,12 @@ describe('fund request', () => {
   it('names the terms version the page showed: a whole number from 1', () => {
     const schema = fundRequestSchema(7);
     expect(schema.safeParse({ amount: '10', termsVersion: 2 }).success).toBe(true);
-    expect(messages(schema.safeParse({ amount: '10', termsVersion: 0 }))).toEqual({ termsVersion: 'Terms version: 1 or more' });
-    expect(messages(schema.safeParse({ amount: '10', termsVersion: 1.5 }))).toEqual({ termsVersion: 'Terms version: a whole number' });
+    expect(messages(schema.safeParse({ amount: '10', termsVersion: 0 }))).toEqual({
+      termsVersion: 'Terms version: 1 or more',
+    });
+    expect(messages(schema.safeParse({ amount: '10', termsVersion: 1.5 }))).toEqual({
+      termsVersion: 'Terms version: a whole number',
+    });
     expect(schema.safeParse({ amount: '10' }).success).toBe(false);
   });
 });

@@ -14,7 +14,9 @@ export type FundInput = z.input<ReturnType<typeof fundSchema>>;
  * showed (the contract refuses a `fund` under any other version).
  */
 export const fundRequestSchema = (decimals: number) =>
-  fundSchema(decimals).extend({ termsVersion: z.number().int('Terms version: a whole number').min(1, 'Terms version: 1 or more') });
+  fundSchema(decimals).extend({
+    termsVersion: z.number().int('Terms version: a whole number').min(1, 'Terms version: 1 or more'),
+  });
 export type FundRequest = z.input<ReturnType<typeof fundRequestSchema>>;
 
 export const statusSchema = z.object({
@@ -76,7 +78,10 @@ export const escrowFormSchema = (decimals: number) =>
       approvers: z.array(addressItem).min(1, 'Add at least one approver').max(5, 'At most 5 approvers'),
       approvalsRequired: z.coerce.number<string | number>().int().min(1, 'At least 1'),
       serviceProvider: address,
-      releaseSigners: z.array(addressItem).min(1, 'Add at least one release signer').max(5, 'At most 5 release signers'),
+      releaseSigners: z
+        .array(addressItem)
+        .min(1, 'Add at least one release signer')
+        .max(5, 'At most 5 release signers'),
       releasesRequired: z.coerce.number<string | number>().int().min(1, 'At least 1'),
       disputeResolver: address,
       platform: address,
@@ -86,9 +91,17 @@ export const escrowFormSchema = (decimals: number) =>
     })
     .superRefine((v, ctx) => {
       if (v.approvalsRequired > v.approvers.length)
-        ctx.addIssue({ code: 'custom', path: ['approvalsRequired'], message: `At most ${v.approvers.length} (the number of approvers)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['approvalsRequired'],
+          message: `At most ${v.approvers.length} (the number of approvers)`,
+        });
       if (v.releasesRequired > v.releaseSigners.length)
-        ctx.addIssue({ code: 'custom', path: ['releasesRequired'], message: `At most ${v.releaseSigners.length} (the number of release signers)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['releasesRequired'],
+          message: `At most ${v.releaseSigners.length} (the number of release signers)`,
+        });
       const single = v.kind === 'Single';
       if (single) {
         const r = positiveAmount(decimals).safeParse(v.amount);
@@ -97,16 +110,22 @@ export const escrowFormSchema = (decimals: number) =>
       v.milestones.forEach((m, i) => {
         if (single) return;
         const r = positiveAmount(decimals, 'Milestone amount').safeParse(m.amount);
-        if (!r.success) ctx.addIssue({ code: 'custom', path: ['milestones', i, 'amount'], message: r.error.issues[0]!.message });
+        if (!r.success)
+          ctx.addIssue({ code: 'custom', path: ['milestones', i, 'amount'], message: r.error.issues[0]!.message });
         if (m.receiver) {
           const a = address.safeParse(m.receiver);
-          if (!a.success) ctx.addIssue({ code: 'custom', path: ['milestones', i, 'receiver'], message: a.error.issues[0]!.message });
+          if (!a.success)
+            ctx.addIssue({ code: 'custom', path: ['milestones', i, 'receiver'], message: a.error.issues[0]!.message });
         }
       });
       if (v.deadline && Number.isNaN(Date.parse(v.deadline)))
         ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'Not a valid date and time' });
       else if (v.deadline && Date.parse(v.deadline) > Number(LATEST_DATE_SECONDS) * 1000)
-        ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'A deadline after the year 9999 is too far in the future' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['deadline'],
+          message: 'A deadline after the year 9999 is too far in the future',
+        });
       dupes(v.approvers, 'approvers', ctx);
       dupes(v.releaseSigners, 'releaseSigners', ctx);
     });
@@ -120,4 +139,3 @@ function dupes(items: { address: string }[], path: string, ctx: z.RefinementCtx)
     seen.add(item.address);
   });
 }
-

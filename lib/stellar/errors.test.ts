@@ -28,7 +28,10 @@ function errorEvent(contract: string, code: number): xdr.DiagnosticEvent {
 
 describe('contract errors', () => {
   it('maps the escrow’s codes through its table', () => {
-    expect(contractError(3, table, false)).toEqual({ code: 'escrow.NotServiceProvider', message: 'Only the service provider may mark milestones' });
+    expect(contractError(3, table, false)).toEqual({
+      code: 'escrow.NotServiceProvider',
+      message: 'Only the service provider may mark milestones',
+    });
     expect(contractError(99, table, false).message).toMatch(/error 99/);
   });
 
@@ -39,13 +42,17 @@ describe('contract errors', () => {
     const fromToken = hostError(text, [errorEvent(TOKEN, 10), errorEvent(ESCROW, 10)], table, tokens);
     expect(fromToken.code).toBe('token.BalanceError');
     expect(fromToken.message).toMatch(/Insufficient balance/);
-    expect(hostError('HostError: Error(Contract, #13)', [errorEvent(TOKEN, 13)], table, tokens).message).toMatch(/trustline/);
+    expect(hostError('HostError: Error(Contract, #13)', [errorEvent(TOKEN, 13)], table, tokens).message).toMatch(
+      /trustline/,
+    );
     expect(failingContract([errorEvent(TOKEN, 1)])).toBe(TOKEN);
   });
 
   it('recognises missing authorisation and unknown failures', () => {
     expect(hostError('HostError: Error(Auth, InvalidAction)', [], table, new Set()).code).toBe('auth');
-    expect(hostError('something odd\nmore', [], table, new Set()).message).toBe('The network refused the call: something odd');
+    expect(hostError('something odd\nmore', [], table, new Set()).message).toBe(
+      'The network refused the call: something odd',
+    );
   });
 });
 
@@ -66,8 +73,13 @@ describe('transaction results', () => {
 
   it('names the failing operation', () => {
     const failed = xdr.TransactionResultResult.txFailed([
-      xdr.OperationResult.opInner(xdr.OperationResultTr.invokeHostFunction(xdr.InvokeHostFunctionResult.invokeHostFunctionTrapped())),
+      xdr.OperationResult.opInner(
+        xdr.OperationResultTr.invokeHostFunction(xdr.InvokeHostFunctionResult.invokeHostFunctionTrapped()),
+      ),
     ]);
-    expect(transactionResultError(result(failed))).toEqual({ code: 'invokeHostFunctionTrapped', message: 'The contract refused the call' });
+    expect(transactionResultError(result(failed))).toEqual({
+      code: 'invokeHostFunctionTrapped',
+      message: 'The contract refused the call',
+    });
   });
 });

@@ -34,7 +34,10 @@ export const TOKEN_ERRORS: Record<number, { name: string; message: string }> = {
   10: { name: 'BalanceError', message: 'Insufficient balance: the account does not hold enough of this token' },
   11: { name: 'BalanceDeauthorizedError', message: 'The issuer has frozen this account’s trustline' },
   12: { name: 'OverflowError', message: 'The amount overflows the token’s balance' },
-  13: { name: 'TrustlineMissingError', message: 'Missing trustline: the account has no trustline for this token. Add it first.' },
+  13: {
+    name: 'TrustlineMissingError',
+    message: 'Missing trustline: the account has no trustline for this token. Add it first.',
+  },
 };
 
 /** Transaction-level result codes (TransactionResultCode) → sentences. */
@@ -83,7 +86,8 @@ export function contractErrorCode(text: string): number | null {
  */
 export function failingContract(events: readonly xdr.DiagnosticEvent[]): string | null {
   for (const e of events) {
-    if (contractErrorOf(e) !== null && e.event.contractId) return StrKey.encodeContract(Buffer.from(e.event.contractId.value));
+    if (contractErrorOf(e) !== null && e.event.contractId)
+      return StrKey.encodeContract(Buffer.from(e.event.contractId.value));
   }
   return null;
 }
@@ -105,7 +109,10 @@ export function contractErrorOf(e: xdr.DiagnosticEvent): number | null {
 export function contractError(code: number, table: readonly ContractErrorEntry[], fromToken: boolean): AppError {
   if (fromToken) {
     const t = TOKEN_ERRORS[code];
-    return { code: t ? `token.${t.name}` : `token.${code}`, message: t?.message ?? `The token contract refused the call (error ${code})` };
+    return {
+      code: t ? `token.${t.name}` : `token.${code}`,
+      message: t?.message ?? `The token contract refused the call (error ${code})`,
+    };
   }
   const e = table.find((x) => x.code === code);
   return e
@@ -128,11 +135,17 @@ export function hostError(
     const by = failingContract(events);
     return contractError(code, table, by !== null && tokens.has(by));
   }
-  if (/Error\(Auth, /.test(text)) return { code: 'auth', message: 'A required signature is missing or does not match the role' };
+  if (/Error\(Auth, /.test(text))
+    return { code: 'auth', message: 'A required signature is missing or does not match the role' };
   if (/Error\(Storage, MissingValue\)/.test(text) || /trustline/i.test(text))
-    return { code: 'missing-entry', message: 'Something the call needs does not exist on-chain (an account, a trustline or the escrow)' };
-  if (/archived/i.test(text)) return { code: 'archived', message: 'Part of the escrow’s state is archived and must be restored first' };
-  if (/Error\(Budget, /.test(text)) return { code: 'budget', message: 'The call exceeds the network’s resource limits' };
+    return {
+      code: 'missing-entry',
+      message: 'Something the call needs does not exist on-chain (an account, a trustline or the escrow)',
+    };
+  if (/archived/i.test(text))
+    return { code: 'archived', message: 'Part of the escrow’s state is archived and must be restored first' };
+  if (/Error\(Budget, /.test(text))
+    return { code: 'budget', message: 'The call exceeds the network’s resource limits' };
   const firstLine = text.split('\n')[0] ?? text;
   return { code: 'simulation', message: `The network refused the call: ${firstLine.slice(0, 200)}` };
 }
@@ -141,12 +154,14 @@ export function hostError(
 export function transactionResultError(result: xdr.TransactionResult): AppError {
   const r = result.result;
   const name = r.type;
-  const ops = r.type === 'txFailed' ? r.results : r.type === 'txFeeBumpInnerFailed' ? innerResults(r.innerResultPair) : [];
+  const ops =
+    r.type === 'txFailed' ? r.results : r.type === 'txFeeBumpInnerFailed' ? innerResults(r.innerResultPair) : [];
   for (const op of ops) {
     if (op.type !== 'opInner') return { code: op.type, message: TX_RESULTS.txBadAuth! };
     // An operation result's XDR name (invokeHostFunctionTrapped, changeTrustLowReserve, …).
     const opResult = (op.tr.value as { type: string }).type as NetworkResultCode;
-    if (!/Success$/.test(opResult)) return { code: opResult, message: OP_RESULTS[opResult] ?? `The operation failed (${opResult})` };
+    if (!/Success$/.test(opResult))
+      return { code: opResult, message: OP_RESULTS[opResult] ?? `The operation failed (${opResult})` };
   }
   return { code: name, message: TX_RESULTS[name] ?? `The network refused the transaction (${name})` };
 }

@@ -46,7 +46,10 @@ export async function prepareOperation(
     account = await server.getAccount(source);
   } catch (e) {
     if (/not found/i.test(String((e as Error).message)))
-      return fail('no-account', `Your account ${source} does not exist on ${network.label} yet: fund it with XLM first${network.friendbotUrl ? ' (friendbot is offered on this page)' : ''}`);
+      return fail(
+        'no-account',
+        `Your account ${source} does not exist on ${network.label} yet: fund it with XLM first${network.friendbotUrl ? ' (friendbot is offered on this page)' : ''}`,
+      );
     return { ok: false, error: rpcDown('getAccount', e).error };
   }
   const tx = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: network.passphrase })
@@ -56,7 +59,11 @@ export async function prepareOperation(
   return simulateAndAssemble(network, tx, opts);
 }
 
-async function simulateAndAssemble(network: NetworkConfig, tx: Transaction, opts: PrepareOptions): Promise<Result<PreparedTx>> {
+async function simulateAndAssemble(
+  network: NetworkConfig,
+  tx: Transaction,
+  opts: PrepareOptions,
+): Promise<Result<PreparedTx>> {
   const server = rpcServer(network);
   let sim: rpc.Api.SimulateTransactionResponse;
   try {
@@ -115,7 +122,8 @@ export async function prepareWithSignedAuth(
   } catch {
     return fail('bad-xdr', 'The transaction could not be read');
   }
-  if (!ticketMatches(Buffer.from(tx.hash()).toString('hex'), ticket)) return fail('not-prepared', 'This is not a transaction this app prepared');
+  if (!ticketMatches(Buffer.from(tx.hash()).toString('hex'), ticket))
+    return fail('not-prepared', 'This is not a transaction this app prepared');
   const op = tx.operations[0];
   if (!op || op.type !== 'invokeHostFunction') return fail('bad-xdr', 'Not a contract call');
   let signed: xdr.SorobanAuthorizationEntry[];

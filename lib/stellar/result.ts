@@ -5,7 +5,11 @@ import type { AppError } from './errors';
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
-export const fail = (code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>): { ok: false; error: AppError } => ({
+export const fail = (
+  code: ErrorCode,
+  message: string,
+  fieldErrors?: Record<string, string[]>,
+): { ok: false; error: AppError } => ({
   ok: false,
   error: fieldErrors ? { code, message, fieldErrors } : { code, message },
 });

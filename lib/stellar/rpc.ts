@@ -1,5 +1,15 @@
 /** Reads from the chain through Stellar RPC: the escrow, its events, tokens and trustlines. */
-import { Account, Address, Asset, Contract, rpc, scValToNative, StrKey, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import {
+  Account,
+  Address,
+  Asset,
+  Contract,
+  rpc,
+  scValToNative,
+  StrKey,
+  TransactionBuilder,
+  xdr,
+} from '@stellar/stellar-sdk';
 import type { NetworkConfig } from '../networks/config';
 import { hostError, type ContractErrorEntry } from './errors';
 import { ChainError } from './result';
@@ -11,7 +21,10 @@ export type { TokenInfo } from '../tokens';
 /** What a user sees when the RPC fails: never its URL (it may carry an API key) nor the raw error. */
 export function rpcDown(context: string, e: unknown): ChainError {
   logDetail(`RPC ${context}`, e);
-  return new ChainError({ code: 'rpc-unreachable', message: 'The network’s RPC did not answer; try again in a moment' });
+  return new ChainError({
+    code: 'rpc-unreachable',
+    message: 'The network’s RPC did not answer; try again in a moment',
+  });
 }
 
 /** Simulations need a source; reads use the all-zero account, which needs to exist nowhere. */
@@ -40,7 +53,10 @@ export async function simulateRead(
   errors: readonly ContractErrorEntry[] = [],
   tokens: ReadonlySet<string> = new Set(),
 ): Promise<xdr.ScVal> {
-  const tx = new TransactionBuilder(new Account(NULL_ACCOUNT, '0'), { fee: '100', networkPassphrase: network.passphrase })
+  const tx = new TransactionBuilder(new Account(NULL_ACCOUNT, '0'), {
+    fee: '100',
+    networkPassphrase: network.passphrase,
+  })
     .addOperation(call)
     .setTimeout(30)
     .build();
@@ -73,19 +89,38 @@ export async function readToken(network: NetworkConfig, contractId: string): Pro
   const hit = tokenCache.get(key);
   if (hit) return hit;
   const token = new Contract(contractId);
-  const read = (method: string) => simulateRead(network, contractId, token.call(method), [], new Set([contractId])).then(scValToNative);
+  const read = (method: string) =>
+    simulateRead(network, contractId, token.call(method), [], new Set([contractId])).then(scValToNative);
   const [rawDecimals, symbol, name] = await Promise.all([read('decimals'), read('symbol'), read('name')]);
   const decimals = typeof rawDecimals === 'bigint' ? Number(rawDecimals) : rawDecimals;
   let asset: TokenInfo['asset'] = null;
   const native = name === 'native' && Asset.native().contractId(network.passphrase) === contractId;
   if (typeof name === 'string' && !native) {
     const [code, issuer, ...rest] = name.split(':');
-    if (code && issuer && rest.length === 0 && /^[A-Za-z0-9]{1,12}$/.test(code) && StrKey.isValidEd25519PublicKey(issuer) && new Asset(code, issuer).contractId(network.passphrase) === contractId)
+    if (
+      code &&
+      issuer &&
+      rest.length === 0 &&
+      /^[A-Za-z0-9]{1,12}$/.test(code) &&
+      StrKey.isValidEd25519PublicKey(issuer) &&
+      new Asset(code, issuer).contractId(network.passphrase) === contractId
+    )
       asset = { code, issuer };
   }
   const problem = tokenMetadataProblem({ decimals, symbol, name }, asset !== null || native);
-  if (problem) throw new ChainError({ code: 'token-unusable', message: `The token ${contractId} cannot be used: ${problem}` });
-  const info = identify({ contractId, symbol: native ? 'XLM' : (symbol as string), name: name as string, decimals: decimals as number, asset, native }, network.tokens);
+  if (problem)
+    throw new ChainError({ code: 'token-unusable', message: `The token ${contractId} cannot be used: ${problem}` });
+  const info = identify(
+    {
+      contractId,
+      symbol: native ? 'XLM' : (symbol as string),
+      name: name as string,
+      decimals: decimals as number,
+      asset,
+      native,
+    },
+    network.tokens,
+  );
   tokenCache.set(key, info);
   return info;
 }
@@ -143,7 +178,11 @@ export async function readEscrowEvents(network: NetworkConfig, contractId: strin
   const health = await server.getHealth().catch(() => null);
   const oldest = health && 'oldestLedger' in health ? Number(health.oldestLedger) : 1;
   const startLedger = Math.max(oldest, latest.sequence - 9_999, 1);
-  const res = await server.getEvents({ startLedger, filters: [{ type: 'contract', contractIds: [contractId] }], limit: 200 });
+  const res = await server.getEvents({
+    startLedger,
+    filters: [{ type: 'contract', contractIds: [contractId] }],
+    limit: 200,
+  });
   return res.events.map((e) => {
     const topics = e.topic.map((t) => scValToNative(t));
     return {

@@ -8,7 +8,10 @@ const network = { label: 'Local (localnet)', passphrase: Networks.STANDALONE } a
 const source = Keypair.random();
 
 function prepared(passphrase = Networks.STANDALONE, amount = '1000') {
-  const tx = new TransactionBuilder(new Account(source.publicKey(), '41'), { fee: BASE_FEE, networkPassphrase: passphrase })
+  const tx = new TransactionBuilder(new Account(source.publicKey(), '41'), {
+    fee: BASE_FEE,
+    networkPassphrase: passphrase,
+  })
     .addOperation(Operation.bumpSequence({ bumpTo: amount }))
     .setTimeout(60)
     .build();

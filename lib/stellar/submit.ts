@@ -5,7 +5,13 @@
  */
 import { FeeBumpTransaction, Keypair, rpc, Transaction, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
 import type { NetworkConfig } from '../networks/config';
-import { contractErrorOf, failingContract, contractError, transactionResultError, type ContractErrorEntry } from './errors';
+import {
+  contractErrorOf,
+  failingContract,
+  contractError,
+  transactionResultError,
+  type ContractErrorEntry,
+} from './errors';
 import { rpcDown, rpcServer } from './rpc';
 import { fail, ok, type Result } from './result';
 import { ticketMatches } from './ticket';
@@ -31,11 +37,16 @@ export function checkSigned(network: NetworkConfig, signedXdr: string, ticket: s
     return fail('not-prepared', 'The signed transaction is not the one that was prepared (its content changed)');
   if (tx.signatures.length === 0) return fail('unsigned', 'The transaction is not signed');
   const source = Keypair.fromPublicKey(tx.source);
-  const signedHere = tx.signatures.some((s) => sameBytes(s.hint.value, source.signatureHint()) && source.verify(hash, s.signature));
+  const signedHere = tx.signatures.some(
+    (s) => sameBytes(s.hint.value, source.signatureHint()) && source.verify(hash, s.signature),
+  );
   if (!signedHere) {
     const hintMatches = tx.signatures.some((s) => sameBytes(s.hint.value, source.signatureHint()));
     return hintMatches
-      ? fail('network-mismatch', `The wallet signed for another network. This app is on ${network.label} (“${network.passphrase}”): switch your wallet to it and sign again.`)
+      ? fail(
+          'network-mismatch',
+          `The wallet signed for another network. This app is on ${network.label} (“${network.passphrase}”): switch your wallet to it and sign again.`,
+        )
       : fail('wrong-signer', `The transaction must be signed by ${tx.source}, the account it was prepared for`);
   }
   return ok(tx);
@@ -77,7 +88,11 @@ export async function sendAndPoll(
     if (res.status === rpc.Api.GetTransactionStatus.FAILED) {
       return { ok: false, error: failedTransactionError(res, opts.errors, opts.tokens ?? new Set()) };
     }
-    if (Date.now() > deadline) return fail('timeout', `The transaction ${hash} is not final after ${(opts.timeoutMs ?? 30_000) / 1000} s; check it later`);
+    if (Date.now() > deadline)
+      return fail(
+        'timeout',
+        `The transaction ${hash} is not final after ${(opts.timeoutMs ?? 30_000) / 1000} s; check it later`,
+      );
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(delay * 2, 1_000);
   }

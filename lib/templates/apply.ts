@@ -4,7 +4,13 @@ import type { EscrowTemplate, Party } from './templates';
 
 /** A role's address field in the create form, by its form path and its label there. */
 export interface RoleField {
-  path: 'platform' | 'serviceProvider' | 'receiver' | 'disputeResolver' | `approvers.${number}.address` | `releaseSigners.${number}.address`;
+  path:
+    | 'platform'
+    | 'serviceProvider'
+    | 'receiver'
+    | 'disputeResolver'
+    | `approvers.${number}.address`
+    | `releaseSigners.${number}.address`;
   label: string;
   party: Party;
 }
@@ -17,7 +23,11 @@ export function roleFields(t: EscrowTemplate): RoleField[] {
     { path: 'receiver', label: 'Receiver', party: r.receiver },
     { path: 'disputeResolver', label: 'Dispute resolver', party: r.disputeResolver },
     ...r.approvers.map((party, i) => ({ path: `approvers.${i}.address` as const, label: `Approver ${i + 1}`, party })),
-    ...r.releaseSigners.map((party, i) => ({ path: `releaseSigners.${i}.address` as const, label: `Release signer ${i + 1}`, party })),
+    ...r.releaseSigners.map((party, i) => ({
+      path: `releaseSigners.${i}.address` as const,
+      label: `Release signer ${i + 1}`,
+      party,
+    })),
   ];
 }
 
@@ -60,6 +70,7 @@ export function templateValues(t: EscrowTemplate, ctx: TemplateContext): EscrowF
     platform: at(t.roles.platform),
     receiver: at(t.roles.receiver),
     platformFeePercent: t.platformFeePercent,
-    deadline: ctx.now && t.deadlineDays !== null ? new Date(ctx.now.getTime() + t.deadlineDays * 86_400_000).toISOString() : '',
+    deadline:
+      ctx.now && t.deadlineDays !== null ? new Date(ctx.now.getTime() + t.deadlineDays * 86_400_000).toISOString() : '',
   };
 }

@@ -37,28 +37,34 @@ describe('use-case templates', () => {
     expect(findTemplate(undefined).id).toBe('blank');
   });
 
-  it.each(TEMPLATE_IDS.map((id) => [id]))('%s, once its parties and amounts are filled in, is a config the create schema and the contract’s rules accept', (id) => {
-    const { t, v } = filled(id);
-    const parsed = escrowFormSchema(7).safeParse(v);
-    expect(parsed.error?.issues ?? []).toEqual([]);
-    const c = formToConfig(parsed.data!, { decimals: 7, token: TOKEN, protocolFee });
-    // The contract's own config rules (contracts/escrow/README.md), checked here too.
-    expect(new Set(c.roles.approvers).size).toBe(c.roles.approvers.length);
-    expect(new Set(c.roles.releaseSigners).size).toBe(c.roles.releaseSigners.length);
-    expect(c.roles.approvalsRequired).toBeGreaterThanOrEqual(1);
-    expect(c.roles.approvalsRequired).toBeLessThanOrEqual(c.roles.approvers.length);
-    expect(c.roles.releasesRequired).toBeLessThanOrEqual(c.roles.releaseSigners.length);
-    expect(c.platformFeeBps + protocolFee.bps).toBeLessThanOrEqual(10_000);
-    expect(c.milestones.length).toBeGreaterThanOrEqual(1);
-    if (t.deadlineDays === null) expect(c.deadline).toBeNull();
-    else expect(c.deadline).toBe(BigInt(now.getTime() / 1000 + t.deadlineDays * 86_400));
-    expect(t.whoDoesWhat.length).toBeGreaterThan(80);
-  });
+  it.each(TEMPLATE_IDS.map((id) => [id]))(
+    '%s, once its parties and amounts are filled in, is a config the create schema and the contract’s rules accept',
+    (id) => {
+      const { t, v } = filled(id);
+      const parsed = escrowFormSchema(7).safeParse(v);
+      expect(parsed.error?.issues ?? []).toEqual([]);
+      const c = formToConfig(parsed.data!, { decimals: 7, token: TOKEN, protocolFee });
+      // The contract's own config rules (contracts/escrow/README.md), checked here too.
+      expect(new Set(c.roles.approvers).size).toBe(c.roles.approvers.length);
+      expect(new Set(c.roles.releaseSigners).size).toBe(c.roles.releaseSigners.length);
+      expect(c.roles.approvalsRequired).toBeGreaterThanOrEqual(1);
+      expect(c.roles.approvalsRequired).toBeLessThanOrEqual(c.roles.approvers.length);
+      expect(c.roles.releasesRequired).toBeLessThanOrEqual(c.roles.releaseSigners.length);
+      expect(c.platformFeeBps + protocolFee.bps).toBeLessThanOrEqual(10_000);
+      expect(c.milestones.length).toBeGreaterThanOrEqual(1);
+      if (t.deadlineDays === null) expect(c.deadline).toBeNull();
+      else expect(c.deadline).toBe(BigInt(now.getTime() / 1000 + t.deadlineDays * 86_400));
+      expect(t.whoDoesWhat.length).toBeGreaterThan(80);
+    },
+  );
 
   it('fill in what each use case says', () => {
     const p2p = filled('p2p');
     expect(p2p.v.kind).toBe('Single');
-    expect(p2p.v.releaseSigners.map((s) => s.address)).toEqual([p2p.addresses.you, p2p.addresses['the lawyer or agent']]);
+    expect(p2p.v.releaseSigners.map((s) => s.address)).toEqual([
+      p2p.addresses.you,
+      p2p.addresses['the lawyer or agent'],
+    ]);
     expect(p2p.v.releasesRequired).toBe(2);
     expect(p2p.v.receiver).toBe(p2p.addresses['the seller']);
     const grant = filled('grant');
@@ -76,7 +82,13 @@ describe('use-case templates', () => {
   it('leave unknown addresses and amounts empty, and list who must be named where', () => {
     const me = Keypair.random().publicKey();
     const v = templateValues(findTemplate('freelance'), { token: TOKEN, addresses: { you: me } });
-    expect([v.platform, v.disputeResolver, v.serviceProvider, v.receiver, v.approvers[0]!.address]).toEqual([me, me, '', '', '']);
+    expect([v.platform, v.disputeResolver, v.serviceProvider, v.receiver, v.approvers[0]!.address]).toEqual([
+      me,
+      me,
+      '',
+      '',
+      '',
+    ]);
     expect(v.milestones.map((m) => m.amount)).toEqual(['', '']);
     expect(v.deadline).toBe('');
     expect(escrowFormSchema(7).safeParse(v).success).toBe(false);

@@ -1,18 +1,18 @@
 // Helpers for driving the project's escrow contract through contract.Client.
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { expect } from "vitest";
-import { Keypair, Operation, contract, rpc, scValToNative } from "@stellar/stellar-sdk";
-import { REPO_ROOT } from "./localnet-process.ts";
-import { PASSPHRASE, buildTx, submitOk, type Ctx } from "./helpers.ts";
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { Keypair, Operation, contract, rpc, scValToNative } from '@stellar/stellar-sdk';
+import { REPO_ROOT } from './localnet-process.ts';
+import { PASSPHRASE, buildTx, submitOk, type Ctx } from './helpers.ts';
 
-export const WASM_PATH = join(REPO_ROOT, "contracts/escrow/dist/escrow.wasm");
+export const WASM_PATH = join(REPO_ROOT, 'contracts/escrow/dist/escrow.wasm');
 
 export function loadEscrowWasm(): { wasm: Buffer; wasmHash: string } {
   if (!existsSync(WASM_PATH)) throw new Error(`escrow wasm missing at ${WASM_PATH} (npm run build:contract)`);
   const wasm = readFileSync(WASM_PATH);
-  return { wasm, wasmHash: createHash("sha256").update(wasm).digest("hex") };
+  return { wasm, wasmHash: createHash('sha256').update(wasm).digest('hex') };
 }
 
 /** Uploads the wasm (simulate, assemble, sign, send); returns the SUCCESS response. */
@@ -21,7 +21,7 @@ export async function uploadWasm(c: Ctx, source: Keypair, wasm: Buffer) {
   const prepared = await c.server.prepareTransaction(tx);
   prepared.sign(source);
   const res = await submitOk(c, prepared);
-  return { res, hash: Buffer.from(scValToNative(res.returnValue!) as Uint8Array).toString("hex") };
+  return { res, hash: Buffer.from(scValToNative(res.returnValue!) as Uint8Array).toString('hex') };
 }
 
 export function clientOpts(c: Ctx, kp: Keypair) {
@@ -57,9 +57,10 @@ export async function authorizeAndSend(
   if (needed.length > 0) await at.simulate();
   const sent = await at.signAndSend();
   const res = sent.getTransactionResponse!;
-  expect(res.status, JSON.stringify(res.status === rpc.Api.GetTransactionStatus.FAILED ? res.resultXdr.toJson() : "")).toBe(
-    rpc.Api.GetTransactionStatus.SUCCESS,
-  );
+  expect(
+    res.status,
+    JSON.stringify(res.status === rpc.Api.GetTransactionStatus.FAILED ? res.resultXdr.toJson() : ''),
+  ).toBe(rpc.Api.GetTransactionStatus.SUCCESS);
   return { sent, res: res as rpc.Api.GetSuccessfulTransactionResponse };
 }
 
@@ -74,12 +75,17 @@ export interface SingleRoles {
 }
 
 /** An EscrowConfig for a Single escrow of `amount` with one milestone, in contract.Client's JS form. */
-export function singleConfig(token: string, r: SingleRoles, amount: bigint, extra: { engagement_id?: string; deadline?: bigint } = {}) {
+export function singleConfig(
+  token: string,
+  r: SingleRoles,
+  amount: bigint,
+  extra: { engagement_id?: string; deadline?: bigint } = {},
+) {
   return {
-    kind: { tag: "Single" },
-    engagement_id: extra.engagement_id ?? "conformance-1",
-    title: "Logo design",
-    description: "A logo in three colours",
+    kind: { tag: 'Single' },
+    engagement_id: extra.engagement_id ?? 'conformance-1',
+    title: 'Logo design',
+    description: 'A logo in three colours',
     token,
     roles: {
       approvers: [r.approver],
@@ -94,7 +100,7 @@ export function singleConfig(token: string, r: SingleRoles, amount: bigint, extr
     platform_fee_bps: 200,
     protocol_fee: { recipient: r.feeRecipient, bps: 100 },
     amount,
-    milestones: [{ description: "Deliver the logo", amount: 0n, receiver: undefined }],
+    milestones: [{ description: 'Deliver the logo', amount: 0n, receiver: undefined }],
     deadline: extra.deadline,
   };
 }

@@ -1,7 +1,7 @@
 // Shared helpers for the localnet conformance suite. Everything talks to the
 // node the way applications do: through @stellar/stellar-sdk's rpc.Server and
 // contract.Client, plus raw fetch() where the wire format itself is under test.
-import { inject } from "vitest";
+import { inject } from 'vitest';
 import {
   Asset,
   Keypair,
@@ -13,7 +13,7 @@ import {
   xdr,
   type FeeBumpTransaction,
   type Transaction,
-} from "@stellar/stellar-sdk";
+} from '@stellar/stellar-sdk';
 
 export const PASSPHRASE = Networks.STANDALONE; // "Standalone Network ; February 2017"
 export const PROTOCOL = 28; // the XDR @stellar/stellar-sdk 17 ships (stellar-xdr 28, see localnet/README.md)
@@ -27,7 +27,7 @@ export interface Ctx {
 
 /** The shared localnet started by global-setup.ts. */
 export function sharedCtx(): Ctx {
-  return makeCtx(inject("baseUrl"));
+  return makeCtx(inject('baseUrl'));
 }
 
 export function makeCtx(baseUrl: string): Ctx {
@@ -49,10 +49,10 @@ export interface RawResponse {
 export async function postRaw(
   rpcUrl: string,
   body: string,
-  headers: Record<string, string> = { "content-type": "application/json" },
+  headers: Record<string, string> = { 'content-type': 'application/json' },
 ): Promise<RawResponse> {
   const r = await fetch(rpcUrl, {
-    method: "POST",
+    method: 'POST',
     headers,
     body,
     signal: AbortSignal.timeout(15_000),
@@ -74,14 +74,14 @@ export async function rawRpc(
   params?: unknown,
   id: number | string = 1,
 ): Promise<RawResponse> {
-  return postRaw(rpcUrl, JSON.stringify({ jsonrpc: "2.0", id, method, params: params ?? null }));
+  return postRaw(rpcUrl, JSON.stringify({ jsonrpc: '2.0', id, method, params: params ?? null }));
 }
 
 /** A JSON-RPC request that must succeed; returns `result`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function rpcResult(rpcUrl: string, method: string, params?: unknown): Promise<any> {
   const r = await rawRpc(rpcUrl, method, params);
-  if (r.status !== 200 || r.body === undefined || "error" in r.body) {
+  if (r.status !== 200 || r.body === undefined || 'error' in r.body) {
     throw new Error(`${method} failed: HTTP ${r.status} ${r.text.slice(0, 500)}`);
   }
   return r.body.result;
@@ -108,7 +108,7 @@ export async function waitFor<T>(
       last = e;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     }
     await sleep(stepMs);
   }
@@ -117,7 +117,7 @@ export async function waitFor<T>(
 // ---------------------------------------------------------------- transactions
 
 export function hashHex(tx: Transaction | FeeBumpTransaction): string {
-  return Buffer.from(tx.hash()).toString("hex");
+  return Buffer.from(tx.hash()).toString('hex');
 }
 
 export async function getTxFinal(
@@ -149,7 +149,7 @@ export async function buildTx(
 ): Promise<Transaction> {
   const account = await c.server.getAccount(source);
   const b = new TransactionBuilder(account, {
-    fee: opts.fee ?? "100",
+    fee: opts.fee ?? '100',
     networkPassphrase: PASSPHRASE,
   });
   for (const op of ops) b.addOperation(op);
@@ -163,13 +163,11 @@ export async function sendAndWait(
   tx: Transaction | FeeBumpTransaction,
 ): Promise<rpc.Api.GetSuccessfulTransactionResponse | rpc.Api.GetFailedTransactionResponse> {
   const sent = await c.server.sendTransaction(tx);
-  if (sent.status !== "PENDING") {
+  if (sent.status !== 'PENDING') {
     throw new Error(
       `sendTransaction: expected PENDING, got ${sent.status}` +
-        (sent.errorResult ? ` ${JSON.stringify(sent.errorResult.toJson())}` : "") +
-        (sent.diagnosticEvents
-          ? ` diagnostics ${JSON.stringify(sent.diagnosticEvents.map((e) => e.toJson()))}`
-          : ""),
+        (sent.errorResult ? ` ${JSON.stringify(sent.errorResult.toJson())}` : '') +
+        (sent.diagnosticEvents ? ` diagnostics ${JSON.stringify(sent.diagnosticEvents.map((e) => e.toJson()))}` : ''),
     );
   }
   return getTxFinal(c.server, sent.hash);
@@ -210,7 +208,7 @@ export function opResultsJson(r: xdr.TransactionResult): any[] {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const j: any = r.toJson();
   const res = j.result;
-  if (res && typeof res === "object") {
+  if (res && typeof res === 'object') {
     const v = res.tx_success ?? res.tx_failed;
     if (Array.isArray(v)) return v;
   }
@@ -246,9 +244,9 @@ export async function localnetInfo(c: Ctx): Promise<LocalnetInfo> {
 
 export async function usdcAsset(c: Ctx): Promise<Asset> {
   const info = await localnetInfo(c);
-  const a = info.assets.find((x) => x.code === "USDC");
+  const a = info.assets.find((x) => x.code === 'USDC');
   if (!a) throw new Error(`GET /localnet lists no USDC asset: ${JSON.stringify(info.assets)}`);
-  return new Asset("USDC", a.issuer);
+  return new Asset('USDC', a.issuer);
 }
 
 /** POST /faucet?addr=&asset=&amount= ; returns the HTTP status and parsed body. */
@@ -259,7 +257,7 @@ export async function faucet(
   amount: string,
 ): Promise<{ status: number; body: unknown; text: string }> {
   const url = `${c.baseUrl}/faucet?addr=${encodeURIComponent(addr)}&asset=${encodeURIComponent(asset)}&amount=${encodeURIComponent(amount)}`;
-  const r = await fetch(url, { method: "POST" });
+  const r = await fetch(url, { method: 'POST' });
   const text = await r.text();
   let body: unknown;
   try {
@@ -296,10 +294,10 @@ export type AnyClient = contract.Client & Record<string, any>;
 
 /** The base64 XDR of a Symbol ScVal, for getEvents topic filters. */
 export function symTopic(s: string): string {
-  return xdr.ScVal.scvSymbol(s).toXdr("base64");
+  return xdr.ScVal.scvSymbol(s).toXdr('base64');
 }
 
 /** Hex of an XDR opaque value (Hash etc.). */
 export function hexOf(b: { value: Uint8Array } | Uint8Array): string {
-  return Buffer.from(b instanceof Uint8Array ? b : b.value).toString("hex");
+  return Buffer.from(b instanceof Uint8Array ? b : b.value).toString('hex');
 }

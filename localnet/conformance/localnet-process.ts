@@ -1,13 +1,13 @@
 // Starting and stopping localnet binaries for the conformance suite.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, openSync, closeSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
-export const LOCALNET_BIN = process.env.LOCALNET_BIN ?? join(REPO_ROOT, "target/release/localnet");
+export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+export const LOCALNET_BIN = process.env.LOCALNET_BIN ?? join(REPO_ROOT, 'target/release/localnet');
 
 export interface LocalnetInstance {
   proc: ChildProcess;
@@ -22,7 +22,7 @@ export interface LocalnetInstance {
   log(): string;
 }
 
-export function freshDataDir(prefix = "localnet-conformance-"): string {
+export function freshDataDir(prefix = 'localnet-conformance-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
@@ -30,10 +30,10 @@ export async function freePort(): Promise<number> {
   return await new Promise((res, rej) => {
     const srv = createServer();
     srv.unref();
-    srv.on("error", rej);
-    srv.listen(0, "127.0.0.1", () => {
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
-      if (addr === null || typeof addr === "string") return rej(new Error("no port"));
+      if (addr === null || typeof addr === 'string') return rej(new Error('no port'));
       const { port } = addr;
       srv.close(() => res(port));
     });
@@ -50,28 +50,18 @@ export interface StartOptions {
 
 export async function startLocalnet(opts: StartOptions = {}): Promise<LocalnetInstance> {
   if (!existsSync(LOCALNET_BIN)) {
-    throw new Error(
-      `localnet binary not found at ${LOCALNET_BIN}; build it first (cargo build --release -p localnet)`,
-    );
+    throw new Error(`localnet binary not found at ${LOCALNET_BIN}; build it first (cargo build --release -p localnet)`);
   }
   const dataDir = opts.dataDir ?? freshDataDir();
   const port = opts.port ?? (await freePort());
   const logFile = join(tmpdir(), `localnet-conformance-${port}-${Date.now()}.log`);
-  const fd = openSync(logFile, "a");
-  const args = [
-    "--host",
-    "127.0.0.1",
-    "--port",
-    String(port),
-    "--data-dir",
-    dataDir,
-    ...(opts.extraArgs ?? []),
-  ];
-  const proc = spawn(LOCALNET_BIN, args, { stdio: ["ignore", fd, fd], cwd: REPO_ROOT });
+  const fd = openSync(logFile, 'a');
+  const args = ['--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir, ...(opts.extraArgs ?? [])];
+  const proc = spawn(LOCALNET_BIN, args, { stdio: ['ignore', fd, fd], cwd: REPO_ROOT });
   closeSync(fd);
   let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   const exitPromise = new Promise<void>((res) =>
-    proc.once("exit", (code, signal) => {
+    proc.once('exit', (code, signal) => {
       exited = { code, signal };
       res();
     }),
@@ -79,16 +69,16 @@ export async function startLocalnet(opts: StartOptions = {}): Promise<LocalnetIn
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = () => {
     try {
-      return readFileSync(logFile, "utf8").slice(-4000);
+      return readFileSync(logFile, 'utf8').slice(-4000);
     } catch {
-      return "";
+      return '';
     }
   };
   const deadline = Date.now() + (opts.timeoutMs ?? 20_000);
   for (;;) {
     if (exited) {
       throw new Error(
-        `localnet exited during start-up (code ${exited.code}, signal ${exited.signal}); args ${args.join(" ")}\n${log()}`,
+        `localnet exited during start-up (code ${exited.code}, signal ${exited.signal}); args ${args.join(' ')}\n${log()}`,
       );
     }
     try {
@@ -98,7 +88,7 @@ export async function startLocalnet(opts: StartOptions = {}): Promise<LocalnetIn
       /* not up yet */
     }
     if (Date.now() > deadline) {
-      proc.kill("SIGKILL");
+      proc.kill('SIGKILL');
       throw new Error(`localnet did not answer GET /health within the time limit\n${log()}`);
     }
     await new Promise((r) => setTimeout(r, 50));
@@ -111,11 +101,11 @@ export async function startLocalnet(opts: StartOptions = {}): Promise<LocalnetIn
     dataDir,
     logFile,
     log,
-    async stop(signal: NodeJS.Signals = "SIGTERM") {
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (exited) return;
       proc.kill(signal);
       const t = setTimeout(() => {
-        if (!exited) proc.kill("SIGKILL");
+        if (!exited) proc.kill('SIGKILL');
       }, 10_000);
       await exitPromise;
       clearTimeout(t);

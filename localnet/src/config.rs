@@ -6,7 +6,11 @@ use std::path::PathBuf;
 pub const DEFAULT_PASSPHRASE: &str = "Standalone Network ; February 2017";
 
 #[derive(Parser, Debug, Clone)]
-#[command(name = "localnet", version, about = "A one-process local Stellar network: the real Soroban host behind the Stellar RPC protocol")]
+#[command(
+    name = "localnet",
+    version,
+    about = "A one-process local Stellar network: the real Soroban host behind the Stellar RPC protocol"
+)]
 pub struct Config {
     /// Address to listen on (keep it local: the dev keys are public).
     #[arg(long, default_value = "127.0.0.1")]

@@ -4,8 +4,8 @@
 use anyhow::{Context, Result};
 use clap::Parser;
 use localnet::api::{self, Api};
-use localnet::backend::{Chain, ChainConfig};
 use localnet::backend::ledger_snapshot::SnapshotOptions;
+use localnet::backend::{Chain, ChainConfig};
 use localnet::config::{Command, Config, SnapshotArgs};
 use localnet::server;
 use std::sync::{Arc, Mutex};
@@ -25,7 +25,7 @@ fn main() -> Result<()> {
         from_snapshot: cfg.from_snapshot.clone(),
         fork_url: cfg.fork_url.clone(),
     })
-        .context("opening the chain")?;
+    .context("opening the chain")?;
     let latest = chain.latest.seq;
     let base = format!("http://{}:{}", cfg.host, cfg.port);
     let api = Api {
@@ -48,7 +48,9 @@ fn main() -> Result<()> {
         if cfg.ledger_interval > 0 {
             tokio::spawn(close_empty_ledgers(api.clone(), cfg.ledger_interval));
         }
-        axum::serve(listener, server::router(api)).with_graceful_shutdown(shutdown_signal()).await?;
+        axum::serve(listener, server::router(api))
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
         Ok(())
     })
 }
@@ -58,28 +60,54 @@ fn main() -> Result<()> {
 fn snapshot(args: &SnapshotArgs) -> Result<()> {
     let store_file = args.data_dir.join("localnet.sqlite");
     if !store_file.exists() {
-        anyhow::bail!("{} holds no chain (no localnet.sqlite)", args.data_dir.display());
+        anyhow::bail!(
+            "{} holds no chain (no localnet.sqlite)",
+            args.data_dir.display()
+        );
     }
     let passphrase = localnet::backend::store::Store::open(&args.data_dir, false)?
         .kv_get("passphrase")?
         .ok_or_else(|| anyhow::anyhow!("{} has no passphrase recorded", store_file.display()))?;
-    let mut filter = SnapshotOptions { protocol_version: args.protocol_version, ..Default::default() };
+    let mut filter = SnapshotOptions {
+        protocol_version: args.protocol_version,
+        ..Default::default()
+    };
     for c in &args.contracts {
-        filter.contracts.push(api::parse_contract(c).ok_or_else(|| anyhow::anyhow!("--contract {c:?} is not a C… address"))?);
+        filter.contracts.push(
+            api::parse_contract(c)
+                .ok_or_else(|| anyhow::anyhow!("--contract {c:?} is not a C… address"))?,
+        );
     }
     for a in &args.accounts {
-        filter.accounts.push(api::parse_account(a).ok_or_else(|| anyhow::anyhow!("--account {a:?} is not a G… address"))?);
+        filter.accounts.push(
+            api::parse_account(a)
+                .ok_or_else(|| anyhow::anyhow!("--account {a:?} is not a G… address"))?,
+        );
     }
-    let chain = Chain::open(&ChainConfig { passphrase, data_dir: args.data_dir.clone(), ..Default::default() })?;
+    let chain = Chain::open(&ChainConfig {
+        passphrase,
+        data_dir: args.data_dir.clone(),
+        ..Default::default()
+    })?;
     let snap = chain.snapshot(&filter);
     snap.write_file(&args.out)?;
-    println!("wrote {} entries at ledger {} to {}", snap.ledger_entries.len(), snap.sequence_number, args.out.display());
+    println!(
+        "wrote {} entries at ledger {} to {}",
+        snap.ledger_entries.len(),
+        snap.sequence_number,
+        args.out.display()
+    );
     Ok(())
 }
 
 fn print_banner(api: &Api, cfg: &Config, latest: u32, took: Duration) {
     let info = api.localnet_info();
-    println!("localnet {} — protocol {} — ledger {latest} — ready in {} ms", api::VERSION, info["protocolVersion"], took.as_millis());
+    println!(
+        "localnet {} — protocol {} — ledger {latest} — ready in {} ms",
+        api::VERSION,
+        info["protocolVersion"],
+        took.as_millis()
+    );
     println!("  passphrase  {}", api.chain().passphrase);
     if let Some(up) = api.chain().state.upstream() {
         println!("  fork of     {}", up.url);
@@ -88,7 +116,11 @@ fn print_banner(api: &Api, cfg: &Config, latest: u32, took: Duration) {
     println!("  friendbot   {}", api.friendbot_url);
     println!("  data dir    {}", cfg.data_dir.display());
     for a in info["assets"].as_array().into_iter().flatten() {
-        println!("  {:<11} {}", a["code"].as_str().unwrap_or_default(), a["contractId"].as_str().unwrap_or_default());
+        println!(
+            "  {:<11} {}",
+            a["code"].as_str().unwrap_or_default(),
+            a["contractId"].as_str().unwrap_or_default()
+        );
     }
     use std::io::Write;
     let _ = std::io::stdout().flush();
@@ -118,7 +150,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -22,14 +22,24 @@ fn state_and_history_survive_a_restart() {
     assert_eq!(t.balance(&b), 107 * XLM);
     assert!(t.chain.store.get_tx(&hash).unwrap().is_some());
     assert!(t.chain.store.ledgers_from(seq, 1).unwrap()[0].hash == header_hash);
-    assert!(t.chain.latest.close_time >= close_time, "the advanced clock is kept");
+    assert!(
+        t.chain.latest.close_time >= close_time,
+        "the advanced clock is kept"
+    );
     assert!(t.chain.clock.now() >= close_time);
 }
 
 #[test]
 fn a_different_passphrase_needs_reset() {
     let dir = temp_dir("passphrase");
-    let open = |p: &str, reset: bool| Chain::open(&ChainConfig { passphrase: p.into(), data_dir: dir.clone(), reset, ..Default::default() });
+    let open = |p: &str, reset: bool| {
+        Chain::open(&ChainConfig {
+            passphrase: p.into(),
+            data_dir: dir.clone(),
+            reset,
+            ..Default::default()
+        })
+    };
     drop(open(PASSPHRASE, true).unwrap());
     assert!(open("Other network", false).is_err());
     assert_eq!(open("Other network", true).unwrap().latest.seq, 1);
@@ -50,12 +60,28 @@ fn kill_minus_nine_mid_load_leaves_a_consistent_chain() {
     let dir = temp_dir("crash");
     let port = free_port();
     let mut node = start(&dir, port);
-    let (status, body) = http(port, "POST", &format!("/friendbot?addr={}", strkey(&Key::named("first"))), "").unwrap();
+    let (status, body) = http(
+        port,
+        "POST",
+        &format!("/friendbot?addr={}", strkey(&Key::named("first"))),
+        "",
+    )
+    .unwrap();
     assert_eq!(status, 200, "{body}");
     // Fund accounts from another thread and kill the node while it is writing.
     let loader = std::thread::spawn(move || {
         for i in 0..400 {
-            if http(port, "POST", &format!("/friendbot?addr={}", strkey(&Key::named(&format!("load{i}")))), "").is_none() {
+            if http(
+                port,
+                "POST",
+                &format!(
+                    "/friendbot?addr={}",
+                    strkey(&Key::named(&format!("load{i}")))
+                ),
+                "",
+            )
+            .is_none()
+            {
                 break;
             }
         }
@@ -66,23 +92,45 @@ fn kill_minus_nine_mid_load_leaves_a_consistent_chain() {
     loader.join().unwrap();
 
     // Every transaction the store has is reflected in the state, and the ledger chain links.
-    let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: dir.clone(), reset: false, ..Default::default() }).unwrap();
+    let chain = Chain::open(&ChainConfig {
+        passphrase: PASSPHRASE.into(),
+        data_dir: dir.clone(),
+        reset: false,
+        ..Default::default()
+    })
+    .unwrap();
     let ledgers = chain.store.ledgers_from(1, 10_000).unwrap();
     assert_eq!(ledgers.last().unwrap().seq, chain.latest.seq);
     for w in ledgers.windows(2) {
-        let next = soroban_env_host::xdr::LedgerHeaderHistoryEntry::from_xdr(&w[1].header, soroban_env_host::xdr::Limits::none()).unwrap();
+        let next = soroban_env_host::xdr::LedgerHeaderHistoryEntry::from_xdr(
+            &w[1].header,
+            soroban_env_host::xdr::Limits::none(),
+        )
+        .unwrap();
         assert_eq!(next.header.previous_ledger_hash.0, w[0].hash);
     }
     assert!(has_account(&chain, &Key::named("first")));
     let txs = chain.store.txs_from(0, 0, 10_000).unwrap();
-    let funded = (0..400).filter(|i| has_account(&chain, &Key::named(&format!("load{i}")))).count();
-    assert_eq!(funded + 1, txs.len(), "accounts in state match transactions in the store");
+    let funded = (0..400)
+        .filter(|i| has_account(&chain, &Key::named(&format!("load{i}"))))
+        .count();
+    assert_eq!(
+        funded + 1,
+        txs.len(),
+        "accounts in state match transactions in the store"
+    );
     drop(chain);
 
     // And the node starts again on it.
     let dir2 = dir.clone();
     let node = start(&dir2, port);
-    let (status, body) = http(port, "POST", "/rpc", r#"{"jsonrpc":"2.0","id":1,"method":"getHealth"}"#).unwrap();
+    let (status, body) = http(
+        port,
+        "POST",
+        "/rpc",
+        r#"{"jsonrpc":"2.0","id":1,"method":"getHealth"}"#,
+    )
+    .unwrap();
     assert_eq!(status, 200);
     assert!(body.contains("healthy"));
     drop(node);

@@ -13,7 +13,9 @@ fn call(port: u16, method: &str, params: Value) -> Value {
 }
 
 fn error_code(v: &Value) -> i64 {
-    v["error"]["code"].as_i64().unwrap_or_else(|| panic!("expected an error: {v}"))
+    v["error"]["code"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("expected an error: {v}"))
 }
 
 #[test]
@@ -25,24 +27,48 @@ fn rpc_surface_and_hostile_input() {
     // Shapes.
     let net = call(port, "getNetwork", Value::Null);
     assert_eq!(net["result"]["passphrase"], PASSPHRASE);
-    assert!(net["result"]["friendbotUrl"].as_str().unwrap().ends_with("/friendbot"));
+    assert!(net["result"]["friendbotUrl"]
+        .as_str()
+        .unwrap()
+        .ends_with("/friendbot"));
     let latest = &call(port, "getLatestLedger", Value::Null)["result"];
-    for field in ["id", "sequence", "protocolVersion", "closeTime", "headerXdr", "metadataXdr"] {
+    for field in [
+        "id",
+        "sequence",
+        "protocolVersion",
+        "closeTime",
+        "headerXdr",
+        "metadataXdr",
+    ] {
         assert!(!latest[field].is_null(), "getLatestLedger lacks {field}");
     }
-    assert_eq!(call(port, "getHealth", json!({}))["result"]["status"], "healthy");
+    assert_eq!(
+        call(port, "getHealth", json!({}))["result"]["status"],
+        "healthy"
+    );
     let info: Value = serde_json::from_str(&http(port, "GET", "/localnet", "").unwrap().1).unwrap();
     assert_eq!(info["assets"][1]["code"], "USDC");
     assert_eq!(info["protocolVersion"], 28);
 
     // Friendbot, twice.
     let addr = localnet::api::account_strkey(&Key::named("rpc").public());
-    assert_eq!(http(port, "POST", &format!("/friendbot?addr={addr}"), "").unwrap().0, 200);
+    assert_eq!(
+        http(port, "POST", &format!("/friendbot?addr={addr}"), "")
+            .unwrap()
+            .0,
+        200
+    );
     let (status, body) = http(port, "POST", &format!("/friendbot?addr={addr}"), "").unwrap();
     assert_eq!(status, 400);
     assert!(body.contains("createAccountAlreadyExist"));
     // Faucet without a trustline is a clear 400.
-    let (status, body) = http(port, "POST", &format!("/faucet?addr={addr}&asset=USDC&amount=10"), "").unwrap();
+    let (status, body) = http(
+        port,
+        "POST",
+        &format!("/faucet?addr={addr}&asset=USDC&amount=10"),
+        "",
+    )
+    .unwrap();
     assert_eq!(status, 400);
     assert!(body.contains("trustline"), "{body}");
 
@@ -51,13 +77,46 @@ fn rpc_surface_and_hostile_input() {
     assert_eq!(status, 200);
     assert_eq!(error_code(&serde_json::from_str(&body).unwrap()), -32700);
     assert_eq!(error_code(&call(port, "noSuchMethod", Value::Null)), -32601);
-    assert_eq!(error_code(&call(port, "sendTransaction", json!({ "transaction": "AAAA////garbage" }))), -32602);
-    assert_eq!(error_code(&call(port, "sendTransaction", json!({}))), -32602);
-    assert_eq!(error_code(&call(port, "getLedgerEntries", json!({ "keys": ["%%%"] }))), -32602);
-    assert_eq!(error_code(&call(port, "simulateTransaction", json!({ "transaction": 5 }))), -32602);
-    assert_eq!(error_code(&call(port, "getEvents", json!({ "startLedger": 1, "filters": [{ "type": "nope" }] }))), -32602);
-    assert_eq!(error_code(&call(port, "getTransaction", json!({ "hash": "zz" }))), -32602);
-    let big = format!("{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getHealth\",\"params\":{{\"pad\":\"{}\"}}}}", "x".repeat(2 << 20));
+    assert_eq!(
+        error_code(&call(
+            port,
+            "sendTransaction",
+            json!({ "transaction": "AAAA////garbage" })
+        )),
+        -32602
+    );
+    assert_eq!(
+        error_code(&call(port, "sendTransaction", json!({}))),
+        -32602
+    );
+    assert_eq!(
+        error_code(&call(port, "getLedgerEntries", json!({ "keys": ["%%%"] }))),
+        -32602
+    );
+    assert_eq!(
+        error_code(&call(
+            port,
+            "simulateTransaction",
+            json!({ "transaction": 5 })
+        )),
+        -32602
+    );
+    assert_eq!(
+        error_code(&call(
+            port,
+            "getEvents",
+            json!({ "startLedger": 1, "filters": [{ "type": "nope" }] })
+        )),
+        -32602
+    );
+    assert_eq!(
+        error_code(&call(port, "getTransaction", json!({ "hash": "zz" }))),
+        -32602
+    );
+    let big = format!(
+        "{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getHealth\",\"params\":{{\"pad\":\"{}\"}}}}",
+        "x".repeat(2 << 20)
+    );
     let (status, body) = http(port, "POST", "/rpc", &big).unwrap_or((413, String::new()));
     assert_eq!(status, 413, "{body}");
     // Deeply nested XDR-ish and JSON input does not take the node down.
@@ -66,14 +125,28 @@ fn rpc_surface_and_hostile_input() {
     let not_found = call(port, "getTransaction", json!({ "hash": "00".repeat(32) }));
     assert_eq!(not_found["result"]["status"], "NOT_FOUND");
     // Still alive and answering.
-    assert_eq!(call(port, "getHealth", Value::Null)["result"]["status"], "healthy");
+    assert_eq!(
+        call(port, "getHealth", Value::Null)["result"]["status"],
+        "healthy"
+    );
     let batch = http(port, "POST", "/rpc", r#"[{"jsonrpc":"2.0","id":1,"method":"getHealth"},{"jsonrpc":"2.0","id":2,"method":"getNetwork"}]"#).unwrap();
-    assert_eq!(serde_json::from_str::<Value>(&batch.1).unwrap().as_array().unwrap().len(), 2);
+    assert_eq!(
+        serde_json::from_str::<Value>(&batch.1)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
 
     // advanceTime moves ledger time.
     let before: u64 = latest["closeTime"].as_str().unwrap().parse().unwrap();
     let adv = call(port, "localnet_advanceTime", json!({ "seconds": 86_400 }));
-    let after: u64 = adv["result"]["closeTime"].as_str().unwrap().parse().unwrap();
+    let after: u64 = adv["result"]["closeTime"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(after >= before + 86_400);
 
     drop(node);
@@ -86,11 +159,20 @@ fn friendbot_funds_contract_addresses() {
     let port = free_port();
     let node = start(&dir, port);
     let info: Value = serde_json::from_str(&http(port, "GET", "/localnet", "").unwrap().1).unwrap();
-    let usdc = info["assets"][1]["contractId"].as_str().unwrap().to_string();
+    let usdc = info["assets"][1]["contractId"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let (status, body) = http(port, "POST", &format!("/friendbot?addr={usdc}"), "").unwrap();
     assert_eq!(status, 200, "{body}");
-    let hash = serde_json::from_str::<Value>(&body).unwrap()["hash"].as_str().unwrap().to_string();
-    assert_eq!(call(port, "getTransaction", json!({ "hash": hash }))["result"]["status"], "SUCCESS");
+    let hash = serde_json::from_str::<Value>(&body).unwrap()["hash"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        call(port, "getTransaction", json!({ "hash": hash }))["result"]["status"],
+        "SUCCESS"
+    );
     let (status, _) = http(port, "POST", "/friendbot?addr=CNOTANADDRESS", "").unwrap();
     assert_eq!(status, 400);
     drop(node);

@@ -31,7 +31,11 @@ fn bad_sequence_is_tx_bad_seq() {
         assert!(matches!(out, Outcome::Rejected(_)));
         assert_eq!(code(&out), TransactionResultResult::TxBadSeq);
     }
-    assert_eq!(t.balance(&a), 100 * XLM, "a refused transaction charges nothing");
+    assert_eq!(
+        t.balance(&a),
+        100 * XLM,
+        "a refused transaction charges nothing"
+    );
 }
 
 #[test]
@@ -70,7 +74,13 @@ fn fee_below_base_fee_is_tx_insufficient_fee() {
     let out = t.submit(t.tx(&a).op(native_payment(&b, 1)).fee(99).sign(&[&a]));
     assert_eq!(code(&out), TransactionResultResult::TxInsufficientFee);
     // Two operations need twice the base fee.
-    let out = t.submit(t.tx(&a).op(native_payment(&b, 1)).op(native_payment(&b, 1)).fee(150).sign(&[&a]));
+    let out = t.submit(
+        t.tx(&a)
+            .op(native_payment(&b, 1))
+            .op(native_payment(&b, 1))
+            .fee(150)
+            .sign(&[&a]),
+    );
     assert_eq!(code(&out), TransactionResultResult::TxInsufficientFee);
 }
 
@@ -91,11 +101,27 @@ fn time_bounds_are_enforced() {
     let (a, b) = (Key::named("a"), Key::named("b"));
     t.fund(&a, 100);
     t.fund(&b, 100);
-    let out = t.submit(t.tx(&a).op(native_payment(&b, 1)).time_bounds(0, now() - 10).sign(&[&a]));
+    let out = t.submit(
+        t.tx(&a)
+            .op(native_payment(&b, 1))
+            .time_bounds(0, now() - 10)
+            .sign(&[&a]),
+    );
     assert_eq!(code(&out), TransactionResultResult::TxTooLate);
-    let out = t.submit(t.tx(&a).op(native_payment(&b, 1)).time_bounds(now() + 3600, 0).sign(&[&a]));
+    let out = t.submit(
+        t.tx(&a)
+            .op(native_payment(&b, 1))
+            .time_bounds(now() + 3600, 0)
+            .sign(&[&a]),
+    );
     assert_eq!(code(&out), TransactionResultResult::TxTooEarly);
-    t.submit(t.tx(&a).op(native_payment(&b, 1)).time_bounds(now() - 10, now() + 30).sign(&[&a])).expect_success();
+    t.submit(
+        t.tx(&a)
+            .op(native_payment(&b, 1))
+            .time_bounds(now() - 10, now() + 30)
+            .sign(&[&a]),
+    )
+    .expect_success();
 }
 
 #[test]
@@ -117,7 +143,12 @@ fn fee_above_spendable_balance_is_tx_insufficient_balance() {
     let (a, b) = (Key::named("a"), Key::named("b"));
     t.fund(&a, 1);
     t.fund(&b, 100);
-    let out = t.submit(t.tx(&a).op(native_payment(&b, 0)).fee(100 * XLM as u32 / 10).sign(&[&a]));
+    let out = t.submit(
+        t.tx(&a)
+            .op(native_payment(&b, 0))
+            .fee(100 * XLM as u32 / 10)
+            .sign(&[&a]),
+    );
     assert_eq!(code(&out), TransactionResultResult::TxInsufficientBalance);
 }
 
@@ -138,11 +169,23 @@ fn a_failed_operation_fails_the_transaction_and_rolls_back_the_others() {
     let (a, b, nobody) = (Key::named("a"), Key::named("b"), Key::named("nobody"));
     t.fund(&a, 100);
     t.fund(&b, 100);
-    let out = t.submit(t.tx(&a).op(native_payment(&b, 5)).op(native_payment(&nobody, 5)).sign(&[&a]));
-    let Outcome::Applied(row, result) = &out else { panic!("should be applied") };
+    let out = t.submit(
+        t.tx(&a)
+            .op(native_payment(&b, 5))
+            .op(native_payment(&nobody, 5))
+            .sign(&[&a]),
+    );
+    let Outcome::Applied(row, result) = &out else {
+        panic!("should be applied")
+    };
     assert!(!row.successful);
-    let TransactionResultResult::TxFailed(ops) = &result.result else { panic!("{:?}", result.result) };
-    assert!(matches!(ops[1], OperationResult::OpInner(OperationResultTr::Payment(PaymentResult::NoDestination))));
+    let TransactionResultResult::TxFailed(ops) = &result.result else {
+        panic!("{:?}", result.result)
+    };
+    assert!(matches!(
+        ops[1],
+        OperationResult::OpInner(OperationResultTr::Payment(PaymentResult::NoDestination))
+    ));
     assert_eq!(t.balance(&b), 100 * XLM, "the first payment is rolled back");
     assert_eq!(t.balance(&a), 100 * XLM - 200, "the fee is still charged");
 }
@@ -155,7 +198,9 @@ fn fee_bump_pays_for_the_inner_transaction() {
     t.fund(&b, 100);
     t.fund(&sponsor, 100);
     let inner = t.tx(&a).op(native_payment(&b, 1)).sign(&[&a]);
-    let TransactionEnvelope::Tx(inner) = inner else { unreachable!() };
+    let TransactionEnvelope::Tx(inner) = inner else {
+        unreachable!()
+    };
     let fee_bump = |fee: i64| FeeBumpTransaction {
         fee_source: sponsor.muxed(),
         fee,
@@ -164,16 +209,25 @@ fn fee_bump_pays_for_the_inner_transaction() {
     };
     let network_id = t.chain.network_id;
     let sign = |fb: FeeBumpTransaction| {
-        let env = TransactionEnvelope::TxFeeBump(FeeBumpTransactionEnvelope { tx: fb.clone(), signatures: VecM::default() });
+        let env = TransactionEnvelope::TxFeeBump(FeeBumpTransactionEnvelope {
+            tx: fb.clone(),
+            signatures: VecM::default(),
+        });
         let hash = env.hash(network_id).unwrap();
-        TransactionEnvelope::TxFeeBump(FeeBumpTransactionEnvelope { tx: fb, signatures: vec![sponsor.sign(&hash)].try_into().unwrap() })
+        TransactionEnvelope::TxFeeBump(FeeBumpTransactionEnvelope {
+            tx: fb,
+            signatures: vec![sponsor.sign(&hash)].try_into().unwrap(),
+        })
     };
     let low = t.submit(sign(fee_bump(150)));
     assert_eq!(code(&low), TransactionResultResult::TxInsufficientFee);
     let out = t.submit(sign(fee_bump(1000)));
     let row = out.expect_success();
     assert!(row.fee_bump);
-    assert!(matches!(out.result().result, TransactionResultResult::TxFeeBumpInnerSuccess(_)));
+    assert!(matches!(
+        out.result().result,
+        TransactionResultResult::TxFeeBumpInnerSuccess(_)
+    ));
     assert_eq!(t.balance(&a), 99 * XLM, "the inner source pays no fee");
     assert_eq!(t.balance(&sponsor), 100 * XLM - 200);
 }
@@ -187,7 +241,10 @@ fn soroban_data_on_a_classic_transaction_is_malformed() {
     let data = SorobanTransactionData {
         ext: SorobanTransactionDataExt::V0,
         resources: SorobanResources {
-            footprint: LedgerFootprint { read_only: VecM::default(), read_write: VecM::default() },
+            footprint: LedgerFootprint {
+                read_only: VecM::default(),
+                read_write: VecM::default(),
+            },
             instructions: 0,
             disk_read_bytes: 0,
             write_bytes: 0,
@@ -208,7 +265,10 @@ fn ledger_bounds_and_min_seq_num_preconditions() {
     let v2 = |min_ledger: u32, max_ledger: u32, min_seq: Option<i64>| {
         Preconditions::V2(PreconditionsV2 {
             time_bounds: None,
-            ledger_bounds: Some(LedgerBounds { min_ledger, max_ledger }),
+            ledger_bounds: Some(LedgerBounds {
+                min_ledger,
+                max_ledger,
+            }),
             min_seq_num: min_seq.map(SequenceNumber),
             min_seq_age: Duration(0),
             min_seq_ledger_gap: 0,
@@ -227,9 +287,11 @@ fn ledger_bounds_and_min_seq_num_preconditions() {
     assert_eq!(code(&out), TransactionResultResult::TxTooEarly);
     let out = t.submit(with(&t, v2(0, next, None), None));
     assert_eq!(code(&out), TransactionResultResult::TxTooLate);
-    t.submit(with(&t, v2(0, next + 1, None), None)).expect_success();
+    t.submit(with(&t, v2(0, next + 1, None), None))
+        .expect_success();
     // minSeqNum lets a transaction jump ahead.
     let current = t.account(&a).unwrap().seq_num.0;
-    t.submit(with(&t, v2(0, 0, Some(current)), Some(current + 10))).expect_success();
+    t.submit(with(&t, v2(0, 0, Some(current)), Some(current + 10)))
+        .expect_success();
     assert_eq!(t.account(&a).unwrap().seq_num.0, current + 10);
 }

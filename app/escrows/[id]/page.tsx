@@ -30,7 +30,11 @@ export default async function EscrowPage({
   const { escrow, token, network, now } = loaded.data;
   const rm = await appReadModel().catch((e: unknown) => (logDetail('read model', e), null));
   const { events, note, error: eventsError } = await loadTimeline(rm?.db ?? null, network, id);
-  const confirmed = confirmedEvent(events, typeof done === 'string' ? done : undefined, typeof tx === 'string' ? tx : undefined);
+  const confirmed = confirmedEvent(
+    events,
+    typeof done === 'string' ? done : undefined,
+    typeof tx === 'string' ? tx : undefined,
+  );
   const c = escrow.config;
   return (
     <div className="space-y-6">

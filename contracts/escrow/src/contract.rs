@@ -24,7 +24,10 @@ impl EscrowContract {
         config.roles.platform.require_auth();
         validation::config(&env, &config)?;
         let (terms, texts) = storage::set_config(&env, &config);
-        storage::set_state(&env, &mut State::fresh(&env, config.milestones.len(), FIRST_TERMS, 0));
+        storage::set_state(
+            &env,
+            &mut State::fresh(&env, config.milestones.len(), FIRST_TERMS, 0),
+        );
         events::Created(terms, texts).emit(&env);
         Ok(())
     }
@@ -51,7 +54,10 @@ impl EscrowContract {
         if rules::deadline_passed(&env, &config) {
             return Err(Error::DeadlinePassed);
         }
-        let missing = config.total()?.checked_sub(state.funded).ok_or(Error::Overflow)?;
+        let missing = config
+            .total()?
+            .checked_sub(state.funded)
+            .ok_or(Error::Overflow)?;
         if missing <= 0 {
             return Err(Error::Overfunded);
         }
@@ -179,7 +185,10 @@ impl EscrowContract {
             return Err(Error::InsufficientBalance);
         }
         rules::authorize_release(&config, &signers)?;
-        let receiver = config.milestone_receivers.get_unchecked(index).unwrap_or(config.receiver.clone());
+        let receiver = config
+            .milestone_receivers
+            .get_unchecked(index)
+            .unwrap_or(config.receiver.clone());
         let payout = payout::release(&env, &config, receiver, amount)?;
         milestone.mark(RELEASED);
         state.set_milestone(&env, index, milestone);
@@ -209,7 +218,12 @@ impl EscrowContract {
     }
 
     /// Multi: opens a dispute on milestone `index`. [auth: `by`, a party other than the resolver]
-    pub fn dispute_milestone(env: Env, index: u32, by: Address, reason: String) -> Result<(), Error> {
+    pub fn dispute_milestone(
+        env: Env,
+        index: u32,
+        by: Address,
+        reason: String,
+    ) -> Result<(), Error> {
         let config = storage::terms(&env);
         let mut state = storage::state(&env);
         rules::kind(&config, EscrowKind::Multi)?;
@@ -264,7 +278,11 @@ impl EscrowContract {
 
     /// Multi: settles milestone `index`'s dispute; the shares may add up to at most the
     /// milestone's amount (and the balance). [auth: dispute resolver]
-    pub fn resolve_milestone(env: Env, index: u32, distributions: Map<Address, i128>) -> Result<(), Error> {
+    pub fn resolve_milestone(
+        env: Env,
+        index: u32,
+        distributions: Map<Address, i128>,
+    ) -> Result<(), Error> {
         let config = storage::terms(&env);
         let mut state = storage::state(&env);
         rules::kind(&config, EscrowKind::Multi)?;
@@ -332,7 +350,9 @@ impl EscrowContract {
         let mut state = storage::state(&env);
         match config.deadline {
             None => return Err(Error::NoDeadline),
-            Some(_) if !rules::deadline_passed(&env, &config) => return Err(Error::DeadlineNotReached),
+            Some(_) if !rules::deadline_passed(&env, &config) => {
+                return Err(Error::DeadlineNotReached)
+            }
             Some(_) => {}
         }
         rules::refundable(&state)?;
@@ -369,7 +389,10 @@ impl EscrowContract {
         }
         let touched = state.funded != 0
             || state.is(DISPUTED)
-            || state.milestones.iter().any(|m| m.is(DISPUTED) || storage::row_approvals(&m) != 0);
+            || state
+                .milestones
+                .iter()
+                .any(|m| m.is(DISPUTED) || storage::row_approvals(&m) != 0);
         if touched || payout::balance(&env, &current) != 0 {
             return Err(Error::UpdateNotAllowed);
         }
@@ -377,7 +400,10 @@ impl EscrowContract {
         current.platform.require_auth();
         let (terms, texts) = storage::set_config(&env, &config);
         let terms_version = state.terms_version.checked_add(1).ok_or(Error::Overflow)?;
-        storage::set_state(&env, &mut State::fresh(&env, config.milestones.len(), terms_version, state.ttl_due));
+        storage::set_state(
+            &env,
+            &mut State::fresh(&env, config.milestones.len(), terms_version, state.ttl_due),
+        );
         events::Updated(terms, texts, terms_version).emit(&env);
         Ok(())
     }
@@ -401,7 +427,10 @@ impl EscrowContract {
             config: storage::config(&env, terms),
             milestones,
             disputed: state.is(DISPUTED),
-            dispute_reason: state.reason.clone().unwrap_or_else(|| String::from_str(&env, "")),
+            dispute_reason: state
+                .reason
+                .clone()
+                .unwrap_or_else(|| String::from_str(&env, "")),
             released: state.is(RELEASED),
             resolved: state.is(RESOLVED),
             funded: state.funded,

@@ -18,7 +18,13 @@ pub struct Payout(pub Address, pub i128, pub i128, pub i128, pub i128);
 
 impl Payout {
     pub fn new(to: Address, split: &Split) -> Payout {
-        Payout(to, split.gross, split.refund, split.protocol_fee, split.platform_fee)
+        Payout(
+            to,
+            split.gross,
+            split.refund,
+            split.protocol_fee,
+            split.platform_fee,
+        )
     }
 
     pub fn to(&self) -> Address {

@@ -32,8 +32,17 @@ pub fn bps_of(amount: i128, bps: u32) -> i128 {
 /// Splits `gross` when up to `refundable` of it goes back to its own funder fee-free.
 /// Requires `gross > 0`, `refundable >= 0` and `protocol_bps + platform_bps <= 10000`
 /// (the constructor enforces the last).
-pub fn split(gross: i128, refundable: i128, protocol_bps: u32, platform_bps: u32) -> Result<Split, Error> {
-    let refund = if refundable < gross { refundable.max(0) } else { gross };
+pub fn split(
+    gross: i128,
+    refundable: i128,
+    protocol_bps: u32,
+    platform_bps: u32,
+) -> Result<Split, Error> {
+    let refund = if refundable < gross {
+        refundable.max(0)
+    } else {
+        gross
+    };
     let feeable = gross.checked_sub(refund).ok_or(Error::Overflow)?;
     let protocol_fee = bps_of(feeable, protocol_bps);
     let platform_fee = bps_of(feeable, platform_bps);
@@ -41,5 +50,11 @@ pub fn split(gross: i128, refundable: i128, protocol_bps: u32, platform_bps: u32
         .checked_sub(protocol_fee)
         .and_then(|n| n.checked_sub(platform_fee))
         .ok_or(Error::Overflow)?;
-    Ok(Split { gross, refund, protocol_fee, platform_fee, net })
+    Ok(Split {
+        gross,
+        refund,
+        protocol_fee,
+        platform_fee,
+        net,
+    })
 }

@@ -19,7 +19,8 @@ impl Funds {
 
     /// What `who` still has in the escrow (0 for anyone who never funded).
     pub fn held(&self, who: &Address) -> i128 {
-        self.position(who).map_or(0, |i| self.amounts.get_unchecked(i))
+        self.position(who)
+            .map_or(0, |i| self.amounts.get_unchecked(i))
     }
 
     /// Sets what `who` still has in the escrow.
@@ -29,7 +30,11 @@ impl Funds {
                 // Rebuilt rather than `Vec::set`: one host import less for every call.
                 let mut amounts = Vec::from_array(self.amounts.env(), []);
                 for i in 0..self.amounts.len() {
-                    amounts.push_back(if i == index { amount } else { self.amounts.get_unchecked(i) });
+                    amounts.push_back(if i == index {
+                        amount
+                    } else {
+                        self.amounts.get_unchecked(i)
+                    });
                 }
                 self.amounts = amounts;
             }

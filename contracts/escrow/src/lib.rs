@@ -19,9 +19,12 @@ mod validation;
 
 pub use contract::{EscrowContract, EscrowContractArgs, EscrowContractClient};
 pub use errors::Error;
-pub use events::{Approved, Created, Disputed, Funded, Payout, Refunded, Released, Resolved, StatusSet, Updated, Withdrawn};
-pub use storage::{TermsRow, Texts};
+pub use events::{
+    Approved, Created, Disputed, Funded, Payout, Refunded, Released, Resolved, StatusSet, Updated,
+    Withdrawn,
+};
 pub use fees::{bps_of, split, Split};
+pub use storage::{TermsRow, Texts};
 pub use types::{Escrow, EscrowConfig, EscrowKind, Milestone, MilestoneConfig, ProtocolFee, Roles};
 
 #[cfg(test)]

@@ -21,7 +21,12 @@ pub fn balance(env: &Env, config: &Terms) -> i128 {
 
 /// SEP-41 `transfer(from, to, amount)` of the escrowed token.
 pub fn transfer(env: &Env, config: &Terms, from: &Address, to: &Address, amount: i128) {
-    let args = vec![env, from.into_val(env), to.into_val(env), amount.into_val(env)];
+    let args = vec![
+        env,
+        from.into_val(env),
+        to.into_val(env),
+        amount.into_val(env),
+    ];
     env.invoke_contract::<()>(&config.token, &symbol_short!("transfer"), args);
 }
 
@@ -86,11 +91,22 @@ pub fn plan(
             refunds = true;
         }
         total = total.checked_add(share).ok_or(Error::Overflow)?;
-        protocol_fee = protocol_fee.checked_add(split.protocol_fee).ok_or(Error::Overflow)?;
-        platform_fee = platform_fee.checked_add(split.platform_fee).ok_or(Error::Overflow)?;
+        protocol_fee = protocol_fee
+            .checked_add(split.protocol_fee)
+            .ok_or(Error::Overflow)?;
+        platform_fee = platform_fee
+            .checked_add(split.platform_fee)
+            .ok_or(Error::Overflow)?;
         payouts.push_back(Payout::new(to, &split));
     }
-    Ok(Distribution { payouts, total, protocol_fee, platform_fee, funds, refunds })
+    Ok(Distribution {
+        payouts,
+        total,
+        protocol_fee,
+        platform_fee,
+        funds,
+        refunds,
+    })
 }
 
 /// Pays a planned distribution: each recipient's net, then the summed fees.

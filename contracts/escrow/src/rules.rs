@@ -3,8 +3,8 @@
 use soroban_sdk::{Address, Env, Vec};
 
 use crate::errors::Error;
-use crate::storage::{self, Flagged, Progress, State, DISPUTED, REFUNDING, RELEASED, RESOLVED};
 use crate::storage::Terms;
+use crate::storage::{self, Flagged, Progress, State, DISPUTED, REFUNDING, RELEASED, RESOLVED};
 use crate::types::EscrowKind;
 
 pub fn add(a: i128, b: i128) -> Result<i128, Error> {
@@ -19,7 +19,11 @@ pub fn kind(config: &Terms, expected: EscrowKind) -> Result<(), Error> {
 }
 
 pub fn milestone(state: &State, index: u32) -> Result<Progress, Error> {
-    state.milestones.get(index).map(Progress::from).ok_or(Error::MilestoneNotFound)
+    state
+        .milestones
+        .get(index)
+        .map(Progress::from)
+        .ok_or(Error::MilestoneNotFound)
 }
 
 /// True once the ledger's time is past the deadline (never without one).
@@ -63,7 +67,10 @@ pub fn open_for_money(config: &Terms, state: &State) -> Result<(), Error> {
 pub fn finished(config: &Terms, state: &State) -> bool {
     let done = match config.kind() {
         EscrowKind::Single => state.is(RELEASED) || state.is(RESOLVED),
-        EscrowKind::Multi => state.milestones.iter().all(|m| m.is(RELEASED) || m.is(RESOLVED)),
+        EscrowKind::Multi => state
+            .milestones
+            .iter()
+            .all(|m| m.is(RELEASED) || m.is(RESOLVED)),
     };
     done || (state.is(REFUNDING) && state.refunded == state.funded)
 }
@@ -71,7 +78,10 @@ pub fn finished(config: &Terms, state: &State) -> bool {
 /// Refunds are open while nothing was released or resolved and no dispute is open.
 pub fn refundable(state: &State) -> Result<(), Error> {
     // Bits of the escrow and of every milestone together.
-    let all = state.milestones.iter().fold(state.flags, |acc, m| acc | m.flags());
+    let all = state
+        .milestones
+        .iter()
+        .fold(state.flags, |acc, m| acc | m.flags());
     let closed = all & (RELEASED | RESOLVED) != 0;
     let disputed = all & DISPUTED != 0;
     if closed {
@@ -97,7 +107,10 @@ pub fn may_dispute(config: &Terms, by: &Address) -> Result<(), Error> {
         || *by == roles.service_provider
         || *by == roles.receiver
         || *by == roles.platform
-        || config.milestone_receivers.iter().any(|r| r.as_ref() == Some(by));
+        || config
+            .milestone_receivers
+            .iter()
+            .any(|r| r.as_ref() == Some(by));
     if !party {
         return Err(Error::NotAParty);
     }

@@ -109,13 +109,24 @@ pub fn row_approvals(row: &ProgressRow) -> u32 {
 
 impl From<ProgressRow> for Progress {
     fn from(r: ProgressRow) -> Progress {
-        Progress { flags: r.flags(), approvals: row_approvals(&r), status: r.1, evidence: r.2, reason: r.3 }
+        Progress {
+            flags: r.flags(),
+            approvals: row_approvals(&r),
+            status: r.1,
+            evidence: r.2,
+            reason: r.3,
+        }
     }
 }
 
 impl Progress {
     pub fn to_row(&self) -> ProgressRow {
-        (self.flags | self.approvals << APPROVALS_SHIFT, self.status.clone(), self.evidence.clone(), self.reason.clone())
+        (
+            self.flags | self.approvals << APPROVALS_SHIFT,
+            self.status.clone(),
+            self.evidence.clone(),
+            self.reason.clone(),
+        )
     }
 }
 
@@ -135,8 +146,21 @@ impl State {
         for _ in 0..milestones {
             list.push_back((0, None, None, None));
         }
-        let funds = Funds { funders: Vec::from_array(env, []), amounts: Vec::from_array(env, []) };
-        State { milestones: list, flags: 0, reason: None, funded: 0, paid_out: 0, refunded: 0, terms_version, funds, ttl_due }
+        let funds = Funds {
+            funders: Vec::from_array(env, []),
+            amounts: Vec::from_array(env, []),
+        };
+        State {
+            milestones: list,
+            flags: 0,
+            reason: None,
+            funded: 0,
+            paid_out: 0,
+            refunded: 0,
+            terms_version,
+            funds,
+            ttl_due,
+        }
     }
 
     pub fn from_row(r: StateRow) -> State {
@@ -148,7 +172,10 @@ impl State {
             paid_out: r.4,
             refunded: r.5,
             terms_version: r.6,
-            funds: Funds { funders: r.7, amounts: r.8 },
+            funds: Funds {
+                funders: r.7,
+                amounts: r.8,
+            },
             ttl_due: r.9,
         }
     }
@@ -173,7 +200,11 @@ impl State {
         let progress = progress.to_row();
         let mut list = Vec::from_array(env, []);
         for i in 0..self.milestones.len() {
-            list.push_back(if i == index { progress.clone() } else { self.milestones.get_unchecked(i) });
+            list.push_back(if i == index {
+                progress.clone()
+            } else {
+                self.milestones.get_unchecked(i)
+            });
         }
         self.milestones = list;
     }

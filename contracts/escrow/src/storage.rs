@@ -193,7 +193,12 @@ pub fn set_config(env: &Env, config: &EscrowConfig) -> (TermsRow, Texts) {
         receivers,
         config.deadline,
     );
-    let texts: Texts = (config.engagement_id.clone(), config.title.clone(), config.description.clone(), descriptions);
+    let texts: Texts = (
+        config.engagement_id.clone(),
+        config.title.clone(),
+        config.description.clone(),
+        descriptions,
+    );
     env.storage().instance().set(&TERMS, &terms);
     env.storage().instance().set(&TEXTS, &texts);
     (terms, texts)
@@ -232,7 +237,10 @@ pub fn config_from(env: &Env, terms: Terms, texts: Texts) -> EscrowConfig {
             receiver: terms.receiver,
         },
         platform_fee_bps: terms.platform_fee_bps,
-        protocol_fee: ProtocolFee { recipient: terms.protocol_recipient, bps: terms.protocol_bps },
+        protocol_fee: ProtocolFee {
+            recipient: terms.protocol_recipient,
+            bps: terms.protocol_bps,
+        },
         amount: terms.amount,
         milestones,
         deadline: terms.deadline,
@@ -260,7 +268,11 @@ pub fn set_state(env: &Env, state: &mut State) {
     if now >= u64::from(state.ttl_due) {
         // A new escrow's entries may already have the network's minimum TTL (7 days on
         // testnet): extend only what is under the threshold then, so creating extends nothing.
-        let threshold = if state.ttl_due == 0 { TTL_THRESHOLD } else { TTL_EXTEND_TO };
+        let threshold = if state.ttl_due == 0 {
+            TTL_THRESHOLD
+        } else {
+            TTL_EXTEND_TO
+        };
         // Past 2106 the time no longer fits: every change then extends (still correct).
         state.ttl_due = u32::try_from(now.saturating_add(EXTEND_EVERY_SECONDS)).unwrap_or(u32::MAX);
         env.storage().persistent().set(&STATE, &state.to_row());
@@ -274,9 +286,14 @@ pub fn set_state(env: &Env, state: &mut State) {
 /// `threshold`. The instance only, not the code: the code entry is large and shared by
 /// every escrow (see README, Storage and TTLs).
 fn keep_alive(env: &Env, threshold: u32, extend_to: u32) {
-    env.deployer()
-        .extend_ttl_for_contract_instance(env.current_contract_address(), threshold, extend_to);
-    env.storage().persistent().extend_ttl(&STATE, threshold, extend_to);
+    env.deployer().extend_ttl_for_contract_instance(
+        env.current_contract_address(),
+        threshold,
+        extend_to,
+    );
+    env.storage()
+        .persistent()
+        .extend_ttl(&STATE, threshold, extend_to);
 }
 
 /// Far beyond any network's maximum TTL: the host clamps an extension to the maximum.

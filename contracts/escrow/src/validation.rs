@@ -67,7 +67,11 @@ pub fn config(env: &Env, config: &EscrowConfig) -> Result<i128, Error> {
         return Err(Error::InvalidMilestoneCount);
     }
     let single = config.kind == EscrowKind::Single;
-    let amount_valid = if single { config.amount > 0 } else { config.amount == 0 };
+    let amount_valid = if single {
+        config.amount > 0
+    } else {
+        config.amount == 0
+    };
     if !amount_valid {
         return Err(Error::InvalidAmount);
     }
@@ -90,7 +94,10 @@ pub fn config(env: &Env, config: &EscrowConfig) -> Result<i128, Error> {
     let payees_ok = roles.receiver != this
         && roles.platform != this
         && config.protocol_fee.recipient != this
-        && config.milestones.iter().all(|m| m.receiver.as_ref() != Some(&this));
+        && config
+            .milestones
+            .iter()
+            .all(|m| m.receiver.as_ref() != Some(&this));
     if !payees_ok {
         return Err(Error::InvalidRecipient);
     }

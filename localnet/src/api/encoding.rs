@@ -16,7 +16,14 @@ pub fn xdr_b64<T: WriteXdr>(v: &T) -> String {
 /// Decodes base64 XDR with depth and length limits, so hostile input cannot blow the
 /// stack or the heap.
 pub fn from_b64<T: ReadXdr>(s: &str) -> Result<T, String> {
-    T::from_xdr_base64(s, Limits { depth: 500, len: 10 * 1024 * 1024 }).map_err(|e| format!("invalid XDR: {e}"))
+    T::from_xdr_base64(
+        s,
+        Limits {
+            depth: 500,
+            len: 10 * 1024 * 1024,
+        },
+    )
+    .map_err(|e| format!("invalid XDR: {e}"))
 }
 
 pub fn contract_strkey(id: &[u8; 32]) -> String {
@@ -29,7 +36,9 @@ pub fn account_strkey(key: &[u8; 32]) -> String {
 
 /// Parses a G… account address.
 pub fn parse_account(s: &str) -> Option<[u8; 32]> {
-    stellar_strkey::ed25519::PublicKey::from_string(s).ok().map(|k| k.0)
+    stellar_strkey::ed25519::PublicKey::from_string(s)
+        .ok()
+        .map(|k| k.0)
 }
 
 pub fn parse_contract(s: &str) -> Option<[u8; 32]> {
@@ -51,7 +60,12 @@ pub fn rfc3339(secs: u64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = if m <= 2 { y + 1 } else { y };
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, (rem % 3600) / 60, rem % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
 }
 
 /// Total order id (SEP-35 TOID): ledger, transaction and operation in one i64.

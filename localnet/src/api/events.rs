@@ -31,10 +31,16 @@ struct Filter {
 }
 
 fn parse_filters(params: &Value) -> Result<Vec<Filter>, ApiError> {
-    let Some(list) = params.get("filters") else { return Ok(vec![]) };
-    let list = list.as_array().ok_or_else(|| invalid_params("filters must be an array"))?;
+    let Some(list) = params.get("filters") else {
+        return Ok(vec![]);
+    };
+    let list = list
+        .as_array()
+        .ok_or_else(|| invalid_params("filters must be an array"))?;
     if list.len() > MAX_FILTERS {
-        return Err(invalid_params(format!("maximum {MAX_FILTERS} filters per request")));
+        return Err(invalid_params(format!(
+            "maximum {MAX_FILTERS} filters per request"
+        )));
     }
     let mut out = vec![];
     for f in list {
@@ -43,46 +49,75 @@ fn parse_filters(params: &Value) -> Result<Vec<Filter>, ApiError> {
             Some("contract") => Some(vec![0]),
             Some("system") => Some(vec![1]),
             Some("diagnostic") => Some(vec![2]),
-            Some(other) => return Err(invalid_params(format!("if set, type must be either 'system', 'contract' or 'diagnostic', got {other:?}"))),
+            Some(other) => return Err(invalid_params(format!(
+                "if set, type must be either 'system', 'contract' or 'diagnostic', got {other:?}"
+            ))),
         };
         let mut contracts = vec![];
         if let Some(ids) = f.get("contractIds").and_then(|c| c.as_array()) {
             if ids.len() > MAX_CONTRACT_IDS {
-                return Err(invalid_params(format!("maximum {MAX_CONTRACT_IDS} contract IDs per filter")));
+                return Err(invalid_params(format!(
+                    "maximum {MAX_CONTRACT_IDS} contract IDs per filter"
+                )));
             }
             for id in ids {
                 let text = id.as_str().unwrap_or_default();
-                contracts.push(parse_contract(text).ok_or_else(|| invalid_params(format!("contract ID must be a valid contract address: {text}")))?);
+                contracts.push(parse_contract(text).ok_or_else(|| {
+                    invalid_params(format!(
+                        "contract ID must be a valid contract address: {text}"
+                    ))
+                })?);
             }
         }
         let mut topics = vec![];
         if let Some(ts) = f.get("topics").and_then(|t| t.as_array()) {
             if ts.len() > MAX_TOPIC_FILTERS {
-                return Err(invalid_params(format!("maximum {MAX_TOPIC_FILTERS} topic filters per filter")));
+                return Err(invalid_params(format!(
+                    "maximum {MAX_TOPIC_FILTERS} topic filters per filter"
+                )));
             }
             for t in ts {
-                let segs = t.as_array().ok_or_else(|| invalid_params("a topic filter must be an array of segments"))?;
+                let segs = t
+                    .as_array()
+                    .ok_or_else(|| invalid_params("a topic filter must be an array of segments"))?;
                 if segs.is_empty() {
                     return Err(invalid_params("topic must have at least one segment"));
                 }
                 let mut parsed = vec![];
                 for (i, s) in segs.iter().enumerate() {
-                    let s = s.as_str().ok_or_else(|| invalid_params("a topic segment must be a string"))?;
+                    let s = s
+                        .as_str()
+                        .ok_or_else(|| invalid_params("a topic segment must be a string"))?;
                     parsed.push(match s {
                         "*" => Segment::Any,
                         "**" if i == segs.len() - 1 => Segment::Rest,
-                        "**" => return Err(invalid_params("'**' is only allowed as the last segment")),
-                        _ => Segment::Exact(from_b64(s).map_err(|e| invalid_params(format!("invalid topic segment: {e}")))?),
+                        "**" => {
+                            return Err(invalid_params("'**' is only allowed as the last segment"))
+                        }
+                        _ => {
+                            Segment::Exact(from_b64(s).map_err(|e| {
+                                invalid_params(format!("invalid topic segment: {e}"))
+                            })?)
+                        }
                     });
                 }
-                let fixed = parsed.iter().filter(|s| !matches!(s, Segment::Rest)).count();
+                let fixed = parsed
+                    .iter()
+                    .filter(|s| !matches!(s, Segment::Rest))
+                    .count();
                 if fixed > MAX_TOPIC_SEGMENTS {
-                    return Err(invalid_params(format!("topic cannot have more than {MAX_TOPIC_SEGMENTS} segments")));
+                    return Err(invalid_params(format!(
+                        "topic cannot have more than {MAX_TOPIC_SEGMENTS} segments"
+                    )));
                 }
                 topics.push(parsed);
             }
         }
-        out.push(Filter { kind, contracts, topics });
+        out.push(Filter {
+            kind,
+            contracts,
+            topics,
+        });
     }
     Ok(out)
 }
@@ -110,7 +145,8 @@ fn matches(filters: &[Filter], row: &EventRow, topics: &[ScVal]) -> bool {
     filters.is_empty()
         || filters.iter().any(|f| {
             f.kind.as_ref().is_none_or(|k| k.contains(&row.kind))
-                && (f.contracts.is_empty() || row.contract_id.is_some_and(|c| f.contracts.contains(&c)))
+                && (f.contracts.is_empty()
+                    || row.contract_id.is_some_and(|c| f.contracts.contains(&c)))
                 && (f.topics.is_empty() || f.topics.iter().any(|t| topic_matches(t, topics)))
         })
 }
@@ -122,7 +158,11 @@ fn parse_cursor(s: &str) -> Option<(u32, (u32, u32, u32, u32))> {
     let (t, i) = s.split_once('-')?;
     let t: i64 = t.parse().ok()?;
     let i: u32 = i.parse().ok()?;
-    let (ledger, tx, op) = ((t >> 32) as u32, ((t >> 12) & 0xFFFFF) as u32, (t & 0xFFF) as u32);
+    let (ledger, tx, op) = (
+        (t >> 32) as u32,
+        ((t >> 12) & 0xFFFFF) as u32,
+        (t & 0xFFF) as u32,
+    );
     let next = match i.checked_add(1) {
         Some(n) => (ledger, tx, op, n),
         None => (ledger.checked_add(1)?, 0, 0, 0),
@@ -131,7 +171,11 @@ fn parse_cursor(s: &str) -> Option<(u32, (u32, u32, u32, u32))> {
 }
 
 fn event_id(r: &EventRow) -> String {
-    format!("{:019}-{:010}", toid(r.ledger, r.tx_index, r.op_index), r.event_index)
+    format!(
+        "{:019}-{:010}",
+        toid(r.ledger, r.tx_index, r.op_index),
+        r.event_index
+    )
 }
 
 impl Api {
@@ -151,17 +195,21 @@ impl Api {
         let cursor = pagination.get("cursor").and_then(|v| v.as_str());
         let (start, start_ledger) = match cursor {
             Some(cur) => {
-                let (ledger, next) = parse_cursor(cur).ok_or_else(|| invalid_params(format!("invalid cursor {cur:?}")))?;
+                let (ledger, next) = parse_cursor(cur)
+                    .ok_or_else(|| invalid_params(format!("invalid cursor {cur:?}")))?;
                 (next, ledger as u64)
             }
             None => {
-                let s = start_param.ok_or_else(|| invalid_params("startLedger must be positive"))?;
+                let s =
+                    start_param.ok_or_else(|| invalid_params("startLedger must be positive"))?;
                 ((s.min(u32::MAX as u64) as u32, 0, 0, 0), s)
             }
         };
         // Checked at the cursor's own ledger, as stellar-rpc does.
         if start_ledger < oldest as u64 || start_ledger > latest as u64 {
-            return Err(invalid_request(format!("startLedger must be within the ledger range: {oldest} - {latest}")));
+            return Err(invalid_request(format!(
+                "startLedger must be within the ledger range: {oldest} - {latest}"
+            )));
         }
         let mut end = start.0.saturating_add(MAX_LEDGER_SCAN).min(latest + 1);
         if let Some(e) = get_u64(params, "endLedger") {
@@ -177,7 +225,9 @@ impl Api {
             let done = rows.len() < 1000;
             for r in &rows {
                 pos = (r.ledger, r.tx_index, r.op_index, r.event_index + 1);
-                let Ok(ev) = ContractEvent::from_xdr(&r.xdr, Limits::none()) else { continue };
+                let Ok(ev) = ContractEvent::from_xdr(&r.xdr, Limits::none()) else {
+                    continue;
+                };
                 let ContractEventBody::V0(body) = &ev.body;
                 if !matches(&filters, r, &body.topics) {
                     continue;
@@ -206,11 +256,22 @@ impl Api {
         }
         // A full page resumes after its last event; a short one after the scanned range.
         let cursor = if events.len() as u64 >= limit {
-            events.last().map(|e| e["id"].as_str().unwrap_or_default().to_string()).unwrap_or_default()
+            events
+                .last()
+                .map(|e| e["id"].as_str().unwrap_or_default().to_string())
+                .unwrap_or_default()
         } else {
-            format!("{:019}-{:010}", toid(end.saturating_sub(1), 0xFFFFF, 0xFFF), u32::MAX)
+            format!(
+                "{:019}-{:010}",
+                toid(end.saturating_sub(1), 0xFFFFF, 0xFFF),
+                u32::MAX
+            )
         };
-        let oldest_time = c.store.ledger_close_time(oldest).map_err(internal)?.unwrap_or(0);
+        let oldest_time = c
+            .store
+            .ledger_close_time(oldest)
+            .map_err(internal)?
+            .unwrap_or(0);
         let _ = b64;
         Ok(json!({
             "events": events,

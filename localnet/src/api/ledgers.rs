@@ -15,7 +15,8 @@ impl Api {
     pub(super) fn get_latest_ledger(&self) -> RpcResult {
         let c = self.chain();
         let l = &c.latest;
-        let history = LedgerHeaderHistoryEntry::from_xdr(&l.header, Limits::none()).map_err(internal)?;
+        let history =
+            LedgerHeaderHistoryEntry::from_xdr(&l.header, Limits::none()).map_err(internal)?;
         to_json(GetLatestLedgerResponse {
             id: hex::encode(l.hash),
             protocol_version: c.header.ledger_version,
@@ -31,11 +32,18 @@ impl Api {
         let pagination = params.get("pagination").cloned().unwrap_or(Value::Null);
         let limit = get_u64(&pagination, "limit").unwrap_or(DEFAULT_LEDGERS_LIMIT);
         if limit == 0 || limit > MAX_LEDGERS_LIMIT {
-            return Err(invalid_params(format!("limit must be between 1 and {MAX_LEDGERS_LIMIT}")));
+            return Err(invalid_params(format!(
+                "limit must be between 1 and {MAX_LEDGERS_LIMIT}"
+            )));
         }
         let (oldest, latest) = (c.oldest_ledger as u64, c.latest.seq as u64);
-        let start = match (get_u64(&pagination, "cursor"), get_u64(params, "startLedger").filter(|s| *s != 0)) {
-            (Some(_), Some(_)) => return Err(invalid_params("startLedger and cursor cannot both be set")),
+        let start = match (
+            get_u64(&pagination, "cursor"),
+            get_u64(params, "startLedger").filter(|s| *s != 0),
+        ) {
+            (Some(_), Some(_)) => {
+                return Err(invalid_params("startLedger and cursor cannot both be set"))
+            }
             (Some(cursor), _) => {
                 if cursor.saturating_add(1) < oldest || cursor.saturating_add(1) > latest {
                     return Err(invalid_params(format!(
@@ -44,11 +52,20 @@ impl Api {
                 }
                 cursor + 1
             }
-            (None, Some(start)) if start < oldest || start > latest => return Err(start_out_of_range(start, &c)),
+            (None, Some(start)) if start < oldest || start > latest => {
+                return Err(start_out_of_range(start, &c))
+            }
             (None, Some(start)) => start,
-            (None, None) => return Err(invalid_params("startLedger or pagination.cursor is required")),
+            (None, None) => {
+                return Err(invalid_params(
+                    "startLedger or pagination.cursor is required",
+                ))
+            }
         };
-        let rows = c.store.ledgers_from(start as u32, limit as u32).map_err(internal)?;
+        let rows = c
+            .store
+            .ledgers_from(start as u32, limit as u32)
+            .map_err(internal)?;
         let cursor = rows.last().map(|r| r.seq).unwrap_or(start as u32);
         let ledgers: Vec<Value> = rows
             .iter()
@@ -62,7 +79,11 @@ impl Api {
                 })
             })
             .collect();
-        let oldest_time = c.store.ledger_close_time(c.oldest_ledger).map_err(internal)?.unwrap_or(0);
+        let oldest_time = c
+            .store
+            .ledger_close_time(c.oldest_ledger)
+            .map_err(internal)?
+            .unwrap_or(0);
         Ok(json!({
             "ledgers": ledgers,
             "latestLedger": c.latest.seq,
@@ -79,18 +100,24 @@ impl Api {
             .and_then(|k| k.as_array())
             .ok_or_else(|| invalid_params("keys (an array of base64 LedgerKey XDR) is required"))?;
         if keys.is_empty() || keys.len() > MAX_LEDGER_ENTRY_KEYS {
-            return Err(invalid_params(format!("keys must hold between 1 and {MAX_LEDGER_ENTRY_KEYS} keys")));
+            return Err(invalid_params(format!(
+                "keys must hold between 1 and {MAX_LEDGER_ENTRY_KEYS} keys"
+            )));
         }
         let mut parsed = vec![];
         for k in keys {
-            let s = k.as_str().ok_or_else(|| invalid_params("every key must be a base64 string"))?;
-            let key: LedgerKey = from_b64(s).map_err(|e| invalid_params(format!("cannot unmarshal key value {s}: {e}")))?;
+            let s = k
+                .as_str()
+                .ok_or_else(|| invalid_params("every key must be a base64 string"))?;
+            let key: LedgerKey = from_b64(s)
+                .map_err(|e| invalid_params(format!("cannot unmarshal key value {s}: {e}")))?;
             parsed.push((s.to_string(), key));
         }
         let c = self.chain();
         let seq = c.latest.seq;
         // A fork fetches what it does not hold in one batch.
-        c.state.prefetch(&parsed.iter().map(|(_, k)| k.clone()).collect::<Vec<_>>());
+        c.state
+            .prefetch(&parsed.iter().map(|(_, k)| k.clone()).collect::<Vec<_>>());
         let mut entries = vec![];
         for (text, key) in parsed {
             let found = match &key {
@@ -105,7 +132,9 @@ impl Api {
                     }
                 }
             };
-            let Some((entry, live_until)) = found else { continue };
+            let Some((entry, live_until)) = found else {
+                continue;
+            };
             let mut e = json!({
                 "key": text,
                 "xdr": xdr_b64(&entry.data),

@@ -44,7 +44,10 @@ impl ApiError {
 
     pub fn message(&self) -> &str {
         match self {
-            ApiError::InvalidRequest(m) | ApiError::MethodNotFound(m) | ApiError::InvalidParams(m) | ApiError::Internal(m) => m,
+            ApiError::InvalidRequest(m)
+            | ApiError::MethodNotFound(m)
+            | ApiError::InvalidParams(m)
+            | ApiError::Internal(m) => m,
         }
     }
 }
@@ -111,7 +114,9 @@ impl Api {
             "getTransactions" => self.get_transactions(params),
             "getEvents" => self.get_events(params),
             "localnet_advanceTime" => self.advance_time(params),
-            _ => Err(ApiError::MethodNotFound(format!("method not found: {method}"))),
+            _ => Err(ApiError::MethodNotFound(format!(
+                "method not found: {method}"
+            ))),
         }
     }
 
@@ -159,11 +164,22 @@ impl Api {
         let rows = c.store.txs_from(from, 1, 20_000).map_err(internal)?;
         let (mut soroban, mut classic) = (vec![], vec![]);
         for r in rows {
-            let Ok(env) = soroban_env_host::xdr::TransactionEnvelope::from_xdr(&r.envelope, soroban_env_host::xdr::Limits::none()) else { continue };
-            let Ok(frame) = crate::backend::validation::TxFrame::parse(env, c.network_id) else { continue };
+            let Ok(env) = soroban_env_host::xdr::TransactionEnvelope::from_xdr(
+                &r.envelope,
+                soroban_env_host::xdr::Limits::none(),
+            ) else {
+                continue;
+            };
+            let Ok(frame) = crate::backend::validation::TxFrame::parse(env, c.network_id) else {
+                continue;
+            };
             let ops = frame.tx.operations.len() as i64 + i64::from(frame.fee_bump.is_some());
             let bid = (frame.full_fee() - frame.resource_fee()) / ops.max(1);
-            if frame.is_soroban() { soroban.push(bid) } else { classic.push(bid) }
+            if frame.is_soroban() {
+                soroban.push(bid)
+            } else {
+                classic.push(bid)
+            }
         }
         let ledgers = c.latest.seq - from + 1;
         Ok(json!({
@@ -175,7 +191,8 @@ impl Api {
 
     /// Non-standard: `{ seconds }` moves ledger time forward and closes a ledger at it.
     fn advance_time(&self, params: &Value) -> RpcResult {
-        let seconds = encoding::get_u64(params, "seconds").ok_or_else(|| invalid_params("seconds (a non-negative integer) is required"))?;
+        let seconds = encoding::get_u64(params, "seconds")
+            .ok_or_else(|| invalid_params("seconds (a non-negative integer) is required"))?;
         if seconds > 100 * 365 * 86_400 {
             return Err(invalid_params("seconds is more than a century"));
         }
@@ -190,8 +207,17 @@ impl Api {
 
 /// The oldest and latest ledgers held, with their close times.
 pub fn window(c: &Chain) -> Result<types::LedgerWindow, ApiError> {
-    let oldest_close_time = c.store.ledger_close_time(c.oldest_ledger).map_err(internal)?.unwrap_or(0);
-    Ok(types::LedgerWindow { latest: c.latest.seq, latest_close_time: c.latest.close_time, oldest: c.oldest_ledger, oldest_close_time })
+    let oldest_close_time = c
+        .store
+        .ledger_close_time(c.oldest_ledger)
+        .map_err(internal)?
+        .unwrap_or(0);
+    Ok(types::LedgerWindow {
+        latest: c.latest.seq,
+        latest_close_time: c.latest.close_time,
+        oldest: c.oldest_ledger,
+        oldest_close_time,
+    })
 }
 
 pub fn to_json(v: impl serde::Serialize) -> RpcResult {
@@ -205,7 +231,8 @@ fn fee_distribution(mut bids: Vec<i64>, base_fee: i64, ledger_count: u32) -> Val
         bids.push(base_fee);
     }
     bids.sort_unstable();
-    let pct = |p: usize| bids[((bids.len() * p).div_ceil(100)).clamp(1, bids.len()) - 1].to_string();
+    let pct =
+        |p: usize| bids[((bids.len() * p).div_ceil(100)).clamp(1, bids.len()) - 1].to_string();
     let mut mode = (bids[0], 0usize);
     let mut run = (bids[0], 0usize);
     for &b in &bids {

@@ -11,13 +11,24 @@ impl Api {
         let text = params
             .get("transaction")
             .and_then(|t| t.as_str())
-            .ok_or_else(|| invalid_params("transaction (base64 TransactionEnvelope XDR) is required"))?;
-        let envelope: TransactionEnvelope = from_b64(text).map_err(|e| invalid_params(format!("could not unmarshal transaction: {e}")))?;
+            .ok_or_else(|| {
+                invalid_params("transaction (base64 TransactionEnvelope XDR) is required")
+            })?;
+        let envelope: TransactionEnvelope = from_b64(text)
+            .map_err(|e| invalid_params(format!("could not unmarshal transaction: {e}")))?;
         let req = SimulationRequest {
             envelope,
-            auth_mode: params.get("authMode").and_then(|a| a.as_str()).map(String::from),
-            use_upgraded_auth: params.get("useUpgradedAuth").and_then(|u| u.as_bool()).unwrap_or(true),
-            instruction_leeway: params.get("resourceConfig").and_then(|r| get_u64(r, "instructionLeeway")),
+            auth_mode: params
+                .get("authMode")
+                .and_then(|a| a.as_str())
+                .map(String::from),
+            use_upgraded_auth: params
+                .get("useUpgradedAuth")
+                .and_then(|u| u.as_bool())
+                .unwrap_or(true),
+            instruction_leeway: params
+                .get("resourceConfig")
+                .and_then(|r| get_u64(r, "instructionLeeway")),
         };
         let c = self.chain();
         let sim = simulate(&c, req);

@@ -5,9 +5,10 @@
 use super::state::{key_bytes, Overlay};
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};
 use soroban_env_host::xdr::{
-    AccountEntry, AccountEntryExt, AccountEntryExtensionV1Ext, AccountId, DecoratedSignature, LedgerEntry,
-    LedgerEntryData, LedgerEntryExt, LedgerKey, LedgerKeyAccount, LedgerKeyTrustLine, Liabilities, OperationBody,
-    PublicKey, SignerKey, TrustLineAsset, TrustLineEntry, TrustLineEntryExt, Uint256,
+    AccountEntry, AccountEntryExt, AccountEntryExtensionV1Ext, AccountId, DecoratedSignature,
+    LedgerEntry, LedgerEntryData, LedgerEntryExt, LedgerKey, LedgerKeyAccount, LedgerKeyTrustLine,
+    Liabilities, OperationBody, PublicKey, SignerKey, TrustLineAsset, TrustLineEntry,
+    TrustLineEntryExt, Uint256,
 };
 
 pub fn account_id(public_key: [u8; 32]) -> AccountId {
@@ -20,11 +21,16 @@ pub fn public_key(id: &AccountId) -> [u8; 32] {
 }
 
 pub fn account_key(id: &AccountId) -> LedgerKey {
-    LedgerKey::Account(LedgerKeyAccount { account_id: id.clone() })
+    LedgerKey::Account(LedgerKeyAccount {
+        account_id: id.clone(),
+    })
 }
 
 pub fn trustline_key(id: &AccountId, asset: &TrustLineAsset) -> LedgerKey {
-    LedgerKey::Trustline(LedgerKeyTrustLine { account_id: id.clone(), asset: asset.clone() })
+    LedgerKey::Trustline(LedgerKeyTrustLine {
+        account_id: id.clone(),
+        asset: asset.clone(),
+    })
 }
 
 pub fn load_account(ov: &Overlay, id: &AccountId) -> Option<AccountEntry> {
@@ -36,12 +42,20 @@ pub fn load_account(ov: &Overlay, id: &AccountId) -> Option<AccountEntry> {
 
 pub fn save_account(ov: &mut Overlay, a: AccountEntry) {
     ov.put_entry(
-        LedgerEntry { last_modified_ledger_seq: 0, data: LedgerEntryData::Account(a), ext: LedgerEntryExt::V0 },
+        LedgerEntry {
+            last_modified_ledger_seq: 0,
+            data: LedgerEntryData::Account(a),
+            ext: LedgerEntryExt::V0,
+        },
         None,
     );
 }
 
-pub fn load_trustline(ov: &Overlay, id: &AccountId, asset: &TrustLineAsset) -> Option<TrustLineEntry> {
+pub fn load_trustline(
+    ov: &Overlay,
+    id: &AccountId,
+    asset: &TrustLineAsset,
+) -> Option<TrustLineEntry> {
     match ov.get_key(&trustline_key(id, asset))?.entry.data {
         LedgerEntryData::Trustline(t) => Some(t),
         _ => None,
@@ -50,7 +64,11 @@ pub fn load_trustline(ov: &Overlay, id: &AccountId, asset: &TrustLineAsset) -> O
 
 pub fn save_trustline(ov: &mut Overlay, t: TrustLineEntry) {
     ov.put_entry(
-        LedgerEntry { last_modified_ledger_seq: 0, data: LedgerEntryData::Trustline(t), ext: LedgerEntryExt::V0 },
+        LedgerEntry {
+            last_modified_ledger_seq: 0,
+            data: LedgerEntryData::Trustline(t),
+            ext: LedgerEntryExt::V0,
+        },
         None,
     );
 }
@@ -61,7 +79,10 @@ pub fn delete_trustline(ov: &mut Overlay, id: &AccountId, asset: &TrustLineAsset
 
 fn liabilities(a: &AccountEntry) -> Liabilities {
     match &a.ext {
-        AccountEntryExt::V0 => Liabilities { buying: 0, selling: 0 },
+        AccountEntryExt::V0 => Liabilities {
+            buying: 0,
+            selling: 0,
+        },
         AccountEntryExt::V1(v1) => v1.liabilities.clone(),
     }
 }
@@ -69,7 +90,9 @@ fn liabilities(a: &AccountEntry) -> Liabilities {
 fn sponsorship(a: &AccountEntry) -> (i64, i64) {
     match &a.ext {
         AccountEntryExt::V1(v1) => match &v1.ext {
-            AccountEntryExtensionV1Ext::V2(v2) => (v2.num_sponsoring as i64, v2.num_sponsored as i64),
+            AccountEntryExtensionV1Ext::V2(v2) => {
+                (v2.num_sponsoring as i64, v2.num_sponsored as i64)
+            }
             AccountEntryExtensionV1Ext::V0 => (0, 0),
         },
         AccountEntryExt::V0 => (0, 0),
@@ -94,7 +117,10 @@ pub fn max_receive(a: &AccountEntry) -> i64 {
 
 pub fn trustline_liabilities(t: &TrustLineEntry) -> Liabilities {
     match &t.ext {
-        TrustLineEntryExt::V0 => Liabilities { buying: 0, selling: 0 },
+        TrustLineEntryExt::V0 => Liabilities {
+            buying: 0,
+            selling: 0,
+        },
         TrustLineEntryExt::V1(v1) => v1.liabilities.clone(),
     }
 }
@@ -121,9 +147,9 @@ pub fn threshold_level(body: &OperationBody) -> ThresholdLevel {
                 ThresholdLevel::Medium
             }
         }
-        OperationBody::ExtendFootprintTtl(_) | OperationBody::RestoreFootprint(_) | OperationBody::BumpSequence(_) => {
-            ThresholdLevel::Low
-        }
+        OperationBody::ExtendFootprintTtl(_)
+        | OperationBody::RestoreFootprint(_)
+        | OperationBody::BumpSequence(_) => ThresholdLevel::Low,
         _ => ThresholdLevel::Medium,
     }
 }
@@ -147,23 +173,32 @@ pub struct SignatureChecker<'a> {
 
 impl<'a> SignatureChecker<'a> {
     pub fn new(hash: [u8; 32], signatures: &'a [DecoratedSignature]) -> Self {
-        SignatureChecker { hash, signatures, used: vec![false; signatures.len()] }
+        SignatureChecker {
+            hash,
+            signatures,
+            used: vec![false; signatures.len()],
+        }
     }
 
     fn verifies(&self, sig: &DecoratedSignature, key: &[u8; 32]) -> bool {
         if sig.hint.0 != key[28..32] {
             return false;
         }
-        let (Ok(vk), Ok(bytes)) = (VerifyingKey::from_bytes(key), <[u8; 64]>::try_from(sig.signature.0.as_slice())) else {
+        let (Ok(vk), Ok(bytes)) = (
+            VerifyingKey::from_bytes(key),
+            <[u8; 64]>::try_from(sig.signature.0.as_slice()),
+        ) else {
             return false;
         };
-        vk.verify(&self.hash, &Signature::from_bytes(&bytes)).is_ok()
+        vk.verify(&self.hash, &Signature::from_bytes(&bytes))
+            .is_ok()
     }
 
     /// Whether the signatures carry enough of the account's weight for `level`.
     pub fn check(&mut self, a: &AccountEntry, level: ThresholdLevel) -> bool {
         let needed = needed_weight(a, level) as u32;
-        let mut signers: Vec<([u8; 32], u32)> = vec![(public_key(&a.account_id), a.thresholds.0[0] as u32)];
+        let mut signers: Vec<([u8; 32], u32)> =
+            vec![(public_key(&a.account_id), a.thresholds.0[0] as u32)];
         for s in a.signers.iter() {
             if let SignerKey::Ed25519(k) = &s.key {
                 signers.push((k.0, s.weight.min(255)));

@@ -2,18 +2,21 @@
 //! Contracts deployed at genesis, and transactions signed with the dev keys (root for
 //! friendbot, the USDC issuer for the faucet).
 
-use super::state::{key_bytes, State, StoredEntry};
 use super::soroban;
+use super::state::{key_bytes, State, StoredEntry};
 use anyhow::{anyhow, Result};
 use ed25519_dalek::{Signer, SigningKey};
 use sha2::{Digest, Sha256};
 use soroban_env_host::budget::Budget;
-use soroban_env_host::e2e_invoke::{invoke_host_function_in_recording_mode, RecordingInvocationAuthMode};
+use soroban_env_host::e2e_invoke::{
+    invoke_host_function_in_recording_mode, RecordingInvocationAuthMode,
+};
 use soroban_env_host::xdr::{
-    AccountId, Asset, ContractExecutable, ContractIdPreimage, CreateContractArgs, DecoratedSignature, Hash,
-    HashIdPreimage, HashIdPreimageContractId, HostFunction, LedgerEntry, LedgerKey, Limits, Memo, MuxedAccount,
-    Operation, OperationBody, Preconditions, ReadXdr, SequenceNumber, Signature, SignatureHint, Transaction,
-    TransactionEnvelope, TransactionExt, TransactionV1Envelope, Uint256, WriteXdr,
+    AccountId, Asset, ContractExecutable, ContractIdPreimage, CreateContractArgs,
+    DecoratedSignature, Hash, HashIdPreimage, HashIdPreimageContractId, HostFunction, LedgerEntry,
+    LedgerKey, Limits, Memo, MuxedAccount, Operation, OperationBody, Preconditions, ReadXdr,
+    SequenceNumber, Signature, SignatureHint, Transaction, TransactionEnvelope, TransactionExt,
+    TransactionV1Envelope, Uint256, WriteXdr,
 };
 use soroban_env_host::LedgerInfo;
 use soroban_simulation::NetworkConfig;
@@ -60,7 +63,9 @@ pub fn deploy_asset_contract(
         )
     })
     .map_err(|e| anyhow!("deploying an asset contract at genesis: {e:?}"))?;
-    result.invoke_result.map_err(|e| anyhow!("deploying an asset contract at genesis: {e:?}"))?;
+    result
+        .invoke_result
+        .map_err(|e| anyhow!("deploying an asset contract at genesis: {e:?}"))?;
     let mut writes = vec![];
     for change in result.ledger_changes {
         if change.read_only {
@@ -80,7 +85,12 @@ pub fn deploy_asset_contract(
 }
 
 /// A transaction from `secret`'s account with one signature, at the base fee.
-pub fn signed_transaction(secret: &[u8; 32], seq: i64, ops: Vec<OperationBody>, network_id: [u8; 32]) -> TransactionEnvelope {
+pub fn signed_transaction(
+    secret: &[u8; 32],
+    seq: i64,
+    ops: Vec<OperationBody>,
+    network_id: [u8; 32],
+) -> TransactionEnvelope {
     let public = SigningKey::from_bytes(secret).verifying_key().to_bytes();
     let tx = Transaction {
         source_account: MuxedAccount::Ed25519(Uint256(public)),
@@ -90,7 +100,10 @@ pub fn signed_transaction(secret: &[u8; 32], seq: i64, ops: Vec<OperationBody>, 
         memo: Memo::None,
         operations: ops
             .into_iter()
-            .map(|body| Operation { source_account: None, body })
+            .map(|body| Operation {
+                source_account: None,
+                body,
+            })
             .collect::<Vec<_>>()
             .try_into()
             .expect("few operations"),
@@ -103,7 +116,10 @@ pub fn signed_transaction(secret: &[u8; 32], seq: i64, ops: Vec<OperationBody>, 
 pub fn sign(secret: &[u8; 32], tx: Transaction, network_id: [u8; 32]) -> TransactionEnvelope {
     let key = SigningKey::from_bytes(secret);
     let public = key.verifying_key().to_bytes();
-    let mut env = TransactionEnvelope::Tx(TransactionV1Envelope { tx, signatures: Default::default() });
+    let mut env = TransactionEnvelope::Tx(TransactionV1Envelope {
+        tx,
+        signatures: Default::default(),
+    });
     let hash = env.hash(network_id).expect("envelope hashes");
     let sig = key.sign(&hash).to_bytes();
     if let TransactionEnvelope::Tx(e) = &mut env {

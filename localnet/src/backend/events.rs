@@ -6,7 +6,9 @@
 
 use super::store::EventRow;
 use super::transaction::AppliedTx;
-use soroban_env_host::xdr::{ContractEvent, ContractEventType, Limits, TransactionEventStage, TransactionMeta, WriteXdr};
+use soroban_env_host::xdr::{
+    ContractEvent, ContractEventType, Limits, TransactionEventStage, TransactionMeta, WriteXdr,
+};
 
 const TX_MASK: u32 = 0xFFFFF;
 const OP_MASK: u32 = 0xFFF;
@@ -21,14 +23,20 @@ pub fn index(ledger: u32, close_time: u64, applied: &[AppliedTx]) -> Vec<EventRo
             tx_index,
             op_index,
             event_index,
-            kind: if ev.type_ == ContractEventType::System { 1 } else { 0 },
+            kind: if ev.type_ == ContractEventType::System {
+                1
+            } else {
+                0
+            },
             contract_id: ev.contract_id.as_ref().map(|c| c.0 .0),
             xdr: ev.to_xdr(Limits::none()).unwrap_or_default(),
             tx_hash: t.frame.hash,
             successful: t.successful,
             close_time,
         };
-        let TransactionMeta::V4(meta) = &t.meta else { continue };
+        let TransactionMeta::V4(meta) = &t.meta else {
+            continue;
+        };
         let mut after_tx = 0u32;
         for te in meta.events.iter() {
             let position = match te.stage {

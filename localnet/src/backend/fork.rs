@@ -3,16 +3,16 @@
 //! and time, and its network settings (read through, never copied); local writes
 //! shadow the upstream, and friendbot pays from a local root.
 
+use super::frame::TxFrame;
+use super::state::StoredEntry;
 use super::state::{key_bytes, State};
 use super::store::Store;
 use super::upstream::{Upstream, UpstreamTip};
-use super::frame::TxFrame;
-use super::state::StoredEntry;
 use super::{modules, Chain, ChainConfig};
 use anyhow::{anyhow, bail, Result};
 use soroban_env_host::xdr::{
-    ConfigSettingId, ContractDataDurability, ContractId, Hash, LedgerKey, LedgerKeyConfigSetting, LedgerKeyContractData,
-    ScAddress, ScVal,
+    ConfigSettingId, ContractDataDurability, ContractId, Hash, LedgerKey, LedgerKeyConfigSetting,
+    LedgerKeyContractData, ScAddress, ScVal,
 };
 
 /// The newest protocol localnet's host runs.
@@ -28,33 +28,66 @@ pub struct ForkPlan {
 /// Resolves `--fork-url` against what the data dir remembers, and for a new chain
 /// reads the upstream's tip. Returns the config to open with (the upstream's
 /// passphrase) and the plan.
-pub fn plan(cfg: &ChainConfig, store: &Store, creating: bool) -> Result<(ChainConfig, Option<ForkPlan>)> {
+pub fn plan(
+    cfg: &ChainConfig,
+    store: &Store,
+    creating: bool,
+) -> Result<(ChainConfig, Option<ForkPlan>)> {
     let remembered = store.kv_get("fork_url")?;
     let url = match (&cfg.fork_url, &remembered) {
-        (Some(a), Some(b)) if a != b => bail!("{} holds a fork of {b}; use --reset to fork {a}", cfg.data_dir.display()),
-        (Some(_), None) if !creating => bail!("{} holds a chain that is not a fork; use --reset to fork", cfg.data_dir.display()),
+        (Some(a), Some(b)) if a != b => bail!(
+            "{} holds a fork of {b}; use --reset to fork {a}",
+            cfg.data_dir.display()
+        ),
+        (Some(_), None) if !creating => bail!(
+            "{} holds a chain that is not a fork; use --reset to fork",
+            cfg.data_dir.display()
+        ),
         (a, b) => a.clone().or(b.clone()),
     };
-    let Some(url) = url else { return Ok((cfg.clone(), None)) };
+    let Some(url) = url else {
+        return Ok((cfg.clone(), None));
+    };
     let upstream = Upstream::new(&url)?;
     let mut cfg = cfg.clone();
     if !creating {
         cfg.passphrase = store.kv_get("passphrase")?.unwrap_or(cfg.passphrase);
-        return Ok((cfg, Some(ForkPlan { upstream, tip: None })));
+        return Ok((
+            cfg,
+            Some(ForkPlan {
+                upstream,
+                tip: None,
+            }),
+        ));
     }
-    let tip = upstream.tip().map_err(|e| anyhow!("reading the upstream to fork: {e:#}"))?;
+    let tip = upstream
+        .tip()
+        .map_err(|e| anyhow!("reading the upstream to fork: {e:#}"))?;
     if tip.header.ledger_version > MAX_PROTOCOL {
-        bail!("the upstream runs protocol {}; localnet's host runs up to {MAX_PROTOCOL}", tip.header.ledger_version);
+        bail!(
+            "the upstream runs protocol {}; localnet's host runs up to {MAX_PROTOCOL}",
+            tip.header.ledger_version
+        );
     }
     cfg.passphrase = tip.passphrase.clone();
-    Ok((cfg, Some(ForkPlan { upstream, tip: Some(tip) })))
+    Ok((
+        cfg,
+        Some(ForkPlan {
+            upstream,
+            tip: Some(tip),
+        }),
+    ))
 }
 
 /// The keys of every network setting, read through from the upstream in one batch.
 pub fn prefetch_settings(state: &State) {
     let keys: Vec<LedgerKey> = ConfigSettingId::VARIANTS
         .iter()
-        .map(|id| LedgerKey::ConfigSetting(LedgerKeyConfigSetting { config_setting_id: *id }))
+        .map(|id| {
+            LedgerKey::ConfigSetting(LedgerKeyConfigSetting {
+                config_setting_id: *id,
+            })
+        })
         .collect();
     state.prefetch(&keys);
 }
@@ -75,19 +108,39 @@ impl Chain {
     /// upstream code it runs into the module cache, as core has every live module
     /// compiled (simulation assumed so; a miss would cost more than it declared).
     pub(super) fn cache_upstream_code(&self, frame: &TxFrame) {
-        let (Some(_), Some(data)) = (self.state.upstream(), frame.soroban_data()) else { return };
+        let (Some(_), Some(data)) = (self.state.upstream(), frame.soroban_data()) else {
+            return;
+        };
         let fp = &data.resources.footprint;
-        let keys: Vec<_> = fp.read_only.iter().chain(fp.read_write.iter()).cloned().collect();
+        let keys: Vec<_> = fp
+            .read_only
+            .iter()
+            .chain(fp.read_write.iter())
+            .cloned()
+            .collect();
         self.state.prefetch(&keys);
         for k in &keys {
-            let LedgerKey::ContractCode(c) = k else { continue };
+            let LedgerKey::ContractCode(c) = k else {
+                continue;
+            };
             if self.modules.contains_module(&c.hash).unwrap_or(true) {
                 continue;
             }
-            if let Some(StoredEntry { entry: soroban_env_host::xdr::LedgerEntry { data: soroban_env_host::xdr::LedgerEntryData::ContractCode(code), .. }, .. }) =
-                self.state.lookup(&key_bytes(k))
+            if let Some(StoredEntry {
+                entry:
+                    soroban_env_host::xdr::LedgerEntry {
+                        data: soroban_env_host::xdr::LedgerEntryData::ContractCode(code),
+                        ..
+                    },
+                ..
+            }) = self.state.lookup(&key_bytes(k))
             {
-                modules::add(&self.modules, &self.network, self.header.ledger_version, code.code.as_slice());
+                modules::add(
+                    &self.modules,
+                    &self.network,
+                    self.header.ledger_version,
+                    code.code.as_slice(),
+                );
             }
         }
     }

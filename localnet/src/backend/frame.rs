@@ -4,8 +4,9 @@
 use super::accounts;
 use super::fees;
 use soroban_env_host::xdr::{
-    AccountId, DecoratedSignature, FeeBumpTransactionInnerTx, Limits, MuxedAccount, Operation, OperationBody,
-    SorobanTransactionData, Transaction, TransactionEnvelope, TransactionExt, TransactionResultResult, WriteXdr,
+    AccountId, DecoratedSignature, FeeBumpTransactionInnerTx, Limits, MuxedAccount, Operation,
+    OperationBody, SorobanTransactionData, Transaction, TransactionEnvelope, TransactionExt,
+    TransactionResultResult, WriteXdr,
 };
 
 /// A parsed envelope: the inner v1 transaction and, for a fee bump, the outer fee payer.
@@ -38,9 +39,17 @@ pub fn muxed_to_account(m: &MuxedAccount) -> AccountId {
 
 impl TxFrame {
     /// Parses an envelope; V0 envelopes are refused as core does from protocol 13.
-    pub fn parse(envelope: TransactionEnvelope, network_id: [u8; 32]) -> Result<TxFrame, TransactionResultResult> {
-        let hash = envelope.hash(network_id).map_err(|_| TransactionResultResult::TxMalformed)?;
-        let size = envelope.to_xdr(Limits::none()).map(|b| b.len() as u32).unwrap_or(u32::MAX);
+    pub fn parse(
+        envelope: TransactionEnvelope,
+        network_id: [u8; 32],
+    ) -> Result<TxFrame, TransactionResultResult> {
+        let hash = envelope
+            .hash(network_id)
+            .map_err(|_| TransactionResultResult::TxMalformed)?;
+        let size = envelope
+            .to_xdr(Limits::none())
+            .map(|b| b.len() as u32)
+            .unwrap_or(u32::MAX);
         match &envelope {
             TransactionEnvelope::TxV0(_) => Err(TransactionResultResult::TxNotSupported),
             TransactionEnvelope::Tx(e) => Ok(TxFrame {
@@ -55,7 +64,9 @@ impl TxFrame {
             TransactionEnvelope::TxFeeBump(fb) => {
                 let FeeBumpTransactionInnerTx::Tx(inner) = &fb.tx.inner_tx;
                 let inner_env = TransactionEnvelope::Tx(inner.clone());
-                let inner_hash = inner_env.hash(network_id).map_err(|_| TransactionResultResult::TxMalformed)?;
+                let inner_hash = inner_env
+                    .hash(network_id)
+                    .map_err(|_| TransactionResultResult::TxMalformed)?;
                 Ok(TxFrame {
                     tx: inner.tx.clone(),
                     inner_hash,
@@ -90,7 +101,10 @@ impl TxFrame {
 
     /// Who pays the fee: the fee-bump source, else the transaction source.
     pub fn fee_source(&self) -> AccountId {
-        self.fee_bump.as_ref().map(|f| f.fee_source.clone()).unwrap_or_else(|| self.source())
+        self.fee_bump
+            .as_ref()
+            .map(|f| f.fee_source.clone())
+            .unwrap_or_else(|| self.source())
     }
 
     pub fn resource_fee(&self) -> i64 {
@@ -106,17 +120,25 @@ impl TxFrame {
     }
 
     pub fn full_fee(&self) -> i64 {
-        self.fee_bump.as_ref().map(|f| f.fee).unwrap_or(self.tx.fee as i64)
+        self.fee_bump
+            .as_ref()
+            .map(|f| f.fee)
+            .unwrap_or(self.tx.fee as i64)
     }
 
     pub fn op_source(&self, op: &Operation) -> AccountId {
-        op.source_account.as_ref().map(muxed_to_account).unwrap_or_else(|| self.source())
+        op.source_account
+            .as_ref()
+            .map(muxed_to_account)
+            .unwrap_or_else(|| self.source())
     }
 }
 
 pub fn is_soroban_op(op: &Operation) -> bool {
     matches!(
         op.body,
-        OperationBody::InvokeHostFunction(_) | OperationBody::ExtendFootprintTtl(_) | OperationBody::RestoreFootprint(_)
+        OperationBody::InvokeHostFunction(_)
+            | OperationBody::ExtendFootprintTtl(_)
+            | OperationBody::RestoreFootprint(_)
     )
 }

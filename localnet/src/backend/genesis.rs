@@ -6,12 +6,14 @@ use super::network_settings as s;
 use super::state::StoredEntry;
 use sha2::{Digest, Sha256};
 use soroban_env_host::xdr::{
-    AccountEntry, AccountEntryExt, AccountId, AlphaNum4, Asset, AssetCode4, ConfigSettingContractBandwidthV0,
-    ConfigSettingContractComputeV0, ConfigSettingContractEventsV0, ConfigSettingContractExecutionLanesV0,
-    ConfigSettingContractHistoricalDataV0, ConfigSettingContractLedgerCostExtV0, ConfigSettingContractLedgerCostV0,
-    ConfigSettingContractParallelComputeV0, ConfigSettingEntry, ConfigSettingScpTiming, ContractCostParamEntry,
-    ContractCostParams, EvictionIterator, ExtensionPoint, FreezeBypassTxs, FreezeBypassTxsDelta, FrozenLedgerKeys,
-    FrozenLedgerKeysDelta, LedgerEntry, LedgerEntryData, LedgerEntryExt, PublicKey, SequenceNumber, StateArchivalSettings,
+    AccountEntry, AccountEntryExt, AccountId, AlphaNum4, Asset, AssetCode4,
+    ConfigSettingContractBandwidthV0, ConfigSettingContractComputeV0,
+    ConfigSettingContractEventsV0, ConfigSettingContractExecutionLanesV0,
+    ConfigSettingContractHistoricalDataV0, ConfigSettingContractLedgerCostExtV0,
+    ConfigSettingContractLedgerCostV0, ConfigSettingContractParallelComputeV0, ConfigSettingEntry,
+    ConfigSettingScpTiming, ContractCostParamEntry, ContractCostParams, EvictionIterator,
+    ExtensionPoint, FreezeBypassTxs, FreezeBypassTxsDelta, FrozenLedgerKeys, FrozenLedgerKeysDelta,
+    LedgerEntry, LedgerEntryData, LedgerEntryExt, PublicKey, SequenceNumber, StateArchivalSettings,
     String32, Thresholds, Uint256, VecM,
 };
 
@@ -46,7 +48,9 @@ pub fn usdc_issuer_secret() -> [u8; 32] {
 }
 
 pub fn public_key_of(secret: &[u8; 32]) -> [u8; 32] {
-    ed25519_dalek::SigningKey::from_bytes(secret).verifying_key().to_bytes()
+    ed25519_dalek::SigningKey::from_bytes(secret)
+        .verifying_key()
+        .to_bytes()
 }
 
 pub fn account_id(public_key: [u8; 32]) -> AccountId {
@@ -89,8 +93,14 @@ pub fn genesis_entries(passphrase: &str) -> Vec<StoredEntry> {
         a.seq_num = SequenceNumber(0);
     }
     let mut out = vec![
-        StoredEntry { entry: root_entry, live_until: None },
-        StoredEntry { entry: new_account(issuer, ISSUER_START_BALANCE, GENESIS_LEDGER), live_until: None },
+        StoredEntry {
+            entry: root_entry,
+            live_until: None,
+        },
+        StoredEntry {
+            entry: new_account(issuer, ISSUER_START_BALANCE, GENESIS_LEDGER),
+            live_until: None,
+        },
     ];
     for setting in config_settings() {
         out.push(StoredEntry {
@@ -108,7 +118,11 @@ pub fn genesis_entries(passphrase: &str) -> Vec<StoredEntry> {
 fn cost_params(table: &[(i64, i64)]) -> ContractCostParams {
     let entries: Vec<ContractCostParamEntry> = table
         .iter()
-        .map(|&(c, l)| ContractCostParamEntry { ext: ExtensionPoint::V0, const_term: c, linear_term: l })
+        .map(|&(c, l)| ContractCostParamEntry {
+            ext: ExtensionPoint::V0,
+            const_term: c,
+            linear_term: l,
+        })
         .collect();
     ContractCostParams(entries.try_into().expect("86 cost types fit"))
 }
@@ -174,7 +188,9 @@ pub fn config_settings() -> Vec<ConfigSettingEntry> {
         // A fresh network's window holds its (empty) state size; the rent write fee then
         // sits at its floor, as on a young network.
         ConfigSettingEntry::LiveSorobanStateSizeWindow(
-            vec![0u64; s::STATE_SIZE_WINDOW_SAMPLE_SIZE as usize].try_into().expect("window fits"),
+            vec![0u64; s::STATE_SIZE_WINDOW_SAMPLE_SIZE as usize]
+                .try_into()
+                .expect("window fits"),
         ),
         ConfigSettingEntry::EvictionIterator(EvictionIterator {
             bucket_list_level: s::STARTING_EVICTION_SCAN_LEVEL,
@@ -195,12 +211,16 @@ pub fn config_settings() -> Vec<ConfigSettingEntry> {
             ballot_timeout_initial_milliseconds: s::BALLOT_TIMEOUT_INITIAL_MS,
             ballot_timeout_increment_milliseconds: s::BALLOT_TIMEOUT_INCREMENT_MS,
         }),
-        ConfigSettingEntry::FrozenLedgerKeys(FrozenLedgerKeys { keys: VecM::default() }),
+        ConfigSettingEntry::FrozenLedgerKeys(FrozenLedgerKeys {
+            keys: VecM::default(),
+        }),
         ConfigSettingEntry::FrozenLedgerKeysDelta(FrozenLedgerKeysDelta {
             keys_to_freeze: VecM::default(),
             keys_to_unfreeze: VecM::default(),
         }),
-        ConfigSettingEntry::FreezeBypassTxs(FreezeBypassTxs { tx_hashes: VecM::default() }),
+        ConfigSettingEntry::FreezeBypassTxs(FreezeBypassTxs {
+            tx_hashes: VecM::default(),
+        }),
         ConfigSettingEntry::FreezeBypassTxsDelta(FreezeBypassTxsDelta {
             add_txs: VecM::default(),
             remove_txs: VecM::default(),

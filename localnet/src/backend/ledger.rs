@@ -7,11 +7,12 @@ use super::store::LedgerRow;
 use super::transaction::AppliedTx;
 use sha2::{Digest, Sha256};
 use soroban_env_host::xdr::{
-    DependentTxCluster, GeneralizedTransactionSet, Hash, LedgerCloseMeta, LedgerCloseMetaExt, LedgerCloseMetaV2,
-    LedgerEntryChanges, LedgerHeader, LedgerHeaderExt, LedgerHeaderHistoryEntry, LedgerHeaderHistoryEntryExt, LedgerKey,
-    Limits, ParallelTxExecutionStage, ParallelTxsComponent, StellarValue, StellarValueExt, TimePoint, TransactionPhase,
-    TransactionResultMetaV1, TransactionResultPair, TransactionResultSet, TransactionSetV1,
-    TxSetComponent, TxSetComponentTxsMaybeDiscountedFee, VecM, WriteXdr, ExtensionPoint,
+    DependentTxCluster, ExtensionPoint, GeneralizedTransactionSet, Hash, LedgerCloseMeta,
+    LedgerCloseMetaExt, LedgerCloseMetaV2, LedgerEntryChanges, LedgerHeader, LedgerHeaderExt,
+    LedgerHeaderHistoryEntry, LedgerHeaderHistoryEntryExt, LedgerKey, Limits,
+    ParallelTxExecutionStage, ParallelTxsComponent, StellarValue, StellarValueExt, TimePoint,
+    TransactionPhase, TransactionResultMetaV1, TransactionResultPair, TransactionResultSet,
+    TransactionSetV1, TxSetComponent, TxSetComponentTxsMaybeDiscountedFee, VecM, WriteXdr,
 };
 
 fn sha256(bytes: &[u8]) -> [u8; 32] {
@@ -59,35 +60,56 @@ pub fn close(
     soroban_state_size: u64,
     evicted_keys: Vec<LedgerKey>,
 ) -> (LedgerHeader, LedgerRow) {
-    let (soroban, classic): (Vec<&AppliedTx>, Vec<&AppliedTx>) = applied.iter().partition(|t| t.frame.is_soroban());
-    let envelopes = |txs: &[&AppliedTx]| -> VecM<_> { txs.iter().map(|t| t.frame.envelope.clone()).collect::<Vec<_>>().try_into().unwrap_or_default() };
+    let (soroban, classic): (Vec<&AppliedTx>, Vec<&AppliedTx>) =
+        applied.iter().partition(|t| t.frame.is_soroban());
+    let envelopes = |txs: &[&AppliedTx]| -> VecM<_> {
+        txs.iter()
+            .map(|t| t.frame.envelope.clone())
+            .collect::<Vec<_>>()
+            .try_into()
+            .unwrap_or_default()
+    };
     let classic_phase = if classic.is_empty() {
         vec![]
     } else {
-        vec![TxSetComponent::TxsetCompTxsMaybeDiscountedFee(TxSetComponentTxsMaybeDiscountedFee {
-            base_fee: None,
-            txs: envelopes(&classic),
-        })]
+        vec![TxSetComponent::TxsetCompTxsMaybeDiscountedFee(
+            TxSetComponentTxsMaybeDiscountedFee {
+                base_fee: None,
+                txs: envelopes(&classic),
+            },
+        )]
     };
     let stages = if soroban.is_empty() {
         vec![]
     } else {
-        vec![ParallelTxExecutionStage(vec![DependentTxCluster(envelopes(&soroban))].try_into().unwrap_or_default())]
+        vec![ParallelTxExecutionStage(
+            vec![DependentTxCluster(envelopes(&soroban))]
+                .try_into()
+                .unwrap_or_default(),
+        )]
     };
     let tx_set = GeneralizedTransactionSet::V1(TransactionSetV1 {
         previous_ledger_hash: Hash(prev_hash),
         phases: vec![
             TransactionPhase::V0(classic_phase.try_into().unwrap_or_default()),
-            TransactionPhase::V1(ParallelTxsComponent { base_fee: None, execution_stages: stages.try_into().unwrap_or_default() }),
+            TransactionPhase::V1(ParallelTxsComponent {
+                base_fee: None,
+                execution_stages: stages.try_into().unwrap_or_default(),
+            }),
         ]
         .try_into()
         .expect("two phases"),
     });
     let results: Vec<TransactionResultPair> = applied
         .iter()
-        .map(|t| TransactionResultPair { transaction_hash: Hash(t.frame.hash), result: t.result.clone() })
+        .map(|t| TransactionResultPair {
+            transaction_hash: Hash(t.frame.hash),
+            result: t.result.clone(),
+        })
         .collect();
-    let result_set = TransactionResultSet { results: results.clone().try_into().unwrap_or_default() };
+    let result_set = TransactionResultSet {
+        results: results.clone().try_into().unwrap_or_default(),
+    };
     let fees: i64 = applied.iter().map(|t| t.fee_charged).sum();
     let seq = prev.ledger_seq + 1;
     let header = LedgerHeader {
@@ -99,7 +121,9 @@ pub fn close(
             upgrades: VecM::default(),
             ext: StellarValueExt::Basic,
         },
-        tx_set_result_hash: Hash(sha256(&result_set.to_xdr(Limits::none()).unwrap_or_default())),
+        tx_set_result_hash: Hash(sha256(
+            &result_set.to_xdr(Limits::none()).unwrap_or_default(),
+        )),
         bucket_list_hash: Hash(state_digest),
         ledger_seq: seq,
         total_coins: prev.total_coins,
@@ -113,16 +137,24 @@ pub fn close(
         ext: LedgerHeaderExt::V0,
     };
     let hash = header_hash(&header);
-    let history = LedgerHeaderHistoryEntry { hash: Hash(hash), header: header.clone(), ext: LedgerHeaderHistoryEntryExt::V0 };
+    let history = LedgerHeaderHistoryEntry {
+        hash: Hash(hash),
+        header: header.clone(),
+        ext: LedgerHeaderHistoryEntryExt::V0,
+    };
     let processing: Vec<TransactionResultMetaV1> = applied
         .iter()
         .zip(results)
         .map(|(t, pair)| TransactionResultMetaV1 {
             ext: ExtensionPoint::V0,
             result: pair,
-            fee_processing: LedgerEntryChanges(t.fee_changes.clone().try_into().unwrap_or_default()),
+            fee_processing: LedgerEntryChanges(
+                t.fee_changes.clone().try_into().unwrap_or_default(),
+            ),
             tx_apply_processing: t.meta.clone(),
-            post_tx_apply_fee_processing: LedgerEntryChanges(t.post_fee_changes.clone().try_into().unwrap_or_default()),
+            post_tx_apply_fee_processing: LedgerEntryChanges(
+                t.post_fee_changes.clone().try_into().unwrap_or_default(),
+            ),
         })
         .collect();
     let meta = LedgerCloseMeta::V2(LedgerCloseMetaV2 {
@@ -148,7 +180,11 @@ pub fn close(
 /// The genesis ledger's row: its header and an empty close meta.
 pub fn genesis_row(header: &LedgerHeader, soroban_state_size: u64) -> LedgerRow {
     let hash = header_hash(header);
-    let history = LedgerHeaderHistoryEntry { hash: Hash(hash), header: header.clone(), ext: LedgerHeaderHistoryEntryExt::V0 };
+    let history = LedgerHeaderHistoryEntry {
+        hash: Hash(hash),
+        header: header.clone(),
+        ext: LedgerHeaderHistoryEntryExt::V0,
+    };
     let meta = LedgerCloseMeta::V2(LedgerCloseMetaV2 {
         ext: LedgerCloseMetaExt::V0,
         ledger_header: history.clone(),
@@ -156,7 +192,10 @@ pub fn genesis_row(header: &LedgerHeader, soroban_state_size: u64) -> LedgerRow 
             previous_ledger_hash: Hash([0; 32]),
             phases: vec![
                 TransactionPhase::V0(VecM::default()),
-                TransactionPhase::V1(ParallelTxsComponent { base_fee: None, execution_stages: VecM::default() }),
+                TransactionPhase::V1(ParallelTxsComponent {
+                    base_fee: None,
+                    execution_stages: VecM::default(),
+                }),
             ]
             .try_into()
             .expect("two phases"),

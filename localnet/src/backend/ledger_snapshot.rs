@@ -31,15 +31,24 @@ pub struct LedgerSnapshot {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum SnapshotEntry {
-    WithTtl { entry: Box<LedgerEntry>, live_until: Option<u32> },
+    WithTtl {
+        entry: Box<LedgerEntry>,
+        live_until: Option<u32>,
+    },
     Keyed(Box<(LedgerKey, (LedgerEntry, Option<u32>))>),
 }
 
 impl SnapshotEntry {
     pub fn into_stored(self) -> StoredEntry {
         match self {
-            SnapshotEntry::WithTtl { entry, live_until } => StoredEntry { entry: *entry, live_until },
-            SnapshotEntry::Keyed(k) => StoredEntry { entry: k.1 .0, live_until: k.1 .1 },
+            SnapshotEntry::WithTtl { entry, live_until } => StoredEntry {
+                entry: *entry,
+                live_until,
+            },
+            SnapshotEntry::Keyed(k) => StoredEntry {
+                entry: k.1 .0,
+                live_until: k.1 .1,
+            },
         }
     }
 }
@@ -59,14 +68,31 @@ impl Chain {
     /// The state at the latest ledger as a snapshot. Network settings are left out:
     /// soroban-sdk brings its own, and a chain started from a snapshot has localnet's.
     pub fn snapshot(&self, filter: &SnapshotOptions) -> LedgerSnapshot {
-        let info = ledger_info(&self.network, self.network_id, &self.header, self.latest.seq, self.latest.close_time);
+        let info = ledger_info(
+            &self.network,
+            self.network_id,
+            &self.header,
+            self.latest.seq,
+            self.latest.close_time,
+        );
         let code = wasm_of(self, &filter.contracts);
         let mut entries: Vec<(Vec<u8>, SnapshotEntry)> = self
             .state
             .iter()
             .filter(|(_, v)| !matches!(v.entry.data, LedgerEntryData::ConfigSetting(_)))
-            .filter(|(_, v)| (filter.contracts.is_empty() && filter.accounts.is_empty()) || wanted(&v.entry, filter, &code))
-            .map(|(k, v)| (k.clone(), SnapshotEntry::WithTtl { entry: Box::new(v.entry.clone()), live_until: v.live_until }))
+            .filter(|(_, v)| {
+                (filter.contracts.is_empty() && filter.accounts.is_empty())
+                    || wanted(&v.entry, filter, &code)
+            })
+            .map(|(k, v)| {
+                (
+                    k.clone(),
+                    SnapshotEntry::WithTtl {
+                        entry: Box::new(v.entry.clone()),
+                        live_until: v.live_until,
+                    },
+                )
+            })
             .collect();
         // A stable order, so that snapshots of the same state are the same file.
         entries.sort_by(|a, b| a.0.cmp(&b.0));
@@ -90,10 +116,14 @@ fn wasm_of(c: &Chain, contracts: &[[u8; 32]]) -> HashSet<[u8; 32]> {
         .iter()
         .filter_map(|(_, v)| match &v.entry.data {
             LedgerEntryData::ContractData(d) => match (&d.contract, &d.val) {
-                (ScAddress::Contract(id), ScVal::ContractInstance(i)) if contracts.contains(&id.0 .0) => match &i.executable {
-                    ContractExecutable::Wasm(h) => Some(h.0),
-                    _ => None,
-                },
+                (ScAddress::Contract(id), ScVal::ContractInstance(i))
+                    if contracts.contains(&id.0 .0) =>
+                {
+                    match &i.executable {
+                        ContractExecutable::Wasm(h) => Some(h.0),
+                        _ => None,
+                    }
+                }
                 _ => None,
             },
             _ => None,
@@ -109,7 +139,9 @@ fn wanted(e: &LedgerEntry, f: &SnapshotOptions, code: &HashSet<[u8; 32]>) -> boo
     match &e.data {
         LedgerEntryData::Account(a) => account(&a.account_id),
         LedgerEntryData::Trustline(t) => account(&t.account_id),
-        LedgerEntryData::ContractData(d) => matches!(&d.contract, ScAddress::Contract(id) if f.contracts.contains(&id.0 .0)),
+        LedgerEntryData::ContractData(d) => {
+            matches!(&d.contract, ScAddress::Contract(id) if f.contracts.contains(&id.0 .0))
+        }
         LedgerEntryData::ContractCode(c) => code.contains(&c.hash.0),
         _ => false,
     }
@@ -117,13 +149,15 @@ fn wanted(e: &LedgerEntry, f: &SnapshotOptions, code: &HashSet<[u8; 32]>) -> boo
 
 impl LedgerSnapshot {
     pub fn read_file(path: &Path) -> Result<LedgerSnapshot> {
-        let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+        let file =
+            std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
         serde_json::from_reader(std::io::BufReader::new(file))
             .map_err(|e| anyhow!("{} is not a ledger snapshot: {e}", path.display()))
     }
 
     pub fn write_file(&self, path: &Path) -> Result<()> {
-        let file = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+        let file =
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
         serde_json::to_writer_pretty(std::io::BufWriter::new(file), self)?;
         Ok(())
     }
@@ -134,7 +168,12 @@ impl LedgerSnapshot {
         self.ledger_entries
             .into_iter()
             .map(SnapshotEntry::into_stored)
-            .filter(|s| !matches!(s.entry.data, LedgerEntryData::ConfigSetting(_) | LedgerEntryData::Ttl(_)))
+            .filter(|s| {
+                !matches!(
+                    s.entry.data,
+                    LedgerEntryData::ConfigSetting(_) | LedgerEntryData::Ttl(_)
+                )
+            })
             .collect()
     }
 }

@@ -13,8 +13,8 @@ pub mod genesis;
 pub mod ledger;
 pub mod ledger_snapshot;
 mod modules;
-mod open;
 pub mod network_settings;
+mod open;
 pub mod simulate;
 pub mod soroban;
 pub mod state;
@@ -28,9 +28,9 @@ use anyhow::{anyhow, Result};
 use classic::ClassicContext;
 use sha2::{Digest, Sha256};
 use soroban_env_host::xdr::{
-    ContractEvent, ContractEventBody, ContractEventType, ContractEventV0, DiagnosticEvent, ExtensionPoint, LedgerHeader,
-    Limits, ScError, ScErrorCode, ScString, ScSymbol, ScVal, TransactionEnvelope,
-    TransactionResult, WriteXdr,
+    ContractEvent, ContractEventBody, ContractEventType, ContractEventV0, DiagnosticEvent,
+    ExtensionPoint, LedgerHeader, Limits, ScError, ScErrorCode, ScString, ScSymbol, ScVal,
+    TransactionEnvelope, TransactionResult, WriteXdr,
 };
 use soroban_env_host::LedgerInfo;
 use soroban_simulation::NetworkConfig;
@@ -75,26 +75,46 @@ pub struct Chain {
 /// What `sendTransaction` reports.
 pub enum Submission {
     /// Accepted (and, on localnet, already applied in a closed ledger).
-    Pending { hash: [u8; 32] },
-    Duplicate { hash: [u8; 32] },
-    Error { hash: [u8; 32], result: TransactionResult, diagnostics: Vec<DiagnosticEvent> },
+    Pending {
+        hash: [u8; 32],
+    },
+    Duplicate {
+        hash: [u8; 32],
+    },
+    Error {
+        hash: [u8; 32],
+        result: TransactionResult,
+        diagnostics: Vec<DiagnosticEvent>,
+    },
 }
 
 impl Chain {
     /// The `LedgerInfo` the host sees for the next ledger.
     pub fn next_ledger_info(&self) -> LedgerInfo {
         let close_time = self.clock.next_close_time();
-        ledger_info(&self.network, self.network_id, &self.header, self.header.ledger_seq + 1, close_time)
+        ledger_info(
+            &self.network,
+            self.network_id,
+            &self.header,
+            self.header.ledger_seq + 1,
+            close_time,
+        )
     }
 
     /// Validates, applies and closes a ledger holding just this transaction.
     pub fn submit(&mut self, envelope: TransactionEnvelope) -> Result<Submission> {
-        let hash = envelope.hash(self.network_id).map_err(|e| anyhow!("cannot hash the envelope: {e}"))?;
+        let hash = envelope
+            .hash(self.network_id)
+            .map_err(|e| anyhow!("cannot hash the envelope: {e}"))?;
         let frame = match TxFrame::parse(envelope, self.network_id) {
             Ok(f) => f,
             Err(code) => {
                 let result = transaction::rejection(None, code, false, self.header.base_fee);
-                return Ok(Submission::Error { hash, result, diagnostics: vec![] });
+                return Ok(Submission::Error {
+                    hash,
+                    result,
+                    diagnostics: vec![],
+                });
             }
         };
         if self.store.get_tx(&hash)?.is_some() {
@@ -102,7 +122,13 @@ impl Chain {
         }
         let seq = self.header.ledger_seq + 1;
         let close_time = self.clock.next_close_time();
-        let info = ledger_info(&self.network, self.network_id, &self.header, seq, close_time);
+        let info = ledger_info(
+            &self.network,
+            self.network_id,
+            &self.header,
+            seq,
+            close_time,
+        );
         let lctx = LedgerContext {
             network_id: self.network_id,
             base_fee: self.header.base_fee,
@@ -115,11 +141,20 @@ impl Chain {
         self.cache_upstream_code(&frame);
         let mut ov = state::Overlay::new(&self.state, seq);
         if let Err(inv) = validation::check_valid(&frame, &ov, &lctx) {
-            let result = transaction::rejection(Some(&frame), inv.code, inv.inner, self.header.base_fee);
-            return Ok(Submission::Error { hash, result, diagnostics: vec![error_event(&inv.reason)] });
+            let result =
+                transaction::rejection(Some(&frame), inv.code, inv.inner, self.header.base_fee);
+            return Ok(Submission::Error {
+                hash,
+                result,
+                diagnostics: vec![error_event(&inv.reason)],
+            });
         }
         let actx = ApplyContext {
-            classic: ClassicContext { ledger_seq: seq, base_reserve: self.header.base_reserve, network_id: self.network_id },
+            classic: ClassicContext {
+                ledger_seq: seq,
+                base_reserve: self.header.base_reserve,
+                network_id: self.network_id,
+            },
             soroban: soroban::SorobanContext {
                 ledger_info: info,
                 network: &self.network,
@@ -147,7 +182,12 @@ impl Chain {
         self.close_empty()
     }
 
-    fn close(&mut self, applied: Vec<AppliedTx>, mut writes: Vec<(Vec<u8>, Option<StoredEntry>)>, close_time: u64) -> Result<()> {
+    fn close(
+        &mut self,
+        applied: Vec<AppliedTx>,
+        mut writes: Vec<(Vec<u8>, Option<StoredEntry>)>,
+        close_time: u64,
+    ) -> Result<()> {
         let evicted = self.evict_expired_temporary(&mut writes);
         let mut digest = Sha256::new();
         digest.update(self.header.bucket_list_hash.0);
@@ -159,8 +199,15 @@ impl Chain {
             }
             size = size + soroban_size(v.as_ref()) - soroban_size(self.state.get(k));
         }
-        let (header, row) =
-            ledger::close(&self.header, self.header_hash, close_time, &applied, digest.finalize().into(), size, evicted);
+        let (header, row) = ledger::close(
+            &self.header,
+            self.header_hash,
+            close_time,
+            &applied,
+            digest.finalize().into(),
+            size,
+            evicted,
+        );
         let mut txs = vec![];
         for (i, t) in applied.iter().enumerate() {
             let tx_index = i as u32 + 1;
@@ -173,12 +220,17 @@ impl Chain {
                 envelope: t.frame.envelope.to_xdr(Limits::none())?,
                 result: t.result.to_xdr(Limits::none())?,
                 meta: t.meta.to_xdr(Limits::none())?,
-                diagnostic_events: t.diagnostics.iter().filter_map(|d| d.to_xdr(Limits::none()).ok()).collect(),
+                diagnostic_events: t
+                    .diagnostics
+                    .iter()
+                    .filter_map(|d| d.to_xdr(Limits::none()).ok())
+                    .collect(),
                 close_time,
             });
         }
         let events = events::index(row.seq, close_time, &applied);
-        let prune_before = retention_cutoff(self.retention_window, row.seq).filter(|c| *c > self.oldest_ledger);
+        let prune_before =
+            retention_cutoff(self.retention_window, row.seq).filter(|c| *c > self.oldest_ledger);
         self.store.commit_ledger(store::LedgerCommit {
             ledger: &row,
             writes: &writes,
@@ -192,8 +244,21 @@ impl Chain {
         }
         for (k, v) in writes {
             // New code joins the module cache at ledger close, as in core.
-            if let Some(StoredEntry { entry: soroban_env_host::xdr::LedgerEntry { data: soroban_env_host::xdr::LedgerEntryData::ContractCode(code), .. }, .. }) = &v {
-                modules::add(&self.modules, &self.network, self.header.ledger_version, code.code.as_slice());
+            if let Some(StoredEntry {
+                entry:
+                    soroban_env_host::xdr::LedgerEntry {
+                        data: soroban_env_host::xdr::LedgerEntryData::ContractCode(code),
+                        ..
+                    },
+                ..
+            }) = &v
+            {
+                modules::add(
+                    &self.modules,
+                    &self.network,
+                    self.header.ledger_version,
+                    code.code.as_slice(),
+                );
             }
             self.state.put(k, v);
         }
@@ -219,21 +284,34 @@ impl Chain {
     /// Every `EVICTION_PERIOD` ledgers, deletes temporary entries past their TTL (they
     /// are already invisible; this keeps state and store from growing with dead nonces
     /// and allowances) and reports them as evicted in the close meta, with their TTL keys.
-    fn evict_expired_temporary(&self, writes: &mut Vec<(Vec<u8>, Option<StoredEntry>)>) -> Vec<soroban_env_host::xdr::LedgerKey> {
-        use soroban_env_host::xdr::{ContractDataDurability, LedgerEntryData, LedgerKey, LedgerKeyTtl};
+    fn evict_expired_temporary(
+        &self,
+        writes: &mut Vec<(Vec<u8>, Option<StoredEntry>)>,
+    ) -> Vec<soroban_env_host::xdr::LedgerKey> {
+        use soroban_env_host::xdr::{
+            ContractDataDurability, LedgerEntryData, LedgerKey, LedgerKeyTtl,
+        };
         let seq = self.header.ledger_seq + 1;
         if seq % EVICTION_PERIOD != 0 {
             return vec![];
         }
-        let written: std::collections::HashSet<Vec<u8>> = writes.iter().map(|(k, _)| k.clone()).collect();
+        let written: std::collections::HashSet<Vec<u8>> =
+            writes.iter().map(|(k, _)| k.clone()).collect();
         let mut evicted = vec![];
         for (k, v) in self.state.iter() {
-            let LedgerEntryData::ContractData(d) = &v.entry.data else { continue };
-            if d.durability != ContractDataDurability::Temporary || v.live_until.is_none_or(|l| l >= seq) || written.contains(k) {
+            let LedgerEntryData::ContractData(d) = &v.entry.data else {
+                continue;
+            };
+            if d.durability != ContractDataDurability::Temporary
+                || v.live_until.is_none_or(|l| l >= seq)
+                || written.contains(k)
+            {
                 continue;
             }
             let key = v.entry.to_key();
-            evicted.push(LedgerKey::Ttl(LedgerKeyTtl { key_hash: state::key_hash(&key).into() }));
+            evicted.push(LedgerKey::Ttl(LedgerKeyTtl {
+                key_hash: state::key_hash(&key).into(),
+            }));
             evicted.push(key);
             writes.push((k.clone(), None));
         }
@@ -243,7 +321,11 @@ impl Chain {
 
 fn soroban_size(v: Option<&StoredEntry>) -> u64 {
     match v {
-        Some(s) if s.live_until.is_some() => s.entry.to_xdr(Limits::none()).map(|b| b.len() as u64).unwrap_or(0),
+        Some(s) if s.live_until.is_some() => s
+            .entry
+            .to_xdr(Limits::none())
+            .map(|b| b.len() as u64)
+            .unwrap_or(0),
         _ => 0,
     }
 }
@@ -252,7 +334,13 @@ fn state_entries_size(state: &State) -> u64 {
     state.iter().map(|(_, v)| soroban_size(Some(v))).sum()
 }
 
-pub fn ledger_info(network: &NetworkConfig, network_id: [u8; 32], header: &LedgerHeader, seq: u32, close_time: u64) -> LedgerInfo {
+pub fn ledger_info(
+    network: &NetworkConfig,
+    network_id: [u8; 32],
+    header: &LedgerHeader,
+    seq: u32,
+    close_time: u64,
+) -> LedgerInfo {
     let mut info = LedgerInfo {
         protocol_version: header.ledger_version,
         sequence_number: seq,
@@ -281,13 +369,17 @@ pub fn error_event(reason: &str) -> DiagnosticEvent {
             type_: ContractEventType::Diagnostic,
             body: ContractEventBody::V0(ContractEventV0 {
                 topics: topics.try_into().expect("two topics"),
-                data: ScVal::String(ScString(reason.as_bytes().to_vec().try_into().unwrap_or_default())),
+                data: ScVal::String(ScString(
+                    reason.as_bytes().to_vec().try_into().unwrap_or_default(),
+                )),
             }),
         },
     }
 }
 
 /// The trustline form of a classic asset.
-pub fn classic_trustline_asset(asset: &soroban_env_host::xdr::Asset) -> soroban_env_host::xdr::TrustLineAsset {
+pub fn classic_trustline_asset(
+    asset: &soroban_env_host::xdr::Asset,
+) -> soroban_env_host::xdr::TrustLineAsset {
     classic::trustline_asset(asset)
 }

@@ -6,7 +6,7 @@
 use super::state::State;
 use soroban_env_host::budget::Budget;
 use soroban_env_host::storage::Storage;
-use soroban_env_host::xdr::{LedgerEntryData};
+use soroban_env_host::xdr::LedgerEntryData;
 use soroban_env_host::{Host, ModuleCache};
 use soroban_simulation::NetworkConfig;
 
@@ -24,8 +24,12 @@ fn compilation_host(network: &NetworkConfig) -> Option<Host> {
 }
 
 pub fn build(state: &State, network: &NetworkConfig, protocol: u32) -> ModuleCache {
-    let Some(host) = compilation_host(network) else { return ModuleCache::default() };
-    let Ok(cache) = ModuleCache::new(&host) else { return ModuleCache::default() };
+    let Some(host) = compilation_host(network) else {
+        return ModuleCache::default();
+    };
+    let Ok(cache) = ModuleCache::new(&host) else {
+        return ModuleCache::default();
+    };
     for (_, stored) in state.iter() {
         if let LedgerEntryData::ContractCode(code) = &stored.entry.data {
             add(&cache, network, protocol, code.code.as_slice());

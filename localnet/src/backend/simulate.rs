@@ -3,15 +3,17 @@
 //! resources, fee, auth, return value, events and state changes.
 
 use super::soroban::with_snapshot;
-use super::validation::{muxed_to_account, is_soroban_op};
+use super::validation::{is_soroban_op, muxed_to_account};
 use super::Chain;
 use soroban_env_host::e2e_invoke::RecordingInvocationAuthMode;
 use soroban_env_host::xdr::{
-    DiagnosticEvent, LedgerEntry, LedgerKey, OperationBody, ScVal, SorobanAuthorizationEntry, SorobanTransactionData,
-    TransactionEnvelope, TransactionExt, FeeBumpTransactionInnerTx,
+    DiagnosticEvent, FeeBumpTransactionInnerTx, LedgerEntry, LedgerKey, OperationBody, ScVal,
+    SorobanAuthorizationEntry, SorobanTransactionData, TransactionEnvelope, TransactionExt,
 };
 use soroban_simulation::simulation::{
-    simulate_extend_ttl_op, simulate_invoke_host_function_op, simulate_restore_op, SimulationAdjustmentConfig,};
+    simulate_extend_ttl_op, simulate_invoke_host_function_op, simulate_restore_op,
+    SimulationAdjustmentConfig,
+};
 
 #[derive(Default)]
 pub struct Simulation {
@@ -33,7 +35,10 @@ pub struct SimulationRequest {
 }
 
 fn fail(msg: impl Into<String>) -> Simulation {
-    Simulation { error: Some(msg.into()), ..Default::default() }
+    Simulation {
+        error: Some(msg.into()),
+        ..Default::default()
+    }
 }
 
 pub fn simulate(chain: &Chain, req: SimulationRequest) -> Simulation {
@@ -46,7 +51,10 @@ pub fn simulate(chain: &Chain, req: SimulationRequest) -> Simulation {
         TransactionEnvelope::TxV0(_) => return fail("transaction envelope v0 is not supported"),
     };
     if tx.operations.len() != 1 {
-        return fail(format!("transaction contains {} operations; simulation needs exactly one", tx.operations.len()));
+        return fail(format!(
+            "transaction contains {} operations; simulation needs exactly one",
+            tx.operations.len()
+        ));
     }
     let op = &tx.operations[0];
     if !is_soroban_op(op) {
@@ -68,10 +76,18 @@ pub fn simulate(chain: &Chain, req: SimulationRequest) -> Simulation {
         OperationBody::InvokeHostFunction(ihf) => {
             let auth_mode = match req.auth_mode.as_deref() {
                 Some("enforce") => RecordingInvocationAuthMode::Enforcing(ihf.auth.to_vec()),
-                Some("record") => RecordingInvocationAuthMode::recording(true, req.use_upgraded_auth),
-                Some("record_allow_nonroot") => RecordingInvocationAuthMode::recording(false, req.use_upgraded_auth),
-                Some("") | None if !ihf.auth.is_empty() => RecordingInvocationAuthMode::Enforcing(ihf.auth.to_vec()),
-                Some("") | None => RecordingInvocationAuthMode::recording(true, req.use_upgraded_auth),
+                Some("record") => {
+                    RecordingInvocationAuthMode::recording(true, req.use_upgraded_auth)
+                }
+                Some("record_allow_nonroot") => {
+                    RecordingInvocationAuthMode::recording(false, req.use_upgraded_auth)
+                }
+                Some("") | None if !ihf.auth.is_empty() => {
+                    RecordingInvocationAuthMode::Enforcing(ihf.auth.to_vec())
+                }
+                Some("") | None => {
+                    RecordingInvocationAuthMode::recording(true, req.use_upgraded_auth)
+                }
                 Some(other) => return fail(format!("invalid authMode {other:?}")),
             };
             let sim = with_snapshot(&chain.state, |snap| {
@@ -91,7 +107,10 @@ pub fn simulate(chain: &Chain, req: SimulationRequest) -> Simulation {
                 Ok(s) => s,
                 Err(e) => return fail(format!("{e:?}")),
             };
-            let mut out = Simulation { events: sim.diagnostic_events, ..Default::default() };
+            let mut out = Simulation {
+                events: sim.diagnostic_events,
+                ..Default::default()
+            };
             match sim.invoke_result {
                 Err(e) => {
                     out.error = Some(host_error_text(&e, &out.events));
@@ -114,9 +133,18 @@ pub fn simulate(chain: &Chain, req: SimulationRequest) -> Simulation {
             out
         }
         OperationBody::ExtendFootprintTtl(ext) => {
-            let Some(fp) = footprint else { return fail("ExtendFootprintTTL needs the footprint in the Soroban data") };
+            let Some(fp) = footprint else {
+                return fail("ExtendFootprintTTL needs the footprint in the Soroban data");
+            };
             let r = with_snapshot(&chain.state, |snap| {
-                simulate_extend_ttl_op(snap.as_ref(), &chain.network, &adjust, &info, fp.read_only.as_slice(), ext.extend_to)
+                simulate_extend_ttl_op(
+                    snap.as_ref(),
+                    &chain.network,
+                    &adjust,
+                    &info,
+                    fp.read_only.as_slice(),
+                    ext.extend_to,
+                )
             });
             match r {
                 Ok(r) => Simulation {
@@ -128,9 +156,17 @@ pub fn simulate(chain: &Chain, req: SimulationRequest) -> Simulation {
             }
         }
         OperationBody::RestoreFootprint(_) => {
-            let Some(fp) = footprint else { return fail("RestoreFootprint needs the footprint in the Soroban data") };
+            let Some(fp) = footprint else {
+                return fail("RestoreFootprint needs the footprint in the Soroban data");
+            };
             let r = with_snapshot(&chain.state, |snap| {
-                simulate_restore_op(snap.as_ref(), &chain.network, &adjust, &info, fp.read_write.as_slice())
+                simulate_restore_op(
+                    snap.as_ref(),
+                    &chain.network,
+                    &adjust,
+                    &info,
+                    fp.read_write.as_slice(),
+                )
             });
             match r {
                 Ok(r) => Simulation {
@@ -155,7 +191,10 @@ fn host_error_text(e: &soroban_env_host::HostError, events: &[DiagnosticEvent]) 
         out.push_str("\nEvent log (newest first):\n");
     }
     for (i, d) in events.iter().rev().enumerate() {
-        let event = soroban_env_host::events::HostEvent { event: d.event.clone(), failed_call: !d.in_successful_contract_call };
+        let event = soroban_env_host::events::HostEvent {
+            event: d.event.clone(),
+            failed_call: !d.in_successful_contract_call,
+        };
         let _ = writeln!(out, "   {i}: {event}");
     }
     out
@@ -163,7 +202,10 @@ fn host_error_text(e: &soroban_env_host::HostError, events: &[DiagnosticEvent]) 
 
 /// Simulation's PRNG seed does not need to match apply's; any value will do.
 fn rand_seed() -> [u8; 32] {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
     let mut seed = [0u8; 32];
     seed[..16].copy_from_slice(&nanos.to_le_bytes());
     seed

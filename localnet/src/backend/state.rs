@@ -21,7 +21,8 @@ pub struct StoredEntry {
 
 /// XDR bytes of a key: the map key everywhere, so equal keys always compare equal.
 pub fn key_bytes(key: &LedgerKey) -> Vec<u8> {
-    key.to_xdr(Limits::none()).expect("ledger keys always encode")
+    key.to_xdr(Limits::none())
+        .expect("ledger keys always encode")
 }
 
 /// sha256 of the key's XDR: how TTL entries name the entry they belong to.
@@ -48,7 +49,9 @@ pub enum Liveness {
 }
 
 pub fn liveness(stored: Option<&StoredEntry>, key: &LedgerKey, seq: u32) -> Liveness {
-    let Some(s) = stored else { return Liveness::Missing };
+    let Some(s) = stored else {
+        return Liveness::Missing;
+    };
     match (durability(key), s.live_until) {
         (Some(ContractDataDurability::Temporary), Some(l)) if l < seq => Liveness::Missing,
         (Some(ContractDataDurability::Persistent), Some(l)) if l < seq => {
@@ -144,7 +147,11 @@ pub struct Overlay<'a> {
 
 impl<'a> Overlay<'a> {
     pub fn new(base: &'a State, ledger_seq: u32) -> Self {
-        Overlay { base, layers: vec![Layer::default()], ledger_seq }
+        Overlay {
+            base,
+            layers: vec![Layer::default()],
+            ledger_seq,
+        }
     }
 
     pub fn get(&self, key: &[u8]) -> Option<StoredEntry> {
@@ -192,7 +199,10 @@ impl<'a> Overlay<'a> {
     pub fn commit(&mut self) -> Vec<LedgerEntryChange> {
         let top = self.layers.pop().expect("commit without a layer");
         let changes = layer_changes(&top);
-        let below = self.layers.last_mut().expect("the base layer is never committed");
+        let below = self
+            .layers
+            .last_mut()
+            .expect("the base layer is never committed");
         for (key, before) in top.order {
             let value = top.writes.get(&key).cloned().flatten();
             if !below.writes.contains_key(&key) {
@@ -229,9 +239,16 @@ fn layer_changes(layer: &Layer) -> Vec<LedgerEntryChange> {
         if before.as_ref() == after.as_ref() {
             continue;
         }
-        push_change(&mut out, before.as_ref().map(|s| &s.entry), after.as_ref().map(|s| &s.entry));
+        push_change(
+            &mut out,
+            before.as_ref().map(|s| &s.entry),
+            after.as_ref().map(|s| &s.entry),
+        );
         let hash: [u8; 32] = Sha256::digest(key).into();
-        let ttl = |s: &StoredEntry| s.live_until.map(|l| ttl_entry(hash, l, s.entry.last_modified_ledger_seq));
+        let ttl = |s: &StoredEntry| {
+            s.live_until
+                .map(|l| ttl_entry(hash, l, s.entry.last_modified_ledger_seq))
+        };
         let (tb, ta) = (before.as_ref().and_then(ttl), after.as_ref().and_then(ttl));
         let ttl_changed = match (&tb, &ta) {
             (Some(b), Some(a)) => b.data != a.data,
@@ -245,7 +262,11 @@ fn layer_changes(layer: &Layer) -> Vec<LedgerEntryChange> {
     out
 }
 
-fn push_change(out: &mut Vec<LedgerEntryChange>, before: Option<&LedgerEntry>, after: Option<&LedgerEntry>) {
+fn push_change(
+    out: &mut Vec<LedgerEntryChange>,
+    before: Option<&LedgerEntry>,
+    after: Option<&LedgerEntry>,
+) {
     match (before, after) {
         (None, Some(a)) => out.push(LedgerEntryChange::Created(a.clone())),
         (Some(b), Some(a)) => {

@@ -95,10 +95,13 @@ impl Store {
                 }
             }
         }
-        let conn = Connection::open(&path).with_context(|| format!("opening {}", path.display()))?;
+        let conn =
+            Connection::open(&path).with_context(|| format!("opening {}", path.display()))?;
         // WAL + NORMAL: a commit survives the process being killed (not a power cut),
         // which is the durability a local chain needs, at a fraction of FULL's cost.
-        conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;")?;
+        conn.execute_batch(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;",
+        )?;
         conn.execute_batch(SCHEMA)?;
         Ok(Store { conn })
     }
@@ -119,9 +122,15 @@ impl Store {
     }
 
     pub fn load_entries(&self) -> Result<Vec<(Vec<u8>, StoredEntry)>> {
-        let mut stmt = self.conn.prepare("SELECT key, entry, live_until FROM entries")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key, entry, live_until FROM entries")?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?, r.get::<_, Option<u32>>(2)?))
+            Ok((
+                r.get::<_, Vec<u8>>(0)?,
+                r.get::<_, Vec<u8>>(1)?,
+                r.get::<_, Option<u32>>(2)?,
+            ))
         })?;
         let mut out = vec![];
         for row in rows {
@@ -159,8 +168,16 @@ impl Store {
             )?;
             for t in c.txs {
                 ins_tx.execute(params![
-                    &t.hash[..], t.ledger, t.application_order, t.fee_bump, t.successful,
-                    t.envelope, t.result, t.meta, encode_list(&t.diagnostic_events), t.close_time as i64
+                    &t.hash[..],
+                    t.ledger,
+                    t.application_order,
+                    t.fee_bump,
+                    t.successful,
+                    t.envelope,
+                    t.result,
+                    t.meta,
+                    encode_list(&t.diagnostic_events),
+                    t.close_time as i64
                 ])?;
             }
             let mut ins_ev = tx.prepare_cached(
@@ -169,8 +186,16 @@ impl Store {
             )?;
             for e in c.events {
                 ins_ev.execute(params![
-                    e.ledger, e.tx_index, e.op_index, e.event_index, e.kind,
-                    e.contract_id.map(|c| c.to_vec()), e.xdr, &e.tx_hash[..], e.successful, e.close_time as i64
+                    e.ledger,
+                    e.tx_index,
+                    e.op_index,
+                    e.event_index,
+                    e.kind,
+                    e.contract_id.map(|c| c.to_vec()),
+                    e.xdr,
+                    &e.tx_hash[..],
+                    e.successful,
+                    e.close_time as i64
                 ])?;
             }
             tx.prepare_cached(
@@ -194,13 +219,19 @@ impl Store {
     }
 
     pub fn latest_ledger(&self) -> Result<Option<LedgerRow>> {
-        self.ledger_query("SELECT seq, hash, close_time, header, meta FROM ledgers ORDER BY seq DESC LIMIT 1", params![])
-            .map(|mut v| v.pop())
+        self.ledger_query(
+            "SELECT seq, hash, close_time, header, meta FROM ledgers ORDER BY seq DESC LIMIT 1",
+            params![],
+        )
+        .map(|mut v| v.pop())
     }
 
     pub fn oldest_ledger(&self) -> Result<Option<LedgerRow>> {
-        self.ledger_query("SELECT seq, hash, close_time, header, meta FROM ledgers ORDER BY seq ASC LIMIT 1", params![])
-            .map(|mut v| v.pop())
+        self.ledger_query(
+            "SELECT seq, hash, close_time, header, meta FROM ledgers ORDER BY seq ASC LIMIT 1",
+            params![],
+        )
+        .map(|mut v| v.pop())
     }
 
     pub fn ledgers_from(&self, start: u32, limit: u32) -> Result<Vec<LedgerRow>> {
@@ -213,7 +244,11 @@ impl Store {
     pub fn ledger_close_time(&self, seq: u32) -> Result<Option<u64>> {
         Ok(self
             .conn
-            .query_row("SELECT close_time FROM ledgers WHERE seq = ?1", [seq], |r| r.get::<_, i64>(0))
+            .query_row(
+                "SELECT close_time FROM ledgers WHERE seq = ?1",
+                [seq],
+                |r| r.get::<_, i64>(0),
+            )
             .optional()?
             .map(|t| t as u64))
     }
@@ -270,13 +305,21 @@ impl Store {
     }
 
     /// Events with `start <= ledger < end`, from the cursor position on, in order.
-    pub fn events_between(&self, start: (u32, u32, u32, u32), end_ledger: u32, limit: u32) -> Result<Vec<EventRow>> {
+    pub fn events_between(
+        &self,
+        start: (u32, u32, u32, u32),
+        end_ledger: u32,
+        limit: u32,
+    ) -> Result<Vec<EventRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT ledger, tx_index, op_index, event_index, kind, contract_id, xdr, tx_hash, successful, close_time
              FROM events WHERE (ledger, tx_index, op_index, event_index) >= (?1, ?2, ?3, ?4) AND ledger < ?5
              ORDER BY ledger, tx_index, op_index, event_index LIMIT ?6",
         )?;
-        let rows = stmt.query_map(params![start.0, start.1, start.2, start.3, end_ledger, limit], event_from_row)?;
+        let rows = stmt.query_map(
+            params![start.0, start.1, start.2, start.3, end_ledger, limit],
+            event_from_row,
+        )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
@@ -301,9 +344,12 @@ fn event_from_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
 }
 
 fn prune(tx: &rusqlite::Transaction, cutoff: u32) -> Result<()> {
-    tx.prepare_cached("DELETE FROM ledgers WHERE seq < ?1")?.execute([cutoff])?;
-    tx.prepare_cached("DELETE FROM txs WHERE ledger < ?1")?.execute([cutoff])?;
-    tx.prepare_cached("DELETE FROM events WHERE ledger < ?1")?.execute([cutoff])?;
+    tx.prepare_cached("DELETE FROM ledgers WHERE seq < ?1")?
+        .execute([cutoff])?;
+    tx.prepare_cached("DELETE FROM txs WHERE ledger < ?1")?
+        .execute([cutoff])?;
+    tx.prepare_cached("DELETE FROM events WHERE ledger < ?1")?
+        .execute([cutoff])?;
     Ok(())
 }
 

@@ -20,7 +20,10 @@ impl Clock {
 
     /// The real clock, in Unix seconds.
     pub fn wall(&self) -> u64 {
-        SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0)
     }
 
     /// The close time the next ledger gets: now, but never before the last close.
@@ -29,7 +32,9 @@ impl Clock {
     }
 
     pub fn advance(&mut self, seconds: u64) {
-        self.offset = self.offset.saturating_add(seconds.min(i64::MAX as u64) as i64);
+        self.offset = self
+            .offset
+            .saturating_add(seconds.min(i64::MAX as u64) as i64);
     }
 
     pub fn closed_at(&mut self, t: u64) {

@@ -10,12 +10,13 @@ use super::state::Overlay;
 use super::validation::TxFrame;
 use sha2::{Digest, Sha256};
 use soroban_env_host::xdr::{
-    AccountId, ContractEvent, ContractEventBody, ContractEventType, ContractEventV0, ContractId, DiagnosticEvent,
-    ExtensionPoint, Hash, InnerTransactionResult, InnerTransactionResultExt, InnerTransactionResultPair,
-    InnerTransactionResultResult, Int128Parts, LedgerEntryChange, LedgerEntryChanges, OperationBody, OperationMetaV2,
-    OperationResult, ScAddress, ScSymbol, ScVal, SorobanTransactionMetaExt, SorobanTransactionMetaExtV1,
-    SorobanTransactionMetaV2, TransactionEvent, TransactionEventStage, TransactionMeta, TransactionMetaV4,
-    TransactionResult, TransactionResultExt, TransactionResultResult, VecM,
+    AccountId, ContractEvent, ContractEventBody, ContractEventType, ContractEventV0, ContractId,
+    DiagnosticEvent, ExtensionPoint, Hash, InnerTransactionResult, InnerTransactionResultExt,
+    InnerTransactionResultPair, InnerTransactionResultResult, Int128Parts, LedgerEntryChange,
+    LedgerEntryChanges, OperationBody, OperationMetaV2, OperationResult, ScAddress, ScSymbol,
+    ScVal, SorobanTransactionMetaExt, SorobanTransactionMetaExtV1, SorobanTransactionMetaV2,
+    TransactionEvent, TransactionEventStage, TransactionMeta, TransactionMetaV4, TransactionResult,
+    TransactionResultExt, TransactionResultResult, VecM,
 };
 
 /// A transaction after apply, with everything the ledger close and the RPC need.
@@ -41,7 +42,12 @@ pub struct ApplyContext<'a> {
 pub fn apply(ov: &mut Overlay, ctx: &ApplyContext, frame: TxFrame) -> AppliedTx {
     let fee_source = frame.fee_source();
     let charge = frame.fee_to_charge(ctx.base_fee);
-    let mut tx_events = vec![fee_event(ctx, &fee_source, charge, TransactionEventStage::BeforeAllTxs)];
+    let mut tx_events = vec![fee_event(
+        ctx,
+        &fee_source,
+        charge,
+        TransactionEventStage::BeforeAllTxs,
+    )];
 
     ov.push();
     if let Some(mut a) = load_account(ov, &fee_source) {
@@ -66,7 +72,11 @@ pub fn apply(ov: &mut Overlay, ctx: &ApplyContext, frame: TxFrame) -> AppliedTx 
     if let Some(data) = frame.soroban_data() {
         let (non_refundable, _) = fees::resource_fee(ctx.soroban.network, data, frame.size);
         let max_refundable = (data.resource_fee - non_refundable).max(0);
-        let used = if successful { soroban_out.refundable_used.min(max_refundable) } else { 0 };
+        let used = if successful {
+            soroban_out.refundable_used.min(max_refundable)
+        } else {
+            0
+        };
         refund = max_refundable - used;
         if refund > 0 {
             ov.push();
@@ -75,7 +85,12 @@ pub fn apply(ov: &mut Overlay, ctx: &ApplyContext, frame: TxFrame) -> AppliedTx 
                 save_account(ov, a);
             }
             post_fee_changes = ov.commit();
-            tx_events.push(fee_event(ctx, &fee_source, -refund, TransactionEventStage::AfterTx));
+            tx_events.push(fee_event(
+                ctx,
+                &fee_source,
+                -refund,
+                TransactionEventStage::AfterTx,
+            ));
         }
         soroban_meta = Some(SorobanTransactionMetaV2 {
             ext: SorobanTransactionMetaExt::V1(SorobanTransactionMetaExtV1 {
@@ -84,7 +99,11 @@ pub fn apply(ov: &mut Overlay, ctx: &ApplyContext, frame: TxFrame) -> AppliedTx 
                 total_refundable_resource_fee_charged: used,
                 rent_fee_charged: if successful { soroban_out.rent_fee } else { 0 },
             }),
-            return_value: if successful { soroban_out.return_value.clone() } else { None },
+            return_value: if successful {
+                soroban_out.return_value.clone()
+            } else {
+                None
+            },
         });
     }
     let fee_charged = charge - refund;
@@ -96,7 +115,11 @@ pub fn apply(ov: &mut Overlay, ctx: &ApplyContext, frame: TxFrame) -> AppliedTx 
         tx_changes_after: LedgerEntryChanges(VecM::default()),
         soroban_meta,
         events: tx_events.try_into().unwrap_or_default(),
-        diagnostic_events: soroban_out.diagnostics.clone().try_into().unwrap_or_default(),
+        diagnostic_events: soroban_out
+            .diagnostics
+            .clone()
+            .try_into()
+            .unwrap_or_default(),
     });
     let result = transaction_result(&frame, results, successful, fee_charged);
     AppliedTx {
@@ -116,7 +139,12 @@ fn apply_operations(
     ov: &mut Overlay,
     ctx: &ApplyContext,
     frame: &TxFrame,
-) -> (Vec<OperationResult>, Vec<OperationMetaV2>, SorobanOutcome, bool) {
+) -> (
+    Vec<OperationResult>,
+    Vec<OperationMetaV2>,
+    SorobanOutcome,
+    bool,
+) {
     let mut results = vec![];
     let mut metas = vec![];
     let mut soroban_out = SorobanOutcome::default();
@@ -128,15 +156,24 @@ fn apply_operations(
         let mut classic_events = vec![];
         let result = if load_account(ov, &source).is_none() {
             OperationResult::OpNoAccount
-        } else if let Some(r) = classic::apply(ov, &ctx.classic, &source, &op.body, &mut classic_events) {
+        } else if let Some(r) =
+            classic::apply(ov, &ctx.classic, &source, &op.body, &mut classic_events)
+        {
             r
         } else {
             soroban_out = apply_soroban(ov, ctx, frame, &source, &op.body, index);
-            soroban_out.result.clone().unwrap_or(OperationResult::OpNotSupported)
+            soroban_out
+                .result
+                .clone()
+                .unwrap_or(OperationResult::OpNotSupported)
         };
         if classic::is_success(&result) {
             let changes = ov.commit();
-            let events = if matches!(op.body, OperationBody::InvokeHostFunction(_)) { soroban_out.events.clone() } else { classic_events };
+            let events = if matches!(op.body, OperationBody::InvokeHostFunction(_)) {
+                soroban_out.events.clone()
+            } else {
+                classic_events
+            };
             metas.push(OperationMetaV2 {
                 ext: ExtensionPoint::V0,
                 changes: LedgerEntryChanges(changes.try_into().unwrap_or_default()),
@@ -157,8 +194,17 @@ fn apply_operations(
     (results, metas, soroban_out, ok)
 }
 
-fn apply_soroban(ov: &mut Overlay, ctx: &ApplyContext, frame: &TxFrame, source: &AccountId, body: &OperationBody, index: usize) -> SorobanOutcome {
-    let Some(data) = frame.soroban_data() else { return SorobanOutcome::default() };
+fn apply_soroban(
+    ov: &mut Overlay,
+    ctx: &ApplyContext,
+    frame: &TxFrame,
+    source: &AccountId,
+    body: &OperationBody,
+    index: usize,
+) -> SorobanOutcome {
+    let Some(data) = frame.soroban_data() else {
+        return SorobanOutcome::default();
+    };
     let (non_refundable, _) = fees::resource_fee(ctx.soroban.network, data, frame.size);
     let max_refundable = (data.resource_fee - non_refundable).max(0);
     let mut seed_input = frame.hash.to_vec();
@@ -170,14 +216,23 @@ fn apply_soroban(ov: &mut Overlay, ctx: &ApplyContext, frame: &TxFrame, source: 
         modules: ctx.soroban.modules.clone(),
     };
     match body {
-        OperationBody::InvokeHostFunction(op) => soroban::invoke(ov, &sctx, data, source, op, max_refundable),
-        OperationBody::ExtendFootprintTtl(op) => soroban::extend_ttl(ov, &sctx, data, op, max_refundable),
+        OperationBody::InvokeHostFunction(op) => {
+            soroban::invoke(ov, &sctx, data, source, op, max_refundable)
+        }
+        OperationBody::ExtendFootprintTtl(op) => {
+            soroban::extend_ttl(ov, &sctx, data, op, max_refundable)
+        }
         OperationBody::RestoreFootprint(_) => soroban::restore(ov, &sctx, data, max_refundable),
         _ => SorobanOutcome::default(),
     }
 }
 
-fn transaction_result(frame: &TxFrame, results: Vec<OperationResult>, ok: bool, fee_charged: i64) -> TransactionResult {
+fn transaction_result(
+    frame: &TxFrame,
+    results: Vec<OperationResult>,
+    ok: bool,
+    fee_charged: i64,
+) -> TransactionResult {
     let ops: VecM<OperationResult> = results.try_into().unwrap_or_default();
     let result = match &frame.fee_bump {
         None => {
@@ -192,7 +247,11 @@ fn transaction_result(frame: &TxFrame, results: Vec<OperationResult>, ok: bool, 
                 transaction_hash: Hash(frame.inner_hash),
                 result: InnerTransactionResult {
                     fee_charged: 0,
-                    result: if ok { InnerTransactionResultResult::TxSuccess(ops) } else { InnerTransactionResultResult::TxFailed(ops) },
+                    result: if ok {
+                        InnerTransactionResultResult::TxSuccess(ops)
+                    } else {
+                        InnerTransactionResultResult::TxFailed(ops)
+                    },
                     ext: InnerTransactionResultExt::V0,
                 },
             };
@@ -203,11 +262,20 @@ fn transaction_result(frame: &TxFrame, results: Vec<OperationResult>, ok: bool, 
             }
         }
     };
-    TransactionResult { fee_charged, result, ext: TransactionResultExt::V0 }
+    TransactionResult {
+        fee_charged,
+        result,
+        ext: TransactionResultExt::V0,
+    }
 }
 
 /// CAP-67 fee event: `fee(from)` with the amount charged (negative for a refund).
-fn fee_event(ctx: &ApplyContext, from: &AccountId, amount: i64, stage: TransactionEventStage) -> TransactionEvent {
+fn fee_event(
+    ctx: &ApplyContext,
+    from: &AccountId,
+    amount: i64,
+    stage: TransactionEventStage,
+) -> TransactionEvent {
     let topics: Vec<ScVal> = vec![
         ScVal::Symbol(ScSymbol("fee".try_into().expect("short symbol"))),
         ScVal::Address(ScAddress::Account(from.clone())),
@@ -220,26 +288,42 @@ fn fee_event(ctx: &ApplyContext, from: &AccountId, amount: i64, stage: Transacti
             type_: ContractEventType::Contract,
             body: ContractEventBody::V0(ContractEventV0 {
                 topics: topics.try_into().expect("two topics"),
-                data: ScVal::I128(Int128Parts { hi: if amount < 0 { -1 } else { 0 }, lo: amount as u64 }),
+                data: ScVal::I128(Int128Parts {
+                    hi: if amount < 0 { -1 } else { 0 },
+                    lo: amount as u64,
+                }),
             }),
         },
     }
 }
 
 /// The result core returns for a transaction refused before apply.
-pub fn rejection(frame: Option<&TxFrame>, code: TransactionResultResult, inner: bool, base_fee: u32) -> TransactionResult {
+pub fn rejection(
+    frame: Option<&TxFrame>,
+    code: TransactionResultResult,
+    inner: bool,
+    base_fee: u32,
+) -> TransactionResult {
     let fee_charged = frame.map(|f| f.fee_to_charge(base_fee)).unwrap_or(0);
     let result = match (frame, inner) {
         (Some(f), true) => {
             let inner_code = inner_code(code);
             TransactionResultResult::TxFeeBumpInnerFailed(InnerTransactionResultPair {
                 transaction_hash: Hash(f.inner_hash),
-                result: InnerTransactionResult { fee_charged: 0, result: inner_code, ext: InnerTransactionResultExt::V0 },
+                result: InnerTransactionResult {
+                    fee_charged: 0,
+                    result: inner_code,
+                    ext: InnerTransactionResultExt::V0,
+                },
             })
         }
         _ => code,
     };
-    TransactionResult { fee_charged, result, ext: TransactionResultExt::V0 }
+    TransactionResult {
+        fee_charged,
+        result,
+        ext: TransactionResultExt::V0,
+    }
 }
 
 fn inner_code(code: TransactionResultResult) -> InnerTransactionResultResult {

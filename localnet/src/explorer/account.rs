@@ -15,32 +15,64 @@ const SCANNED_TXS: u32 = 1000;
 
 pub fn account_page(c: &Chain, id: &str) -> Page {
     let Some(key) = parse_account(id) else {
-        return Page::problem(400, "An account address is a G… StrKey (56 characters, valid checksum).");
+        return Page::problem(
+            400,
+            "An account address is a G… StrKey (56 characters, valid checksum).",
+        );
     };
     let who = account_id(key);
     let ov = Overlay::new(&c.state, c.latest.seq);
     let Some(a) = load_account(&ov, &who) else {
-        return Page::problem(404, &format!("No account {id} on this network (fund it with /friendbot)."));
+        return Page::problem(
+            404,
+            &format!("No account {id} on this network (fund it with /friendbot)."),
+        );
     };
     let t = &a.thresholds.0;
-    let flags = [(1, "auth required"), (2, "auth revocable"), (4, "auth immutable"), (8, "clawback enabled")]
-        .iter()
-        .filter(|(bit, _)| a.flags & bit != 0)
-        .map(|(_, name)| *name)
-        .collect::<Vec<_>>();
+    let flags = [
+        (1, "auth required"),
+        (2, "auth revocable"),
+        (4, "auth immutable"),
+        (8, "clawback enabled"),
+    ]
+    .iter()
+    .filter(|(bit, _)| a.flags & bit != 0)
+    .map(|(_, name)| *name)
+    .collect::<Vec<_>>();
     let mut body = table(&[
         ("Balance", esc(&xlm(a.balance))),
         ("Sequence number", a.seq_num.0.to_string()),
         ("Subentries", a.num_sub_entries.to_string()),
-        ("Thresholds", format!("master key weight {}, low {}, medium {}, high {}", t[0], t[1], t[2], t[3])),
-        ("Flags", esc(&if flags.is_empty() { "none".to_string() } else { flags.join(", ") })),
+        (
+            "Thresholds",
+            format!(
+                "master key weight {}, low {}, medium {}, high {}",
+                t[0], t[1], t[2], t[3]
+            ),
+        ),
+        (
+            "Flags",
+            esc(&if flags.is_empty() {
+                "none".to_string()
+            } else {
+                flags.join(", ")
+            }),
+        ),
         ("Home domain", esc(&a.home_domain.to_utf8_string_lossy())),
     ]);
 
     body.push_str("<h2>Signers</h2><table><tr><th>key</th><th>weight</th></tr>");
-    body.push_str(&format!("<tr><td>{} (master key)</td><td>{}</td></tr>", esc(id), t[0]));
+    body.push_str(&format!(
+        "<tr><td>{} (master key)</td><td>{}</td></tr>",
+        esc(id),
+        t[0]
+    ));
     for s in a.signers.iter() {
-        body.push_str(&format!("<tr><td>{}</td><td>{}</td></tr>", esc(&s.key.to_string()), s.weight));
+        body.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td></tr>",
+            esc(&s.key.to_string()),
+            s.weight
+        ));
     }
     body.push_str("</table>");
 
@@ -63,7 +95,9 @@ pub fn account_page(c: &Chain, id: &str) -> Page {
     if lines.is_empty() {
         body.push_str("<p>None.</p>");
     } else {
-        body.push_str("<table><tr><th>asset</th><th>balance</th><th>limit</th><th>authorized</th></tr>");
+        body.push_str(
+            "<table><tr><th>asset</th><th>balance</th><th>limit</th><th>authorized</th></tr>",
+        );
         body.push_str(&lines.concat());
         body.push_str("</table>");
     }
@@ -71,13 +105,25 @@ pub fn account_page(c: &Chain, id: &str) -> Page {
     body.push_str("<h2>Latest transactions it sent or paid for</h2><ul>");
     let mut any = false;
     for row in c.store.recent_txs(SCANNED_TXS).unwrap_or_default() {
-        let Ok(env) = TransactionEnvelope::from_xdr(&row.envelope, Limits::none()) else { continue };
-        let Ok(frame) = TxFrame::parse(env, c.network_id) else { continue };
+        let Ok(env) = TransactionEnvelope::from_xdr(&row.envelope, Limits::none()) else {
+            continue;
+        };
+        let Ok(frame) = TxFrame::parse(env, c.network_id) else {
+            continue;
+        };
         if frame.source() == who || frame.fee_source() == who {
             any = true;
-            body.push_str(&format!("<li>{} in ledger {}</li>", link("tx", &hex::encode(row.hash)), link("ledger", &row.ledger.to_string())));
+            body.push_str(&format!(
+                "<li>{} in ledger {}</li>",
+                link("tx", &hex::encode(row.hash)),
+                link("ledger", &row.ledger.to_string())
+            ));
         }
     }
-    body.push_str(if any { "</ul>" } else { "</ul><p>None in the history kept.</p>" });
+    body.push_str(if any {
+        "</ul>"
+    } else {
+        "</ul><p>None in the history kept.</p>"
+    });
     Page::ok(format!("Account {id}"), body)
 }

@@ -76,18 +76,30 @@ fn write_scval(out: &mut String, v: &ScVal, depth: u32) {
         ScVal::ContractInstance(_) => write!(out, "(contract instance)"),
         ScVal::LedgerKeyContractInstance => write!(out, "(instance key)"),
         ScVal::LedgerKeyNonce(n) => write!(out, "(nonce {})", n.nonce),
-        ScVal::ExecutableTag(s) => write!(out, "(executable {})", String::from_utf8_lossy(s.as_slice())),
+        ScVal::ExecutableTag(s) => write!(
+            out,
+            "(executable {})",
+            String::from_utf8_lossy(s.as_slice())
+        ),
     };
 }
 
 fn clip(s: &str) -> String {
     let mut chars = s.chars();
     let head: String = chars.by_ref().take(MAX_ITEMS * 5).collect();
-    if chars.next().is_some() { format!("{head}…") } else { head }
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
 }
 
 fn clip_hex(b: &[u8]) -> String {
-    if b.len() > MAX_ITEMS { format!("{}…", hex::encode(&b[..MAX_ITEMS])) } else { hex::encode(b) }
+    if b.len() > MAX_ITEMS {
+        format!("{}…", hex::encode(&b[..MAX_ITEMS]))
+    } else {
+        hex::encode(b)
+    }
 }
 
 /// Base units with `decimals` places, trailing zeros dropped: 12.5 for 125000000 at 7.
@@ -97,7 +109,11 @@ pub fn amount(units: i128, decimals: u32) -> String {
     let sign = if units < 0 && whole == 0 { "-" } else { "" };
     let frac = format!("{frac:0width$}", width = decimals as usize);
     let frac = frac.trim_end_matches('0');
-    if frac.is_empty() { format!("{sign}{whole}") } else { format!("{sign}{whole}.{frac}") }
+    if frac.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac}")
+    }
 }
 
 /// Stroops as XLM: `10000 XLM`.
@@ -135,10 +151,25 @@ pub fn trustline_asset(a: &TrustLineAsset) -> String {
 pub fn spec_type(t: &ScSpecTypeDef) -> String {
     match t {
         ScSpecTypeDef::Option(o) => format!("Option<{}>", spec_type(&o.value_type)),
-        ScSpecTypeDef::Result(r) => format!("Result<{}, {}>", spec_type(&r.ok_type), spec_type(&r.error_type)),
+        ScSpecTypeDef::Result(r) => format!(
+            "Result<{}, {}>",
+            spec_type(&r.ok_type),
+            spec_type(&r.error_type)
+        ),
         ScSpecTypeDef::Vec(v) => format!("Vec<{}>", spec_type(&v.element_type)),
-        ScSpecTypeDef::Map(m) => format!("Map<{}, {}>", spec_type(&m.key_type), spec_type(&m.value_type)),
-        ScSpecTypeDef::Tuple(t) => format!("({})", t.value_types.iter().map(spec_type).collect::<Vec<_>>().join(", ")),
+        ScSpecTypeDef::Map(m) => format!(
+            "Map<{}, {}>",
+            spec_type(&m.key_type),
+            spec_type(&m.value_type)
+        ),
+        ScSpecTypeDef::Tuple(t) => format!(
+            "({})",
+            t.value_types
+                .iter()
+                .map(spec_type)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         ScSpecTypeDef::BytesN(b) => format!("BytesN<{}>", b.n),
         ScSpecTypeDef::Udt(u) => u.name.to_utf8_string_lossy(),
         ScSpecTypeDef::Val => "Val".into(),
@@ -170,9 +201,20 @@ mod tests {
     #[test]
     fn values_are_compact_and_bounded() {
         let sym = |s: &str| ScVal::Symbol(ScSymbol(s.try_into().unwrap()));
-        let v = ScVal::Vec(Some(ScVec(vec![sym("transfer"), ScVal::I128(Int128Parts { hi: 0, lo: 10 })].try_into().unwrap())));
+        let v = ScVal::Vec(Some(ScVec(
+            vec![sym("transfer"), ScVal::I128(Int128Parts { hi: 0, lo: 10 })]
+                .try_into()
+                .unwrap(),
+        )));
         assert_eq!(scval(&v), "[transfer, 10]");
-        let m = ScVal::Map(Some(ScMap(vec![ScMapEntry { key: sym("a"), val: ScVal::Void }].try_into().unwrap())));
+        let m = ScVal::Map(Some(ScMap(
+            vec![ScMapEntry {
+                key: sym("a"),
+                val: ScVal::Void,
+            }]
+            .try_into()
+            .unwrap(),
+        )));
         assert_eq!(scval(&m), "{a: void}");
         let mut deep = ScVal::Void;
         for _ in 0..20 {

@@ -7,19 +7,36 @@ use crate::api::rfc3339;
 use crate::backend::frame::TxFrame;
 use crate::backend::store::TxRow;
 use crate::backend::Chain;
-use soroban_env_host::xdr::{LedgerHeaderHistoryEntry, Limits, ReadXdr, TransactionEnvelope, TransactionResult};
+use soroban_env_host::xdr::{
+    LedgerHeaderHistoryEntry, Limits, ReadXdr, TransactionEnvelope, TransactionResult,
+};
 
 const RECENT: u32 = 15;
 
 pub fn ledger_page(c: &Chain, id: &str) -> Page {
     let Some(seq) = id.parse::<u32>().ok().filter(|s| *s > 0) else {
-        return Page::problem(400, "A ledger is named by its sequence number, a positive integer.");
+        return Page::problem(
+            400,
+            "A ledger is named by its sequence number, a positive integer.",
+        );
     };
     if seq > c.latest.seq {
-        return Page::problem(404, &format!("Ledger {seq} has not closed yet; the latest is {}.", c.latest.seq));
+        return Page::problem(
+            404,
+            &format!(
+                "Ledger {seq} has not closed yet; the latest is {}.",
+                c.latest.seq
+            ),
+        );
     }
     if seq < c.oldest_ledger {
-        return Page::problem(404, &format!("Ledger {seq} is older than the history kept (from ledger {}).", c.oldest_ledger));
+        return Page::problem(
+            404,
+            &format!(
+                "Ledger {seq} is older than the history kept (from ledger {}).",
+                c.oldest_ledger
+            ),
+        );
     }
     let row = match c.store.ledgers_from(seq, 1) {
         Ok(mut rows) if !rows.is_empty() => rows.remove(0),
@@ -31,7 +48,11 @@ pub fn ledger_page(c: &Chain, id: &str) -> Page {
     };
     let h = &history.header;
     let previous = if seq > 1 {
-        format!("{} ({})", link("ledger", &(seq - 1).to_string()), hex::encode(h.previous_ledger_hash.0))
+        format!(
+            "{} ({})",
+            link("ledger", &(seq - 1).to_string()),
+            hex::encode(h.previous_ledger_hash.0)
+        )
     } else {
         "none (genesis)".into()
     };
@@ -39,7 +60,10 @@ pub fn ledger_page(c: &Chain, id: &str) -> Page {
     let mut body = table(&[
         ("Hash", format!("<code>{}</code>", hex::encode(row.hash))),
         ("Previous ledger", previous),
-        ("Closed at", esc(&format!("{} ({})", rfc3339(row.close_time), row.close_time))),
+        (
+            "Closed at",
+            esc(&format!("{} ({})", rfc3339(row.close_time), row.close_time)),
+        ),
         ("Protocol", h.ledger_version.to_string()),
         ("Base fee", format!("{} stroops", h.base_fee)),
         ("Base reserve", esc(&xlm(h.base_reserve as i64))),
@@ -47,21 +71,37 @@ pub fn ledger_page(c: &Chain, id: &str) -> Page {
         ("Transactions", txs.len().to_string()),
     ]);
     if seq < c.latest.seq {
-        body.push_str(&format!("<p>Next: {}</p>", link("ledger", &(seq + 1).to_string())));
+        body.push_str(&format!(
+            "<p>Next: {}</p>",
+            link("ledger", &(seq + 1).to_string())
+        ));
     }
     body.push_str(&tx_list(c, &txs));
     Page::ok(format!("Ledger {seq}"), body)
 }
 
 pub fn index_page(c: &Chain) -> Page {
-    let mut body = String::from("<h2>Latest ledgers</h2><table><tr><th>ledger</th><th>closed at</th></tr>");
+    let mut body =
+        String::from("<h2>Latest ledgers</h2><table><tr><th>ledger</th><th>closed at</th></tr>");
     for l in c.store.recent_ledgers(RECENT).unwrap_or_default() {
-        body.push_str(&format!("<tr><td>{}</td><td>{}</td></tr>", link("ledger", &l.seq.to_string()), esc(&rfc3339(l.close_time))));
+        body.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td></tr>",
+            link("ledger", &l.seq.to_string()),
+            esc(&rfc3339(l.close_time))
+        ));
     }
     body.push_str("</table><h2>Latest transactions</h2>");
     body.push_str(&tx_list(c, &c.store.recent_txs(RECENT).unwrap_or_default()));
-    let oldest = if c.oldest_ledger > 1 { format!(" History is kept from ledger {}.", c.oldest_ledger) } else { String::new() };
-    body.push_str(&format!("<p>Network passphrase: <code>{}</code>.{}</p>", esc(&c.passphrase), esc(&oldest)));
+    let oldest = if c.oldest_ledger > 1 {
+        format!(" History is kept from ledger {}.", c.oldest_ledger)
+    } else {
+        String::new()
+    };
+    body.push_str(&format!(
+        "<p>Network passphrase: <code>{}</code>.{}</p>",
+        esc(&c.passphrase),
+        esc(&oldest)
+    ));
     Page::ok("localnet", body)
 }
 
@@ -74,20 +114,34 @@ fn tx_list(c: &Chain, txs: &[TxRow]) -> String {
         "<table><tr><th>transaction</th><th>ledger</th><th>source</th><th>operations</th><th>status</th><th>fee</th></tr>",
     );
     for t in txs {
-        let frame = TransactionEnvelope::from_xdr(&t.envelope, Limits::none()).ok().and_then(|e| TxFrame::parse(e, c.network_id).ok());
+        let frame = TransactionEnvelope::from_xdr(&t.envelope, Limits::none())
+            .ok()
+            .and_then(|e| TxFrame::parse(e, c.network_id).ok());
         let (source, ops) = match &frame {
             Some(f) => (
                 address_link(&f.tx.source_account.to_string()),
-                esc(&f.tx.operations.iter().map(|o| o.body.name()).collect::<Vec<_>>().join(", ")),
+                esc(&f
+                    .tx
+                    .operations
+                    .iter()
+                    .map(|o| o.body.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")),
             ),
             None => ("?".into(), "?".into()),
         };
-        let fee = TransactionResult::from_xdr(&t.result, Limits::none()).map(|r| xlm(r.fee_charged)).unwrap_or_default();
+        let fee = TransactionResult::from_xdr(&t.result, Limits::none())
+            .map(|r| xlm(r.fee_charged))
+            .unwrap_or_default();
         out.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{source}</td><td>{ops}</td><td>{}</td><td>{}</td></tr>",
             link("tx", &hex::encode(t.hash)),
             link("ledger", &t.ledger.to_string()),
-            if t.successful { "<span class=ok>SUCCESS</span>" } else { "<span class=failed>FAILED</span>" },
+            if t.successful {
+                "<span class=ok>SUCCESS</span>"
+            } else {
+                "<span class=failed>FAILED</span>"
+            },
             esc(&fee)
         ));
     }

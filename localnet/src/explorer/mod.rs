@@ -34,12 +34,20 @@ pub struct Page {
 
 impl Page {
     pub fn ok(title: impl Into<String>, body: String) -> Page {
-        Page { status: 200, title: title.into(), body }
+        Page {
+            status: 200,
+            title: title.into(),
+            body,
+        }
     }
 
     /// A page that says what is missing or wrong, in a sentence.
     pub fn problem(status: u16, sentence: &str) -> Page {
-        Page { status, title: "Not found".into(), body: format!("<p class=problem>{}</p>", esc(sentence)) }
+        Page {
+            status,
+            title: "Not found".into(),
+            body: format!("<p class=problem>{}</p>", esc(sentence)),
+        }
     }
 
     /// The whole document, with the navigation bar.
@@ -104,14 +112,32 @@ pub fn table(rows: &[(&str, String)]) -> String {
 /// The explorer's routes, merged into the node's router.
 pub fn routes() -> Router<Api> {
     Router::new()
-        .route("/explorer", get(|s: State<Api>| serve(s, |c| index_page(c))))
-        .route("/explorer/tx/{hash}", get(|s: State<Api>, Path(id): Path<String>| serve(s, move |c| tx_page(c, &id))))
-        .route("/explorer/ledger/{seq}", get(|s: State<Api>, Path(id): Path<String>| serve(s, move |c| ledger_page(c, &id))))
-        .route("/explorer/account/{id}", get(|s: State<Api>, Path(id): Path<String>| serve(s, move |c| account_page(c, &id))))
-        .route("/explorer/contract/{id}", get(|s: State<Api>, Path(id): Path<String>| serve(s, move |c| contract_page(c, &id))))
+        .route(
+            "/explorer",
+            get(|s: State<Api>| serve(s, |c| index_page(c))),
+        )
+        .route(
+            "/explorer/tx/{hash}",
+            get(|s: State<Api>, Path(id): Path<String>| serve(s, move |c| tx_page(c, &id))),
+        )
+        .route(
+            "/explorer/ledger/{seq}",
+            get(|s: State<Api>, Path(id): Path<String>| serve(s, move |c| ledger_page(c, &id))),
+        )
+        .route(
+            "/explorer/account/{id}",
+            get(|s: State<Api>, Path(id): Path<String>| serve(s, move |c| account_page(c, &id))),
+        )
+        .route(
+            "/explorer/contract/{id}",
+            get(|s: State<Api>, Path(id): Path<String>| serve(s, move |c| contract_page(c, &id))),
+        )
 }
 
-async fn serve(State(api): State<Api>, render: impl FnOnce(&Chain) -> Page + Send + 'static) -> Response {
+async fn serve(
+    State(api): State<Api>,
+    render: impl FnOnce(&Chain) -> Page + Send + 'static,
+) -> Response {
     let page = tokio::task::spawn_blocking(move || {
         let c = api.chain();
         let page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(&c)))
@@ -125,7 +151,10 @@ async fn serve(State(api): State<Api>, render: impl FnOnce(&Chain) -> Page + Sen
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             // Defence in depth on top of escaping: no scripts, no outside requests.
-            (header::CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'unsafe-inline'"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'",
+            ),
         ],
         html,
     )
@@ -138,7 +167,10 @@ mod tests {
 
     #[test]
     fn escaping_leaves_no_markup() {
-        assert_eq!(esc("<script>alert('x')</script> & \"q\""), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+        assert_eq!(
+            esc("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
         assert!(!link("tx", "\"><img src=x>").contains("<img"));
         assert!(Page::problem(404, "<b>").html(1).contains("&lt;b&gt;"));
     }

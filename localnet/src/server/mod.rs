@@ -40,17 +40,26 @@ async fn rpc(State(api): State<Api>, _headers: HeaderMap, body: Body) -> Respons
         Ok(b) => b,
         Err(_) => {
             let msg = format!("request body is larger than {MAX_BODY_BYTES} bytes");
-            return (StatusCode::PAYLOAD_TOO_LARGE, Json(rpc_error(Value::Null, INVALID_REQUEST, &msg))).into_response();
+            return (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                Json(rpc_error(Value::Null, INVALID_REQUEST, &msg)),
+            )
+                .into_response();
         }
     };
     let request: Value = match serde_json::from_slice(&bytes) {
         Ok(v) => v,
-        Err(e) => return Json(rpc_error(Value::Null, -32700, &format!("parse error: {e}"))).into_response(),
+        Err(e) => {
+            return Json(rpc_error(Value::Null, -32700, &format!("parse error: {e}")))
+                .into_response()
+        }
     };
     let answer = tokio::task::spawn_blocking(move || match request {
-        Value::Array(calls) if calls.is_empty() || calls.len() > MAX_BATCH => {
-            rpc_error(Value::Null, INVALID_REQUEST, &format!("a batch must hold 1 to {MAX_BATCH} calls"))
-        }
+        Value::Array(calls) if calls.is_empty() || calls.len() > MAX_BATCH => rpc_error(
+            Value::Null,
+            INVALID_REQUEST,
+            &format!("a batch must hold 1 to {MAX_BATCH} calls"),
+        ),
         Value::Array(calls) => Value::Array(calls.iter().map(|c| one_call(&api, c)).collect()),
         single => one_call(&api, &single),
     })
@@ -68,8 +77,13 @@ fn one_call(api: &Api, call: &Value) -> Value {
         return rpc_error(id, INVALID_REQUEST, "invalid request: method is required");
     };
     let params = call.get("params").cloned().unwrap_or(Value::Null);
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| api.call(method, &params)))
-        .unwrap_or_else(|_| Err(ApiError::Internal(format!("internal error while answering {method}"))));
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| api.call(method, &params)))
+            .unwrap_or_else(|_| {
+                Err(ApiError::Internal(format!(
+                    "internal error while answering {method}"
+                )))
+            });
     match result {
         Ok(v) => json!({ "jsonrpc": "2.0", "id": id, "result": v }),
         Err(e) => rpc_error(id, e.code(), e.message()),
@@ -77,17 +91,26 @@ fn one_call(api: &Api, call: &Value) -> Value {
 }
 
 fn dev_answer((status, body): (u16, Value)) -> Response {
-    (StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), Json(body)).into_response()
+    (
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        Json(body),
+    )
+        .into_response()
 }
 
 async fn friendbot(State(api): State<Api>, Query(q): Query<HashMap<String, String>>) -> Response {
-    let answer = tokio::task::spawn_blocking(move || api.friendbot(q.get("addr").map(String::as_str))).await;
+    let answer =
+        tokio::task::spawn_blocking(move || api.friendbot(q.get("addr").map(String::as_str))).await;
     dev_answer(answer.unwrap_or((500, json!({ "detail": "internal error" }))))
 }
 
 async fn faucet(State(api): State<Api>, Query(q): Query<HashMap<String, String>>) -> Response {
     let answer = tokio::task::spawn_blocking(move || {
-        api.faucet(q.get("addr").map(String::as_str), q.get("asset").map(String::as_str), q.get("amount").map(String::as_str))
+        api.faucet(
+            q.get("addr").map(String::as_str),
+            q.get("asset").map(String::as_str),
+            q.get("amount").map(String::as_str),
+        )
     })
     .await;
     dev_answer(answer.unwrap_or((500, json!({ "detail": "internal error" }))))

@@ -7,7 +7,10 @@ use localnet::backend::simulate::{simulate, SimulationRequest};
 use localnet::backend::{genesis, Chain};
 use soroban_env_host::xdr::*;
 
-pub const WASM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../contracts/escrow/dist/escrow.wasm");
+pub const WASM: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../contracts/escrow/dist/escrow.wasm"
+);
 pub const AMOUNT: i64 = 100 * XLM;
 
 pub fn sym(s: &str) -> ScVal {
@@ -20,7 +23,10 @@ pub fn addr(k: &Key) -> ScVal {
     ScVal::Address(ScAddress::Account(k.id()))
 }
 pub fn i128v(n: i64) -> ScVal {
-    ScVal::I128(Int128Parts { hi: if n < 0 { -1 } else { 0 }, lo: n as u64 })
+    ScVal::I128(Int128Parts {
+        hi: if n < 0 { -1 } else { 0 },
+        lo: n as u64,
+    })
 }
 pub fn vec(items: Vec<ScVal>) -> ScVal {
     ScVal::Vec(Some(ScVec(items.try_into().unwrap())))
@@ -28,7 +34,13 @@ pub fn vec(items: Vec<ScVal>) -> ScVal {
 /// A `#[contracttype]` struct: a map with its fields sorted by name.
 pub fn record(mut fields: Vec<(&str, ScVal)>) -> ScVal {
     fields.sort_by(|a, b| a.0.cmp(b.0));
-    let entries: Vec<ScMapEntry> = fields.into_iter().map(|(k, v)| ScMapEntry { key: sym(k), val: v }).collect();
+    let entries: Vec<ScMapEntry> = fields
+        .into_iter()
+        .map(|(k, v)| ScMapEntry {
+            key: sym(k),
+            val: v,
+        })
+        .collect();
     ScVal::Map(Some(ScMap(entries.try_into().unwrap())))
 }
 
@@ -49,13 +61,28 @@ pub fn read(chain: &Chain, source: &Key, host_fn: HostFunction) -> ScVal {
             seq_num: SequenceNumber(1),
             cond: Preconditions::None,
             memo: Memo::None,
-            operations: vec![Operation { source_account: None, body: invoke(host_fn, vec![]) }].try_into().unwrap(),
+            operations: vec![Operation {
+                source_account: None,
+                body: invoke(host_fn, vec![]),
+            }]
+            .try_into()
+            .unwrap(),
             ext: TransactionExt::V0,
         },
         signatures: VecM::default(),
     });
-    let sim = simulate(chain, SimulationRequest { envelope: tx, auth_mode: None, use_upgraded_auth: true, instruction_leeway: None });
-    sim.result.unwrap_or_else(|| panic!("read failed: {:?}", sim.error)).1
+    let sim = simulate(
+        chain,
+        SimulationRequest {
+            envelope: tx,
+            auth_mode: None,
+            use_upgraded_auth: true,
+            instruction_leeway: None,
+        },
+    );
+    sim.result
+        .unwrap_or_else(|| panic!("read failed: {:?}", sim.error))
+        .1
 }
 
 /// Arguments for `fund` from its spec: the funder, the amount, and the terms version
@@ -91,17 +118,37 @@ pub struct FundedEscrow {
 }
 
 pub fn funded_escrow(t: &mut TestChain) -> FundedEscrow {
-    let (platform, funder, provider) = (Key::named("snap-platform"), Key::named("snap-funder"), Key::named("snap-provider"));
+    let (platform, funder, provider) = (
+        Key::named("snap-platform"),
+        Key::named("snap-funder"),
+        Key::named("snap-provider"),
+    );
     t.fund(&provider, 100);
     t.fund(&platform, 1000);
     t.fund(&funder, 1000);
     let issuer = t.usdc_issuer();
-    let Asset::CreditAlphanum4(usdc) = genesis::usdc_asset() else { unreachable!() };
-    let trust = ChangeTrustOp { line: ChangeTrustAsset::CreditAlphanum4(usdc), limit: i64::MAX };
-    t.submit(t.tx(&funder).op(OperationBody::ChangeTrust(trust)).sign(&[&funder])).expect_success();
-    t.submit(t.tx(&issuer).op(payment(&funder, genesis::usdc_asset(), 150 * XLM)).sign(&[&issuer])).expect_success();
+    let Asset::CreditAlphanum4(usdc) = genesis::usdc_asset() else {
+        unreachable!()
+    };
+    let trust = ChangeTrustOp {
+        line: ChangeTrustAsset::CreditAlphanum4(usdc),
+        limit: i64::MAX,
+    };
+    t.submit(
+        t.tx(&funder)
+            .op(OperationBody::ChangeTrust(trust))
+            .sign(&[&funder]),
+    )
+    .expect_success();
+    t.submit(
+        t.tx(&issuer)
+            .op(payment(&funder, genesis::usdc_asset(), 150 * XLM))
+            .sign(&[&issuer]),
+    )
+    .expect_success();
 
-    let wasm = std::fs::read(WASM).expect("contracts/escrow/dist/escrow.wasm (npm run build:contract)");
+    let wasm =
+        std::fs::read(WASM).expect("contracts/escrow/dist/escrow.wasm (npm run build:contract)");
     let hash = upload_wasm(t, &platform, &wasm);
     let role = |n: &str| addr(&Key::named(n));
     let roles = record(vec![
@@ -120,15 +167,37 @@ pub fn funded_escrow(t: &mut TestChain) -> FundedEscrow {
         ("engagement_id", text("snapshot-1")),
         ("title", text("Logo design")),
         ("description", text("A logo in three colours")),
-        ("token", ScVal::Address(ScAddress::Contract(ContractId(Hash(usdc_sac))))),
+        (
+            "token",
+            ScVal::Address(ScAddress::Contract(ContractId(Hash(usdc_sac)))),
+        ),
         ("roles", roles),
         ("platform_fee_bps", ScVal::U32(200)),
-        ("protocol_fee", record(vec![("recipient", role("snap-fees")), ("bps", ScVal::U32(100))])),
+        (
+            "protocol_fee",
+            record(vec![
+                ("recipient", role("snap-fees")),
+                ("bps", ScVal::U32(100)),
+            ]),
+        ),
         ("amount", i128v(AMOUNT)),
-        ("milestones", vec(vec![record(vec![("description", text("Deliver the logo")), ("amount", i128v(0)), ("receiver", ScVal::Void)])])),
+        (
+            "milestones",
+            vec(vec![record(vec![
+                ("description", text("Deliver the logo")),
+                ("amount", i128v(0)),
+                ("receiver", ScVal::Void),
+            ])]),
+        ),
         ("deadline", ScVal::Void),
     ]);
     let escrow = deploy(t, &platform, hash, vec![config]);
     run_host_function(t, &funder, call(escrow, "fund", fund_args(&wasm, &funder)));
-    FundedEscrow { id: escrow, wasm, platform, funder, provider }
+    FundedEscrow {
+        id: escrow,
+        wasm,
+        platform,
+        funder,
+        provider,
+    }
 }

@@ -22,8 +22,14 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 pub fn temp_dir(tag: &str) -> PathBuf {
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
-    std::env::temp_dir().join(format!("localnet-test-{tag}-{}-{n}-{nanos}", std::process::id()))
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos();
+    std::env::temp_dir().join(format!(
+        "localnet-test-{tag}-{}-{n}-{nanos}",
+        std::process::id()
+    ))
 }
 
 #[derive(Clone)]
@@ -47,7 +53,14 @@ impl Key {
         let p = self.public();
         DecoratedSignature {
             hint: SignatureHint(p[28..32].try_into().unwrap()),
-            signature: Signature(SigningKey::from_bytes(&self.0).sign(hash).to_bytes().to_vec().try_into().unwrap()),
+            signature: Signature(
+                SigningKey::from_bytes(&self.0)
+                    .sign(hash)
+                    .to_bytes()
+                    .to_vec()
+                    .try_into()
+                    .unwrap(),
+            ),
         }
     }
 }
@@ -76,14 +89,18 @@ impl Outcome {
     pub fn expect_success(&self) -> &TxRow {
         match self {
             Outcome::Applied(row, _) if row.successful => row,
-            Outcome::Applied(_, r) | Outcome::Rejected(r) => panic!("expected success, got {:?}", r.result),
+            Outcome::Applied(_, r) | Outcome::Rejected(r) => {
+                panic!("expected success, got {:?}", r.result)
+            }
             Outcome::Duplicate => panic!("duplicate"),
         }
     }
     /// The first operation's result of a failed transaction.
     pub fn op_result(&self) -> OperationResult {
         match &self.result().result {
-            TransactionResultResult::TxFailed(ops) | TransactionResultResult::TxSuccess(ops) => ops[0].clone(),
+            TransactionResultResult::TxFailed(ops) | TransactionResultResult::TxSuccess(ops) => {
+                ops[0].clone()
+            }
             other => panic!("no operation results: {other:?}"),
         }
     }
@@ -92,13 +109,25 @@ impl Outcome {
 impl TestChain {
     pub fn new() -> TestChain {
         let dir = temp_dir("chain");
-        let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: dir.clone(), reset: true, ..Default::default() }).unwrap();
+        let chain = Chain::open(&ChainConfig {
+            passphrase: PASSPHRASE.into(),
+            data_dir: dir.clone(),
+            reset: true,
+            ..Default::default()
+        })
+        .unwrap();
         TestChain { chain, dir }
     }
 
     /// Opens the chain again from its directory, as a restarted node would.
     pub fn reopen(mut self) -> TestChain {
-        let chain = Chain::open(&ChainConfig { passphrase: PASSPHRASE.into(), data_dir: self.dir.clone(), reset: false, ..Default::default() }).unwrap();
+        let chain = Chain::open(&ChainConfig {
+            passphrase: PASSPHRASE.into(),
+            data_dir: self.dir.clone(),
+            reset: false,
+            ..Default::default()
+        })
+        .unwrap();
         self.chain = chain;
         self
     }
@@ -139,10 +168,12 @@ impl TestChain {
     /// Creates `key`'s account from root with `xlm` lumens.
     pub fn fund(&mut self, key: &Key, xlm: i64) {
         let root = self.root();
-        let tx = self.tx(&root).op(OperationBody::CreateAccount(CreateAccountOp {
-            destination: key.id(),
-            starting_balance: xlm * XLM,
-        }));
+        let tx = self
+            .tx(&root)
+            .op(OperationBody::CreateAccount(CreateAccountOp {
+                destination: key.id(),
+                starting_balance: xlm * XLM,
+            }));
         self.submit(tx.sign(&[&root])).expect_success();
     }
 
@@ -183,7 +214,11 @@ pub fn serve(api: localnet::api::Api) -> u16 {
     let port = listener.local_addr().unwrap().port();
     listener.set_nonblocking(true).unwrap();
     std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
         rt.block_on(async move {
             let l = tokio::net::TcpListener::from_std(listener).unwrap();
             axum::serve(l, localnet::server::router(api)).await.unwrap();
@@ -206,7 +241,10 @@ pub struct TxBuilder {
 impl TxBuilder {
     pub fn op(mut self, body: OperationBody) -> Self {
         let mut ops = self.tx.operations.to_vec();
-        ops.push(Operation { source_account: None, body });
+        ops.push(Operation {
+            source_account: None,
+            body,
+        });
         self.tx.operations = ops.try_into().unwrap();
         self.tx.fee = 100 * self.tx.operations.len() as u32;
         self
@@ -227,7 +265,10 @@ impl TxBuilder {
         self
     }
     pub fn time_bounds(mut self, min: u64, max: u64) -> Self {
-        self.tx.cond = Preconditions::Time(TimeBounds { min_time: TimePoint(min), max_time: TimePoint(max) });
+        self.tx.cond = Preconditions::Time(TimeBounds {
+            min_time: TimePoint(min),
+            max_time: TimePoint(max),
+        });
         self
     }
     pub fn soroban(mut self, data: SorobanTransactionData) -> Self {
@@ -235,7 +276,10 @@ impl TxBuilder {
         self
     }
     pub fn envelope(&self) -> TransactionEnvelope {
-        TransactionEnvelope::Tx(TransactionV1Envelope { tx: self.tx.clone(), signatures: VecM::default() })
+        TransactionEnvelope::Tx(TransactionV1Envelope {
+            tx: self.tx.clone(),
+            signatures: VecM::default(),
+        })
     }
     pub fn hash(&self) -> [u8; 32] {
         self.envelope().hash(self.network_id).unwrap()
@@ -243,16 +287,26 @@ impl TxBuilder {
     pub fn sign(&self, keys: &[&Key]) -> TransactionEnvelope {
         let hash = self.hash();
         let sigs: Vec<DecoratedSignature> = keys.iter().map(|k| k.sign(&hash)).collect();
-        TransactionEnvelope::Tx(TransactionV1Envelope { tx: self.tx.clone(), signatures: sigs.try_into().unwrap() })
+        TransactionEnvelope::Tx(TransactionV1Envelope {
+            tx: self.tx.clone(),
+            signatures: sigs.try_into().unwrap(),
+        })
     }
 }
 
 pub fn now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
 }
 
 pub fn payment(to: &Key, asset: Asset, amount: i64) -> OperationBody {
-    OperationBody::Payment(PaymentOp { destination: to.muxed(), asset, amount })
+    OperationBody::Payment(PaymentOp {
+        destination: to.muxed(),
+        asset,
+        amount,
+    })
 }
 
 pub fn native_payment(to: &Key, xlm: i64) -> OperationBody {
@@ -271,7 +325,11 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 pub fn http(port: u16, method: &str, path: &str, body: &str) -> Option<(u16, String)> {
@@ -285,7 +343,10 @@ pub fn http(port: u16, method: &str, path: &str, body: &str) -> Option<(u16, Str
     let mut out = String::new();
     s.read_to_string(&mut out).ok()?;
     let status = out.split(' ').nth(1)?.parse().ok()?;
-    Some((status, out.split("\r\n\r\n").nth(1).unwrap_or_default().to_string()))
+    Some((
+        status,
+        out.split("\r\n\r\n").nth(1).unwrap_or_default().to_string(),
+    ))
 }
 
 pub struct Node(pub Child);
@@ -299,7 +360,13 @@ impl Drop for Node {
 
 pub fn start(dir: &std::path::Path, port: u16) -> Node {
     let child = Command::new(env!("CARGO_BIN_EXE_localnet"))
-        .args(["--port", &port.to_string(), "--ledger-interval", "0", "--data-dir"])
+        .args([
+            "--port",
+            &port.to_string(),
+            "--ledger-interval",
+            "0",
+            "--data-dir",
+        ])
         .arg(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -307,12 +374,14 @@ pub fn start(dir: &std::path::Path, port: u16) -> Node {
         .unwrap();
     let started = Instant::now();
     while http(port, "GET", "/health", "").is_none() {
-        assert!(started.elapsed() < Duration::from_secs(20), "localnet did not start");
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "localnet did not start"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     Node(child)
 }
-
 
 // --- Soroban helpers ---
 
@@ -323,23 +392,46 @@ pub fn sac_transfer(contract: [u8; 32], from: &Key, to: &Key, amount: i64) -> Ho
     HostFunction::InvokeContract(InvokeContractArgs {
         contract_address: ScAddress::Contract(ContractId(Hash(contract))),
         function_name: ScSymbol("transfer".try_into().unwrap()),
-        args: vec![addr(from), addr(to), ScVal::I128(Int128Parts { hi: 0, lo: amount as u64 })].try_into().unwrap(),
+        args: vec![
+            addr(from),
+            addr(to),
+            ScVal::I128(Int128Parts {
+                hi: 0,
+                lo: amount as u64,
+            }),
+        ]
+        .try_into()
+        .unwrap(),
     })
 }
 
 pub fn invoke(host_function: HostFunction, auth: Vec<SorobanAuthorizationEntry>) -> OperationBody {
-    OperationBody::InvokeHostFunction(InvokeHostFunctionOp { host_function, auth: auth.try_into().unwrap() })
+    OperationBody::InvokeHostFunction(InvokeHostFunctionOp {
+        host_function,
+        auth: auth.try_into().unwrap(),
+    })
 }
 
 /// Simulates like `prepareTransaction`: returns the op with recorded auth and the data.
-pub fn prepare(t: &TestChain, source: &Key, host_fn: HostFunction) -> (OperationBody, SorobanTransactionData) {
+pub fn prepare(
+    t: &TestChain,
+    source: &Key,
+    host_fn: HostFunction,
+) -> (OperationBody, SorobanTransactionData) {
     let env = t.tx(source).op(invoke(host_fn.clone(), vec![])).envelope();
-    let sim = simulate(&t.chain, SimulationRequest { envelope: env, auth_mode: None, use_upgraded_auth: true, instruction_leeway: None });
+    let sim = simulate(
+        &t.chain,
+        SimulationRequest {
+            envelope: env,
+            auth_mode: None,
+            use_upgraded_auth: true,
+            instruction_leeway: None,
+        },
+    );
     assert!(sim.error.is_none(), "simulation failed: {:?}", sim.error);
     let (auth, _) = sim.result.unwrap();
     (invoke(host_fn, auth), sim.transaction_data.unwrap())
 }
-
 
 /// Prepares, signs and submits one host function from `source`; returns the row.
 pub fn run_host_function(t: &mut TestChain, source: &Key, host_fn: HostFunction) -> TxRow {
@@ -351,14 +443,23 @@ pub fn run_host_function(t: &mut TestChain, source: &Key, host_fn: HostFunction)
 
 /// The return value of a successful Soroban transaction.
 pub fn return_value(row: &TxRow) -> ScVal {
-    let TransactionMeta::V4(meta) = TransactionMeta::from_xdr(&row.meta, Limits::none()).unwrap() else { panic!("meta v4") };
+    let TransactionMeta::V4(meta) = TransactionMeta::from_xdr(&row.meta, Limits::none()).unwrap()
+    else {
+        panic!("meta v4")
+    };
     meta.soroban_meta.unwrap().return_value.unwrap()
 }
 
 /// Uploads Wasm; returns its hash.
 pub fn upload_wasm(t: &mut TestChain, source: &Key, wasm: &[u8]) -> [u8; 32] {
-    let row = run_host_function(t, source, HostFunction::UploadContractWasm(wasm.to_vec().try_into().unwrap()));
-    let ScVal::Bytes(hash) = return_value(&row) else { panic!("upload returns the hash") };
+    let row = run_host_function(
+        t,
+        source,
+        HostFunction::UploadContractWasm(wasm.to_vec().try_into().unwrap()),
+    );
+    let ScVal::Bytes(hash) = return_value(&row) else {
+        panic!("upload returns the hash")
+    };
     hash.as_slice().try_into().unwrap()
 }
 
@@ -373,7 +474,9 @@ pub fn deploy(t: &mut TestChain, source: &Key, wasm_hash: [u8; 32], args: Vec<Sc
         constructor_args: args.try_into().unwrap(),
     });
     let row = run_host_function(t, source, hf);
-    let ScVal::Address(ScAddress::Contract(id)) = return_value(&row) else { panic!("create returns the address") };
+    let ScVal::Address(ScAddress::Contract(id)) = return_value(&row) else {
+        panic!("create returns the address")
+    };
     id.0 .0
 }
 
@@ -401,9 +504,19 @@ pub fn spec_only_wasm(spec: &[ScSpecEntry]) -> Vec<u8> {
         out.extend(body);
     }
     let mut wasm = b"\0asm\x01\0\0\0".to_vec();
-    let env = ScEnvMetaEntry::ScEnvMetaKindInterfaceVersion(ScEnvMetaEntryInterfaceVersion { protocol: 28, pre_release: 0 });
-    custom("contractenvmetav0", &env.to_xdr(Limits::none()).unwrap(), &mut wasm);
-    let spec: Vec<u8> = spec.iter().flat_map(|e| e.to_xdr(Limits::none()).unwrap()).collect();
+    let env = ScEnvMetaEntry::ScEnvMetaKindInterfaceVersion(ScEnvMetaEntryInterfaceVersion {
+        protocol: 28,
+        pre_release: 0,
+    });
+    custom(
+        "contractenvmetav0",
+        &env.to_xdr(Limits::none()).unwrap(),
+        &mut wasm,
+    );
+    let spec: Vec<u8> = spec
+        .iter()
+        .flat_map(|e| e.to_xdr(Limits::none()).unwrap())
+        .collect();
     custom("contractspecv0", &spec, &mut wasm);
     wasm
 }

@@ -40,7 +40,11 @@ fn vm_start(env: &soroban_sdk::Env) -> (i64, i64) {
     let cpu = |t: ContractCostType| budget.tracker(t).cpu as i64;
     let start = ContractCostType::VARIANTS
         .iter()
-        .filter(|t| ["Vm", "Parse", "Instantiate"].iter().any(|p| t.name().starts_with(p)))
+        .filter(|t| {
+            ["Vm", "Parse", "Instantiate"]
+                .iter()
+                .any(|p| t.name().starts_with(p))
+        })
         .map(|t| cpu(*t))
         .sum();
     (start, cpu(ContractCostType::InstantiateWasmImports))
@@ -85,7 +89,14 @@ impl Run {
             protocol: chain.account(),
         };
         chain.mint(&actors.funder, 10 * UNIT);
-        (Run { chain, costs: std::vec::Vec::new(), contract: None }, actors)
+        (
+            Run {
+                chain,
+                costs: std::vec::Vec::new(),
+                contract: None,
+            },
+            actors,
+        )
     }
 
     fn record(&mut self, call: &'static str) {
@@ -114,10 +125,19 @@ impl Run {
 
     /// Deploys `wasm` the way a wallet does (see `Chain::deploy_with`); the upload is paid
     /// once per code version and is not counted.
-    pub fn create(&mut self, wasm: &[u8], args: std::vec::Vec<Val>, deployer: &Account, sign_constructor: bool) {
+    pub fn create(
+        &mut self,
+        wasm: &[u8],
+        args: std::vec::Vec<Val>,
+        deployer: &Account,
+        sign_constructor: bool,
+    ) {
         self.chain.env.deployer().upload_contract_wasm(wasm);
         let salt = [self.costs.len() as u8; 32];
-        let id = self.chain.deploy_with(wasm, args, deployer, salt, sign_constructor).unwrap();
+        let id = self
+            .chain
+            .deploy_with(wasm, args, deployer, salt, sign_constructor)
+            .unwrap();
         self.record("create");
         self.contract = Some(id);
     }
@@ -128,20 +148,39 @@ impl Run {
 
     /// One transaction: `signer` (its source account, when given) authorises exactly
     /// `name(args)` with `subs` below it, then the call runs; a refusal fails the bench.
-    pub fn call(&mut self, signer: Option<&Account>, name: &'static str, args: Vec<Val>, subs: std::vec::Vec<soroban_sdk::xdr::SorobanAuthorizedInvocation>) {
+    pub fn call(
+        &mut self,
+        signer: Option<&Account>,
+        name: &'static str,
+        args: Vec<Val>,
+        subs: std::vec::Vec<soroban_sdk::xdr::SorobanAuthorizedInvocation>,
+    ) {
         let id = self.id();
         match signer {
             Some(signer) => self.chain.sign_as(signer, &id, name, args.clone(), subs),
             None => self.chain.env.set_auths(&[]),
         }
-        let _: Val = self.chain.env.invoke_contract(&id, &Symbol::new(&self.chain.env, name), args);
+        let _: Val = self
+            .chain
+            .env
+            .invoke_contract(&id, &Symbol::new(&self.chain.env, name), args);
         self.record(name);
     }
 
     /// The token transfer `from` signs below a funding call.
-    pub fn transfer_in(&self, from: &Account, amount: i128) -> soroban_sdk::xdr::SorobanAuthorizedInvocation {
+    pub fn transfer_in(
+        &self,
+        from: &Account,
+        amount: i128,
+    ) -> soroban_sdk::xdr::SorobanAuthorizedInvocation {
         let env = &self.chain.env;
-        invocation(env, &self.chain.token, "transfer", (&from.address, &self.id(), amount).into_val(env), std::vec![])
+        invocation(
+            env,
+            &self.chain.token,
+            "transfer",
+            (&from.address, &self.id(), amount).into_val(env),
+            std::vec![],
+        )
     }
 
     pub fn str(&self, s: &str) -> String {
@@ -164,7 +203,11 @@ pub fn shares(r: &Run, a: &Actors, total: i128) -> Map<Address, i128> {
 
 fn config(chain: &Chain, a: &Actors, kind: EscrowKind) -> EscrowConfig {
     let env = &chain.env;
-    let milestone = |d: &str, amount: i128| MilestoneConfig { description: String::from_str(env, d), amount, receiver: None };
+    let milestone = |d: &str, amount: i128| MilestoneConfig {
+        description: String::from_str(env, d),
+        amount,
+        receiver: None,
+    };
     let (amount, first, second) = match kind {
         EscrowKind::Single => (10 * UNIT, 0, 0),
         EscrowKind::Multi => (0, 6 * UNIT, 4 * UNIT),
@@ -186,7 +229,10 @@ fn config(chain: &Chain, a: &Actors, kind: EscrowKind) -> EscrowConfig {
             receiver: a.receiver.address.clone(),
         },
         platform_fee_bps: 300,
-        protocol_fee: ProtocolFee { recipient: a.protocol.address.clone(), bps: 30 },
+        protocol_fee: ProtocolFee {
+            recipient: a.protocol.address.clone(),
+            bps: 30,
+        },
         amount,
         milestones: vec![env, milestone("Design", first), milestone("Build", second)],
         deadline: None,
@@ -205,7 +251,12 @@ mod ours {
     pub fn fund(r: &mut Run, a: &Actors) {
         let env = r.chain.env.clone();
         let transfer = r.transfer_in(&a.funder, 10 * UNIT);
-        r.call(Some(&a.funder), "fund", (&a.funder.address, 10 * UNIT, 1u32).into_val(&env), std::vec![transfer]);
+        r.call(
+            Some(&a.funder),
+            "fund",
+            (&a.funder.address, 10 * UNIT, 1u32).into_val(&env),
+            std::vec![transfer],
+        );
     }
 
     pub fn status(r: &mut Run, a: &Actors, index: u32) {
@@ -214,22 +265,41 @@ mod ours {
         r.call(Some(&a.provider), "set_milestone_status", args, std::vec![]);
         if std::env::var("BENCH_BUDGET").is_ok() {
             env.cost_estimate().budget().print();
-            let _: i128 = env.invoke_contract(&r.id(), &Symbol::new(&env, "get_funding"), (&a.provider.address,).into_val(&env));
+            let _: i128 = env.invoke_contract(
+                &r.id(),
+                &Symbol::new(&env, "get_funding"),
+                (&a.provider.address,).into_val(&env),
+            );
             env.cost_estimate().budget().print();
         }
     }
 
     pub fn approve(r: &mut Run, a: &Actors, index: u32) {
         let env = r.chain.env.clone();
-        r.call(Some(&a.approver), "approve_milestone", (index, &a.approver.address).into_val(&env), std::vec![]);
+        r.call(
+            Some(&a.approver),
+            "approve_milestone",
+            (index, &a.approver.address).into_val(&env),
+            std::vec![],
+        );
     }
 
     pub fn release(r: &mut Run, a: &Actors, index: Option<u32>) {
         let env = r.chain.env.clone();
         let signers = vec![&env, a.signer.address.clone()];
         match index {
-            None => r.call(Some(&a.signer), "release", (&signers,).into_val(&env), std::vec![]),
-            Some(i) => r.call(Some(&a.signer), "release_milestone", (i, &signers).into_val(&env), std::vec![]),
+            None => r.call(
+                Some(&a.signer),
+                "release",
+                (&signers,).into_val(&env),
+                std::vec![],
+            ),
+            Some(i) => r.call(
+                Some(&a.signer),
+                "release_milestone",
+                (i, &signers).into_val(&env),
+                std::vec![],
+            ),
         }
     }
 
@@ -237,8 +307,18 @@ mod ours {
         let env = r.chain.env.clone();
         let (by, reason) = (&a.approver.address, r.str(REASON));
         match index {
-            None => r.call(Some(&a.approver), "dispute", (by, reason).into_val(&env), std::vec![]),
-            Some(i) => r.call(Some(&a.approver), "dispute_milestone", (i, by, reason).into_val(&env), std::vec![]),
+            None => r.call(
+                Some(&a.approver),
+                "dispute",
+                (by, reason).into_val(&env),
+                std::vec![],
+            ),
+            Some(i) => r.call(
+                Some(&a.approver),
+                "dispute_milestone",
+                (i, by, reason).into_val(&env),
+                std::vec![],
+            ),
         }
     }
 
@@ -246,8 +326,18 @@ mod ours {
         let env = r.chain.env.clone();
         let shares = shares(r, a, total);
         match index {
-            None => r.call(Some(&a.resolver), "resolve", (&shares,).into_val(&env), std::vec![]),
-            Some(i) => r.call(Some(&a.resolver), "resolve_milestone", (i, &shares).into_val(&env), std::vec![]),
+            None => r.call(
+                Some(&a.resolver),
+                "resolve",
+                (&shares,).into_val(&env),
+                std::vec![],
+            ),
+            Some(i) => r.call(
+                Some(&a.resolver),
+                "resolve_milestone",
+                (i, &shares).into_val(&env),
+                std::vec![],
+            ),
         }
     }
 }
@@ -288,7 +378,9 @@ fn multi_dispute(r: &mut Run, a: &Actors) {
 
 /// Runs `lifecycle` on a fresh chain with the test ledger's defaults and on one with
 /// testnet's settings.
-pub fn measure(lifecycle: impl Fn(&mut Run, &Actors)) -> (std::vec::Vec<Cost>, std::vec::Vec<Cost>) {
+pub fn measure(
+    lifecycle: impl Fn(&mut Run, &Actors),
+) -> (std::vec::Vec<Cost>, std::vec::Vec<Cost>) {
     let (mut test_ledger, actors) = Run::new(false);
     lifecycle(&mut test_ledger, &actors);
     let (mut testnet, actors) = Run::new(true);
@@ -303,10 +395,19 @@ pub fn measure(lifecycle: impl Fn(&mut Run, &Actors)) -> (std::vec::Vec<Cost>, s
 #[ignore = "benchmark: run with npm run bench:contract"]
 fn bench() {
     let lifecycles: [(&str, Lifecycle); 4] = [
-        ("single: create, fund, 2× status, 2× approve, release", single),
+        (
+            "single: create, fund, 2× status, 2× approve, release",
+            single,
+        ),
         ("single: create, fund, dispute, resolve", single_dispute),
-        ("multi: create, fund, per milestone status + approve + release", multi),
-        ("multi: create, fund, dispute and resolve one milestone", multi_dispute),
+        (
+            "multi: create, fund, per milestone status + approve + release",
+            multi,
+        ),
+        (
+            "multi: create, fund, dispute and resolve one milestone",
+            multi_dispute,
+        ),
     ];
     let reference = super::bench_reference::load();
     if reference.is_none() {
@@ -318,11 +419,23 @@ fn bench() {
     let mut runs = std::vec::Vec::new();
     for (i, (name, lifecycle)) in lifecycles.into_iter().enumerate() {
         let (test_ledger, testnet) = measure(lifecycle);
-        let reference = reference.as_ref().map(|wasms| measure(|r, a| super::bench_reference::LIFECYCLES[i](r, a, wasms)));
-        runs.push(super::bench_report::Measured { name, test_ledger, testnet, reference });
+        let reference = reference
+            .as_ref()
+            .map(|wasms| measure(|r, a| super::bench_reference::LIFECYCLES[i](r, a, wasms)));
+        runs.push(super::bench_report::Measured {
+            name,
+            test_ledger,
+            testnet,
+            reference,
+        });
     }
     let floor = measure(super::bench_floor::lifecycle);
-    let report = super::bench_report::render(&runs, &floor, dist_wasm().len(), super::bench_floor::wasm().len());
+    let report = super::bench_report::render(
+        &runs,
+        &floor,
+        dist_wasm().len(),
+        super::bench_floor::wasm().len(),
+    );
     println!("{report}");
     std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/BENCH.md"), report).unwrap();
 }

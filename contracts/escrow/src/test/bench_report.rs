@@ -30,18 +30,58 @@ struct Figures {
 /// testnet's state-archival settings, same order as the lifecycles: printed when the wasms
 /// are not given.
 const RECORDED_TESTNET: [Figures; 4] = [
-    Figures { txs: 8, cpu: 6_154_386, fee_without_rent: 110_445, total: 2_834_477 },
-    Figures { txs: 5, cpu: 4_261_233, fee_without_rent: 86_360, total: 2_721_308 },
-    Figures { txs: 9, cpu: 7_710_331, fee_without_rent: 146_324, total: 3_029_021 },
-    Figures { txs: 5, cpu: 4_493_803, fee_without_rent: 88_909, total: 2_894_398 },
+    Figures {
+        txs: 8,
+        cpu: 6_154_386,
+        fee_without_rent: 110_445,
+        total: 2_834_477,
+    },
+    Figures {
+        txs: 5,
+        cpu: 4_261_233,
+        fee_without_rent: 86_360,
+        total: 2_721_308,
+    },
+    Figures {
+        txs: 9,
+        cpu: 7_710_331,
+        fee_without_rent: 146_324,
+        total: 3_029_021,
+    },
+    Figures {
+        txs: 5,
+        cpu: 4_493_803,
+        fee_without_rent: 88_909,
+        total: 2_894_398,
+    },
 ];
 
 /// The same, the test ledger's defaults.
 const RECORDED_TEST_LEDGER: [Figures; 4] = [
-    Figures { txs: 8, cpu: 6_154_386, fee_without_rent: 110_445, total: 1_297_029 },
-    Figures { txs: 5, cpu: 4_261_233, fee_without_rent: 86_360, total: 1_265_016 },
-    Figures { txs: 9, cpu: 7_710_331, fee_without_rent: 146_324, total: 1_338_280 },
-    Figures { txs: 5, cpu: 4_493_803, fee_without_rent: 88_909, total: 1_275_795 },
+    Figures {
+        txs: 8,
+        cpu: 6_154_386,
+        fee_without_rent: 110_445,
+        total: 1_297_029,
+    },
+    Figures {
+        txs: 5,
+        cpu: 4_261_233,
+        fee_without_rent: 86_360,
+        total: 1_265_016,
+    },
+    Figures {
+        txs: 9,
+        cpu: 7_710_331,
+        fee_without_rent: 146_324,
+        total: 1_338_280,
+    },
+    Figures {
+        txs: 5,
+        cpu: 4_493_803,
+        fee_without_rent: 88_909,
+        total: 1_275_795,
+    },
 ];
 
 /// What stands between ours and the aims, as measured (BENCH_BUDGET=1 shows the host's
@@ -80,12 +120,21 @@ fn thousands(n: i64) -> Text {
         }
         out.push(c);
     }
-    if n < 0 { format!("-{out}") } else { out }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
 }
 
 fn figures(costs: &[Cost]) -> Figures {
     let sum = |f: fn(&Cost) -> i64| costs.iter().map(f).sum();
-    Figures { txs: costs.len(), cpu: sum(|c| c.cpu), fee_without_rent: sum(|c| c.fee_without_rent), total: sum(|c| c.fee) }
+    Figures {
+        txs: costs.len(),
+        cpu: sum(|c| c.cpu),
+        fee_without_rent: sum(|c| c.fee_without_rent),
+        total: sum(|c| c.fee),
+    }
 }
 
 /// One table: per lifecycle our figures, the reference's and the ratios (marked against the
@@ -97,7 +146,11 @@ fn table(out: &mut Text, rows: &[(&str, Figures, Figures)], aims: bool) {
         true => " ✗",
     };
     writeln!(out, "| lifecycle | txs (ref) | CPU | ref | ratio | fee w/o rent | ref | ratio | rent | ref | ratio | total fee | ref | ratio |").unwrap();
-    writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|").unwrap();
+    writeln!(
+        out,
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )
+    .unwrap();
     for (name, o, t) in rows {
         let (o_rent, t_rent) = (o.total - o.fee_without_rent, t.total - t.fee_without_rent);
         writeln!(
@@ -117,14 +170,29 @@ fn table(out: &mut Text, rows: &[(&str, Figures, Figures)], aims: bool) {
 /// Every call of some lifecycles, testnet settings, with the test ledger's fee beside.
 fn calls(out: &mut Text, lifecycles: &[(&str, &[Cost], &[Cost])]) {
     writeln!(out, "| lifecycle | call | CPU instructions | VM start | of which imports | memory bytes | entries read | entries written | bytes read (disk) | bytes written | event bytes | fee, testnet | fee without rent | fee, test ledger |").unwrap();
-    writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|").unwrap();
+    writeln!(
+        out,
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )
+    .unwrap();
     for (name, testnet, test_ledger) in lifecycles {
         for (n, t) in testnet.iter().zip(test_ledger.iter()) {
             writeln!(
                 out,
                 "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                n.call, thousands(n.cpu), thousands(n.vm_start), thousands(n.vm_imports), thousands(n.mem), n.read_entries, n.write_entries, n.read_bytes,
-                n.write_bytes, n.event_bytes, thousands(n.fee), thousands(n.fee_without_rent), thousands(t.fee)
+                n.call,
+                thousands(n.cpu),
+                thousands(n.vm_start),
+                thousands(n.vm_imports),
+                thousands(n.mem),
+                n.read_entries,
+                n.write_entries,
+                n.read_bytes,
+                n.write_bytes,
+                n.event_bytes,
+                thousands(n.fee),
+                thousands(n.fee_without_rent),
+                thousands(t.fee)
             )
             .unwrap();
         }
@@ -136,8 +204,13 @@ fn calls(out: &mut Text, lifecycles: &[(&str, &[Cost], &[Cost])]) {
 /// least a call can cost (a VM start and a token movement), so it bounds how far ours can go.
 fn aims(rows: &[(&str, Figures, Figures)], floor: Figures) -> Text {
     let range = |f: fn(&Figures) -> i64| {
-        let ratios: Vec<f64> = rows.iter().map(|(_, o, t)| f(o) as f64 / f(t) as f64).collect();
-        let (lo, hi) = ratios.iter().fold((f64::MAX, 0f64), |(lo, hi), r| (lo.min(*r), hi.max(*r)));
+        let ratios: Vec<f64> = rows
+            .iter()
+            .map(|(_, o, t)| f(o) as f64 / f(t) as f64)
+            .collect();
+        let (lo, hi) = ratios
+            .iter()
+            .fold((f64::MAX, 0f64), |(lo, hi), r| (lo.min(*r), hi.max(*r)));
         (lo, hi)
     };
     let mut out = Text::new();
@@ -149,14 +222,28 @@ fn aims(rows: &[(&str, Figures, Figures)], floor: Figures) -> Text {
     ];
     for (name, f, aim) in aims {
         let (lo, hi) = range(f);
-        let verdict = if hi <= aim { "met on every lifecycle" } else if lo <= aim { "met on some lifecycles" } else { "not met" };
-        writeln!(out, "- {name}: {lo:.2}–{hi:.2}× (aim ≤ {aim:.2}×): {verdict}.").unwrap();
+        let verdict = if hi <= aim {
+            "met on every lifecycle"
+        } else if lo <= aim {
+            "met on some lifecycles"
+        } else {
+            "not met"
+        };
+        writeln!(
+            out,
+            "- {name}: {lo:.2}–{hi:.2}× (aim ≤ {aim:.2}×): {verdict}."
+        )
+        .unwrap();
     }
     let per_tx = |f: &Figures| (f.cpu / f.txs as i64, f.fee_without_rent / f.txs as i64);
     let (mut ours, mut theirs) = ((0i64, 0i64, 0usize), (0i64, 0i64, 0usize));
     for (_, o, t) in rows {
         ours = (ours.0 + o.cpu, ours.1 + o.fee_without_rent, ours.2 + o.txs);
-        theirs = (theirs.0 + t.cpu, theirs.1 + t.fee_without_rent, theirs.2 + t.txs);
+        theirs = (
+            theirs.0 + t.cpu,
+            theirs.1 + t.fee_without_rent,
+            theirs.2 + t.txs,
+        );
     }
     let (floor_cpu, floor_fee) = per_tx(&floor);
     let (_, o, t) = rows[0];
@@ -187,11 +274,20 @@ fn vm_share<'a>(costs: impl Iterator<Item = &'a Cost>) -> Text {
     for c in costs {
         (cpu, start, imports) = (cpu + c.cpu, start + c.vm_start, imports + c.vm_imports);
     }
-    format!("{:.0} % (host imports {:.0} %)", 100.0 * start as f64 / cpu as f64, 100.0 * imports as f64 / cpu as f64)
+    format!(
+        "{:.0} % (host imports {:.0} %)",
+        100.0 * start as f64 / cpu as f64,
+        100.0 * imports as f64 / cpu as f64
+    )
 }
 
 /// BENCH.md. `floor` is the floor's lifecycle (test ledger, testnet).
-pub fn render(runs: &[Measured], floor: &(Vec<Cost>, Vec<Cost>), wasm_size: usize, floor_size: usize) -> Text {
+pub fn render(
+    runs: &[Measured],
+    floor: &(Vec<Cost>, Vec<Cost>),
+    wasm_size: usize,
+    floor_size: usize,
+) -> Text {
     let measured = runs.iter().all(|r| r.reference.is_some());
     let theirs = |i: usize, testnet: bool| match (&runs[i].reference, testnet) {
         (Some((_, t)), true) => figures(t),
@@ -200,11 +296,21 @@ pub fn render(runs: &[Measured], floor: &(Vec<Cost>, Vec<Cost>), wasm_size: usiz
         (None, false) => RECORDED_TEST_LEDGER[i],
     };
     let mut testnet = Text::new();
-    let rows: Vec<_> = runs.iter().enumerate().map(|(i, r)| (r.name, figures(&r.testnet), theirs(i, true))).collect();
+    let rows: Vec<_> = runs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.name, figures(&r.testnet), theirs(i, true)))
+        .collect();
     table(&mut testnet, &rows, true);
     let mut landing = aims(&rows, figures(&floor.1));
     let theirs_vm = match measured {
-        true => format!(", the reference's {}", vm_share(runs.iter().flat_map(|r| r.reference.as_ref().unwrap().1.iter()))),
+        true => format!(
+            ", the reference's {}",
+            vm_share(
+                runs.iter()
+                    .flat_map(|r| r.reference.as_ref().unwrap().1.iter())
+            )
+        ),
         false => Text::new(),
     };
     writeln!(
@@ -215,31 +321,57 @@ pub fn render(runs: &[Measured], floor: &(Vec<Cost>, Vec<Cost>), wasm_size: usiz
     )
     .unwrap();
     let mut test_ledger = Text::new();
-    let rows: Vec<_> = runs.iter().enumerate().map(|(i, r)| (r.name, figures(&r.test_ledger), theirs(i, false))).collect();
+    let rows: Vec<_> = runs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.name, figures(&r.test_ledger), theirs(i, false)))
+        .collect();
     table(&mut test_ledger, &rows, false);
 
     let mut floor_table = Text::new();
-    writeln!(floor_table, "| floor: constructor, fund, release | txs | CPU | fee w/o rent | rent | total fee |").unwrap();
+    writeln!(
+        floor_table,
+        "| floor: constructor, fund, release | txs | CPU | fee w/o rent | rent | total fee |"
+    )
+    .unwrap();
     writeln!(floor_table, "|---|---:|---:|---:|---:|---:|").unwrap();
     for (label, costs) in [("testnet settings", &floor.1), ("test ledger", &floor.0)] {
         let f = figures(costs);
         writeln!(
             floor_table,
             "| {label} | {} | {} | {} | {} | {} |",
-            f.txs, thousands(f.cpu), thousands(f.fee_without_rent), thousands(f.total - f.fee_without_rent), thousands(f.total)
+            f.txs,
+            thousands(f.cpu),
+            thousands(f.fee_without_rent),
+            thousands(f.total - f.fee_without_rent),
+            thousands(f.total)
         )
         .unwrap();
     }
 
     let short = |name: &'static str| name.split(':').next().unwrap();
     let mut ours_calls = Text::new();
-    let lifecycles: Vec<_> = runs.iter().map(|r| (short(r.name), r.testnet.as_slice(), r.test_ledger.as_slice())).collect();
+    let lifecycles: Vec<_> = runs
+        .iter()
+        .map(|r| {
+            (
+                short(r.name),
+                r.testnet.as_slice(),
+                r.test_ledger.as_slice(),
+            )
+        })
+        .collect();
     calls(&mut ours_calls, &lifecycles);
     let mut their_calls = Text::new();
     if measured {
         let lifecycles: Vec<_> = runs
             .iter()
-            .map(|r| r.reference.as_ref().map(|(l, n)| (short(r.name), n.as_slice(), l.as_slice())).unwrap())
+            .map(|r| {
+                r.reference
+                    .as_ref()
+                    .map(|(l, n)| (short(r.name), n.as_slice(), l.as_slice()))
+                    .unwrap()
+            })
             .collect();
         calls(&mut their_calls, &lifecycles);
     }

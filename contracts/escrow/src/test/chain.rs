@@ -6,12 +6,13 @@ use soroban_sdk::{
     testutils::{Address as _, Ledger as _},
     token::StellarAssetClient,
     xdr::{
-        ContractExecutable, ContractIdPreimage, ContractIdPreimageFromAddress, CreateContractArgsV2, Hash,
-        HostFunction, AccountEntry, AccountEntryExt, AccountId, AlphaNum4, Asset, InvokeContractArgs, LedgerEntry,
-        LedgerEntryData, LedgerEntryExt, LedgerKey, LedgerKeyAccount, LedgerKeyTrustLine, PublicKey, ScAddress,
-        ScSymbol, ScVal, SequenceNumber, SorobanAuthorizationEntry, SorobanAuthorizedFunction,
-        SorobanAuthorizedInvocation, SorobanCredentials, Thresholds, TrustLineAsset, TrustLineEntry,
-        TrustLineEntryExt, Uint256, VecM,
+        AccountEntry, AccountEntryExt, AccountId, AlphaNum4, Asset, ContractExecutable,
+        ContractIdPreimage, ContractIdPreimageFromAddress, CreateContractArgsV2, Hash,
+        HostFunction, InvokeContractArgs, LedgerEntry, LedgerEntryData, LedgerEntryExt, LedgerKey,
+        LedgerKeyAccount, LedgerKeyTrustLine, PublicKey, ScAddress, ScSymbol, ScVal,
+        SequenceNumber, SorobanAuthorizationEntry, SorobanAuthorizedFunction,
+        SorobanAuthorizedInvocation, SorobanCredentials, Thresholds, TrustLineAsset,
+        TrustLineEntry, TrustLineEntryExt, Uint256, VecM,
     },
     Address, Env, IntoVal, TryFromVal, Val, Vec,
 };
@@ -62,7 +63,12 @@ impl Chain {
         }
         env.cost_estimate().disable_resource_limits();
         let sac = env.register_stellar_asset_contract_v2(Address::generate(&env));
-        Chain { token: sac.address(), asset: sac.asset(), env, next_key: 1 }
+        Chain {
+            token: sac.address(),
+            asset: sac.asset(),
+            env,
+            next_key: 1,
+        }
     }
 
     /// A new funded-with-XLM account holding an authorized trustline to the token.
@@ -85,11 +91,19 @@ impl Chain {
             signers: VecM::default(),
             ext: AccountEntryExt::V0,
         });
-        let key_account = LedgerKey::Account(LedgerKeyAccount { account_id: id.clone() });
-        host.add_ledger_entry(&Rc::new(key_account), &Rc::new(entry(account)), None).unwrap();
+        let key_account = LedgerKey::Account(LedgerKeyAccount {
+            account_id: id.clone(),
+        });
+        host.add_ledger_entry(&Rc::new(key_account), &Rc::new(entry(account)), None)
+            .unwrap();
 
-        let Asset::CreditAlphanum4(AlphaNum4 { asset_code, issuer }) = &self.asset else { unreachable!() };
-        let asset = TrustLineAsset::CreditAlphanum4(AlphaNum4 { asset_code: asset_code.clone(), issuer: issuer.clone() });
+        let Asset::CreditAlphanum4(AlphaNum4 { asset_code, issuer }) = &self.asset else {
+            unreachable!()
+        };
+        let asset = TrustLineAsset::CreditAlphanum4(AlphaNum4 {
+            asset_code: asset_code.clone(),
+            issuer: issuer.clone(),
+        });
         let trustline = LedgerEntryData::Trustline(TrustLineEntry {
             account_id: id.clone(),
             asset: asset.clone(),
@@ -98,8 +112,12 @@ impl Chain {
             flags: 1, // AUTHORIZED_FLAG
             ext: TrustLineEntryExt::V0,
         });
-        let key_trustline = LedgerKey::Trustline(LedgerKeyTrustLine { account_id: id.clone(), asset });
-        host.add_ledger_entry(&Rc::new(key_trustline), &Rc::new(entry(trustline)), None).unwrap();
+        let key_trustline = LedgerKey::Trustline(LedgerKeyTrustLine {
+            account_id: id.clone(),
+            asset,
+        });
+        host.add_ledger_entry(&Rc::new(key_trustline), &Rc::new(entry(trustline)), None)
+            .unwrap();
 
         let address = Address::try_from_val(&self.env, &ScAddress::Account(id.clone())).unwrap();
         Account { id, address }
@@ -113,8 +131,18 @@ impl Chain {
     /// Makes `signer` the next transaction's source account and lets it authorise exactly
     /// `contract.fn_name(args)` (with `subs` below it), the way a wallet signs its own
     /// transaction.
-    pub fn sign_as(&self, signer: &Account, contract: &Address, fn_name: &str, args: Vec<Val>, subs: std::vec::Vec<SorobanAuthorizedInvocation>) {
-        self.env.host().set_source_account(signer.id.clone()).unwrap();
+    pub fn sign_as(
+        &self,
+        signer: &Account,
+        contract: &Address,
+        fn_name: &str,
+        args: Vec<Val>,
+        subs: std::vec::Vec<SorobanAuthorizedInvocation>,
+    ) {
+        self.env
+            .host()
+            .set_source_account(signer.id.clone())
+            .unwrap();
         let entry = SorobanAuthorizationEntry {
             credentials: SorobanCredentials::SourceAccount,
             root_invocation: invocation(&self.env, contract, fn_name, args, subs),
@@ -138,7 +166,13 @@ impl Chain {
         sign_constructor: bool,
     ) -> Result<Address, soroban_sdk::testutils::HostError> {
         let config_val: Val = config.into_val(&self.env);
-        self.deploy_with(wasm, std::vec![config_val], deployer, salt, sign_constructor)
+        self.deploy_with(
+            wasm,
+            std::vec![config_val],
+            deployer,
+            salt,
+            sign_constructor,
+        )
     }
 
     /// `deploy` for any contract: `constructor_args` are its constructor's arguments (none
@@ -153,8 +187,14 @@ impl Chain {
     ) -> Result<Address, soroban_sdk::testutils::HostError> {
         let env = &self.env;
         let hash = env.deployer().upload_contract_wasm(wasm);
-        let id = env.deployer().with_address(deployer.address.clone(), salt).deployed_address();
-        let scvals: std::vec::Vec<ScVal> = constructor_args.iter().map(|v| ScVal::try_from_val(env, v).unwrap()).collect();
+        let id = env
+            .deployer()
+            .with_address(deployer.address.clone(), salt)
+            .deployed_address();
+        let scvals: std::vec::Vec<ScVal> = constructor_args
+            .iter()
+            .map(|v| ScVal::try_from_val(env, v).unwrap())
+            .collect();
         let args = CreateContractArgsV2 {
             contract_id_preimage: ContractIdPreimage::Address(ContractIdPreimageFromAddress {
                 address: ScAddress::from(&deployer.address),
@@ -176,7 +216,8 @@ impl Chain {
                 sub_invocations: subs.try_into().unwrap(),
             },
         }]);
-        env.host().invoke_function(HostFunction::CreateContractV2(args))?;
+        env.host()
+            .invoke_function(HostFunction::CreateContractV2(args))?;
         Ok(id)
     }
 }
@@ -189,7 +230,10 @@ pub fn invocation(
     args: Vec<Val>,
     subs: std::vec::Vec<SorobanAuthorizedInvocation>,
 ) -> SorobanAuthorizedInvocation {
-    let args: std::vec::Vec<ScVal> = args.iter().map(|v| ScVal::try_from_val(env, &v).unwrap()).collect();
+    let args: std::vec::Vec<ScVal> = args
+        .iter()
+        .map(|v| ScVal::try_from_val(env, &v).unwrap())
+        .collect();
     SorobanAuthorizedInvocation {
         function: SorobanAuthorizedFunction::ContractFn(InvokeContractArgs {
             contract_address: ScAddress::from(contract),
@@ -201,5 +245,9 @@ pub fn invocation(
 }
 
 fn entry(data: LedgerEntryData) -> LedgerEntry {
-    LedgerEntry { last_modified_ledger_seq: 0, data, ext: LedgerEntryExt::V0 }
+    LedgerEntry {
+        last_modified_ledger_seq: 0,
+        data,
+        ext: LedgerEntryExt::V0,
+    }
 }

@@ -5,7 +5,7 @@
 use soroban_sdk::{testutils::Address as _, Address};
 
 use super::setup::*;
-use crate::{EscrowKind, Error};
+use crate::{Error, EscrowKind};
 
 /// The platform prepares nothing suspicious: the funder reviews version 1 and signs a
 /// `fund` for it; the platform's `update` (a new receiver, a new deadline) lands first. The
@@ -26,14 +26,20 @@ fn update_then_fund_is_refused() {
     w.escrow.update(&changed);
 
     let before = w.balance(&w.p.funder);
-    assert_eq!(w.escrow.try_fund(&w.p.funder, &AMOUNT, &reviewed), Err(Ok(Error::TermsChanged)));
+    assert_eq!(
+        w.escrow.try_fund(&w.p.funder, &AMOUNT, &reviewed),
+        Err(Ok(Error::TermsChanged))
+    );
     assert_eq!(w.balance(&w.p.funder), before, "nothing moved");
     assert_eq!(w.balance(&w.id()), 0);
     assert_eq!(w.escrow.get_escrow().funded, 0);
 
     // The funder reads the new terms (version 2) and decides knowingly.
     let escrow = w.escrow.get_escrow();
-    assert_eq!((escrow.terms_version, escrow.config.roles.receiver), (2, accomplice));
+    assert_eq!(
+        (escrow.terms_version, escrow.config.roles.receiver),
+        (2, accomplice)
+    );
     w.escrow.fund(&w.p.funder, &AMOUNT, &2);
     assert_eq!(w.balance(&w.id()), AMOUNT);
 }
@@ -60,9 +66,15 @@ fn a_one_unit_stranger_cannot_stop_a_release() {
         w.escrow.fund(&w.p.stranger, &1, &1);
         let why = text(&w.env, "mine now");
         match kind {
-            EscrowKind::Single => assert_eq!(w.escrow.try_dispute(&w.p.stranger, &why), Err(Ok(Error::NotAParty))),
+            EscrowKind::Single => assert_eq!(
+                w.escrow.try_dispute(&w.p.stranger, &why),
+                Err(Ok(Error::NotAParty))
+            ),
             EscrowKind::Multi => {
-                assert_eq!(w.escrow.try_dispute_milestone(&0, &w.p.stranger, &why), Err(Ok(Error::NotAParty)))
+                assert_eq!(
+                    w.escrow.try_dispute_milestone(&0, &w.p.stranger, &why),
+                    Err(Ok(Error::NotAParty))
+                )
             }
         }
         w.fund_all();
@@ -76,7 +88,10 @@ fn a_one_unit_stranger_cannot_stop_a_release() {
             }
         }
         let escrow = w.escrow.get_escrow();
-        assert_eq!((escrow.funded, escrow.paid_out, escrow.balance), (AMOUNT, AMOUNT, 0));
+        assert_eq!(
+            (escrow.funded, escrow.paid_out, escrow.balance),
+            (AMOUNT, AMOUNT, 0)
+        );
     }
 }
 
@@ -90,7 +105,11 @@ fn a_one_unit_stranger_cannot_make_full_funding_fail() {
     w.escrow.fund(&w.p.stranger, &1, &1);
     let before = w.balance(&w.p.funder);
     w.escrow.fund(&w.p.funder, &AMOUNT, &1);
-    assert_eq!(w.balance(&w.p.funder), before - (AMOUNT - 1), "the excess unit came straight back");
+    assert_eq!(
+        w.balance(&w.p.funder),
+        before - (AMOUNT - 1),
+        "the excess unit came straight back"
+    );
     assert_eq!(w.balance(&w.id()), AMOUNT);
     assert_eq!(w.escrow.get_funding(&w.p.funder), AMOUNT - 1);
     assert_eq!(w.escrow.get_funding(&w.p.stranger), 1);
@@ -107,11 +126,17 @@ fn dust_before_resolve() {
     w.env.mock_all_auths();
     w.escrow.dispute(&w.p.approvers[0], &text(&w.env, "late"));
     w.sac.mint(&w.id(), &1);
-    w.escrow.resolve(&w.shares(&[(&w.p.funder, 4 * UNIT), (&w.p.receiver, 6 * UNIT)]));
+    w.escrow
+        .resolve(&w.shares(&[(&w.p.funder, 4 * UNIT), (&w.p.receiver, 6 * UNIT)]));
     assert_eq!(w.balance(&w.p.receiver), 6 * UNIT - 6 * UNIT * 33 / 1000);
-    assert_eq!(w.balance(&w.id()), 1, "what leaves is what was distributed, to the unit");
+    assert_eq!(
+        w.balance(&w.id()),
+        1,
+        "what leaves is what was distributed, to the unit"
+    );
     assert_eq!(w.escrow.get_escrow().paid_out, AMOUNT);
-    w.escrow.withdraw_remaining(&w.shares(&[(&w.p.platform, 1)]));
+    w.escrow
+        .withdraw_remaining(&w.shares(&[(&w.p.platform, 1)]));
     assert_eq!(w.balance(&w.id()), 0);
 }
 
@@ -121,15 +146,22 @@ fn dust_before_withdraw() {
     let w = World::multi();
     w.fund_all();
     w.env.mock_all_auths();
-    w.escrow.dispute_milestone(&1, &w.p.approvers[0], &text(&w.env, "missing files"));
-    w.escrow.resolve_milestone(&1, &w.shares(&[(&w.p.receiver, 2 * UNIT)]));
+    w.escrow
+        .dispute_milestone(&1, &w.p.approvers[0], &text(&w.env, "missing files"));
+    w.escrow
+        .resolve_milestone(&1, &w.shares(&[(&w.p.receiver, 2 * UNIT)]));
     w.approve(0);
     w.escrow.release_milestone(&0, &w.signers());
     assert_eq!(w.balance(&w.id()), 4 * UNIT);
     w.sac.mint(&w.id(), &1);
-    w.escrow.withdraw_remaining(&w.shares(&[(&w.p.funder, 4 * UNIT)]));
+    w.escrow
+        .withdraw_remaining(&w.shares(&[(&w.p.funder, 4 * UNIT)]));
     assert_eq!(w.balance(&w.id()), 1);
-    assert_eq!(w.escrow.try_withdraw_remaining(&w.shares(&[(&w.p.funder, 2)])), Err(Ok(Error::DistributionMismatch)));
+    assert_eq!(
+        w.escrow
+            .try_withdraw_remaining(&w.shares(&[(&w.p.funder, 2)])),
+        Err(Ok(Error::DistributionMismatch))
+    );
     w.escrow.withdraw_remaining(&w.shares(&[(&w.p.funder, 1)]));
     assert_eq!(w.balance(&w.id()), 0);
 }

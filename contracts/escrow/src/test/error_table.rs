@@ -27,20 +27,39 @@ fn json_rows() -> Vec<Row> {
 
 /// The variant with this code, by its Debug name (None when no variant has it).
 fn variant_name(code: u32) -> Option<String> {
-    Error::try_from(soroban_sdk::Error::from_contract_error(code)).ok().map(|e| format!("{e:?}"))
+    Error::try_from(soroban_sdk::Error::from_contract_error(code))
+        .ok()
+        .map(|e| format!("{e:?}"))
 }
 
 #[test]
 fn errors_json_lists_every_variant_with_its_code_and_name() {
     let rows = json_rows();
     for (i, row) in rows.iter().enumerate() {
-        assert_eq!(row.code, i as u32 + 1, "codes are 1.. in order, without gaps");
-        assert_eq!(variant_name(row.code).as_deref(), Some(row.name.as_str()), "code {}", row.code);
-        assert!(row.message.ends_with('.') && row.message.len() > 10, "{}: one sentence for users", row.name);
+        assert_eq!(
+            row.code,
+            i as u32 + 1,
+            "codes are 1.. in order, without gaps"
+        );
+        assert_eq!(
+            variant_name(row.code).as_deref(),
+            Some(row.name.as_str()),
+            "code {}",
+            row.code
+        );
+        assert!(
+            row.message.ends_with('.') && row.message.len() > 10,
+            "{}: one sentence for users",
+            row.name
+        );
     }
     // No variant beyond the table.
     for code in rows.len() as u32 + 1..=200 {
-        assert_eq!(variant_name(code), None, "code {code} is in the enum but not in errors.json");
+        assert_eq!(
+            variant_name(code),
+            None,
+            "code {code} is in the enum but not in errors.json"
+        );
     }
 }
 
@@ -50,16 +69,28 @@ fn readme_error_table_matches_errors_json() {
     let table: Vec<(u32, String, String)> = readme
         .lines()
         .filter_map(|line| {
-            let cells: Vec<&str> = line.trim().trim_matches('|').split('|').map(str::trim).collect();
+            let cells: Vec<&str> = line
+                .trim()
+                .trim_matches('|')
+                .split('|')
+                .map(str::trim)
+                .collect();
             let code = cells.first()?.parse::<u32>().ok()?;
             let name = cells.get(1)?.trim_matches('`').into();
             Some((code, name, cells.last()?.to_string()))
         })
         .collect();
     let rows = json_rows();
-    assert_eq!(table.len(), rows.len(), "the README's error table has one row per error");
+    assert_eq!(
+        table.len(),
+        rows.len(),
+        "the README's error table has one row per error"
+    );
     for (row, (code, name, sentence)) in rows.iter().zip(table) {
-        assert_eq!((row.code, &row.name, &row.message), (code, &name, &sentence));
+        assert_eq!(
+            (row.code, &row.name, &row.message),
+            (code, &name, &sentence)
+        );
     }
 }
 

@@ -23,8 +23,14 @@ fn single_release_pays_receiver_and_both_fees() {
     assert_eq!(w.balance(&w.id()), 0);
     let escrow = w.escrow.get_escrow();
     assert!(escrow.released);
-    assert_eq!((escrow.funded, escrow.paid_out, escrow.balance), (AMOUNT, AMOUNT, 0));
-    assert!(escrow.milestones.iter().all(|m| m.approved && m.status == text(&w.env, "done")));
+    assert_eq!(
+        (escrow.funded, escrow.paid_out, escrow.balance),
+        (AMOUNT, AMOUNT, 0)
+    );
+    assert!(escrow
+        .milestones
+        .iter()
+        .all(|m| m.approved && m.status == text(&w.env, "done")));
 }
 
 #[test]
@@ -55,7 +61,10 @@ fn multi_releases_milestones_one_by_one() {
     assert_eq!(w.balance(&w.p.protocol), 10 * UNIT * 3 / 1000);
     let escrow = w.escrow.get_escrow();
     assert!(escrow.milestones.iter().all(|m| m.released));
-    assert_eq!((escrow.funded, escrow.paid_out, escrow.balance), (10 * UNIT, 10 * UNIT, 0));
+    assert_eq!(
+        (escrow.funded, escrow.paid_out, escrow.balance),
+        (10 * UNIT, 10 * UNIT, 0)
+    );
 }
 
 #[test]
@@ -67,7 +76,10 @@ fn two_of_three_release_signers_release_together() {
     let pair = vec![&w.env, w.p.signers[0].clone(), w.p.signers[2].clone()];
     w.escrow.release(&pair);
     let signed: std::vec::Vec<Address> = w.env.auths().into_iter().map(|(who, _)| who).collect();
-    assert_eq!(signed, std::vec![w.p.signers[0].clone(), w.p.signers[2].clone()]);
+    assert_eq!(
+        signed,
+        std::vec![w.p.signers[0].clone(), w.p.signers[2].clone()]
+    );
     assert_eq!(w.balance(&w.p.receiver), NET);
 }
 
@@ -76,7 +88,11 @@ fn two_approvals_required_before_a_milestone_counts() {
     let w = World::build(EscrowKind::Single, 3, 2, 1, 1);
     w.fund_all();
     w.env.mock_all_auths();
-    w.escrow.set_milestone_status(&0, &text(&w.env, "sent"), &Some(text(&w.env, "https://x.test/1")));
+    w.escrow.set_milestone_status(
+        &0,
+        &text(&w.env, "sent"),
+        &Some(text(&w.env, "https://x.test/1")),
+    );
     w.escrow.approve_milestone(&0, &w.p.approvers[1]);
     let m = w.escrow.get_escrow().milestones.get(0).unwrap();
     assert!(!m.approved);
@@ -84,7 +100,10 @@ fn two_approvals_required_before_a_milestone_counts() {
     w.escrow.approve_milestone(&0, &w.p.approvers[2]);
     let m = w.escrow.get_escrow().milestones.get(0).unwrap();
     assert!(m.approved);
-    assert_eq!(m.approvals, vec![&w.env, w.p.approvers[1].clone(), w.p.approvers[2].clone()]);
+    assert_eq!(
+        m.approvals,
+        vec![&w.env, w.p.approvers[1].clone(), w.p.approvers[2].clone()]
+    );
 }
 
 #[test]
@@ -96,7 +115,8 @@ fn single_dispute_resolved_forty_sixty() {
     // 40 % back to the funder (a refund: no fee), 60 % to the receiver (fees apply).
     let back = 4 * UNIT;
     let paid = 6 * UNIT;
-    w.escrow.resolve(&w.shares(&[(&w.p.funder, back), (&w.p.receiver, paid)]));
+    w.escrow
+        .resolve(&w.shares(&[(&w.p.funder, back), (&w.p.receiver, paid)]));
     assert_eq!(w.balance(&w.p.funder), 100 * UNIT - AMOUNT + back);
     assert_eq!(w.balance(&w.p.receiver), paid - paid * 33 / 1000);
     assert_eq!(w.balance(&w.p.platform), paid * 3 / 100);
@@ -113,15 +133,18 @@ fn multi_dispute_resolves_one_milestone_and_leftovers_are_withdrawn() {
     let w = World::multi();
     w.fund_all();
     w.env.mock_all_auths();
-    w.escrow.dispute_milestone(&1, &w.p.approvers[0], &text(&w.env, "missing files"));
-    w.escrow.resolve_milestone(&1, &w.shares(&[(&w.p.receiver, 2 * UNIT)]));
+    w.escrow
+        .dispute_milestone(&1, &w.p.approvers[0], &text(&w.env, "missing files"));
+    w.escrow
+        .resolve_milestone(&1, &w.shares(&[(&w.p.receiver, 2 * UNIT)]));
     assert_eq!(w.balance(&w.p.receiver), 2 * UNIT - 2 * UNIT * 33 / 1000);
     w.approve(0);
     w.escrow.release_milestone(&0, &w.signers());
     // Milestone 1 paid 2 of its 6 tokens; 4 are left, and someone sent 1 more outside fund.
     w.sac.mint(&w.id(), &UNIT);
     assert_eq!(w.balance(&w.id()), 5 * UNIT);
-    w.escrow.withdraw_remaining(&w.shares(&[(&w.p.funder, 5 * UNIT)]));
+    w.escrow
+        .withdraw_remaining(&w.shares(&[(&w.p.funder, 5 * UNIT)]));
     // Paid back to the funder, within what they put in: a refund, no fee.
     assert_eq!(w.balance(&w.p.funder), 100 * UNIT - 10 * UNIT + 5 * UNIT);
     assert_eq!(w.escrow.get_funding(&w.p.funder), 5 * UNIT);

@@ -84,7 +84,10 @@ fn resolve_and_check(
     config.platform_fee_bps = platform_bps;
     config.protocol_fee.bps = protocol_bps;
     let w = World::with_config(env, p, token, sac, config);
-    let funders: std::vec::Vec<Address> = contributions.iter().map(|_| Address::generate(&w.env)).collect();
+    let funders: std::vec::Vec<Address> = contributions
+        .iter()
+        .map(|_| Address::generate(&w.env))
+        .collect();
     w.env.mock_all_auths();
     for (funder, amount) in funders.iter().zip(contributions) {
         w.sac.mint(funder, amount);
@@ -100,13 +103,21 @@ fn resolve_and_check(
     let mut shares: std::vec::Vec<(Address, i128)> = std::vec::Vec::new();
     let mut left = total;
     for (i, who) in recipients.iter().enumerate() {
-        let share = if i + 1 == recipients.len() { left } else { total * weights[i] as i128 / weight_sum as i128 };
+        let share = if i + 1 == recipients.len() {
+            left
+        } else {
+            total * weights[i] as i128 / weight_sum as i128
+        };
         left -= share;
-        if share > 0 { shares.push((who.clone(), share)); }
+        if share > 0 {
+            shares.push((who.clone(), share));
+        }
     }
     prop_assume!(!shares.is_empty());
     let mut map = Map::new(&w.env);
-    for (who, share) in &shares { map.set(who.clone(), *share); }
+    for (who, share) in &shares {
+        map.set(who.clone(), *share);
+    }
 
     if extra > 0 {
         w.sac.mint(&w.id(), &extra);
@@ -118,30 +129,48 @@ fn resolve_and_check(
     let (mut protocol_sum, mut platform_sum) = (0i128, 0i128);
     for ((who, share), before) in shares.iter().zip(before) {
         let received = w.balance(who) - before;
-        let held = funders.iter().position(|f| f == who).map_or(0, |i| contributions[i]);
+        let held = funders
+            .iter()
+            .position(|f| f == who)
+            .map_or(0, |i| contributions[i]);
         let refund = (*share).min(held);
         let protocol = (share - refund) * protocol_bps as i128 / 10_000;
         let platform = (share - refund) * platform_bps as i128 / 10_000;
         prop_assert!(received >= 0 && received <= *share, "nobody is overpaid");
         prop_assert_eq!(received, share - protocol - platform);
-        if *share <= held { prop_assert_eq!(received, *share, "a refund bears no fee"); }
+        if *share <= held {
+            prop_assert_eq!(received, *share, "a refund bears no fee");
+        }
         paid += received;
         protocol_sum += protocol;
         platform_sum += platform;
     }
     prop_assert_eq!(w.balance(&w.p.protocol), protocol_sum);
     prop_assert_eq!(w.balance(&w.p.platform), platform_sum);
-    prop_assert_eq!(paid + protocol_sum + platform_sum, total, "tokens out == distributed total");
+    prop_assert_eq!(
+        paid + protocol_sum + platform_sum,
+        total,
+        "tokens out == distributed total"
+    );
     prop_assert_eq!(w.balance(&w.id()), extra, "the extra stays in the escrow");
     if extra > 0 {
         // More dust lands before the withdrawal: the withdrawal of `extra` still goes through.
         w.sac.mint(&w.id(), &1);
         let (to, before) = (w.p.receiver.clone(), w.balance(&w.p.receiver));
-        let (protocol_before, platform_before) = (w.balance(&w.p.protocol), w.balance(&w.p.platform));
+        let (protocol_before, platform_before) =
+            (w.balance(&w.p.protocol), w.balance(&w.p.platform));
         w.escrow.withdraw_remaining(&w.shares(&[(&to, extra)]));
-        let fees = (w.balance(&w.p.protocol) - protocol_before) + (w.balance(&w.p.platform) - platform_before);
-        prop_assert_eq!(fees, extra * protocol_bps as i128 / 10_000 + extra * platform_bps as i128 / 10_000);
-        prop_assert_eq!(w.balance(&to) - before + fees, extra, "tokens out == withdrawn total");
+        let fees = (w.balance(&w.p.protocol) - protocol_before)
+            + (w.balance(&w.p.platform) - platform_before);
+        prop_assert_eq!(
+            fees,
+            extra * protocol_bps as i128 / 10_000 + extra * platform_bps as i128 / 10_000
+        );
+        prop_assert_eq!(
+            w.balance(&to) - before + fees,
+            extra,
+            "tokens out == withdrawn total"
+        );
         prop_assert_eq!(w.balance(&w.id()), 1);
     }
     Ok(())

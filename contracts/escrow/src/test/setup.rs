@@ -7,7 +7,10 @@ use soroban_sdk::{
     vec, Address, Env, IntoVal, Map, String, Val, Vec,
 };
 
-use crate::{EscrowConfig, EscrowContract, EscrowContractClient, EscrowKind, MilestoneConfig, ProtocolFee, Roles};
+use crate::{
+    EscrowConfig, EscrowContract, EscrowContractClient, EscrowKind, MilestoneConfig, ProtocolFee,
+    Roles,
+};
 
 /// 1 token with 7 decimals.
 pub const UNIT: i128 = 10_000_000;
@@ -69,7 +72,11 @@ pub fn long_text(env: &Env, len: usize) -> String {
 }
 
 pub fn single_config(env: &Env, token: &Address, roles: Roles, protocol: &Address) -> EscrowConfig {
-    let milestone = |d: &str| MilestoneConfig { description: text(env, d), amount: 0, receiver: None };
+    let milestone = |d: &str| MilestoneConfig {
+        description: text(env, d),
+        amount: 0,
+        receiver: None,
+    };
     EscrowConfig {
         kind: EscrowKind::Single,
         engagement_id: text(env, "ENG-1"),
@@ -78,7 +85,10 @@ pub fn single_config(env: &Env, token: &Address, roles: Roles, protocol: &Addres
         token: token.clone(),
         roles,
         platform_fee_bps: PLATFORM_BPS,
-        protocol_fee: ProtocolFee { recipient: protocol.clone(), bps: PROTOCOL_BPS },
+        protocol_fee: ProtocolFee {
+            recipient: protocol.clone(),
+            bps: PROTOCOL_BPS,
+        },
         amount: AMOUNT,
         milestones: vec![env, milestone("Sketches"), milestone("Final files")],
         deadline: Some(DEADLINE),
@@ -86,11 +96,19 @@ pub fn single_config(env: &Env, token: &Address, roles: Roles, protocol: &Addres
 }
 
 pub fn multi_config(env: &Env, token: &Address, roles: Roles, protocol: &Address) -> EscrowConfig {
-    let milestone = |d: &str, amount: i128| MilestoneConfig { description: text(env, d), amount, receiver: None };
+    let milestone = |d: &str, amount: i128| MilestoneConfig {
+        description: text(env, d),
+        amount,
+        receiver: None,
+    };
     EscrowConfig {
         kind: EscrowKind::Multi,
         amount: 0,
-        milestones: vec![env, milestone("Sketches", 4 * UNIT), milestone("Final files", 6 * UNIT)],
+        milestones: vec![
+            env,
+            milestone("Sketches", 4 * UNIT),
+            milestone("Final files", 6 * UNIT),
+        ],
         ..single_config(env, token, roles, protocol)
     }
 }
@@ -121,7 +139,13 @@ impl World {
         World::build(EscrowKind::Multi, 1, 1, 1, 1)
     }
 
-    pub fn build(kind: EscrowKind, approvers: usize, approvals: u32, signers: usize, releases: u32) -> World {
+    pub fn build(
+        kind: EscrowKind,
+        approvers: usize,
+        approvals: u32,
+        signers: usize,
+        releases: u32,
+    ) -> World {
         let env = env();
         let p = Parties::new(&env, approvers, signers);
         let (token, sac) = new_token(&env);
@@ -144,7 +168,14 @@ impl World {
         let escrow = EscrowContractClient::new(&env, &id);
         env.mock_all_auths();
         sac.mint(&p.funder, &(100 * UNIT));
-        World { env, p, token, sac, escrow, config }
+        World {
+            env,
+            p,
+            token,
+            sac,
+            escrow,
+            config,
+        }
     }
 
     pub fn id(&self) -> Address {
@@ -168,8 +199,14 @@ impl World {
     /// Sets a status on and approves milestone `index` with the required approvers.
     pub fn approve(&self, index: u32) {
         self.env.mock_all_auths();
-        self.escrow.set_milestone_status(&index, &text(&self.env, "done"), &None);
-        for approver in self.p.approvers.iter().take(self.config.roles.approvals_required as usize) {
+        self.escrow
+            .set_milestone_status(&index, &text(&self.env, "done"), &None);
+        for approver in self
+            .p
+            .approvers
+            .iter()
+            .take(self.config.roles.approvals_required as usize)
+        {
             self.escrow.approve_milestone(&index, approver);
         }
     }
@@ -189,11 +226,22 @@ impl World {
 
     /// Mocks exactly one auth: `who` authorising `fn_name(args)` on the escrow, with the
     /// given sub-invocations (a token transfer, for `fund`).
-    pub fn auth_as(&self, who: &Address, fn_name: &'static str, args: Vec<Val>, sub: &[MockAuthInvoke]) {
+    pub fn auth_as(
+        &self,
+        who: &Address,
+        fn_name: &'static str,
+        args: Vec<Val>,
+        sub: &[MockAuthInvoke],
+    ) {
         let id = self.id();
         self.env.mock_auths(&[MockAuth {
             address: who,
-            invoke: &MockAuthInvoke { contract: &id, fn_name, args, sub_invokes: sub },
+            invoke: &MockAuthInvoke {
+                contract: &id,
+                fn_name,
+                args,
+                sub_invokes: sub,
+            },
         }]);
     }
 
@@ -205,5 +253,8 @@ impl World {
 pub fn new_token(env: &Env) -> (TokenClient<'static>, StellarAssetClient<'static>) {
     let admin = Address::generate(env);
     let sac = env.register_stellar_asset_contract_v2(admin);
-    (TokenClient::new(env, &sac.address()), StellarAssetClient::new(env, &sac.address()))
+    (
+        TokenClient::new(env, &sac.address()),
+        StellarAssetClient::new(env, &sac.address()),
+    )
 }

@@ -2,7 +2,10 @@
 //! network maximum.
 
 use soroban_sdk::{
-    testutils::{storage::{Instance as _, Persistent as _}, Ledger as _},
+    testutils::{
+        storage::{Instance as _, Persistent as _},
+        Ledger as _,
+    },
     Env,
 };
 
@@ -44,7 +47,11 @@ fn writes_keep_entries_ahead() {
     w.fund_all();
     let after = ttls(&w);
     let e = TTL_EXTEND_TO;
-    assert_eq!((after.instance, after.state), (e, e), "every entry, written or not");
+    assert_eq!(
+        (after.instance, after.state),
+        (e, e),
+        "every entry, written or not"
+    );
 
     // A later write keeps them all ahead again, the untouched instance included.
     advance(&w.env, TTL_EXTEND_TO - TTL_THRESHOLD + 10);
@@ -73,7 +80,11 @@ fn extensions_happen_only_when_due() {
     advance(&w.env, 100);
     w.fund_all();
     let early = ttls(&w);
-    assert_eq!((early.instance, early.state), (start.instance - 100, start.state - 100), "nothing extended");
+    assert_eq!(
+        (early.instance, early.state),
+        (start.instance - 100, start.state - 100),
+        "nothing extended"
+    );
     assert!(early.state >= TTL_THRESHOLD);
     advance(&w.env, TTL_EXTEND_TO - TTL_THRESHOLD - 100);
     w.approve(0);

@@ -5,7 +5,7 @@ use soroban_sdk::testutils::Ledger as _;
 
 use super::chain::dist_wasm;
 use super::setup::*;
-use crate::{EscrowContractClient, Error};
+use crate::{Error, EscrowContractClient};
 
 #[test]
 fn dist_wasm_runs_a_whole_lifecycle() {
@@ -14,13 +14,26 @@ fn dist_wasm_runs_a_whole_lifecycle() {
     let id = w.env.register(dist_wasm().as_slice(), (w.config.clone(),));
     let escrow = EscrowContractClient::new(&w.env, &id);
     w.env.mock_all_auths();
-    assert_eq!(escrow.try_fund(&w.p.funder, &AMOUNT, &2), Err(Ok(Error::TermsChanged)));
+    assert_eq!(
+        escrow.try_fund(&w.p.funder, &AMOUNT, &2),
+        Err(Ok(Error::TermsChanged))
+    );
     // One unit more than the total: the escrow keeps the total and sends the unit back.
     escrow.fund(&w.p.funder, &(AMOUNT + 1), &1);
-    assert_eq!((w.balance(&id), w.balance(&w.p.funder)), (AMOUNT, 100 * UNIT - AMOUNT));
-    assert_eq!(escrow.try_fund(&w.p.funder, &1, &1), Err(Ok(Error::Overfunded)));
+    assert_eq!(
+        (w.balance(&id), w.balance(&w.p.funder)),
+        (AMOUNT, 100 * UNIT - AMOUNT)
+    );
+    assert_eq!(
+        escrow.try_fund(&w.p.funder, &1, &1),
+        Err(Ok(Error::Overfunded))
+    );
     for i in 0..2 {
-        escrow.set_milestone_status(&i, &text(&w.env, "done"), &Some(text(&w.env, "https://x.test")));
+        escrow.set_milestone_status(
+            &i,
+            &text(&w.env, "done"),
+            &Some(text(&w.env, "https://x.test")),
+        );
         escrow.approve_milestone(&i, &w.p.approvers[0]);
     }
     escrow.release(&w.signers());
@@ -42,10 +55,16 @@ fn dist_wasm_runs_disputes_and_refunds() {
     w.env.mock_all_auths();
     escrow.fund(&w.p.funder, &(10 * UNIT), &1);
     escrow.dispute_milestone(&1, &w.p.approvers[0], &text(&w.env, "late"));
-    escrow.resolve_milestone(&1, &w.shares(&[(&w.p.funder, 2 * UNIT), (&w.p.receiver, 4 * UNIT)]));
+    escrow.resolve_milestone(
+        &1,
+        &w.shares(&[(&w.p.funder, 2 * UNIT), (&w.p.receiver, 4 * UNIT)]),
+    );
     assert_eq!(w.balance(&w.p.funder), 92 * UNIT);
     assert_eq!(escrow.get_funding(&w.p.funder), 8 * UNIT);
     w.env.ledger().set_timestamp(DEADLINE + 1);
-    assert_eq!(escrow.try_claim_refund(&w.p.funder), Err(Ok(Error::RefundClosed)));
+    assert_eq!(
+        escrow.try_claim_refund(&w.p.funder),
+        Err(Ok(Error::RefundClosed))
+    );
     assert_eq!(w.balance(&id), 4 * UNIT);
 }

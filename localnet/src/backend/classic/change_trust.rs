@@ -2,11 +2,13 @@
 
 use super::payment::asset_issuer;
 use super::ClassicContext;
-use crate::backend::accounts::{self, load_account, load_trustline, min_balance, save_account, save_trustline};
+use crate::backend::accounts::{
+    self, load_account, load_trustline, min_balance, save_account, save_trustline,
+};
 use crate::backend::state::Overlay;
 use soroban_env_host::xdr::{
-    AccountFlags, AccountId, Asset, ChangeTrustAsset, ChangeTrustOp, ChangeTrustResult as R, TrustLineAsset,
-    TrustLineEntry, TrustLineEntryExt, TrustLineFlags,
+    AccountFlags, AccountId, Asset, ChangeTrustAsset, ChangeTrustOp, ChangeTrustResult as R,
+    TrustLineAsset, TrustLineEntry, TrustLineEntryExt, TrustLineFlags,
 };
 
 pub fn apply(ov: &mut Overlay, ctx: &ClassicContext, source: &AccountId, op: &ChangeTrustOp) -> R {
@@ -25,7 +27,9 @@ pub fn apply(ov: &mut Overlay, ctx: &ClassicContext, source: &AccountId, op: &Ch
         Asset::CreditAlphanum12(a) => TrustLineAsset::CreditAlphanum12(a.clone()),
         Asset::Native => unreachable!(),
     };
-    let Some(mut account) = load_account(ov, source) else { return R::Malformed };
+    let Some(mut account) = load_account(ov, source) else {
+        return R::Malformed;
+    };
     match load_trustline(ov, source, &line_asset) {
         Some(mut line) => {
             let buying = accounts::trustline_liabilities(&line).buying;
@@ -52,7 +56,9 @@ pub fn apply(ov: &mut Overlay, ctx: &ClassicContext, source: &AccountId, op: &Ch
             if op.limit == 0 {
                 return R::InvalidLimit;
             }
-            let Some(issuer_account) = load_account(ov, &issuer) else { return R::NoIssuer };
+            let Some(issuer_account) = load_account(ov, &issuer) else {
+                return R::NoIssuer;
+            };
             account.num_sub_entries += 1;
             if account.balance < min_balance(&account, ctx.base_reserve) {
                 return R::LowReserve;

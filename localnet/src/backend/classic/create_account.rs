@@ -4,9 +4,16 @@ use super::ClassicContext;
 use crate::backend::accounts::{self, available_balance, load_account, save_account};
 use crate::backend::genesis::new_account;
 use crate::backend::state::Overlay;
-use soroban_env_host::xdr::{AccountId, CreateAccountOp, CreateAccountResult as R, LedgerEntryData};
+use soroban_env_host::xdr::{
+    AccountId, CreateAccountOp, CreateAccountResult as R, LedgerEntryData,
+};
 
-pub fn apply(ov: &mut Overlay, ctx: &ClassicContext, source: &AccountId, op: &CreateAccountOp) -> R {
+pub fn apply(
+    ov: &mut Overlay,
+    ctx: &ClassicContext,
+    source: &AccountId,
+    op: &CreateAccountOp,
+) -> R {
     if op.starting_balance < 0 || &op.destination == source {
         return R::Malformed;
     }
@@ -16,13 +23,16 @@ pub fn apply(ov: &mut Overlay, ctx: &ClassicContext, source: &AccountId, op: &Cr
     if load_account(ov, &op.destination).is_some() {
         return R::AlreadyExist;
     }
-    let Some(mut src) = load_account(ov, source) else { return R::Underfunded };
+    let Some(mut src) = load_account(ov, source) else {
+        return R::Underfunded;
+    };
     if available_balance(&src, ctx.base_reserve) < op.starting_balance {
         return R::Underfunded;
     }
     src.balance -= op.starting_balance;
     save_account(ov, src);
-    let LedgerEntryData::Account(fresh) = new_account(op.destination.clone(), op.starting_balance, ctx.ledger_seq).data
+    let LedgerEntryData::Account(fresh) =
+        new_account(op.destination.clone(), op.starting_balance, ctx.ledger_seq).data
     else {
         unreachable!()
     };

@@ -31,10 +31,17 @@ pub fn apply(
         OperationBody::CreateAccount(op) => {
             let r = create_account::apply(ov, ctx, source, op);
             if matches!(r, soroban_env_host::xdr::CreateAccountResult::Success) {
-                let to = soroban_env_host::xdr::MuxedAccount::Ed25519(soroban_env_host::xdr::Uint256(
-                    super::accounts::public_key(&op.destination),
+                let to = soroban_env_host::xdr::MuxedAccount::Ed25519(
+                    soroban_env_host::xdr::Uint256(super::accounts::public_key(&op.destination)),
+                );
+                events.push(events::movement(
+                    ctx.network_id,
+                    &soroban_env_host::xdr::Asset::Native,
+                    None,
+                    source,
+                    &to,
+                    op.starting_balance,
                 ));
-                events.push(events::movement(ctx.network_id, &soroban_env_host::xdr::Asset::Native, None, source, &to, op.starting_balance));
             }
             OperationResultTr::CreateAccount(r)
         }
@@ -42,15 +49,26 @@ pub fn apply(
             let r = payment::apply(ov, ctx, source, op);
             if matches!(r, soroban_env_host::xdr::PaymentResult::Success) {
                 let issuer = payment::asset_issuer(&op.asset);
-                events.push(events::movement(ctx.network_id, &op.asset, issuer.as_ref(), source, &op.destination, op.amount));
+                events.push(events::movement(
+                    ctx.network_id,
+                    &op.asset,
+                    issuer.as_ref(),
+                    source,
+                    &op.destination,
+                    op.amount,
+                ));
             }
             OperationResultTr::Payment(r)
         }
-        OperationBody::ChangeTrust(op) => OperationResultTr::ChangeTrust(change_trust::apply(ov, ctx, source, op)),
-        OperationBody::SetOptions(op) => OperationResultTr::SetOptions(set_options::apply(ov, ctx, source, op)),
-        OperationBody::InvokeHostFunction(_) | OperationBody::ExtendFootprintTtl(_) | OperationBody::RestoreFootprint(_) => {
-            return None
+        OperationBody::ChangeTrust(op) => {
+            OperationResultTr::ChangeTrust(change_trust::apply(ov, ctx, source, op))
         }
+        OperationBody::SetOptions(op) => {
+            OperationResultTr::SetOptions(set_options::apply(ov, ctx, source, op))
+        }
+        OperationBody::InvokeHostFunction(_)
+        | OperationBody::ExtendFootprintTtl(_)
+        | OperationBody::RestoreFootprint(_) => return None,
         _ => return Some(OperationResult::OpNotSupported),
     };
     Some(OperationResult::OpInner(tr))
@@ -65,8 +83,12 @@ pub fn is_success(r: &OperationResult) -> bool {
             OperationResultTr::Payment(r) => matches!(r, PaymentResult::Success),
             OperationResultTr::ChangeTrust(r) => matches!(r, ChangeTrustResult::Success),
             OperationResultTr::SetOptions(r) => matches!(r, SetOptionsResult::Success),
-            OperationResultTr::InvokeHostFunction(r) => matches!(r, InvokeHostFunctionResult::Success(_)),
-            OperationResultTr::ExtendFootprintTtl(r) => matches!(r, ExtendFootprintTtlResult::Success),
+            OperationResultTr::InvokeHostFunction(r) => {
+                matches!(r, InvokeHostFunctionResult::Success(_))
+            }
+            OperationResultTr::ExtendFootprintTtl(r) => {
+                matches!(r, ExtendFootprintTtlResult::Success)
+            }
             OperationResultTr::RestoreFootprint(r) => matches!(r, RestoreFootprintResult::Success),
             _ => false,
         },

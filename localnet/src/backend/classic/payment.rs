@@ -2,10 +2,14 @@
 //! burning (being paid). Result codes follow PaymentOpFrame's remapping.
 
 use super::ClassicContext;
-use crate::backend::accounts::{self, available_balance, load_account, load_trustline, max_receive, save_account};
+use crate::backend::accounts::{
+    self, available_balance, load_account, load_trustline, max_receive, save_account,
+};
 use crate::backend::state::Overlay;
 use crate::backend::validation::muxed_to_account;
-use soroban_env_host::xdr::{AccountId, Asset, PaymentOp, PaymentResult as R, TrustLineAsset, TrustLineFlags};
+use soroban_env_host::xdr::{
+    AccountId, Asset, PaymentOp, PaymentResult as R, TrustLineAsset, TrustLineFlags,
+};
 
 pub fn asset_issuer(asset: &Asset) -> Option<AccountId> {
     match asset {
@@ -37,19 +41,36 @@ pub fn apply(ov: &mut Overlay, ctx: &ClassicContext, source: &AccountId, op: &Pa
     }
     match asset_issuer(&op.asset) {
         None => pay_native(ov, ctx, source, &dest, op.amount),
-        Some(issuer) => pay_credit(ov, source, &dest, &issuer, &trustline_asset(&op.asset), op.amount),
+        Some(issuer) => pay_credit(
+            ov,
+            source,
+            &dest,
+            &issuer,
+            &trustline_asset(&op.asset),
+            op.amount,
+        ),
     }
 }
 
-fn pay_native(ov: &mut Overlay, ctx: &ClassicContext, source: &AccountId, dest: &AccountId, amount: i64) -> R {
+fn pay_native(
+    ov: &mut Overlay,
+    ctx: &ClassicContext,
+    source: &AccountId,
+    dest: &AccountId,
+    amount: i64,
+) -> R {
     if source == dest {
         return R::Success;
     }
-    let Some(mut src) = load_account(ov, source) else { return R::Underfunded };
+    let Some(mut src) = load_account(ov, source) else {
+        return R::Underfunded;
+    };
     if available_balance(&src, ctx.base_reserve) < amount {
         return R::Underfunded;
     }
-    let Some(mut dst) = load_account(ov, dest) else { return R::NoDestination };
+    let Some(mut dst) = load_account(ov, dest) else {
+        return R::NoDestination;
+    };
     if max_receive(&dst) < amount {
         return R::LineFull;
     }
@@ -60,13 +81,22 @@ fn pay_native(ov: &mut Overlay, ctx: &ClassicContext, source: &AccountId, dest: 
     R::Success
 }
 
-fn pay_credit(ov: &mut Overlay, source: &AccountId, dest: &AccountId, issuer: &AccountId, asset: &TrustLineAsset, amount: i64) -> R {
+fn pay_credit(
+    ov: &mut Overlay,
+    source: &AccountId,
+    dest: &AccountId,
+    issuer: &AccountId,
+    asset: &TrustLineAsset,
+    amount: i64,
+) -> R {
     if load_account(ov, issuer).is_none() {
         return R::NoIssuer;
     }
     // Debit first: the issuer mints from nothing, anyone else needs an authorised line.
     if source != issuer {
-        let Some(mut line) = load_trustline(ov, source, asset) else { return R::SrcNoTrust };
+        let Some(mut line) = load_trustline(ov, source, asset) else {
+            return R::SrcNoTrust;
+        };
         if !authorized(line.flags) {
             return R::SrcNotAuthorized;
         }
@@ -79,7 +109,9 @@ fn pay_credit(ov: &mut Overlay, source: &AccountId, dest: &AccountId, issuer: &A
     }
     // Credit: paying the issuer burns.
     if dest != issuer {
-        let Some(mut line) = load_trustline(ov, dest, asset) else { return R::NoTrust };
+        let Some(mut line) = load_trustline(ov, dest, asset) else {
+            return R::NoTrust;
+        };
         if !authorized(line.flags) {
             return R::NotAuthorized;
         }

@@ -3,7 +3,9 @@
 use super::ClassicContext;
 use crate::backend::accounts::{load_account, min_balance, public_key, save_account};
 use crate::backend::state::Overlay;
-use soroban_env_host::xdr::{AccountFlags, AccountId, SetOptionsOp, SetOptionsResult as R, Signer, SignerKey};
+use soroban_env_host::xdr::{
+    AccountFlags, AccountId, SetOptionsOp, SetOptionsResult as R, Signer, SignerKey,
+};
 
 const MAX_SIGNERS: usize = 20;
 const ALL_FLAGS: u32 = AccountFlags::RequiredFlag as u32
@@ -12,7 +14,9 @@ const ALL_FLAGS: u32 = AccountFlags::RequiredFlag as u32
     | AccountFlags::ClawbackEnabledFlag as u32;
 
 pub fn apply(ov: &mut Overlay, ctx: &ClassicContext, source: &AccountId, op: &SetOptionsOp) -> R {
-    let Some(mut a) = load_account(ov, source) else { return R::BadFlags };
+    let Some(mut a) = load_account(ov, source) else {
+        return R::BadFlags;
+    };
     let set = op.set_flags.unwrap_or(0);
     let clear = op.clear_flags.unwrap_or(0);
     if set & clear != 0 {
@@ -21,7 +25,15 @@ pub fn apply(ov: &mut Overlay, ctx: &ClassicContext, source: &AccountId, op: &Se
     if (set | clear) & !ALL_FLAGS != 0 {
         return R::UnknownFlag;
     }
-    for w in [op.master_weight, op.low_threshold, op.med_threshold, op.high_threshold].into_iter().flatten() {
+    for w in [
+        op.master_weight,
+        op.low_threshold,
+        op.med_threshold,
+        op.high_threshold,
+    ]
+    .into_iter()
+    .flatten()
+    {
         if w > 255 {
             return R::ThresholdOutOfRange;
         }
@@ -37,7 +49,9 @@ pub fn apply(ov: &mut Overlay, ctx: &ClassicContext, source: &AccountId, op: &Se
             return R::CantChange;
         }
         a.flags = (a.flags | set) & !clear;
-        if a.flags & AccountFlags::ClawbackEnabledFlag as u32 != 0 && a.flags & AccountFlags::RevocableFlag as u32 == 0 {
+        if a.flags & AccountFlags::ClawbackEnabledFlag as u32 != 0
+            && a.flags & AccountFlags::RevocableFlag as u32 == 0
+        {
             return R::AuthRevocableRequired;
         }
     }
@@ -65,7 +79,11 @@ pub fn apply(ov: &mut Overlay, ctx: &ClassicContext, source: &AccountId, op: &Se
     R::Success
 }
 
-fn set_signer(a: &mut soroban_env_host::xdr::AccountEntry, signer: &Signer, base_reserve: u32) -> Result<(), R> {
+fn set_signer(
+    a: &mut soroban_env_host::xdr::AccountEntry,
+    signer: &Signer,
+    base_reserve: u32,
+) -> Result<(), R> {
     if signer.weight > 255 {
         return Err(R::BadSigner);
     }

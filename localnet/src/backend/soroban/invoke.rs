@@ -10,8 +10,9 @@ use soroban_env_host::budget::Budget;
 use soroban_env_host::e2e_invoke::{self, extract_rent_changes, TtlLedgerEntryMeta};
 use soroban_env_host::fees::compute_rent_fee;
 use soroban_env_host::xdr::{
-    AccountId, ContractEvent, Hash, InvokeHostFunctionOp, InvokeHostFunctionResult, InvokeHostFunctionSuccessPreImage,
-    LedgerEntry, LedgerKey, Limits, ReadXdr, ScVal, SorobanTransactionData, WriteXdr,
+    AccountId, ContractEvent, Hash, InvokeHostFunctionOp, InvokeHostFunctionResult,
+    InvokeHostFunctionSuccessPreImage, LedgerEntry, LedgerKey, Limits, ReadXdr, ScVal,
+    SorobanTransactionData, WriteXdr,
 };
 
 pub fn invoke(
@@ -39,7 +40,12 @@ pub fn invoke(
         .map(|(i, k)| (false, i, k))
         .chain(fp.read_write.iter().enumerate().map(|(i, k)| (true, i, k)))
         .collect();
-    ov.prefetch(&keys.iter().map(|(_, _, k)| (*k).clone()).collect::<Vec<_>>());
+    ov.prefetch(
+        &keys
+            .iter()
+            .map(|(_, _, k)| (*k).clone())
+            .collect::<Vec<_>>(),
+    );
     for (rw, index, key) in &keys {
         let stored = ov.get_key(key);
         let is_restore = *rw && restored.contains(&(*index as u32));
@@ -48,26 +54,34 @@ pub fn invoke(
             Liveness::Live(s) => (Some(s.entry), s.live_until),
             Liveness::Archived(s) => {
                 if !is_restore {
-                    out.diagnostics.push(crate::backend::error_event("an archived entry in the footprint is not marked for restoration"));
+                    out.diagnostics.push(crate::backend::error_event(
+                        "an archived entry in the footprint is not marked for restoration",
+                    ));
                     out.result = ihf(R::EntryArchived);
                     return out;
                 }
                 (Some(s.entry), Some(restored_live_until))
             }
         };
-        let bytes = entry.as_ref().map(|e| e.to_xdr(Limits::none()).expect("entries encode"));
+        let bytes = entry
+            .as_ref()
+            .map(|e| e.to_xdr(Limits::none()).expect("entries encode"));
         if durability(key).is_none() || is_restore {
             disk_read_bytes += bytes.as_ref().map(|b| b.len() as u64).unwrap_or(0);
         }
         let ttl = match (&entry, live_until) {
-            (Some(e), Some(l)) => Some(TtlLedgerEntryMeta { live_until_ledger: l, entry_size_for_rent: rent_size(e) }),
+            (Some(e), Some(l)) => Some(TtlLedgerEntryMeta {
+                live_until_ledger: l,
+                entry_size_for_rent: rent_size(e),
+            }),
             _ => None,
         };
         inputs.push((bytes, ttl));
     }
     if disk_read_bytes > data.resources.disk_read_bytes as u64 {
         out.diagnostics.push(crate::backend::error_event(&format!(
-            "disk read bytes {disk_read_bytes} exceed the declared {}", data.resources.disk_read_bytes
+            "disk read bytes {disk_read_bytes} exceed the declared {}",
+            data.resources.disk_read_bytes
         )));
         out.result = ihf(R::ResourceLimitExceeded);
         return out;
@@ -85,11 +99,16 @@ pub fn invoke(
             return out;
         }
     };
-    let encode = |v: &dyn Fn() -> Result<Vec<u8>, soroban_env_host::xdr::Error>| v().unwrap_or_default();
+    let encode =
+        |v: &dyn Fn() -> Result<Vec<u8>, soroban_env_host::xdr::Error>| v().unwrap_or_default();
     let host_fn = encode(&|| op.host_function.to_xdr(Limits::none()));
     let resources = encode(&|| data.resources.to_xdr(Limits::none()));
     let source_xdr = encode(&|| source.to_xdr(Limits::none()));
-    let auth: Vec<Vec<u8>> = op.auth.iter().map(|a| a.to_xdr(Limits::none()).unwrap_or_default()).collect();
+    let auth: Vec<Vec<u8>> = op
+        .auth
+        .iter()
+        .map(|a| a.to_xdr(Limits::none()).unwrap_or_default())
+        .collect();
     let result = e2e_invoke::invoke_host_function(
         &budget,
         true,
@@ -112,33 +131,56 @@ pub fn invoke(
     let result = match result {
         Ok(r) if r.encoded_invoke_result.is_ok() => r,
         Ok(r) => {
-            let e = r.encoded_invoke_result.err().map(|e| format!("{e:?}")).unwrap_or_default();
-            out.result = ihf(if over_budget() { R::ResourceLimitExceeded } else { R::Trapped });
+            let e = r
+                .encoded_invoke_result
+                .err()
+                .map(|e| format!("{e:?}"))
+                .unwrap_or_default();
+            out.result = ihf(if over_budget() {
+                R::ResourceLimitExceeded
+            } else {
+                R::Trapped
+            });
             if over_budget() {
-                out.diagnostics.push(crate::backend::error_event(&budget_report(&budget, data, ctx)));
+                out.diagnostics
+                    .push(crate::backend::error_event(&budget_report(
+                        &budget, data, ctx,
+                    )));
             }
             let _ = e;
             return out;
         }
         Err(e) => {
             // The host stopped before it could hand back its own diagnostics.
-            out.diagnostics.push(crate::backend::error_event(&format!("{e:?}")));
+            out.diagnostics
+                .push(crate::backend::error_event(&format!("{e:?}")));
             if over_budget() {
-                out.diagnostics.push(crate::backend::error_event(&budget_report(&budget, data, ctx)));
+                out.diagnostics
+                    .push(crate::backend::error_event(&budget_report(
+                        &budget, data, ctx,
+                    )));
             }
-            out.result = ihf(if over_budget() { R::ResourceLimitExceeded } else { R::Trapped });
+            out.result = ihf(if over_budget() {
+                R::ResourceLimitExceeded
+            } else {
+                R::Trapped
+            });
             return out;
         }
     };
 
     let mut write_bytes: u64 = 0;
     for change in &result.ledger_changes {
-        let Ok(key) = LedgerKey::from_xdr(&change.encoded_key, Limits::none()) else { continue };
+        let Ok(key) = LedgerKey::from_xdr(&change.encoded_key, Limits::none()) else {
+            continue;
+        };
         let new_live_until = change.ttl_change.as_ref().map(|t| t.new_live_until_ledger);
         if change.read_only {
             // Read-only entries can only have their TTL extended.
             if let (Some(t), Some(mut stored)) = (&change.ttl_change, ov.get_key(&key)) {
-                if t.new_live_until_ledger > t.old_live_until_ledger && stored.live_until != Some(t.new_live_until_ledger) {
+                if t.new_live_until_ledger > t.old_live_until_ledger
+                    && stored.live_until != Some(t.new_live_until_ledger)
+                {
                     stored.live_until = Some(t.new_live_until_ledger);
                     ov.put(key_bytes(&key), Some(stored));
                 }
@@ -148,24 +190,38 @@ pub fn invoke(
         match &change.encoded_new_value {
             Some(bytes) => {
                 write_bytes += bytes.len() as u64;
-                let Ok(entry) = LedgerEntry::from_xdr(bytes, Limits::none()) else { continue };
+                let Ok(entry) = LedgerEntry::from_xdr(bytes, Limits::none()) else {
+                    continue;
+                };
                 if let Some(why) = oversized(&entry, bytes.len()) {
                     out.diagnostics.push(crate::backend::error_event(&why));
                     out.result = ihf(R::ResourceLimitExceeded);
                     return out;
                 }
-                ov.put(key_bytes(&key), Some(StoredEntry { entry, live_until: new_live_until }));
+                ov.put(
+                    key_bytes(&key),
+                    Some(StoredEntry {
+                        entry,
+                        live_until: new_live_until,
+                    }),
+                );
             }
             None => ov.put(key_bytes(&key), None),
         }
     }
     if write_bytes > data.resources.write_bytes as u64 {
-        out.diagnostics.push(crate::backend::error_event(&format!("write bytes {write_bytes} exceed the declared {}", data.resources.write_bytes)));
+        out.diagnostics.push(crate::backend::error_event(&format!(
+            "write bytes {write_bytes} exceed the declared {}",
+            data.resources.write_bytes
+        )));
         out.result = ihf(R::ResourceLimitExceeded);
         return out;
     }
-    let return_value = ScVal::from_xdr(result.encoded_invoke_result.as_ref().expect("checked ok"), Limits::none())
-        .unwrap_or(ScVal::Void);
+    let return_value = ScVal::from_xdr(
+        result.encoded_invoke_result.as_ref().expect("checked ok"),
+        Limits::none(),
+    )
+    .unwrap_or(ScVal::Void);
     let mut events_size = xdr_len(&return_value);
     for e in &result.encoded_contract_events {
         events_size += e.len() as u32;
@@ -174,7 +230,9 @@ pub fn invoke(
         }
     }
     if events_size > s::TX_MAX_CONTRACT_EVENTS_SIZE_BYTES {
-        out.diagnostics.push(crate::backend::error_event(&format!("events and return value take {events_size} bytes, over the network limit")));
+        out.diagnostics.push(crate::backend::error_event(&format!(
+            "events and return value take {events_size} bytes, over the network limit"
+        )));
         out.result = ihf(R::ResourceLimitExceeded);
         out.events.clear();
         return out;
@@ -184,7 +242,8 @@ pub fn invoke(
     out.refundable_used = out.rent_fee + fees::events_fee(ctx.network, events_size);
     if out.refundable_used > max_refundable {
         out.diagnostics.push(crate::backend::error_event(&format!(
-            "refundable fee {max_refundable} does not cover rent and events {}", out.refundable_used
+            "refundable fee {max_refundable} does not cover rent and events {}",
+            out.refundable_used
         )));
         out.result = ihf(R::InsufficientRefundableFee);
         out.events.clear();
@@ -215,15 +274,21 @@ fn budget_report(budget: &Budget, data: &SorobanTransactionData, ctx: &SorobanCo
 fn oversized(entry: &LedgerEntry, xdr_size: usize) -> Option<String> {
     use soroban_env_host::xdr::LedgerEntryData;
     match &entry.data {
-        LedgerEntryData::ContractData(_) if xdr_size > s::CONTRACT_DATA_ENTRY_SIZE_BYTES as usize => Some(format!(
-            "contract data entry of {xdr_size} bytes exceeds the network limit {}",
-            s::CONTRACT_DATA_ENTRY_SIZE_BYTES
-        )),
-        LedgerEntryData::ContractCode(c) if c.code.len() > s::CONTRACT_MAX_SIZE_BYTES as usize => Some(format!(
-            "contract code of {} bytes exceeds the network limit {}",
-            c.code.len(),
-            s::CONTRACT_MAX_SIZE_BYTES
-        )),
+        LedgerEntryData::ContractData(_)
+            if xdr_size > s::CONTRACT_DATA_ENTRY_SIZE_BYTES as usize =>
+        {
+            Some(format!(
+                "contract data entry of {xdr_size} bytes exceeds the network limit {}",
+                s::CONTRACT_DATA_ENTRY_SIZE_BYTES
+            ))
+        }
+        LedgerEntryData::ContractCode(c) if c.code.len() > s::CONTRACT_MAX_SIZE_BYTES as usize => {
+            Some(format!(
+                "contract code of {} bytes exceeds the network limit {}",
+                c.code.len(),
+                s::CONTRACT_MAX_SIZE_BYTES
+            ))
+        }
         _ => None,
     }
 }

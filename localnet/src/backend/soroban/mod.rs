@@ -14,8 +14,8 @@ pub use ttl::{extend_ttl, restore};
 use soroban_env_host::budget::Budget;
 use soroban_env_host::e2e_invoke::entry_size_for_rent;
 use soroban_env_host::xdr::{
-    SorobanTransactionData, SorobanTransactionDataExt, ContractEvent, DiagnosticEvent, InvokeHostFunctionResult, LedgerEntry, Limits, OperationResult, OperationResultTr,
-    ScVal, WriteXdr,
+    ContractEvent, DiagnosticEvent, InvokeHostFunctionResult, LedgerEntry, Limits, OperationResult,
+    OperationResultTr, ScVal, SorobanTransactionData, SorobanTransactionDataExt, WriteXdr,
 };
 use soroban_env_host::LedgerInfo;
 use soroban_simulation::NetworkConfig;
@@ -42,11 +42,15 @@ pub struct SorobanOutcome {
 }
 
 pub(super) fn ihf(r: InvokeHostFunctionResult) -> Option<OperationResult> {
-    Some(OperationResult::OpInner(OperationResultTr::InvokeHostFunction(r)))
+    Some(OperationResult::OpInner(
+        OperationResultTr::InvokeHostFunction(r),
+    ))
 }
 
 pub(super) fn xdr_len<T: WriteXdr>(v: &T) -> u32 {
-    v.to_xdr(Limits::none()).map(|b| b.len() as u32).unwrap_or(u32::MAX)
+    v.to_xdr(Limits::none())
+        .map(|b| b.len() as u32)
+        .unwrap_or(u32::MAX)
 }
 
 /// Size of an entry as rent counts it (Wasm gets its in-memory module cost added).
@@ -61,4 +65,3 @@ pub(super) fn restored_indices(data: &SorobanTransactionData) -> Vec<u32> {
         SorobanTransactionDataExt::V0 => vec![],
     }
 }
-

@@ -18,13 +18,17 @@ impl SnapshotSource for StateSnapshot {
     fn get(&self, key: &Rc<LedgerKey>) -> Result<Option<EntryWithLiveUntil>, HostError> {
         // SAFETY: see the type's comment; the pointee outlives every snapshot.
         let state = unsafe { &*self.state };
-        Ok(state.lookup(&key_bytes(key)).map(|s| (Rc::new(s.entry), s.live_until)))
+        Ok(state
+            .lookup(&key_bytes(key))
+            .map(|s| (Rc::new(s.entry), s.live_until)))
     }
 }
 
 /// Runs `f` with a snapshot of `state`; the snapshot cannot outlive the call.
 pub fn with_snapshot<R>(state: &State, f: impl FnOnce(Rc<StateSnapshot>) -> R) -> R {
-    let snap = Rc::new(StateSnapshot { state: state as *const State });
+    let snap = Rc::new(StateSnapshot {
+        state: state as *const State,
+    });
     let r = f(snap.clone());
     drop(snap);
     r

@@ -18,7 +18,11 @@ pub(super) struct Fork {
 impl State {
     /// Reads entries missing here from `upstream` from now on (local writes shadow them).
     pub fn fork_from(&mut self, upstream: Upstream) {
-        self.fork = Some(Fork { upstream, fetched: RefCell::default(), deleted: HashSet::new() });
+        self.fork = Some(Fork {
+            upstream,
+            fetched: RefCell::default(),
+            deleted: HashSet::new(),
+        });
     }
 
     pub fn upstream(&self) -> Option<&Upstream> {
@@ -53,7 +57,9 @@ impl State {
                 .filter(|k| !matches!(k, LedgerKey::Ttl(_)))
                 .filter(|k| {
                     let b = key_bytes(k);
-                    !self.entries.contains_key(&b) && !fork.deleted.contains(&b) && !fetched.contains_key(&b)
+                    !self.entries.contains_key(&b)
+                        && !fork.deleted.contains(&b)
+                        && !fetched.contains_key(&b)
                 })
                 .cloned()
                 .collect()
@@ -71,7 +77,10 @@ impl State {
                     fetched.insert(key_bytes(&e.entry.to_key()), Some(e));
                 }
             }
-            Err(e) => eprintln!("localnet: reading {} entries from the upstream failed: {e:#}", missing.len()),
+            Err(e) => eprintln!(
+                "localnet: reading {} entries from the upstream failed: {e:#}",
+                missing.len()
+            ),
         }
     }
 }

@@ -13,12 +13,18 @@ impl Store {
 
     /// The newest transactions, newest first.
     pub fn recent_txs(&self, limit: u32) -> Result<Vec<TxRow>> {
-        self.tx_query("ORDER BY ledger DESC, app_order DESC LIMIT ?1", params![limit])
+        self.tx_query(
+            "ORDER BY ledger DESC, app_order DESC LIMIT ?1",
+            params![limit],
+        )
     }
 
     /// The newest ledgers, newest first.
     pub fn recent_ledgers(&self, limit: u32) -> Result<Vec<LedgerRow>> {
-        self.ledger_query("SELECT seq, hash, close_time, header, meta FROM ledgers ORDER BY seq DESC LIMIT ?1", params![limit])
+        self.ledger_query(
+            "SELECT seq, hash, close_time, header, meta FROM ledgers ORDER BY seq DESC LIMIT ?1",
+            params![limit],
+        )
     }
 
     /// A contract's newest events, newest first (a scan: fine for a local chain).

@@ -21,7 +21,12 @@ pub struct Ceiling {
 /// Applies payments for `seconds`, then SAC transfers for `seconds`.
 pub fn measure(passphrase: &str, seconds: u64) -> Ceiling {
     let dir = std::env::temp_dir().join(format!("localnet-bench-ceiling-{}", std::process::id()));
-    let cfg = ChainConfig { passphrase: passphrase.into(), data_dir: dir.clone(), reset: true, ..Default::default() };
+    let cfg = ChainConfig {
+        passphrase: passphrase.into(),
+        data_dir: dir.clone(),
+        reset: true,
+        ..Default::default()
+    };
     let mut chain = Chain::open(&cfg).expect("a fresh chain");
     let network_id = chain.network_id;
     let root = genesis::root_secret(passphrase);
@@ -32,7 +37,10 @@ pub fn measure(passphrase: &str, seconds: u64) -> Ceiling {
             starting_balance: 1_000_000 * genesis::STROOPS,
         });
         let seq = next_seq(&chain, &root);
-        apply(&mut chain, signed_transaction(&root, seq, vec![op], network_id));
+        apply(
+            &mut chain,
+            signed_transaction(&root, seq, vec![op], network_id),
+        );
     }
 
     let mut seq = next_seq(&chain, &from);
@@ -45,15 +53,37 @@ pub fn measure(passphrase: &str, seconds: u64) -> Ceiling {
     let f = super::call_contract(
         chain.native_contract,
         "transfer",
-        vec![super::account_val(&from), super::account_val(&to), ScVal::I128(Int128Parts { hi: 0, lo: 1 })],
+        vec![
+            super::account_val(&from),
+            super::account_val(&to),
+            ScVal::I128(Int128Parts { hi: 0, lo: 1 }),
+        ],
     );
     let op = |auth: Vec<SorobanAuthorizationEntry>| {
-        OperationBody::InvokeHostFunction(InvokeHostFunctionOp { host_function: f.clone(), auth: auth.try_into().unwrap() })
+        OperationBody::InvokeHostFunction(InvokeHostFunctionOp {
+            host_function: f.clone(),
+            auth: auth.try_into().unwrap(),
+        })
     };
     let draft = signed_transaction(&from, seq, vec![op(vec![])], network_id);
-    let sim = simulate(&chain, SimulationRequest { envelope: draft, auth_mode: None, use_upgraded_auth: true, instruction_leeway: None });
-    let (data, (auth, _)) = (sim.transaction_data.expect("simulates"), sim.result.expect("simulates"));
-    let TransactionEnvelope::Tx(template) = signed_transaction(&from, seq, vec![op(auth)], network_id) else { unreachable!() };
+    let sim = simulate(
+        &chain,
+        SimulationRequest {
+            envelope: draft,
+            auth_mode: None,
+            use_upgraded_auth: true,
+            instruction_leeway: None,
+        },
+    );
+    let (data, (auth, _)) = (
+        sim.transaction_data.expect("simulates"),
+        sim.result.expect("simulates"),
+    );
+    let TransactionEnvelope::Tx(template) =
+        signed_transaction(&from, seq, vec![op(auth)], network_id)
+    else {
+        unreachable!()
+    };
     let mut tx = template.tx;
     tx.fee = 100 + data.resource_fee as u32;
     tx.ext = TransactionExt::V1(data);
@@ -64,7 +94,10 @@ pub fn measure(passphrase: &str, seconds: u64) -> Ceiling {
     });
     drop(chain);
     let _ = std::fs::remove_dir_all(&dir);
-    Ceiling { payments_per_s: payments, sac_transfers_per_s: sac }
+    Ceiling {
+        payments_per_s: payments,
+        sac_transfers_per_s: sac,
+    }
 }
 
 fn rate(seconds: u64, mut one: impl FnMut()) -> f64 {
@@ -90,5 +123,9 @@ fn apply(chain: &mut Chain, env: TransactionEnvelope) {
 
 fn next_seq(chain: &Chain, secret: &[u8; 32]) -> i64 {
     let ov = Overlay::new(&chain.state, chain.latest.seq);
-    load_account(&ov, &genesis::account_id(genesis::public_key_of(secret))).expect("account").seq_num.0 + 1
+    load_account(&ov, &genesis::account_id(genesis::public_key_of(secret)))
+        .expect("account")
+        .seq_num
+        .0
+        + 1
 }

@@ -43,14 +43,19 @@ fn http(port: u16, method: &str, path: &str, body: &str) -> Option<(u16, String)
     let mut out = String::new();
     s.read_to_string(&mut out).ok()?;
     let status = out.split(' ').nth(1)?.parse().ok()?;
-    Some((status, out.split("\r\n\r\n").nth(1).unwrap_or_default().to_string()))
+    Some((
+        status,
+        out.split("\r\n\r\n").nth(1).unwrap_or_default().to_string(),
+    ))
 }
 
 fn rpc(port: u16, method: &str, params: Value) -> Value {
     let body = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params }).to_string();
     let (_, text) = http(port, "POST", "/rpc", &body).expect("rpc call");
     let v: Value = serde_json::from_str(&text).expect("json");
-    v.get("result").cloned().unwrap_or_else(|| panic!("{method} failed: {v}"))
+    v.get("result")
+        .cloned()
+        .unwrap_or_else(|| panic!("{method} failed: {v}"))
 }
 
 fn key(name: &str) -> [u8; 32] {
@@ -66,17 +71,31 @@ fn strkey(secret: &[u8; 32]) -> String {
 }
 
 fn next_seq(port: u16, secret: &[u8; 32]) -> i64 {
-    let k = LedgerKey::Account(LedgerKeyAccount { account_id: genesis::account_id(public(secret)) });
-    let r = rpc(port, "getLedgerEntries", json!({ "keys": [k.to_xdr_base64(Limits::none()).unwrap()] }));
-    let data = LedgerEntryData::from_xdr_base64(r["entries"][0]["xdr"].as_str().unwrap(), Limits::none()).unwrap();
-    let LedgerEntryData::Account(a) = data else { panic!("not an account") };
+    let k = LedgerKey::Account(LedgerKeyAccount {
+        account_id: genesis::account_id(public(secret)),
+    });
+    let r = rpc(
+        port,
+        "getLedgerEntries",
+        json!({ "keys": [k.to_xdr_base64(Limits::none()).unwrap()] }),
+    );
+    let data =
+        LedgerEntryData::from_xdr_base64(r["entries"][0]["xdr"].as_str().unwrap(), Limits::none())
+            .unwrap();
+    let LedgerEntryData::Account(a) = data else {
+        panic!("not an account")
+    };
     a.seq_num.0 + 1
 }
 
 /// Sends and polls until final; returns the elapsed time.
 fn send_and_wait(port: u16, env: &TransactionEnvelope) -> Duration {
     let t0 = Instant::now();
-    let r = rpc(port, "sendTransaction", json!({ "transaction": env.to_xdr_base64(Limits::none()).unwrap() }));
+    let r = rpc(
+        port,
+        "sendTransaction",
+        json!({ "transaction": env.to_xdr_base64(Limits::none()).unwrap() }),
+    );
     assert_eq!(r["status"], "PENDING", "{r}");
     let hash = r["hash"].as_str().unwrap().to_string();
     loop {
@@ -112,28 +131,54 @@ fn call_contract(contract: [u8; 32], function: &str, args: Vec<ScVal>) -> HostFu
 
 /// A Soroban transaction prepared through simulateTransaction, as a client would:
 /// recorded auth (source-account credentials), footprint, resources and fee.
-fn prepared(port: u16, from: &[u8; 32], host_function: HostFunction, seq: i64, auth_mode: &str) -> Result<TransactionEnvelope, String> {
+fn prepared(
+    port: u16,
+    from: &[u8; 32],
+    host_function: HostFunction,
+    seq: i64,
+    auth_mode: &str,
+) -> Result<TransactionEnvelope, String> {
     let network_id = genesis::network_id(PASSPHRASE);
     let op = |auth: Vec<SorobanAuthorizationEntry>| {
-        OperationBody::InvokeHostFunction(InvokeHostFunctionOp { host_function: host_function.clone(), auth: auth.try_into().unwrap() })
+        OperationBody::InvokeHostFunction(InvokeHostFunctionOp {
+            host_function: host_function.clone(),
+            auth: auth.try_into().unwrap(),
+        })
     };
     let draft = signed_transaction(from, seq, vec![op(vec![])], network_id);
-    let sim = rpc(port, "simulateTransaction", json!({ "transaction": draft.to_xdr_base64(Limits::none()).unwrap(), "authMode": auth_mode }));
-    let Some(data) = sim["transactionData"].as_str() else { return Err(format!("simulation failed: {}", sim["error"])) };
+    let sim = rpc(
+        port,
+        "simulateTransaction",
+        json!({ "transaction": draft.to_xdr_base64(Limits::none()).unwrap(), "authMode": auth_mode }),
+    );
+    let Some(data) = sim["transactionData"].as_str() else {
+        return Err(format!("simulation failed: {}", sim["error"]));
+    };
     let data = SorobanTransactionData::from_xdr_base64(data, Limits::none()).unwrap();
     let auth: Vec<SorobanAuthorizationEntry> = sim["results"][0]["auth"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|a| SorobanAuthorizationEntry::from_xdr_base64(a.as_str().unwrap(), Limits::none()).unwrap())
+        .map(|a| {
+            SorobanAuthorizationEntry::from_xdr_base64(a.as_str().unwrap(), Limits::none()).unwrap()
+        })
         .collect();
-    let TransactionEnvelope::Tx(mut env) = signed_transaction(from, seq, vec![op(auth)], network_id) else { unreachable!() };
+    let TransactionEnvelope::Tx(mut env) =
+        signed_transaction(from, seq, vec![op(auth)], network_id)
+    else {
+        unreachable!()
+    };
     env.tx.fee = 100 + data.resource_fee as u32;
     env.tx.ext = TransactionExt::V1(data);
-    let unsigned = TransactionEnvelope::Tx(TransactionV1Envelope { tx: env.tx.clone(), signatures: VecM::default() });
+    let unsigned = TransactionEnvelope::Tx(TransactionV1Envelope {
+        tx: env.tx.clone(),
+        signatures: VecM::default(),
+    });
     let hash = unsigned.hash(network_id).unwrap();
     use ed25519_dalek::Signer;
-    let sig = ed25519_dalek::SigningKey::from_bytes(from).sign(&hash).to_bytes();
+    let sig = ed25519_dalek::SigningKey::from_bytes(from)
+        .sign(&hash)
+        .to_bytes();
     env.signatures = vec![DecoratedSignature {
         hint: SignatureHint(public(from)[28..32].try_into().unwrap()),
         signature: Signature(sig.to_vec().try_into().unwrap()),
@@ -143,14 +188,32 @@ fn prepared(port: u16, from: &[u8; 32], host_function: HostFunction, seq: i64, a
     Ok(TransactionEnvelope::Tx(env))
 }
 
-fn sac_transfer(port: u16, contract: [u8; 32], from: &[u8; 32], to: &[u8; 32], seq: i64) -> TransactionEnvelope {
-    let f = call_contract(contract, "transfer", vec![account_val(from), account_val(to), ScVal::I128(Int128Parts { hi: 0, lo: 1 })]);
+fn sac_transfer(
+    port: u16,
+    contract: [u8; 32],
+    from: &[u8; 32],
+    to: &[u8; 32],
+    seq: i64,
+) -> TransactionEnvelope {
+    let f = call_contract(
+        contract,
+        "transfer",
+        vec![
+            account_val(from),
+            account_val(to),
+            ScVal::I128(Int128Parts { hi: 0, lo: 1 }),
+        ],
+    );
     prepared(port, from, f, seq, "").expect("SAC transfer simulates")
 }
 
 /// Sends and waits, returning the result's return value.
 fn run(port: u16, env: &TransactionEnvelope) -> Result<ScVal, String> {
-    let r = rpc(port, "sendTransaction", json!({ "transaction": env.to_xdr_base64(Limits::none()).unwrap() }));
+    let r = rpc(
+        port,
+        "sendTransaction",
+        json!({ "transaction": env.to_xdr_base64(Limits::none()).unwrap() }),
+    );
     if r["status"] != "PENDING" {
         return Err(format!("sendTransaction: {r}"));
     }
@@ -158,9 +221,15 @@ fn run(port: u16, env: &TransactionEnvelope) -> Result<ScVal, String> {
     if t["status"] != "SUCCESS" {
         return Err(format!("transaction {}: {}", t["status"], t["resultXdr"]));
     }
-    let meta = TransactionMeta::from_xdr_base64(t["resultMetaXdr"].as_str().unwrap(), Limits::none()).unwrap();
-    let TransactionMeta::V4(m) = meta else { return Ok(ScVal::Void) };
-    Ok(m.soroban_meta.and_then(|s| s.return_value).unwrap_or(ScVal::Void))
+    let meta =
+        TransactionMeta::from_xdr_base64(t["resultMetaXdr"].as_str().unwrap(), Limits::none())
+            .unwrap();
+    let TransactionMeta::V4(m) = meta else {
+        return Ok(ScVal::Void);
+    };
+    Ok(m.soroban_meta
+        .and_then(|s| s.return_value)
+        .unwrap_or(ScVal::Void))
 }
 
 fn sym(s: &str) -> ScVal {
@@ -170,12 +239,18 @@ fn text(s: &str) -> ScVal {
     ScVal::String(ScString(s.as_bytes().to_vec().try_into().unwrap()))
 }
 fn i128v(v: i64) -> ScVal {
-    ScVal::I128(Int128Parts { hi: 0, lo: v as u64 })
+    ScVal::I128(Int128Parts {
+        hi: 0,
+        lo: v as u64,
+    })
 }
 /// A `#[contracttype]` struct: a map from field names, sorted.
 fn record(mut fields: Vec<(&str, ScVal)>) -> ScVal {
     fields.sort_by(|a, b| a.0.cmp(b.0));
-    let entries: Vec<ScMapEntry> = fields.into_iter().map(|(k, val)| ScMapEntry { key: sym(k), val }).collect();
+    let entries: Vec<ScMapEntry> = fields
+        .into_iter()
+        .map(|(k, val)| ScMapEntry { key: sym(k), val })
+        .collect();
     ScVal::Map(Some(ScMap(entries.try_into().unwrap())))
 }
 fn list(items: Vec<ScVal>) -> ScVal {
@@ -184,7 +259,13 @@ fn list(items: Vec<ScVal>) -> ScVal {
 
 /// Deploys the project's escrow (single release, 1,000 USDC) with `owner` in every role
 /// and returns its contract id; the buyer then funds it in small steps.
-fn deploy_escrow(port: u16, wasm: &[u8], owner: &[u8; 32], usdc: [u8; 32], seq: &mut i64) -> Result<[u8; 32], String> {
+fn deploy_escrow(
+    port: u16,
+    wasm: &[u8],
+    owner: &[u8; 32],
+    usdc: [u8; 32],
+    seq: &mut i64,
+) -> Result<[u8; 32], String> {
     let upload = HostFunction::UploadContractWasm(wasm.to_vec().try_into().unwrap());
     let hash = match run(port, &prepared(port, owner, upload, *seq, "")?)? {
         ScVal::Bytes(b) => b.to_vec(),
@@ -197,7 +278,10 @@ fn deploy_escrow(port: u16, wasm: &[u8], owner: &[u8; 32], usdc: [u8; 32], seq: 
         ("engagement_id", text("bench")),
         ("title", text("Benchmark escrow")),
         ("description", text("funded in small steps")),
-        ("token", ScVal::Address(ScAddress::Contract(ContractId(Hash(usdc))))),
+        (
+            "token",
+            ScVal::Address(ScAddress::Contract(ContractId(Hash(usdc)))),
+        ),
         (
             "roles",
             record(vec![
@@ -212,9 +296,19 @@ fn deploy_escrow(port: u16, wasm: &[u8], owner: &[u8; 32], usdc: [u8; 32], seq: 
             ]),
         ),
         ("platform_fee_bps", ScVal::U32(100)),
-        ("protocol_fee", record(vec![("recipient", me.clone()), ("bps", ScVal::U32(0))])),
+        (
+            "protocol_fee",
+            record(vec![("recipient", me.clone()), ("bps", ScVal::U32(0))]),
+        ),
         ("amount", i128v(1_000 * 10_000_000)),
-        ("milestones", list(vec![record(vec![("description", text("all")), ("amount", i128v(0)), ("receiver", ScVal::Void)])])),
+        (
+            "milestones",
+            list(vec![record(vec![
+                ("description", text("all")),
+                ("amount", i128v(0)),
+                ("receiver", ScVal::Void),
+            ])]),
+        ),
         ("deadline", ScVal::Void),
     ]);
     let create = HostFunction::CreateContractV2(CreateContractArgsV2 {
@@ -226,7 +320,10 @@ fn deploy_escrow(port: u16, wasm: &[u8], owner: &[u8; 32], usdc: [u8; 32], seq: 
         constructor_args: vec![config].try_into().unwrap(),
     });
     // The constructor's require_auth is not the root invocation: record it anyway.
-    let id = run(port, &prepared(port, owner, create, *seq, "record_allow_nonroot")?)?;
+    let id = run(
+        port,
+        &prepared(port, owner, create, *seq, "record_allow_nonroot")?,
+    )?;
     *seq += 1;
     match id {
         ScVal::Address(ScAddress::Contract(ContractId(Hash(h)))) => Ok(h),
@@ -234,7 +331,14 @@ fn deploy_escrow(port: u16, wasm: &[u8], owner: &[u8; 32], usdc: [u8; 32], seq: 
     }
 }
 
-fn escrow_fund_latency(port: u16, wasm_path: &str, owner: &[u8; 32], buyer: &[u8; 32], usdc: [u8; 32], samples: usize) -> Result<Vec<Duration>, String> {
+fn escrow_fund_latency(
+    port: u16,
+    wasm_path: &str,
+    owner: &[u8; 32],
+    buyer: &[u8; 32],
+    usdc: [u8; 32],
+    samples: usize,
+) -> Result<Vec<Duration>, String> {
     let wasm = std::fs::read(wasm_path).map_err(|e| format!("{wasm_path}: {e}"))?;
     let mut seq = next_seq(port, owner);
     let escrow = deploy_escrow(port, &wasm, owner, usdc, &mut seq)?;
@@ -245,9 +349,20 @@ fn escrow_fund_latency(port: u16, wasm_path: &str, owner: &[u8; 32], buyer: &[u8
         },
         limit: i64::MAX,
     };
-    let trust = signed_transaction(buyer, next_seq(port, buyer), vec![OperationBody::ChangeTrust(line)], genesis::network_id(PASSPHRASE));
+    let trust = signed_transaction(
+        buyer,
+        next_seq(port, buyer),
+        vec![OperationBody::ChangeTrust(line)],
+        genesis::network_id(PASSPHRASE),
+    );
     run(port, &trust)?;
-    let (status, body) = http(port, "POST", &format!("/faucet?addr={}&asset=USDC&amount=1000", strkey(buyer)), "").unwrap();
+    let (status, body) = http(
+        port,
+        "POST",
+        &format!("/faucet?addr={}&asset=USDC&amount=1000", strkey(buyer)),
+        "",
+    )
+    .unwrap();
     if status != 200 {
         return Err(format!("faucet: {body}"));
     }
@@ -271,12 +386,19 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 fn rss_kib(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
         .unwrap_or(0)
 }
 
 #[derive(clap::Parser)]
-#[command(name = "localnet-bench", about = "Measures a fresh localnet over HTTP and its in-process ceiling")]
+#[command(
+    name = "localnet-bench",
+    about = "Measures a fresh localnet over HTTP and its in-process ceiling"
+)]
 struct BenchArgs {
     /// Payments (and, up to 100, Soroban calls) timed one by one.
     #[arg(long, default_value_t = 300)]
@@ -291,11 +413,22 @@ fn main() {
     let (samples, seconds) = (args.payments, args.seconds);
     let exe = std::env::current_exe().unwrap().with_file_name("localnet");
     let dir = std::env::temp_dir().join(format!("localnet-bench-{}", std::process::id()));
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
 
     let t0 = Instant::now();
     let child = Command::new(&exe)
-        .args(["--reset", "--ledger-interval", "0", "--port", &port.to_string(), "--data-dir"])
+        .args([
+            "--reset",
+            "--ledger-interval",
+            "0",
+            "--port",
+            &port.to_string(),
+            "--data-dir",
+        ])
         .arg(&dir)
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
@@ -303,21 +436,34 @@ fn main() {
         .unwrap_or_else(|e| panic!("starting {}: {e}", exe.display()));
     let node = Node(child);
     while http(port, "GET", "/health", "").is_none() {
-        assert!(t0.elapsed() < Duration::from_secs(30), "localnet did not start");
+        assert!(
+            t0.elapsed() < Duration::from_secs(30),
+            "localnet did not start"
+        );
         std::thread::sleep(Duration::from_millis(2));
     }
     let startup = t0.elapsed();
     let rss_idle = rss_kib(node.0.id());
 
-    let accounts: Vec<[u8; 32]> = ["a", "b", "w1", "w2", "sink", "owner", "buyer"].iter().map(|n| key(n)).collect();
+    let accounts: Vec<[u8; 32]> = ["a", "b", "w1", "w2", "sink", "owner", "buyer"]
+        .iter()
+        .map(|n| key(n))
+        .collect();
     for k in &accounts {
-        let (status, body) = http(port, "POST", &format!("/friendbot?addr={}", strkey(k)), "").unwrap();
+        let (status, body) =
+            http(port, "POST", &format!("/friendbot?addr={}", strkey(k)), "").unwrap();
         assert_eq!(status, 200, "{body}");
     }
     let (a, b) = (accounts[0], accounts[1]);
     let info: Value = serde_json::from_str(&http(port, "GET", "/localnet", "").unwrap().1).unwrap();
-    let xlm_sac = stellar_strkey::Contract::from_string(info["assets"][0]["contractId"].as_str().unwrap()).unwrap().0;
-    let usdc_sac = stellar_strkey::Contract::from_string(info["assets"][1]["contractId"].as_str().unwrap()).unwrap().0;
+    let xlm_sac =
+        stellar_strkey::Contract::from_string(info["assets"][0]["contractId"].as_str().unwrap())
+            .unwrap()
+            .0;
+    let usdc_sac =
+        stellar_strkey::Contract::from_string(info["assets"][1]["contractId"].as_str().unwrap())
+            .unwrap()
+            .0;
 
     let mut seq = next_seq(port, &a);
     let mut pay: Vec<Duration> = (0..samples)
@@ -337,8 +483,16 @@ fn main() {
         })
         .collect();
     call.sort();
-    let wasm_path = std::env::var("ESCROW_WASM").unwrap_or_else(|_| "contracts/escrow/dist/escrow.wasm".into());
-    let fund = escrow_fund_latency(port, &wasm_path, &accounts[5], &accounts[6], usdc_sac, samples.min(100));
+    let wasm_path =
+        std::env::var("ESCROW_WASM").unwrap_or_else(|_| "contracts/escrow/dist/escrow.wasm".into());
+    let fund = escrow_fund_latency(
+        port,
+        &wasm_path,
+        &accounts[5],
+        &accounts[6],
+        usdc_sac,
+        samples.min(100),
+    );
 
     // Throughput: two workers, each paying from its own account, for a fixed time.
     let deadline = Instant::now() + Duration::from_secs(seconds);
@@ -367,8 +521,15 @@ fn main() {
 
     let _ = STANDARD.encode([]);
     println!("localnet benchmark (127.0.0.1, fresh chain)");
-    println!("  start-up to first /health answer   {:>8.1} ms", startup.as_secs_f64() * 1000.0);
-    println!("  resident memory idle / after load  {:>8.1} / {:.1} MiB", rss_idle as f64 / 1024.0, rss_loaded as f64 / 1024.0);
+    println!(
+        "  start-up to first /health answer   {:>8.1} ms",
+        startup.as_secs_f64() * 1000.0
+    );
+    println!(
+        "  resident memory idle / after load  {:>8.1} / {:.1} MiB",
+        rss_idle as f64 / 1024.0,
+        rss_loaded as f64 / 1024.0
+    );
     println!(
         "  payment send→SUCCESS ({} samples)  p50 {:.2} ms  p99 {:.2} ms",
         pay.len(),
@@ -396,7 +557,11 @@ fn main() {
     let ceiling = ceiling::measure(PASSPHRASE, seconds);
     let sac_rpc = call.len() as f64 / call.iter().map(|d| d.as_secs_f64()).sum::<f64>();
     println!("in-process ceiling (Chain::submit, one thread, {seconds} s each)");
-    println!("  payments/s                          {:>8.0}   RPC / ceiling {:.2}", ceiling.payments_per_s, tps / ceiling.payments_per_s);
+    println!(
+        "  payments/s                          {:>8.0}   RPC / ceiling {:.2}",
+        ceiling.payments_per_s,
+        tps / ceiling.payments_per_s
+    );
     println!(
         "  SAC transfers/s                     {:>8.0}   RPC (one client, send→SUCCESS) / ceiling {:.2}",
         ceiling.sac_transfers_per_s,

@@ -13,7 +13,9 @@ export default async function PendingPage({ params }: { params: Promise<{ id: st
   const { id, pendingId } = await params;
   const pending = getPending(pendingId);
   if (!pending || pending.escrowId !== id)
-    return <LoadError message="This pending release does not exist or its signatures have expired (they last about an hour). Start the release again." />;
+    return (
+      <LoadError message="This pending release does not exist or its signatures have expired (they last about an hour). Start the release again." />
+    );
   try {
     await verifyEscrowContract(await getNetwork(), id);
   } catch (e) {
