@@ -6,6 +6,9 @@ source scripts/lib.sh
 
 bash scripts/setup.sh test
 
+step "lint and format (ESLint, Prettier, rustfmt, clippy)"
+bash scripts/lint.sh
+
 step "Rust tests: escrow contract and localnet (release profile, one build for all)"
 run_cargo test --release --workspace
 

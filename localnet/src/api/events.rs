@@ -49,9 +49,11 @@ fn parse_filters(params: &Value) -> Result<Vec<Filter>, ApiError> {
             Some("contract") => Some(vec![0]),
             Some("system") => Some(vec![1]),
             Some("diagnostic") => Some(vec![2]),
-            Some(other) => return Err(invalid_params(format!(
+            Some(other) => {
+                return Err(invalid_params(format!(
                 "if set, type must be either 'system', 'contract' or 'diagnostic', got {other:?}"
-            ))),
+            )))
+            }
         };
         let mut contracts = vec![];
         if let Some(ids) = f.get("contractIds").and_then(|c| c.as_array()) {

@@ -292,7 +292,7 @@ impl Chain {
             ContractDataDurability, LedgerEntryData, LedgerKey, LedgerKeyTtl,
         };
         let seq = self.header.ledger_seq + 1;
-        if seq % EVICTION_PERIOD != 0 {
+        if !seq.is_multiple_of(EVICTION_PERIOD) {
             return vec![];
         }
         let written: std::collections::HashSet<Vec<u8>> =

@@ -112,10 +112,7 @@ pub fn table(rows: &[(&str, String)]) -> String {
 /// The explorer's routes, merged into the node's router.
 pub fn routes() -> Router<Api> {
     Router::new()
-        .route(
-            "/explorer",
-            get(|s: State<Api>| serve(s, |c| index_page(c))),
-        )
+        .route("/explorer", get(|s: State<Api>| serve(s, index_page)))
         .route(
             "/explorer/tx/{hash}",
             get(|s: State<Api>, Path(id): Path<String>| serve(s, move |c| tx_page(c, &id))),

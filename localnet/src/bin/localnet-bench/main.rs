@@ -366,12 +366,16 @@ fn escrow_fund_latency(
     if status != 200 {
         return Err(format!("faucet: {body}"));
     }
-    let mut seq = next_seq(port, buyer);
+    let first = next_seq(port, buyer);
     let mut out = vec![];
-    for _ in 0..samples {
-        let f = call_contract(escrow, "fund", vec![account_val(buyer), i128v(1)]);
+    // fund(from, amount, terms_version): the escrow was just deployed, at terms version 1.
+    for seq in first..first + samples as i64 {
+        let f = call_contract(
+            escrow,
+            "fund",
+            vec![account_val(buyer), i128v(1), ScVal::U32(1)],
+        );
         let env = prepared(port, buyer, f, seq, "")?;
-        seq += 1;
         out.push(send_and_wait(port, &env));
     }
     out.sort();
