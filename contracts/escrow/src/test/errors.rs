@@ -626,9 +626,12 @@ fn every_error_code_is_tested() {
     let json: serde_json::Value = serde_json::from_str(include_str!("../../errors.json")).unwrap();
     for row in json.as_array().unwrap() {
         let name = row["name"].as_str().unwrap();
-        assert!(
-            source.contains(&std::format!("Error::{name})")),
-            "no test reaches Error::{name}"
-        );
+        // `Error::Name` as a whole word (not the prefix of a longer variant's name).
+        let needle = std::format!("Error::{name}");
+        let reached = source.match_indices(&needle).any(|(at, _)| {
+            let next = source[at + needle.len()..].chars().next();
+            !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+        });
+        assert!(reached, "no test reaches Error::{name}");
     }
 }
