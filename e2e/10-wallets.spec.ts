@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { Keypair } from '@stellar/stellar-sdk';
-import { createEscrow, openStep, seedWallet } from './app';
-import { escrowState, readyAccount, usdc } from './chain';
+import { createEscrow, openStep, seedWallet, submitStep } from './app';
+import { escrowState, readyAccount, usdc, usdcUnits } from './chain';
 import { TESTNET } from './wallets/double';
 import { browserWith, WALLETS, wallet } from './wallets';
 import { connectThroughPicker, connectWallet } from './wallets/picker';
@@ -71,7 +71,10 @@ test('10b. a wallet on another network is refused at connect, naming both networ
   await context.close();
 });
 
-test('10c. a rejected signature in each wallet shows the rejection and sends nothing', async ({ page, browser }) => {
+test('10c. a rejected signature in each wallet shows the rejection and sends nothing; then each wallet signs and funds', async ({
+  page,
+  browser,
+}) => {
   const token = await usdc();
   const [platform, other] = await Promise.all([readyAccount(), readyAccount()]);
   await seedWallet(page, { Platform: platform }, 'Platform');
@@ -87,6 +90,7 @@ test('10c. a rejected signature in each wallet shows the rejection and sends not
     receiver: other.publicKey(),
     platformFee: '0',
   });
+  let funded = 0n;
   for (const w of WALLETS) {
     const funder = await readyAccount({ usdc: '10' });
     const { context, page: p, double } = await browserWith(browser, w, funder);
@@ -96,7 +100,13 @@ test('10c. a rejected signature in each wallet shows the rejection and sends not
     await p.getByRole('button', { name: 'Fund the escrow' }).click();
     await expect(p.getByTestId('step-error'), w.name).toHaveText('The wallet did not sign: you rejected the request');
     expect(double.requests.filter((r) => r.op === 'signTransaction')).toHaveLength(1);
-    expect((await escrowState(id)).funded).toBe(0n);
+    expect((await escrowState(id)).funded).toBe(funded);
+    // Then the same wallet signs for real, through the kit, and the funding lands.
+    double.approve = true;
+    await p.getByLabel('Amount (USDC)').fill('2');
+    await submitStep(p, 'Fund the escrow', 'Funded');
+    funded += usdcUnits('2');
+    expect((await escrowState(id)).funded, w.name).toBe(funded);
     await context.close();
   }
 });
