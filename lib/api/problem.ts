@@ -7,7 +7,7 @@
 import type { AppError } from '../stellar/errors';
 
 /** The HTTP status of an app error code; codes not listed are refusals of a valid request (422). */
-const STATUS: Record<string, number> = {
+export const STATUS: Record<string, number> = {
   'bad-request': 400,
   'invalid-input': 400,
   'bad-escrow-id': 400,
