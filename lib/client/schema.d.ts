@@ -1,0 +1,1546 @@
+// Generated from the OpenAPI document by `npm run api:client` (openapi-typescript); do not edit.
+export interface paths {
+  '/escrows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An address’s escrows (every role), filtered, one keyset page at a time (scope: read) */
+    get: operations['listEscrows'];
+    put?: never;
+    /**
+     * Create an escrow (scope: prepare)
+     * @description Answers the unsigned deployment of a new escrow and its id; the platform authorises it (when `source` is not the platform, its authorisation entry is needed too). Sign it and POST /transactions.
+     */
+    post: operations['createEscrow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/escrows/{id}/fund': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Fund (scope: prepare)
+     * @description Calls the contract’s `fund` (who: anyone; escrow kinds: Single, Multi) and answers the unsigned transaction for `source` to sign, then POST /transactions.
+     */
+    post: operations['fund'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/escrows/{id}/milestones/{index}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark milestone (scope: prepare)
+     * @description Calls the contract’s `set_milestone_status` (who: the service provider; escrow kinds: Single, Multi) and answers the unsigned transaction for `source` to sign, then POST /transactions.
+     */
+    post: operations['status'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/escrows/{id}/milestones/{index}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve milestone (scope: prepare)
+     * @description Calls the contract’s `approve_milestone` (who: an approver; escrow kinds: Single, Multi) and answers the unsigned transaction for `source` to sign, then POST /transactions.
+     */
+    post: operations['approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/escrows/{id}/milestones/{index}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Release milestone (scope: prepare)
+     * @description Calls the contract’s `release_milestone` (who: a release signer; escrow kinds: Multi) and answers the unsigned transaction for `source` to sign, then POST /transactions.
+     */
+    post: operations['release-milestone'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/escrows/{id}/milestones/{index}/dispute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Dispute milestone (scope: prepare)
+     * @description Calls the contract’s `dispute_milestone` (who: a named party (any role or milestone receiver, not the dispute resolver); escrow kinds: Multi) and answers the unsigned transaction for `source` to sign, then POST /transactions.
+     */
+    post: operations['dispute-milestone'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/escrows/{id}/milestones/{index}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resolve milestone dispute (scope: prepare)
+     * @description Calls the contract’s `resolve_milestone` (who: the dispute resolver; escrow kinds: Multi) and answers the unsigned transaction for `source` to sign, then POST /transactions.
+     */
+    post: operations['resolve-milestone'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/escrows/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Release funds (scope: prepare)
+     * @description Calls the contract’s `release` (who: a release signer; escrow kinds: Single) and answers the unsigned transaction for `source` to sign, then POST /transactions.
+     */
+    post: operations['release'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/escrows/{id}/dispute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Raise a dispute (scope: prepare)
+     * @description Calls the contract’s `dispute` (who: a named party (any role or milestone receiver, not the dispute resolver); escrow kinds: Single) and answers the unsigned transaction for `source` to sign, then POST /transactions.
+     */
+    post: operations['dispute'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/escrows/{id}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resolve dispute (scope: prepare)
+     * @description Calls the contract’s `resolve` (who: the dispute resolver; escrow kinds: Single) and answers the unsigned transaction for `source` to sign, then POST /transactions.
+     */
+    post: operations['resolve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/escrows/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Withdraw remaining funds (scope: prepare)
+     * @description Calls the contract’s `withdraw_remaining` (who: the dispute resolver; escrow kinds: Single, Multi) and answers the unsigned transaction for `source` to sign, then POST /transactions.
+     */
+    post: operations['withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/escrows/{id}/refund': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Claim refund (scope: prepare)
+     * @description Calls the contract’s `claim_refund` (who: anyone; escrow kinds: Single, Multi) and answers the unsigned transaction for `source` to sign, then POST /transactions.
+     */
+    post: operations['refund'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/escrows/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One escrow: its live chain state and the read model’s extras (scope: read) */
+    get: operations['getEscrow'];
+    /**
+     * Edit escrow (scope: prepare)
+     * @description Calls the contract’s `update` (who: the platform; escrow kinds: Single, Multi) and answers the unsigned transaction for `source` to sign, then POST /transactions.
+     */
+    put: operations['edit'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/escrows/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An escrow’s events, oldest first (scope: read) */
+    get: operations['listEscrowEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The network’s known tokens (scope: read) */
+    get: operations['listTokens'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/transactions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit a transaction prepared here, signed; waits until it is final (scope: submit) */
+    post: operations['submitTransaction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/balances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live balances of several escrows (scope: read)
+     * @description Reads each escrow’s token balance from the chain. An unknown id or a look-alike contract gets its own `error` entry; the others still answer.
+     */
+    get: operations['getBalances'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    Problem: {
+      type: string;
+      title: string;
+      status: number;
+      /** @description Stable error code from the app’s error table */
+      code: string;
+      detail: string;
+      fieldErrors?: {
+        [key: string]: string[];
+      };
+    };
+    Prepared: {
+      /** @description The unsigned transaction, base64 XDR: sign it with the source’s key */
+      xdr: string;
+      /** @description Send it back with the signed XDR to POST /transactions */
+      ticket: string;
+      hash: string;
+      /** @description What the transaction will do, in sentences */
+      summary: string[];
+      /** @description The most the source pays, in XLM */
+      fee: string;
+      fee_stroops: string;
+      /** @description Who else must sign an authorisation entry (a pending step) */
+      other_signers: string[];
+      auth_valid_until_ledger: number;
+      network_passphrase: string;
+    };
+  };
+  responses: {
+    /** @description Bad input: the request does not match the schema (`fieldErrors` says which field). Codes: `bad-request`, `invalid-input`, `bad-escrow-id`, `bad-address`, `bad-amount`, `bad-token`, `bad-milestone`, `bad-xdr`, `bad-json`, `no-wallet` */
+    Problem400: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description No API key, or an unknown or revoked one. Codes: `unauthorized`, `sign-in-refused` */
+    Problem401: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The key lacks this endpoint’s scope. Codes: `missing-scope`, `foreign-origin` */
+    Problem403: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description No such escrow, or a contract that is not a released OpenEscrow build (a look-alike). Codes: `not-found`, `not-openescrow` */
+    Problem404: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description A conflict with the current state. Codes: `too-many-keys`, `idempotency-in-progress` */
+    Problem409: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The request body is larger than 256 KiB. Codes: `payload-too-large` */
+    Problem413: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description A valid request the escrow, the network or the server refuses now. Codes: `no-account`, `no-token`, `token-unusable`, `not-classic`, `no-result`, `refused`, `needs-signers`, `auth-signing`, `too-many-pending`, `not-a-signer`, `already-signed`, `bad-signature`, `rejected`, `wallet`, `unsigned`, `wrong-signer`, `network-mismatch`, `not-prepared`, `simulation`, `auth`, `missing-entry`, `archived`, `budget`, `not-deployed`, `not-configured`, `no-friendbot`, `friendbot-unreachable`, `friendbot-failed`, `already-funded`, `no-faucet`, `faucet-unreachable`, `faucet-failed`, `idempotency-conflict`, `escrow.*`, `token.*` */
+    Problem422: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Over the key’s rate limit: see `Retry-After` and `RateLimit`. Codes: `rate-limited` */
+    Problem429: {
+      headers: {
+        /** @description Seconds until the key may ask again */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The server failed; the operator’s log has the details. Codes: `unexpected` */
+    Problem500: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The network’s RPC did not answer. Codes: `rpc-unreachable` */
+    Problem502: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The network is busy. Codes: `busy` */
+    Problem503: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The transaction is not final yet; check it later. Codes: `timeout` */
+    Problem504: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+  };
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  listEscrows: {
+    parameters: {
+      query: {
+        address: string;
+        role?: string;
+        status?: string;
+        kind?: string;
+        token?: string;
+        created_after?: string;
+        created_before?: string;
+        q?: string;
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** @description A contract id (C…, 56 characters) */
+              id: string;
+              /** @enum {string} */
+              kind: 'single' | 'multi';
+              title: string;
+              engagement_id: string;
+              /** @description A contract id (C…, 56 characters) */
+              token: string;
+              /** @enum {string} */
+              status: 'funding' | 'in_progress' | 'disputed' | 'released' | 'resolved' | 'refunding';
+              /** @description An amount in the token’s base units (decimal string) */
+              amount: string;
+              /** @description An amount in the token’s base units (decimal string) */
+              funded: string;
+              /** @description An amount in the token’s base units (decimal string) */
+              balance: string;
+              /** @description An amount in the token’s base units (decimal string) */
+              released: string;
+              /** @description An amount in the token’s base units (decimal string) */
+              fees_paid: string;
+              /** @description An amount in the token’s base units (decimal string) */
+              in_dispute: string;
+              created_ledger: number;
+              created_at: string;
+              roles: (
+                | 'approver'
+                | 'service_provider'
+                | 'release_signer'
+                | 'dispute_resolver'
+                | 'platform'
+                | 'receiver'
+                | 'milestone_receiver'
+                | 'funder'
+              )[];
+            }[];
+            next_cursor: string | null;
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+    };
+  };
+  createEscrow: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The account (G…) that signs and pays */
+          source: string;
+          input: {
+            /** @enum {string} */
+            kind: 'Single' | 'Multi';
+            title: string;
+            engagementId: string;
+            description: string;
+            token: string;
+            amount: string;
+            milestones: {
+              description: string;
+              amount: string;
+              receiver: string;
+            }[];
+            approvers: {
+              /** @description A Stellar address: an account (G…) or a contract (C…) */
+              address: string;
+            }[];
+            approvalsRequired: number;
+            /** @description A Stellar address: an account (G…) or a contract (C…) */
+            serviceProvider: string;
+            releaseSigners: {
+              /** @description A Stellar address: an account (G…) or a contract (C…) */
+              address: string;
+            }[];
+            releasesRequired: number;
+            /** @description A Stellar address: an account (G…) or a contract (C…) */
+            disputeResolver: string;
+            /** @description A Stellar address: an account (G…) or a contract (C…) */
+            platform: string;
+            /** @description A Stellar address: an account (G…) or a contract (C…) */
+            receiver: string;
+            /** @description A percentage, 0 to 100, at most two decimals */
+            platformFeePercent: string;
+            deadline: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The deployment to sign, with the new escrow’s id */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The unsigned transaction, base64 XDR: sign it with the source’s key */
+            xdr: string;
+            /** @description Send it back with the signed XDR to POST /transactions */
+            ticket: string;
+            hash: string;
+            /** @description What the transaction will do, in sentences */
+            summary: string[];
+            /** @description The most the source pays, in XLM */
+            fee: string;
+            fee_stroops: string;
+            /** @description Who else must sign an authorisation entry (a pending step) */
+            other_signers: string[];
+            auth_valid_until_ledger: number;
+            network_passphrase: string;
+            /** @description The new escrow’s id */
+            escrow_id: string;
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  fund: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The account (G…) that signs and pays: usually the acting role */
+          source: string;
+          input: {
+            /** @description Amount: a decimal amount in the token’s units, more than 0, with at most as many digits after the point as the token has decimals */
+            amount: string;
+            termsVersion: number;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The transaction to sign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Prepared'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  status: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+        /** @description The milestone, from 0 */
+        index: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The account (G…) that signs and pays: usually the acting role */
+          source: string;
+          input: {
+            status: string;
+            evidence: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The transaction to sign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Prepared'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  approve: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+        /** @description The milestone, from 0 */
+        index: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The account (G…) that signs and pays: usually the acting role */
+          source: string;
+          input?: Record<string, never>;
+        };
+      };
+    };
+    responses: {
+      /** @description The transaction to sign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Prepared'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  'release-milestone': {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+        /** @description The milestone, from 0 */
+        index: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The account (G…) that signs and pays: usually the acting role */
+          source: string;
+          input: {
+            signers: string[];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The transaction to sign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Prepared'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  'dispute-milestone': {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+        /** @description The milestone, from 0 */
+        index: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The account (G…) that signs and pays: usually the acting role */
+          source: string;
+          input: {
+            reason: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The transaction to sign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Prepared'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  'resolve-milestone': {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+        /** @description The milestone, from 0 */
+        index: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The account (G…) that signs and pays: usually the acting role */
+          source: string;
+          input: {
+            distributions: {
+              /** @description A Stellar address: an account (G…) or a contract (C…) */
+              recipient: string;
+              /** @description Share: a decimal amount in the token’s units, more than 0, with at most as many digits after the point as the token has decimals */
+              amount: string;
+            }[];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The transaction to sign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Prepared'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  release: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The account (G…) that signs and pays: usually the acting role */
+          source: string;
+          input: {
+            signers: string[];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The transaction to sign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Prepared'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  dispute: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The account (G…) that signs and pays: usually the acting role */
+          source: string;
+          input: {
+            reason: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The transaction to sign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Prepared'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  resolve: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The account (G…) that signs and pays: usually the acting role */
+          source: string;
+          input: {
+            distributions: {
+              /** @description A Stellar address: an account (G…) or a contract (C…) */
+              recipient: string;
+              /** @description Share: a decimal amount in the token’s units, more than 0, with at most as many digits after the point as the token has decimals */
+              amount: string;
+            }[];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The transaction to sign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Prepared'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  withdraw: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The account (G…) that signs and pays: usually the acting role */
+          source: string;
+          input: {
+            distributions: {
+              /** @description A Stellar address: an account (G…) or a contract (C…) */
+              recipient: string;
+              /** @description Share: a decimal amount in the token’s units, more than 0, with at most as many digits after the point as the token has decimals */
+              amount: string;
+            }[];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The transaction to sign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Prepared'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  refund: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The account (G…) that signs and pays: usually the acting role */
+          source: string;
+          input?: Record<string, never>;
+        };
+      };
+    };
+    responses: {
+      /** @description The transaction to sign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Prepared'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  getEscrow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The escrow */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description A contract id (C…, 56 characters) */
+            id: string;
+            state: {
+              config: {
+                /** @enum {string} */
+                kind: 'single' | 'multi';
+                engagementId: string;
+                title: string;
+                description: string;
+                /** @description A contract id (C…, 56 characters) */
+                token: string;
+                roles: {
+                  approvers: string[];
+                  approvalsRequired: number;
+                  /** @description A Stellar address (G… or C…) */
+                  serviceProvider: string;
+                  releaseSigners: string[];
+                  releasesRequired: number;
+                  /** @description A Stellar address (G… or C…) */
+                  disputeResolver: string;
+                  /** @description A Stellar address (G… or C…) */
+                  platform: string;
+                  /** @description A Stellar address (G… or C…) */
+                  receiver: string;
+                };
+                platformFeeBps: number;
+                protocolFee: {
+                  /** @description A Stellar address (G… or C…) */
+                  recipient: string;
+                  bps: number;
+                };
+                /** @description An amount in the token’s base units (decimal string) */
+                amount: string;
+                milestones: {
+                  description: string;
+                  /** @description An amount in the token’s base units (decimal string) */
+                  amount: string;
+                  receiver: string | null;
+                }[];
+                /** @description Unix seconds; after it funders may claim refunds */
+                deadline: string | null;
+              };
+              milestones: {
+                status: string;
+                evidence: string;
+                approvals: string[];
+                approved: boolean;
+                disputed: boolean;
+                disputeReason: string;
+                released: boolean;
+                resolved: boolean;
+              }[];
+              disputed: boolean;
+              disputeReason: string;
+              released: boolean;
+              resolved: boolean;
+              /** @description An amount in the token’s base units (decimal string) */
+              funded: string;
+              /** @description An amount in the token’s base units (decimal string) */
+              paidOut: string;
+              /** @description An amount in the token’s base units (decimal string) */
+              refunded: string;
+              refunding: boolean;
+              /** @description An amount in the token’s base units (decimal string) */
+              balance: string;
+              termsVersion: number;
+            };
+            /** @description What the read model adds; null until the indexer has seen the escrow */
+            indexed: {
+              /** @enum {string} */
+              status: 'funding' | 'in_progress' | 'disputed' | 'released' | 'resolved' | 'refunding';
+              created_ledger: number;
+              created_at: string;
+            } | null;
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+    };
+  };
+  edit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The account (G…) that signs and pays: usually the acting role */
+          source: string;
+          input: {
+            /** @enum {string} */
+            kind: 'Single' | 'Multi';
+            title: string;
+            engagementId: string;
+            description: string;
+            token: string;
+            amount: string;
+            milestones: {
+              description: string;
+              amount: string;
+              receiver: string;
+            }[];
+            approvers: {
+              /** @description A Stellar address: an account (G…) or a contract (C…) */
+              address: string;
+            }[];
+            approvalsRequired: number;
+            /** @description A Stellar address: an account (G…) or a contract (C…) */
+            serviceProvider: string;
+            releaseSigners: {
+              /** @description A Stellar address: an account (G…) or a contract (C…) */
+              address: string;
+            }[];
+            releasesRequired: number;
+            /** @description A Stellar address: an account (G…) or a contract (C…) */
+            disputeResolver: string;
+            /** @description A Stellar address: an account (G…) or a contract (C…) */
+            platform: string;
+            /** @description A Stellar address: an account (G…) or a contract (C…) */
+            receiver: string;
+            /** @description A percentage, 0 to 100, at most two decimals */
+            platformFeePercent: string;
+            deadline: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The transaction to sign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Prepared'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  listEscrowEvents: {
+    parameters: {
+      query?: {
+        /** @description The `next_cursor` of the previous page */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              id: string;
+              tx_hash: string;
+              ledger: number;
+              closed_at: string;
+              action: string;
+              data: unknown;
+            }[];
+            next_cursor: string | null;
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+    };
+  };
+  listTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The tokens */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** @description A contract id (C…, 56 characters) */
+              id: string;
+              code: string;
+              issuer: string | null;
+              decimals: number;
+            }[];
+          };
+        };
+      };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+    };
+  };
+  submitTransaction: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          signed_xdr: string;
+          ticket: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The outcome */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            hash: string;
+            ledger: number;
+            /** @description The call’s return value, base64 ScVal XDR */
+            return_value: string | null;
+            /** @description The new escrow’s id, for a create */
+            escrow_id: string | null;
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  getBalances: {
+    parameters: {
+      query: {
+        ids: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One entry per distinct id */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: (
+              | {
+                  /** @description A contract id (C…, 56 characters) */
+                  id: string;
+                  /** @description A contract id (C…, 56 characters) */
+                  token: string;
+                  /** @description What the escrow’s contract holds now, base units */
+                  balance: string;
+                  decimals: number;
+                }
+              | {
+                  id: string;
+                  /** @description Why this id has no balance (look-alike, unknown) */
+                  error: {
+                    code: string;
+                    message: string;
+                  };
+                }
+            )[];
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+    };
+  };
+}
