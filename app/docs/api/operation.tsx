@@ -1,4 +1,5 @@
 import { clientExample, curlExample, type ExampleInput } from './examples';
+import { Prose } from './prose';
 import { SchemaView } from './schema-view';
 import { constraints, resolve, typeOf, type JsonSchema } from './schema';
 
@@ -27,7 +28,11 @@ export function OperationView({ doc, method, path, op }: { doc: object; method: 
         {method.toUpperCase()} {path}
       </h2>
       <p className="mt-1">{op.summary}</p>
-      {op.description && <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{op.description}</p>}
+      {op.description && (
+        <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+          <Prose text={op.description} />
+        </p>
+      )}
       <p className="mt-1 text-sm">
         Scope: <code>{op['x-scope'] ?? 'read'}</code> · operation id: <code>{op.operationId}</code>
       </p>
@@ -67,7 +72,7 @@ export function OperationView({ doc, method, path, op }: { doc: object; method: 
           <div key={status} className="mt-1">
             <dt className="inline font-medium">{status} (problem+json): </dt>
             <dd className="inline">
-              {r.description?.split('. Codes:')[0]}. Codes:{' '}
+              <Prose text={r.description?.split('. Codes:')[0] ?? ''} />. Codes:{' '}
               {(r['x-error-codes'] ?? []).map((c, i) => (
                 <span key={c}>
                   {i ? ', ' : ''}

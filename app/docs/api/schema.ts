@@ -46,9 +46,9 @@ export function constraints(s: JsonSchema): string[] {
   const out: string[] = [];
   if (s.enum) out.push(`one of ${s.enum.map((v) => JSON.stringify(v)).join(', ')}`);
   if (s.pattern) out.push(`pattern ${s.pattern}`);
-  if (s.minLength !== undefined) out.push(`at least ${s.minLength} characters`);
+  if (s.minLength !== undefined) out.push(`at least ${s.minLength} character${s.minLength === 1 ? '' : 's'}`);
   if (s.maxLength !== undefined) out.push(`at most ${s.maxLength} characters`);
-  if (s.minimum !== undefined) out.push(`≥ ${s.minimum}`);
+  if (s.minimum !== undefined && s.minimum !== -MAX_SAFE) out.push(`≥ ${s.minimum}`);
   if (s.maximum !== undefined && s.maximum !== MAX_SAFE) out.push(`≤ ${s.maximum}`);
   if (s.minItems !== undefined) out.push(`at least ${s.minItems} items`);
   if (s.maxItems !== undefined) out.push(`at most ${s.maxItems} items`);
