@@ -26,14 +26,20 @@ export default function ApiReferencePage() {
         {doc.info.description} Every lifecycle step is a prepare endpoint that answers an unsigned transaction; your
         server signs it with the acting person’s key (or hands it to their wallet) and sends it to{' '}
         <code>POST /api/v1/transactions</code>. The machine-readable document is{' '}
-        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI {doc.openapi}).
+        <a href="/api/v1/openapi.json" className="underline">
+          /api/v1/openapi.json
+        </a>{' '}
+        (OpenAPI {doc.openapi}).
       </p>
       <ul className="mt-3 max-w-prose list-disc pl-5 text-sm">
         <li>
-          Keys: create one at <Link href="/settings/api-keys">API keys</Link> with the scopes it needs (
-          <code>read</code>, <code>prepare</code>, <code>submit</code>, <code>webhooks</code>); send it as{' '}
-          <code>Authorization: Bearer oek_…</code> or <code>x-api-key</code>. Keep it on your server: never in a web
-          page.
+          Keys: create one at{' '}
+          <Link href="/settings/api-keys" className="underline">
+            API keys
+          </Link>{' '}
+          with the scopes it needs (<code>read</code>, <code>prepare</code>, <code>submit</code>, <code>webhooks</code>
+          ); send it as <code>Authorization: Bearer oek_…</code> or <code>x-api-key</code>. Keep it on your server:
+          never in a web page.
         </li>
         <li>
           Errors are <code>application/problem+json</code> with a stable <code>code</code> (below) and, for bad input,{' '}
