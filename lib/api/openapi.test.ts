@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ESCROW_ID, escrow } from '../escrow/fixtures';
 import { openApiDocument } from './openapi';
+import { toJson } from './problem';
+import { escrowDetail, escrowState } from './schemas';
 
 describe('the OpenAPI document', () => {
   it('matches the committed copy (regenerate: npx tsx scripts/write-openapi.ts)', () => {
@@ -66,5 +70,14 @@ describe('the document’s precision', () => {
   it('bounds the balances list', () => {
     const ids = doc.paths['/balances']!.get!.parameters!.find((p) => p.name === 'ids');
     expect(ids).toMatchObject({ required: true, schema: { pattern: expect.stringContaining('{0,19}') } });
+  });
+});
+
+describe('the documented escrow state', () => {
+  it('is the shape GET /escrows/{id} sends (an escrow as JSON, bigints as strings)', () => {
+    const sent = JSON.parse(toJson({ id: ESCROW_ID, state: escrow(), indexed: null }));
+    // Parsing strips what the schema does not name: equal means no field is missing or extra.
+    expect(escrowDetail.parse(sent)).toEqual(sent);
+    expect(z.toJSONSchema(escrowState)).toMatchObject({ additionalProperties: false });
   });
 });

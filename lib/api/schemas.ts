@@ -137,7 +137,7 @@ const addressOut = z.string().describe('A Stellar address (G… or C…)');
 /** The escrow as GET /escrows/{id} answers it: the contract's state, amounts as decimal strings of base units. */
 export const escrowState = z.object({
   config: z.object({
-    kind: z.enum(KINDS),
+    kind: z.enum(['Single', 'Multi']).describe('The contract’s own spelling (the read model’s is lower-case)'),
     engagementId: z.string(),
     title: z.string(),
     description: z.string(),

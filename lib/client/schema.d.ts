@@ -1215,8 +1215,11 @@ export interface operations {
             id: string;
             state: {
               config: {
-                /** @enum {string} */
-                kind: 'single' | 'multi';
+                /**
+                 * @description The contract’s own spelling (the read model’s is lower-case)
+                 * @enum {string}
+                 */
+                kind: 'Single' | 'Multi';
                 engagementId: string;
                 title: string;
                 description: string;
