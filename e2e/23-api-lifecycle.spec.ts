@@ -3,8 +3,10 @@ import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { createOpenEscrowClient } from '../lib/client';
+import { config as escrowConfig } from '../lib/escrow/fixtures';
 import { seedWallet } from './app';
-import { readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
+import { protocolFeeRecipient, readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
+import { deployEscrow, lookalikeWasm, uploadWasm } from './contracts';
 import { E2E } from './env';
 
 const run = promisify(execFile);
@@ -78,13 +80,22 @@ test('23. a platform gets a key in the browser, then its server drives a single-
   expect(events.data?.data.map((e) => e.action)).toEqual(['created', 'funded', 'status', 'approved', 'released']);
   const escrow = await api.GET('/escrows/{id}', { params: { path: { id } } });
   expect(escrow.data?.state.released).toBe(true);
-  // Per-id answers: an unknown contract gets its own error, the escrow still answers.
+  // Per-id answers: a look-alike (the same code under another hash) and an unknown contract get
+  // their own errors; the escrow still answers.
+  const lookalike = escrowConfig({ token: token.contractId, title: 'Look-alike' });
+  const fake = await deployEscrow(platform, await uploadWasm(platform, lookalikeWasm()), {
+    ...lookalike,
+    roles: { ...lookalike.roles, platform: platform.publicKey() },
+    protocolFee: { recipient: protocolFeeRecipient(), bps: 30 },
+  });
   const unknown = 'CAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAABSC4';
-  const balances = await api.GET('/balances', { params: { query: { ids: `${id},${unknown}` } } });
+  const balances = await api.GET('/balances', { params: { query: { ids: `${id},${fake},${unknown}` } } });
   expect(balances.data?.data).toEqual([
     { id, token: token.contractId, balance: '0', decimals: 7 },
+    { id: fake, error: { code: 'not-openescrow', message: expect.any(String) } },
     { id: unknown, error: { code: expect.any(String), message: expect.any(String) } },
   ]);
+  expect((await api.GET('/escrows/{id}', { params: { path: { id: fake } } })).response.status).toBe(404);
   const bad = await api.GET('/balances', { params: { query: { ids: 'CNOPE' } } });
   expect(bad.response.status).toBe(400);
 });
