@@ -17,7 +17,11 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
         .map((v) => v.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.enum(values)).max(values.length));
+    .pipe(z.array(z.enum(values)).max(values.length))
+    .meta({
+      description: `Comma-separated, any of: ${values.join(', ')}`,
+      pattern: `^(${values.join('|')})(,(${values.join('|')}))*$`,
+    });
 
 export const listEscrowsQuery = z.object({
   address,
@@ -29,6 +33,10 @@ export const listEscrowsQuery = z.object({
     .max(20 * 57)
     .transform((s) => s.split(',').filter(Boolean))
     .pipe(z.array(contractId).max(20, 'At most 20 tokens'))
+    .meta({
+      description: 'Token contract ids (C…), comma-separated, at most 20',
+      pattern: '^C[A-Z2-7]{55}(,C[A-Z2-7]{55}){0,19}$',
+    })
     .optional(),
   created_after: z.iso.datetime({ offset: true, message: 'An ISO 8601 date-time' }).optional(),
   created_before: z.iso.datetime({ offset: true, message: 'An ISO 8601 date-time' }).optional(),
