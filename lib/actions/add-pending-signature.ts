@@ -1,7 +1,8 @@
 'use server';
 import { xdr } from '@stellar/stellar-sdk';
 import { MAX_SIGNED_ENTRY_LENGTH, signedEntryProblem } from '../pending/check-signature';
-import { pendingStore, type PendingStep } from '../pending/store';
+import { appPendingStore } from '../pending/app';
+import type { PendingStep } from '../pending/store';
 import { limitAction } from '../rate-limit';
 import { authAddress } from '../stellar/auth';
 import { fail, ok, type Result } from '../stellar/result';
@@ -13,7 +14,8 @@ import { fail, ok, type Result } from '../stellar/result';
 export async function addPendingSignature(req: { id: string; signed: string }): Promise<Result<PendingStep>> {
   const limited = await limitAction(1);
   if (limited) return limited;
-  const p = typeof req?.id === 'string' ? pendingStore.get(req.id) : null;
+  const store = await appPendingStore();
+  const p = typeof req?.id === 'string' ? await store.get(req.id) : null;
   if (!p) return fail('not-found', 'This pending step does not exist or its signatures have expired');
   if (typeof req.signed !== 'string' || req.signed.length > MAX_SIGNED_ENTRY_LENGTH)
     return fail('bad-xdr', 'The signed authorisation could not be read');
@@ -37,7 +39,7 @@ export async function addPendingSignature(req: { id: string; signed: string }): 
       problem.startsWith('The signed authorisation is for something else') ? 'not-prepared' : 'bad-signature',
       problem,
     );
-  const saved = pendingStore.setSigned(p.id, address, entry.toXdr('base64'));
+  const saved = await store.setSigned(p.id, address, entry.toXdr('base64'));
   if (saved && 'refused' in saved) return fail('too-many-pending', saved.refused);
   return saved ? ok(saved) : fail('already-signed', `${address} has already signed this release`);
 }

@@ -1,7 +1,7 @@
 'use server';
 import { Operation, xdr } from '@stellar/stellar-sdk';
 import { getNetwork } from '../networks/server';
-import { getPending } from '../pending/store';
+import { getPending } from '../pending/app';
 import { accountAddress } from '../schemas/fields';
 import { ChainError, fail, type Result } from '../stellar/result';
 import { verifyEscrowContract } from '../escrow/verify';
@@ -13,7 +13,7 @@ import { finishPrepare, type StepPrepared } from '../steps';
 export async function preparePendingSubmit(req: { id: string; source: string }): Promise<Result<StepPrepared>> {
   const limited = await limitAction(2);
   if (limited) return limited;
-  const p = typeof req?.id === 'string' ? getPending(req.id) : null;
+  const p = await getPending(req?.id);
   if (!p) return fail('not-found', 'This pending step does not exist or its signatures have expired');
   const src = accountAddress.safeParse(req.source);
   if (!src.success) return fail('no-wallet', src.error.issues[0]!.message);

@@ -1,13 +1,14 @@
 'use server';
 import { limitAction } from '../rate-limit';
-import { getPending, type PendingStep } from '../pending/store';
+import { getPending } from '../pending/app';
+import type { PendingStep } from '../pending/store';
 import { fail, ok, type Result } from '../stellar/result';
 
 /** What the pending page shows (public: it holds nothing secret). */
 export async function readPending(req: { id: string }): Promise<Result<PendingStep>> {
   const limited = await limitAction(1);
   if (limited) return limited;
-  const p = typeof req?.id === 'string' ? getPending(req.id) : null;
+  const p = await getPending(req?.id);
   return p
     ? ok(p)
     : fail('not-found', 'This pending step does not exist or its signatures have expired; start the release again');

@@ -1,7 +1,7 @@
 'use server';
 import { Account, BASE_FEE, Keypair, rpc, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
 import { escrowErrors } from '../escrow/errors';
-import { pendingStore } from '../pending/store';
+import { appPendingStore } from '../pending/app';
 import { clientKey, limitAction } from '../rate-limit';
 import { unverifiedTokenWarning } from '../tokens';
 import { logDetail } from '../log';
@@ -67,9 +67,10 @@ export async function startPendingRelease(
   if (entries.some((e) => !e.address))
     return fail('unexpected', 'The simulation asked for an authorisation that is not an address’s');
   const gross = single ? ctx.escrow.config.amount : ctx.escrow.config.milestones[index]!.amount;
-  pendingStore.prune(sim.latestLedger);
+  const store = await appPendingStore();
+  await store.prune(sim.latestLedger);
   const warning = unverifiedTokenWarning(ctx.token);
-  const pending = pendingStore.save(
+  const pending = await store.save(
     {
       escrowId: ctx.escrowId,
       starter: ctx.source,
