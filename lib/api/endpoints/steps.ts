@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { STEPS } from '../../steps/registry';
 import { runStep } from '../../steps/run';
-import type { StepDefinition } from '../../steps/types';
+import type { StepDefinition, StepPrepared } from '../../steps/types';
 import { fail, ok, type Result } from '../../stellar/result';
 import type { ApiContext } from '../route';
 
@@ -54,8 +54,12 @@ async function prepare(
     input: parsed.data.input ?? {},
   });
   if (!prepared.ok) return prepared;
-  const p = prepared.data;
-  return ok({
+  return ok(preparedResponse(prepared.data));
+}
+
+/** A prepared transaction as the API answers it (step endpoints and a pending step's submit). */
+export function preparedResponse(p: StepPrepared) {
+  return {
     xdr: p.xdr,
     ticket: p.ticket,
     hash: p.hash,
@@ -65,7 +69,7 @@ async function prepare(
     other_signers: p.otherSigners,
     auth_valid_until_ledger: p.authValidUntilLedger,
     network_passphrase: p.networkPassphrase,
-  });
+  };
 }
 
 /** POST /escrows/{id}/{step} and /escrows/{id}/milestones/{index}/{step}. */
