@@ -1,5 +1,6 @@
 'use server';
 import { prepareSubmit } from '../pending/submit';
+import { unexpected } from '../log';
 import { limitAction } from '../rate-limit';
 import type { Result } from '../stellar/result';
 import type { StepPrepared } from '../steps';
@@ -8,5 +9,5 @@ import type { StepPrepared } from '../steps';
 export async function preparePendingSubmit(req: { id: string; source: string }): Promise<Result<StepPrepared>> {
   const limited = await limitAction(2);
   if (limited) return limited;
-  return prepareSubmit(req?.id, req?.source);
+  return prepareSubmit(req?.id, req?.source).catch((e: unknown) => unexpected('preparing a pending submit', e));
 }
