@@ -119,7 +119,7 @@ describe('pending releases over HTTP', () => {
     const noField = await call(routes.sign, { pendingId: p.id }, {});
     expect(noField).toMatchObject({
       status: 400,
-      body: { code: 'invalid-input', fieldErrors: { signed: [expect.any(String)] } },
+      body: { code: 'invalid-input', fieldErrors: { signed: ['The signed authorisation entry, base64 XDR'] } },
     });
     expect((await call(routes.sign, { pendingId: p.id }, '{nope')).status).toBe(400);
     expect((await call(routes.sign, { pendingId: p.id }, { signed: 'not xdr' })).body.code).toBe('bad-xdr');

@@ -23,14 +23,16 @@ export const pendingStartBody = z.object({
 
 export const pendingSignatureBody = z.object({
   signed: z
-    .string()
+    .string({ error: 'The signed authorisation entry, base64 XDR' })
     .min(1, 'The signed authorisation entry, base64 XDR')
     .max(MAX_SIGNED_ENTRY_LENGTH)
     .describe('One signer’s authorisation entry from `entries`, signed by that account (base64 XDR)'),
 });
 
 export const pendingSubmitBody = z.object({
-  source: z.string().describe('The account (G…) that signs and pays for the submit: anyone'),
+  source: z
+    .string({ error: 'The account (G…) that submits it' })
+    .describe('The account (G…) that signs and pays for the submit: anyone'),
 });
 
 export const pendingView = z.object({
