@@ -3,7 +3,7 @@ import { milestoneReceiver } from '../escrow/types';
 import { releaseSchema } from '../schemas/steps';
 import { feeRecipients, recipientsCanReceive } from './checks';
 import { money } from './money';
-import { payoutLines, signersProblem } from './payout';
+import { releasePayout, signersProblem } from './payout';
 import { IN_DISPUTE, milestoneClosed, REFUNDING, roles } from './state';
 import { defineStep, milestoneOf } from './types';
 
@@ -36,10 +36,7 @@ export const releaseMilestone = defineStep({
   call: (ctx, input) => escrowCalls.releaseMilestone(ctx.escrowId, milestoneOf(ctx), input.signers),
   summary: (ctx) => {
     const i = milestoneOf(ctx);
-    const amount = ctx.escrow.config.milestones[i]!.amount;
-    return [
-      `Release milestone ${i + 1}: ${money(ctx, amount)}.`,
-      ...payoutLines(ctx, amount, milestoneReceiver(ctx.escrow.config, i)),
-    ];
+    const payout = releasePayout(ctx, i);
+    return [`Release milestone ${i + 1}: ${money(ctx, payout.gross)}.`, ...payout.lines];
   },
 });
