@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { authorizeEntry, Keypair, xdr } from '@stellar/stellar-sdk';
 import { randomBytes } from 'node:crypto';
-import { config as escrowConfig } from '../lib/escrow/fixtures';
+import { config as escrowConfig } from '../lib/testing/fixtures';
 import { markAndApprove, openStep, seedWallet, submitStep, useAccount } from './app';
 import { friendbot, protocolFeeRecipient, readyAccount, tokenBalance, trust, usdc, usdcUnits } from './chain';
 import {

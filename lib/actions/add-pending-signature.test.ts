@@ -1,7 +1,7 @@
 import { Address, authorizeEntry, Keypair, nativeToScVal, Networks, StrKey, xdr } from '@stellar/stellar-sdk';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ESCROW_ID } from '../escrow/fixtures';
+import { ESCROW_ID } from '../testing/fixtures';
 import { pendingStore, type PendingStep } from '../pending/store';
 import { authAddress, needsSignature } from '../stellar/auth';
 import { addPendingSignature } from './add-pending-signature';
