@@ -11,6 +11,8 @@ import { defineStep, milestoneOf } from './types';
 export const releaseMilestone = defineStep({
   name: 'release-milestone',
   label: 'Release milestone',
+  done: 'Released',
+  event: 'released',
   title: (m) => `Release milestone ${Number(m) + 1}`,
   path: 'release',
   contractFn: 'release_milestone',

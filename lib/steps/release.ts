@@ -10,6 +10,8 @@ import { defineStep } from './types';
 export const release = defineStep({
   name: 'release',
   label: 'Release funds',
+  done: 'Released',
+  event: 'released',
   title: () => 'Release the funds',
   path: 'release',
   contractFn: 'release',

@@ -82,6 +82,10 @@ export interface StepDefinition<S extends z.ZodType = z.ZodType> {
   name: StepName;
   /** The panel's link text ("Approve milestone"; the milestone number is appended). */
   label: string;
+  /** The escrow page's banner once the step is confirmed ("Funded"). */
+  done: string;
+  /** The escrow event the contract emits for it: the banner shows only when the chain has one. */
+  event: string;
   /** The page's heading. */
   title: (milestone: number | null) => string;
   /** The page's path under /escrows/[id] (or /escrows/[id]/milestones/[index] when per milestone). */
