@@ -1,7 +1,7 @@
 import { openStep, submitStep, useAccount } from './app';
 import { tokenBalance, usdcUnits } from './chain';
 import { expect, test } from './fixtures';
-import { approvedTwoOfTwo } from './journeys';
+import { approvedTwoOfTwo, startReleaseAsAlice } from './journeys';
 
 test('3. a release that needs 2 of 2 signers', async ({ page, cast, token }) => {
   const c = await cast({
@@ -57,12 +57,7 @@ test('3b. the same 2-of-2 release with each signer in their own browser (pending
     milestone: 'BTC sent',
   });
 
-  await useAccount(page, 'Alice');
-  await openStep(page, id, 'Release funds');
-  await page.getByRole('button', { name: 'Start and collect signatures' }).click();
-  await page.waitForURL(/\/pending\/[0-9a-f]+$/);
-  await page.getByRole('button', { name: 'Sign my authorisation' }).click();
-  await expect(page.getByTestId('pending-signers')).toContainText(`${alice.publicKey()}signed`);
+  await startReleaseAsAlice(page, id, alice);
 
   // The lawyer, in another browser with only their own key, opens the shared page.
   const lawyerPage = await devBrowser({ Lawyer: lawyer });

@@ -16,6 +16,7 @@ import {
   uploadWasm,
 } from './contracts';
 import { E2E } from './env';
+import { startReleaseAsAlice } from './journeys';
 import { expect, test } from './fixtures';
 
 /** A single-release escrow of `token` whose platform is `platform` and everyone else a stranger. */
@@ -214,13 +215,7 @@ test('8e. a pending release refuses a junk or a foreign signature, and the valid
   await openStep(page, id, 'Fund');
   await submitStep(page, 'Fund the escrow', 'Funded');
   await markAndApprove(page, id);
-  await useAccount(page, 'Alice');
-  await openStep(page, id, 'Release funds');
-  await page.getByRole('button', { name: 'Start and collect signatures' }).click();
-  await page.waitForURL(/\/pending\/[0-9a-f]+$/);
-  await page.getByRole('button', { name: 'Sign my authorisation' }).click();
-  const signers = page.getByTestId('pending-signers');
-  await expect(signers).toContainText(`${alice.publicKey()}signed`);
+  await startReleaseAsAlice(page, id, alice);
 
   // The lawyer's browser; what it sends is tampered with on the way, twice.
   const lawyerPage = await devBrowser({ Lawyer: lawyer });

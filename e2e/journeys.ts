@@ -55,6 +55,19 @@ export async function singleReleaseLifecycle(
   return id;
 }
 
+/**
+ * The dev wallet's `Alice` account starts a pending release of escrow `id` and signs her own
+ * authorisation; the page is left on the pending release, which the other signers open.
+ */
+export async function startReleaseAsAlice(page: Page, id: string, alice: Keypair) {
+  await useAccount(page, 'Alice');
+  await openStep(page, id, 'Release funds');
+  await page.getByRole('button', { name: 'Start and collect signatures' }).click();
+  await page.waitForURL(/\/pending\/[0-9a-f]+$/);
+  await page.getByRole('button', { name: 'Sign my authorisation' }).click();
+  await expect(page.getByTestId('pending-signers')).toContainText(`${alice.publicKey()}signed`);
+}
+
 export interface TwoSignerCast {
   platform: Keypair;
   provider: Keypair;
