@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/forms/styles';
 import { OpenEscrowForm } from '@/components/escrow/open-escrow-form';
+import { YourEscrows } from '@/components/dashboard/your-escrows';
 
 const ROLES = [
   ['Platform', 'creates the escrow, sets its terms and its fee; may edit it before anyone funds it.'],
@@ -39,6 +40,7 @@ export default function Home() {
         </div>
         <OpenEscrowForm />
       </section>
+      <YourEscrows />
       <section aria-labelledby="roles" className="space-y-3">
         <h2 id="roles" className="text-xl font-semibold">
           Roles
