@@ -20,7 +20,8 @@ export function DashboardView({ query, data }: { query: DashboardQuery; data: Da
   return (
     <div className="space-y-8">
       <NeedsActionList needs={data.needs} />
-      <FiltersForm query={query} tokens={data.tokens} />
+      {/* Keyed by the query: its fields are uncontrolled, and a client-side navigation (Clear filters) must reset them. */}
+      <FiltersForm key={dashboardHref(query)} query={query} tokens={data.tokens} />
       {empty ? (
         <div
           className="space-y-2 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"

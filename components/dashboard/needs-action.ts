@@ -11,7 +11,7 @@ import type { Database } from '@/lib/db/client';
 import type { EscrowFilter } from '@/lib/db/queries/filters';
 import { listEscrows, type EscrowListItem } from '@/lib/db/queries/list-escrows';
 import type { Escrow } from '@/lib/escrow/types';
-import { loadState } from '@/lib/indexer/load-state';
+import { loadStates } from '@/lib/indexer/load-state';
 import { availableActions, type AvailableAction } from '@/lib/steps/available';
 import type { StepName } from '@/lib/steps/types';
 
@@ -38,7 +38,7 @@ export function awaitedActions(
   );
 }
 
-/** How many of an address's newest escrows are judged (each is one read of its stored state). */
+/** How many of an address's newest escrows are judged (their stored states are read in one go). */
 export const NEEDS_ACTION_SCAN = 200;
 
 export interface NeedsAction {
@@ -66,14 +66,12 @@ export async function findNeedsAction(
 ): Promise<NeedsAction> {
   const scan = await listEscrows(db, filter, { limit: NEEDS_ACTION_SCAN });
   const ids = new Set([...scan.rows, ...extra].filter((r) => !settled(r)).map((r) => r.contractId));
+  const states = await loadStates(db, filter.network, [...ids]);
   const byEscrow = new Map<string, AvailableAction[]>();
-  for (const id of ids) {
-    const state = await loadState(db, filter.network, id);
-    if (!state) continue; // replaced between the two reads: judged on the next load
+  for (const [id, state] of states) {
     const mine = state.funders.find((f) => f.address === filter.address);
     const funding = mine ? mine.contributed - mine.refunded : 0n;
-    const actions = awaitedActions(state.escrow, id, filter.address, now, funding);
-    byEscrow.set(id, actions);
+    byEscrow.set(id, awaitedActions(state.escrow, id, filter.address, now, funding));
   }
   return {
     escrows: scan.rows
