@@ -7,6 +7,7 @@ import { FeeChart } from './fee-chart';
 import { FiltersForm } from './filters-form';
 import type { DashboardData } from './load';
 import { NeedsActionList } from './needs-action-list';
+import { tokenName } from './money';
 import { TotalsTable } from './totals-table';
 
 /** True when the query narrows the list (anything beyond the address, the sort and the page). */
@@ -21,7 +22,11 @@ export function DashboardView({ query, data }: { query: DashboardQuery; data: Da
     <div className="space-y-8">
       <NeedsActionList needs={data.needs} />
       {/* Keyed by the query: its fields are uncontrolled, and a client-side navigation (Clear filters) must reset them. */}
-      <FiltersForm key={dashboardHref(query)} query={query} tokens={data.tokens} />
+      <FiltersForm
+        key={dashboardHref(query)}
+        query={query}
+        tokens={[...data.tokens.keys()].map((id) => [id, tokenName(data.tokens, id)])}
+      />
       {empty ? (
         <div
           className="space-y-2 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"

@@ -1,13 +1,16 @@
+'use client';
 /**
- * The dashboard's filters as a plain GET form: it works before any script loads, and what it
- * sends is the URL the page and the CSV read (lib/db/queries/dashboard-query.ts).
+ * The dashboard's filters as a GET form: before any script loads it sends itself as it is; after,
+ * it goes to the short link of the same query (blank fields and defaults left out), written by
+ * the one URL writer the page and the CSV share (lib/db/queries/dashboard-query.ts).
  */
 import Link from 'next/link';
-import { dashboardHref, type DashboardQuery } from '@/lib/db/queries/dashboard-query';
+import { useRouter } from 'next/navigation';
+import type { FormEvent } from 'react';
+import { dashboardHref, parseDashboardQuery, type DashboardQuery } from '@/lib/db/queries/dashboard-query';
 import { KINDS, ROLES, STATUSES } from '@/lib/db/vocabulary';
 import { buttonClass, inputClass, secondaryButtonClass } from '@/components/forms/styles';
 import { KIND_LABELS, ROLE_LABELS, STATUS_LABELS } from './labels';
-import { tokenName, type Tokens } from './money';
 
 function Select({
   name,
@@ -38,9 +41,26 @@ function Select({
   );
 }
 
-export function FiltersForm({ query, tokens }: { query: DashboardQuery; tokens: Tokens }) {
+export function FiltersForm({ query, tokens }: { query: DashboardQuery; tokens: [id: string, name: string][] }) {
+  const router = useRouter();
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    const form = new URLSearchParams();
+    for (const [k, v] of new FormData(e.currentTarget)) if (typeof v === 'string') form.append(k, v);
+    // A value the parser refuses goes to the server as typed, which shows why.
+    const parsed = parseDashboardQuery(form, 'any');
+    if (!parsed.ok) return;
+    e.preventDefault();
+    router.push(dashboardHref(parsed.query));
+  };
   return (
-    <form action="/escrows" method="get" role="search" aria-label="Filter your escrows" className="space-y-3">
+    <form
+      action="/escrows"
+      method="get"
+      role="search"
+      aria-label="Filter your escrows"
+      className="space-y-3"
+      onSubmit={submit}
+    >
       <input type="hidden" name="address" value={query.address} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <label className="block space-y-1 text-sm sm:col-span-2">
@@ -55,12 +75,7 @@ export function FiltersForm({ query, tokens }: { query: DashboardQuery; tokens: 
           options={STATUSES.map((s) => [s, STATUS_LABELS[s]])}
         />
         <Select name="kind" label="Kind" value={query.kind[0]} options={KINDS.map((k) => [k, KIND_LABELS[k]])} />
-        <Select
-          name="token"
-          label="Token"
-          value={query.token[0]}
-          options={[...tokens.keys()].map((id) => [id, tokenName(tokens, id)])}
-        />
+        <Select name="token" label="Token" value={query.token[0]} options={tokens} />
         <label className="block space-y-1 text-sm">
           <span className="font-medium">Created from</span>
           <input type="date" name="from" defaultValue={query.from ?? ''} className={inputClass} />
