@@ -55,6 +55,7 @@ const rowIds = (page: Page) => page.getByTestId('escrow-row').evaluateAll((rows)
 
 test('21. an approver’s dashboard lists an escrow made in the app and one deployed by a script, needs-your-action on the right one; filter, search, CSV', async ({
   page,
+  browser,
 }) => {
   const token = await usdc();
   const [platform, scripter, approver, provider, funder, other] = await Promise.all([
@@ -65,7 +66,11 @@ test('21. an approver’s dashboard lists an escrow made in the app and one depl
     readyAccount({ usdc: '100' }),
     readyAccount(),
   ]);
-  await seedWallet(page, { Platform: platform, Provider: provider, Approver: approver, Funder: funder }, 'Platform');
+  await seedWallet(
+    page,
+    { Platform: platform, Provider: provider, Approver: approver, Funder: funder, Signer: other },
+    'Platform',
+  );
   const stamp = Date.now();
 
   // One escrow through the app's create form (the platform is the connected account)…
@@ -135,6 +140,14 @@ test('21. an approver’s dashboard lists an escrow made in the app and one depl
   // Totals from SQL: only the script's escrow holds money.
   await expect(page.getByTestId('totals').getByTestId('total-locked')).toHaveText('25 USDC');
   await audit(page, 'dashboard');
+  for (const colorScheme of ['dark', 'light'] as const) {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
+    const phone = await ctx.newPage();
+    await phone.goto(page.url());
+    await expect(phone.getByTestId('escrow-row')).toHaveCount(2);
+    await audit(phone, `dashboard, phone, ${colorScheme}`);
+    await ctx.close();
+  }
 
   // The whole list as CSV, compared row by row.
   const all = await downloadCsv(page);
@@ -205,7 +218,24 @@ test('21. an approver’s dashboard lists an escrow made in the app and one depl
   await page.goto(`/escrows?address=${approver.publicKey()}`);
   await expect(page.getByTestId('needs-action')).toContainText('Nothing waits on you');
 
+  // Once the app's escrow is funded and released, its platform sees the fee in its monthly income.
+  await useAccount(page, 'Funder');
+  await openStep(page, viaApp, 'Fund');
+  await expect(page.getByLabel('Amount (USDC)')).toHaveValue('40');
+  await submitStep(page, 'Fund the escrow', 'Funded');
+  await useAccount(page, 'Signer');
+  await openStep(page, viaApp, 'Release funds');
+  await submitStep(page, 'Release the funds', 'Released');
+  await useAccount(page, 'Platform');
+  await page.goto(`/escrows?address=${platform.publicKey()}`);
+  const income = page.getByTestId('fee-income').locator('tbody tr');
+  await expect(income).toHaveCount(1);
+  await expect(income.locator('th')).toHaveText(/^\d{4}-\d{2}$/);
+  await expect(income.locator('td').nth(0)).toHaveText('0.4 USDC'); // 1 % of 40
+  await expect(income.locator('td').nth(1)).toHaveText('1');
+  await audit(page, 'dashboard of a platform');
+
   // Without an address, a connected wallet is taken to its own dashboard.
   await page.goto('/escrows');
-  await page.waitForURL(`/escrows?address=${approver.publicKey()}`);
+  await page.waitForURL(`/escrows?address=${platform.publicKey()}`);
 });

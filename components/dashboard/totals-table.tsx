@@ -10,7 +10,13 @@ export function TotalsTable({ totals, tokens }: { totals: TokenTotals[]; tokens:
       <h2 id="totals" className="text-lg font-semibold">
         Totals per token
       </h2>
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+      {/* Focusable so that a keyboard can scroll it sideways on a narrow screen. */}
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label="Totals per token"
+        className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800"
+      >
         <table className="w-full text-left text-sm" data-testid="totals">
           <thead className="bg-zinc-100 dark:bg-zinc-800">
             <tr>
