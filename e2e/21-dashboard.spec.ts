@@ -226,8 +226,12 @@ test('21. an approver’s dashboard lists an escrow made in the app and one depl
   await useAccount(page, 'Signer');
   await openStep(page, viaApp, 'Release funds');
   await submitStep(page, 'Release the funds', 'Released');
+  // The approver's dashboard seen with the platform's wallet says so, and leads to the platform's own.
   await useAccount(page, 'Platform');
-  await page.goto(`/escrows?address=${platform.publicKey()}`);
+  await page.goto(`/escrows?address=${approver.publicKey()}`);
+  await page.getByTestId('wallet-notice').getByRole('link', { name: 'Show my escrows' }).click();
+  await page.waitForURL(`/escrows?address=${platform.publicKey()}`);
+  await expect(page.getByTestId('wallet-notice')).toHaveCount(0);
   const income = page.getByTestId('fee-income').locator('tbody tr');
   await expect(income).toHaveCount(1);
   await expect(income.locator('th')).toHaveText(/^\d{4}-\d{2}$/);
