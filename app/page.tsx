@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/forms/styles';
 import { OpenEscrowForm } from '@/components/escrow/open-escrow-form';
+import { YourEscrows } from '@/components/dashboard/your-escrows';
 import { STEPS } from '@/lib/steps/registry';
 
 const ROLES = [
@@ -33,6 +34,7 @@ export default function Home() {
         </div>
         <OpenEscrowForm />
       </section>
+      <YourEscrows />
       <section aria-labelledby="roles" className="space-y-3">
         <h2 id="roles" className="text-xl font-semibold">
           Roles
