@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { config as escrowConfig } from '../lib/escrow/fixtures';
+import { config as escrowConfig } from '../lib/testing/fixtures';
 import { createEscrow, openStep, seedWallet, submitStep, useAccount } from './app';
 import { protocolFeeRecipient, readyAccount, usdc, usdcUnits } from './chain';
 import { deployEscrow, releasedWasmHash } from './contracts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escrow, ESCROW_ID, milestone, who } from '@/lib/escrow/fixtures';
+import { escrow, ESCROW_ID, milestone, who } from '@/lib/testing/fixtures';
 import { awaitedActions } from './needs-action';
 import { barWidth } from './fee-chart';
 

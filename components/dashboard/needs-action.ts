@@ -13,7 +13,7 @@ import { listEscrows, type EscrowListItem } from '@/lib/db/queries/list-escrows'
 import type { Escrow } from '@/lib/escrow/types';
 import { loadStates } from '@/lib/indexer/load-state';
 import { availableActions, type AvailableAction } from '@/lib/steps/available';
-import type { StepName } from '@/lib/steps/types';
+import type { StepName } from '@/lib/steps/registry';
 
 /**
  * Steps the address may take but nothing waits for: anyone may fund, a named party may always

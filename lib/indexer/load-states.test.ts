@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { escrow, milestone, who } from '@/lib/escrow/fixtures';
+import { escrow, milestone, who } from '@/lib/testing/fixtures';
 import { sampleContract, sampleCreatedEvent, sampleEventId, sampleHash } from '@/lib/db/sample';
 import type { ReadModel } from '@/lib/db/client';
 import { testBackends } from '@/lib/db/testing';
