@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { createOpenEscrowClient } from '../lib/client';
-import { config as escrowConfig } from '../lib/escrow/fixtures';
+import { config as escrowConfig } from '../lib/testing/fixtures';
 import { seedWallet } from './app';
 import { protocolFeeRecipient, readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
 import { deployEscrow, lookalikeWasm, uploadWasm } from './contracts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ESCROW_ID, escrow } from '../escrow/fixtures';
+import { ESCROW_ID, escrow } from '../testing/fixtures';
 import { openApiDocument } from './openapi';
 import { toJson } from './problem';
 import { escrowDetail, escrowState } from './schemas';

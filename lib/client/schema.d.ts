@@ -262,6 +262,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/escrows/{id}/pending-releases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start a release whose signers sign from their own keys (scope: prepare): answers each signer’s unsigned authorisation entry */
+    post: operations['startPendingRelease'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/escrows/{id}/milestones/{index}/pending-releases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start a milestone’s release whose signers sign from their own keys (scope: prepare): answers each signer’s unsigned authorisation entry */
+    post: operations['startPendingMilestoneRelease'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pending/{pendingId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A pending release: its entries, who has signed, when it ends (scope: read) */
+    get: operations['getPendingRelease'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pending/{pendingId}/signatures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add one signer’s signed authorisation entry (scope: prepare): verified before it is stored; a signed slot is never replaced */
+    post: operations['addPendingSignature'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pending/{pendingId}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Once every signer has signed: the transaction carrying all entries, to sign and POST to /transactions (scope: prepare) */
+    post: operations['preparePendingSubmit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/escrows/{id}/events': {
     parameters: {
       query?: never;
@@ -1350,6 +1435,297 @@ export interface operations {
             platformFeePercent: string;
             deadline: string;
           };
+        };
+      };
+    };
+    responses: {
+      /** @description The transaction to sign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Prepared'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  startPendingRelease: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The release signer (G…) who starts it: one of `input.signers` */
+          source: string;
+          /** @description The release’s fields, as its form sends them (`{ signers: [G…, …] }`) */
+          input: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description The pending release */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            escrow_id: string;
+            starter: string;
+            network_passphrase: string;
+            /** @description The contract call (HostFunction), base64 XDR */
+            func: string;
+            entries: {
+              address: string;
+              /** @description The unsigned authorisation entry this address signs, base64 XDR */
+              entry: string;
+              /** @description The signed entry once it is in (verified), else null */
+              signed: string | null;
+            }[];
+            /** @description Every signer has signed: POST …/submit */
+            complete: boolean;
+            /** @description Signatures must expire by this ledger; the step ends with it */
+            valid_until_ledger: number;
+            summary: string[];
+            created_at: string;
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  startPendingMilestoneRelease: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The escrow’s contract id (C…) */
+        id: string;
+        /** @description The milestone, from 0 */
+        index: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The release signer (G…) who starts it: one of `input.signers` */
+          source: string;
+          /** @description The release’s fields, as its form sends them (`{ signers: [G…, …] }`) */
+          input: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description The pending release */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            escrow_id: string;
+            starter: string;
+            network_passphrase: string;
+            /** @description The contract call (HostFunction), base64 XDR */
+            func: string;
+            entries: {
+              address: string;
+              /** @description The unsigned authorisation entry this address signs, base64 XDR */
+              entry: string;
+              /** @description The signed entry once it is in (verified), else null */
+              signed: string | null;
+            }[];
+            /** @description Every signer has signed: POST …/submit */
+            complete: boolean;
+            /** @description Signatures must expire by this ledger; the step ends with it */
+            valid_until_ledger: number;
+            summary: string[];
+            created_at: string;
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  getPendingRelease: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The pending release’s id (24 hex characters) */
+        pendingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The pending release */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            escrow_id: string;
+            starter: string;
+            network_passphrase: string;
+            /** @description The contract call (HostFunction), base64 XDR */
+            func: string;
+            entries: {
+              address: string;
+              /** @description The unsigned authorisation entry this address signs, base64 XDR */
+              entry: string;
+              /** @description The signed entry once it is in (verified), else null */
+              signed: string | null;
+            }[];
+            /** @description Every signer has signed: POST …/submit */
+            complete: boolean;
+            /** @description Signatures must expire by this ledger; the step ends with it */
+            valid_until_ledger: number;
+            summary: string[];
+            created_at: string;
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+    };
+  };
+  addPendingSignature: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The pending release’s id (24 hex characters) */
+        pendingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description One signer’s authorisation entry from `entries`, signed by that account (base64 XDR) */
+          signed: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The pending release */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            escrow_id: string;
+            starter: string;
+            network_passphrase: string;
+            /** @description The contract call (HostFunction), base64 XDR */
+            func: string;
+            entries: {
+              address: string;
+              /** @description The unsigned authorisation entry this address signs, base64 XDR */
+              entry: string;
+              /** @description The signed entry once it is in (verified), else null */
+              signed: string | null;
+            }[];
+            /** @description Every signer has signed: POST …/submit */
+            complete: boolean;
+            /** @description Signatures must expire by this ledger; the step ends with it */
+            valid_until_ledger: number;
+            summary: string[];
+            created_at: string;
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  preparePendingSubmit: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Replays the stored response of the same request for 24 hours */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The pending release’s id (24 hex characters) */
+        pendingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The account (G…) that signs and pays for the submit: anyone */
+          source: string;
         };
       };
     };

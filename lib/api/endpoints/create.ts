@@ -6,7 +6,7 @@ import { prepareCreate } from '../../escrow/prepare-create';
 import type { EscrowFormInput } from '../../schemas/steps';
 import { fail, ok, type Result } from '../../stellar/result';
 import type { ApiContext } from '../route';
-import { preparedBody, stepBody } from './steps';
+import { preparedResponse, stepBody } from './steps';
 
 export async function postEscrow({ body }: ApiContext<unknown>): Promise<Result<unknown>> {
   const parsed = stepBody.safeParse(body);
@@ -17,5 +17,5 @@ export async function postEscrow({ body }: ApiContext<unknown>): Promise<Result<
     input: (parsed.data.input ?? {}) as EscrowFormInput,
   });
   if (!prepared.ok) return prepared;
-  return ok({ ...preparedBody(prepared.data), escrow_id: prepared.data.contractId });
+  return ok({ ...preparedResponse(prepared.data), escrow_id: prepared.data.contractId });
 }

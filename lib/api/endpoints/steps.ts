@@ -53,11 +53,12 @@ async function prepare(
     milestone,
     input: parsed.data.input ?? {},
   });
-  return prepared.ok ? ok(preparedBody(prepared.data)) : prepared;
+  if (!prepared.ok) return prepared;
+  return ok(preparedResponse(prepared.data));
 }
 
-/** A prepared transaction as the API answers it (the `Prepared` schema of the document). */
-export function preparedBody(p: StepPrepared) {
+/** A prepared transaction as the API answers it (step endpoints and a pending step's submit). */
+export function preparedResponse(p: StepPrepared) {
   return {
     xdr: p.xdr,
     ticket: p.ticket,
