@@ -19,6 +19,7 @@ describe('/docs/api', () => {
     expect(html).toContain('not-openescrow');
     expect(html).toContain('createOpenEscrowClient');
     expect(html).toContain('curl -X POST');
+    expect(html).toContain('/api/v1/pending/PENDING_ID/signatures');
   });
 
   it('loads nothing from elsewhere (works offline, fits the CSP)', () => {

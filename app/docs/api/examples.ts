@@ -8,11 +8,16 @@ export interface ExampleInput {
   body?: JsonSchema;
 }
 
-const PLACEHOLDER: Record<string, string> = { id: 'C…', index: '0' };
+/** What an example puts in a path parameter: an escrow id, a milestone index, else the name in capitals. */
+function pathValue(name: string): string | number {
+  if (name === 'id') return 'C…';
+  if (name === 'index') return 0;
+  return name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+}
 
 /** `curl` with the app's origin and the key from the environment. */
 export function curlExample(op: ExampleInput): string {
-  const path = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => PLACEHOLDER[name] ?? name);
+  const path = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => String(pathValue(name)));
   const query = op.parameters
     .filter((p) => p.in === 'query' && p.required)
     .map((p) => `${p.name}=${String(sample(p.schema))}`)
@@ -29,9 +34,7 @@ export function curlExample(op: ExampleInput): string {
 
 /** The same call with the typed client (lib/client), on a server. */
 export function clientExample(op: ExampleInput): string {
-  const path = Object.fromEntries(
-    op.parameters.filter((p) => p.in === 'path').map((p) => [p.name, p.name === 'index' ? 0 : 'C…']),
-  );
+  const path = Object.fromEntries(op.parameters.filter((p) => p.in === 'path').map((p) => [p.name, pathValue(p.name)]));
   const query = Object.fromEntries(
     op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, sample(p.schema)]),
   );
