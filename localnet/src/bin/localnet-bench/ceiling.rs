@@ -28,7 +28,7 @@ pub fn measure(passphrase: &str, seconds: u64) -> Ceiling {
         ..Default::default()
     };
     let mut chain = Chain::open(&cfg).expect("a fresh chain");
-    let network_id = chain.network_id;
+    let network_id = chain.network_id();
     let root = genesis::root_secret(passphrase);
     let (from, to) = (super::key("ceiling-from"), super::key("ceiling-to"));
     for k in [from, to] {
@@ -51,7 +51,7 @@ pub fn measure(passphrase: &str, seconds: u64) -> Ceiling {
 
     // Prepared once by simulation, as a client would; each copy gets its own sequence.
     let f = super::call_contract(
-        chain.native_contract,
+        chain.native_contract(),
         "transfer",
         vec![
             super::account_val(&from),
@@ -114,7 +114,7 @@ fn rate(seconds: u64, mut one: impl FnMut()) -> f64 {
 fn apply(chain: &mut Chain, env: TransactionEnvelope) {
     match chain.submit(env).expect("submit") {
         Submission::Pending { hash } => {
-            let row = chain.store.get_tx(&hash).unwrap().unwrap();
+            let row = chain.transaction(&hash).unwrap().unwrap();
             assert!(row.successful, "an in-process transaction failed");
         }
         _ => panic!("an in-process transaction was refused"),
@@ -122,7 +122,7 @@ fn apply(chain: &mut Chain, env: TransactionEnvelope) {
 }
 
 fn next_seq(chain: &Chain, secret: &[u8; 32]) -> i64 {
-    let ov = Overlay::new(&chain.state, chain.latest.seq);
+    let ov = Overlay::new(chain.state(), chain.latest().seq);
     load_account(&ov, &genesis::account_id(genesis::public_key_of(secret)))
         .expect("account")
         .seq_num

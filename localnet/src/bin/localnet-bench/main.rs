@@ -1,7 +1,8 @@
-//! `localnet-bench`: starts a fresh localnet (release build next to this binary) on
-//! 127.0.0.1, then measures start-up time, resident memory, send→SUCCESS latency for
-//! a payment and for a Soroban call (a Stellar Asset Contract transfer), and payments
-//! per second with two client workers. Bounded in count and time.
+//! `localnet-bench`: times the start-up of the localnet binary next to it, then runs a
+//! fresh node in-process (`node::spawn`, served over HTTP on 127.0.0.1) and measures
+//! send→SUCCESS latency for a payment and for a Soroban call (a Stellar Asset Contract
+//! transfer), and payments per second with two client workers, each on its own
+//! kept-alive connection (as an SDK client's). Bounded in count and time.
 //!
 //! Then the in-process ceiling (the same transactions through `Chain::submit`, see
 //! `ceiling.rs`) and the ratio of the RPC figures to it.
@@ -10,43 +11,33 @@
 
 mod ceiling;
 
-use base64::{engine::general_purpose::STANDARD, Engine};
 use localnet::backend::dev::signed_transaction;
 use localnet::backend::genesis;
+use localnet::client::Client;
+use localnet::node::{self, NodeConfig};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use soroban_env_host::xdr::*;
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const PASSPHRASE: &str = "Standalone Network ; February 2017";
 
-struct Node(Child);
-impl Drop for Node {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
+// One kept-alive connection per client thread and port, as an SDK client keeps one:
+// each worker measures the node, not TCP set-up.
+thread_local! {
+    static CLIENTS: RefCell<HashMap<u16, Client>> = RefCell::new(HashMap::new());
 }
 
 fn http(port: u16, method: &str, path: &str, body: &str) -> Option<(u16, String)> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_nodelay(true).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
-    let req = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    s.write_all(req.as_bytes()).ok()?;
-    let mut out = String::new();
-    s.read_to_string(&mut out).ok()?;
-    let status = out.split(' ').nth(1)?.parse().ok()?;
-    Some((
-        status,
-        out.split("\r\n\r\n").nth(1).unwrap_or_default().to_string(),
-    ))
+    CLIENTS.with(|clients| {
+        let mut clients = clients.borrow_mut();
+        let client = clients.entry(port).or_insert_with(|| Client::local(port));
+        let answer = client.request(method, path, body.as_bytes()).ok()?;
+        Some((answer.status, answer.text()))
+    })
 }
 
 fn rpc(port: u16, method: &str, params: Value) -> Value {
@@ -412,19 +403,16 @@ struct BenchArgs {
     seconds: u64,
 }
 
-fn main() {
-    let args = <BenchArgs as clap::Parser>::parse();
-    let (samples, seconds) = (args.payments, args.seconds);
-    let exe = std::env::current_exe().unwrap().with_file_name("localnet");
-    let dir = std::env::temp_dir().join(format!("localnet-bench-{}", std::process::id()));
+/// Starts the binary on a fresh chain and times it to its first /health answer; its
+/// idle memory too. The rest of the bench runs an in-process node (`node::spawn`).
+fn binary_startup(exe: &std::path::Path, dir: &std::path::Path) -> (Duration, u64) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-
     let t0 = Instant::now();
-    let child = Command::new(&exe)
+    let mut child = Command::new(exe)
         .args([
             "--reset",
             "--ledger-interval",
@@ -433,13 +421,17 @@ fn main() {
             &port.to_string(),
             "--data-dir",
         ])
-        .arg(&dir)
+        .arg(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
         .unwrap_or_else(|e| panic!("starting {}: {e}", exe.display()));
-    let node = Node(child);
-    while http(port, "GET", "/health", "").is_none() {
+    let up = |port| {
+        Client::local(port)
+            .request("GET", "/health", b"")
+            .is_ok_and(|a| a.status == 200)
+    };
+    while !up(port) {
         assert!(
             t0.elapsed() < Duration::from_secs(30),
             "localnet did not start"
@@ -447,7 +439,23 @@ fn main() {
         std::thread::sleep(Duration::from_millis(2));
     }
     let startup = t0.elapsed();
-    let rss_idle = rss_kib(node.0.id());
+    let rss = rss_kib(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    (startup, rss)
+}
+
+fn main() {
+    let args = <BenchArgs as clap::Parser>::parse();
+    let (samples, seconds) = (args.payments, args.seconds);
+    let exe = std::env::current_exe().unwrap().with_file_name("localnet");
+    let dir = std::env::temp_dir().join(format!("localnet-bench-{}", std::process::id()));
+    let (startup, rss_idle) = binary_startup(&exe, &dir);
+
+    let t0 = Instant::now();
+    let node = node::spawn(NodeConfig::ephemeral(&dir)).expect("an in-process node");
+    let spawn_time = t0.elapsed();
+    let port = node.port();
 
     let accounts: Vec<[u8; 32]> = ["a", "b", "w1", "w2", "sink", "owner", "buyer"]
         .iter()
@@ -519,18 +527,18 @@ fn main() {
         .collect();
     let total: u64 = workers.into_iter().map(|w| w.join().unwrap()).sum();
     let tps = total as f64 / started.elapsed().as_secs_f64();
-    let rss_loaded = rss_kib(node.0.id());
-    drop(node);
+    let rss_loaded = rss_kib(std::process::id());
+    node.shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 
-    let _ = STANDARD.encode([]);
     println!("localnet benchmark (127.0.0.1, fresh chain)");
     println!(
-        "  start-up to first /health answer   {:>8.1} ms",
-        startup.as_secs_f64() * 1000.0
+        "  start-up to first /health answer   {:>8.1} ms  (the binary; in-process spawn {:.1} ms)",
+        startup.as_secs_f64() * 1000.0,
+        spawn_time.as_secs_f64() * 1000.0
     );
     println!(
-        "  resident memory idle / after load  {:>8.1} / {:.1} MiB",
+        "  resident memory idle / after load  {:>8.1} / {:.1} MiB  (the binary / this process: node and clients)",
         rss_idle as f64 / 1024.0,
         rss_loaded as f64 / 1024.0
     );
