@@ -2,11 +2,13 @@
 //! applied straight through the backend (`Chain::submit`: no HTTP, no JSON, no
 //! polling), one after another, on a fresh chain of its own.
 
+use localnet::api::Api;
 use localnet::backend::accounts::load_account;
 use localnet::backend::dev::{sign, signed_transaction};
 use localnet::backend::simulate::{simulate, SimulationRequest};
 use localnet::backend::state::Overlay;
 use localnet::backend::{genesis, Chain, ChainConfig, Submission};
+use serde_json::json;
 use soroban_env_host::xdr::*;
 use std::time::{Duration, Instant};
 
@@ -128,4 +130,43 @@ fn next_seq(chain: &Chain, secret: &[u8; 32]) -> i64 {
         .seq_num
         .0
         + 1
+}
+
+/// The same payments through the RPC layer without HTTP: `Api::call` for
+/// sendTransaction (JSON params, base64 XDR, the chain's lock) and for getTransaction
+/// (the stored row decoded and encoded again), one after another on a fresh chain.
+pub fn api_payments_per_s(passphrase: &str, seconds: u64) -> f64 {
+    let dir = std::env::temp_dir().join(format!("localnet-bench-api-{}", std::process::id()));
+    let cfg = ChainConfig {
+        passphrase: passphrase.into(),
+        data_dir: dir.clone(),
+        reset: true,
+        ..Default::default()
+    };
+    let api = Api::new(
+        Chain::open(&cfg).expect("a fresh chain"),
+        "http://127.0.0.1:0",
+    );
+    let (from, to) = (super::key("api-from"), super::key("api-to"));
+    for k in [from, to] {
+        let (status, body) = api.friendbot(Some(&super::strkey(&k)));
+        assert_eq!(status, 200, "{body}");
+    }
+    let mut seq = next_seq(&api.chain(), &from);
+    let rate = rate(seconds, || {
+        let env = super::payment(&from, &to, seq);
+        let params = json!({ "transaction": env.to_xdr_base64(Limits::none()).unwrap() });
+        let sent = api
+            .call("sendTransaction", &params)
+            .expect("sendTransaction");
+        assert_eq!(sent["status"], "PENDING", "{sent}");
+        let got = api
+            .call("getTransaction", &json!({ "hash": sent["hash"] }))
+            .expect("getTransaction");
+        assert_eq!(got["status"], "SUCCESS", "{got}");
+        seq += 1;
+    });
+    drop(api);
+    let _ = std::fs::remove_dir_all(&dir);
+    rate
 }

@@ -567,6 +567,7 @@ fn main() {
 
     // After the node has stopped, so that the two do not share the cores.
     let ceiling = ceiling::measure(PASSPHRASE, seconds);
+    let api_rate = ceiling::api_payments_per_s(PASSPHRASE, seconds);
     let sac_rpc = call.len() as f64 / call.iter().map(|d| d.as_secs_f64()).sum::<f64>();
     println!("in-process ceiling (Chain::submit, one thread, {seconds} s each)");
     println!(
@@ -578,5 +579,15 @@ fn main() {
         "  SAC transfers/s                     {:>8.0}   RPC (one client, send→SUCCESS) / ceiling {:.2}",
         ceiling.sac_transfers_per_s,
         sac_rpc / ceiling.sac_transfers_per_s
+    );
+    // Where one payment's time goes, one client: the apply, the RPC layer around it
+    // (Api::call, no HTTP), and HTTP (the p50 over HTTP minus the other two).
+    let (apply_us, api_us) = (1e6 / ceiling.payments_per_s, 1e6 / api_rate);
+    println!(
+        "  payments/s through Api::call (no HTTP) {:>5.0}   per payment: apply {:.0} µs, RPC layer {:.0} µs, HTTP {:.0} µs",
+        api_rate,
+        apply_us,
+        api_us - apply_us,
+        percentile(&pay, 0.5) * 1000.0 - api_us
     );
 }
