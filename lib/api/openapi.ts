@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { stepRoutes } from './endpoints/steps';
+import { webhookEvents, webhookPaths, webhookPayloadSchema } from './webhooks/openapi';
 import { escrowListPage, listEscrowsQuery, problemDocument, submitBody, submitResult, tokenList } from './schemas';
 
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
@@ -127,7 +128,7 @@ export function openApiDocument() {
         bearer: { type: 'http', scheme: 'bearer', description: 'An API key from /settings/api-keys (oek_…)' },
         apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
       },
-      schemas: { Problem: schema(problemDocument) },
+      schemas: { Problem: schema(problemDocument), WebhookPayload: webhookPayloadSchema() },
     },
     paths: {
       '/escrows': {
@@ -187,6 +188,8 @@ export function openApiDocument() {
           responses: ok('The outcome', schema(submitResult)),
         },
       },
+      ...webhookPaths(),
     },
+    webhooks: webhookEvents(),
   };
 }

@@ -68,13 +68,20 @@ export async function listDeliveries(
  * "Send again": the delivery is due now, whatever its state (a delivered one is sent once more,
  * with the same webhook-id). Null when it is not in `scope`.
  */
-export async function resendDelivery(db: Database, scope: SubscriptionScope, id: string): Promise<DeliveryInfo | null> {
+export async function resendDelivery(
+  db: Database,
+  scope: SubscriptionScope,
+  subscriptionId: string,
+  id: string,
+): Promise<DeliveryInfo | null> {
   if (!DELIVERY_ID.test(id)) return null;
   const [owned] = await db
     .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
     .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
-    .where(and(eq(webhookDeliveries.id, id), scopeCondition(scope)));
+    .where(
+      and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.subscriptionId, subscriptionId), scopeCondition(scope)),
+    );
   if (!owned) return null;
   const [row] = await db
     .update(webhookDeliveries)

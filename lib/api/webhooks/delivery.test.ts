@@ -89,7 +89,7 @@ describe.each(testBackends())('webhooks on $name', (backend) => {
     expect(ofAll[0]).toMatchObject({ status: 'pending', attempts: 0 });
     // Nobody else sees them.
     expect(await listDeliveries(rm.db, { owner: bob }, all.info.id)).toEqual([]);
-    expect(await resendDelivery(rm.db, { owner: bob }, ofAll[0]!.id)).toBeNull();
+    expect(await resendDelivery(rm.db, { owner: bob }, all.info.id, ofAll[0]!.id)).toBeNull();
 
     // A revoked key's subscriptions receive nothing new and are not listed.
     await revokeKey(rm.db, alice, key.info.id);
@@ -139,7 +139,7 @@ describe.each(testBackends())('webhooks on $name', (backend) => {
       }
 
       const before = r.got.length;
-      expect(await resendDelivery(rm.db, owner, d!.id)).toMatchObject({ status: 'pending' });
+      expect(await resendDelivery(rm.db, owner, sub.info.id, d!.id)).toMatchObject({ status: 'pending' });
       await worker.poll();
       await worker.idle();
       expect(r.got.length).toBe(before + 1);
