@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, lt, or, sql, isNull, lte } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
-import { webhookDeliveries, webhookSubscriptions } from '@/lib/db/schema';
+import { apiKeys, webhookDeliveries, webhookSubscriptions } from '@/lib/db/schema';
 import type { SubscriptionScope } from './subscriptions';
 
 export const DELIVERY_ID = /^[0-9a-f]{24}$/;
@@ -91,7 +91,7 @@ export async function resendDelivery(
   return row ? info(row) : null;
 }
 
-/** Deliveries due now on `network` (unclaimed or with a lapsed claim), oldest first, with their target. */
+/** Deliveries due now on `network` (unclaimed or with a lapsed claim) of live keys, oldest first, with their target. */
 export async function dueDeliveries(db: Database, network: string, now: Date, limit: number) {
   return db
     .select({
@@ -105,9 +105,11 @@ export async function dueDeliveries(db: Database, network: string, now: Date, li
     })
     .from(webhookDeliveries)
     .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
+    .innerJoin(apiKeys, eq(apiKeys.id, webhookSubscriptions.keyId))
     .where(
       and(
         eq(webhookDeliveries.status, 'pending'),
+        isNull(apiKeys.revokedAt),
         eq(webhookDeliveries.network, network),
         lte(webhookDeliveries.nextAttemptAt, now),
         or(isNull(webhookDeliveries.lockedUntil), lt(webhookDeliveries.lockedUntil, now)),
