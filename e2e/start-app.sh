@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENESCROW_NETWORK=local
 export NEXT_TELEMETRY_DISABLED=1
+# Webhook retries come quickly in e2e (read on the local network only).
+export OPENESCROW_WEBHOOK_RETRY_BASE_MS="${OPENESCROW_WEBHOOK_RETRY_BASE_MS:-250}"
 # Every journey comes from 127.0.0.1, two at a time: one client to the rate limiter.
 export OPENESCROW_RATE_LIMIT="${OPENESCROW_RATE_LIMIT:-100000}"
 export OPENESCROW_LOCALNET_URL="http://127.0.0.1:${E2E_LOCALNET_PORT:-8020}"

@@ -162,7 +162,7 @@ export function Webhooks() {
         </form>
       )}
       {error && (
-        <p role="alert" className="text-red-700">
+        <p role="alert" className="text-red-700" data-testid="webhook-error">
           {error}
         </p>
       )}
