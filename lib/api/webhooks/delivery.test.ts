@@ -32,20 +32,24 @@ function batch(ledger: number): ProjectedBatch {
   };
 }
 
-/** A receiver on 127.0.0.1 that answers `status()` and records what it got. */
-async function receiver(status: () => number) {
+/** A receiver on 127.0.0.1 that answers `status()` (after `delayMs`) and records what it got. */
+async function receiver(status: () => number, delayMs = 0) {
   const got: { headers: IncomingMessage['headers']; body: string }[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       got.push({ headers: req.headers, body });
-      res.writeHead(status()).end();
+      setTimeout(() => res.writeHead(status()).end(), delayMs).unref();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return { got, url, close: () => new Promise((r) => server.close(r)) };
+  const close = () => {
+    server.closeAllConnections();
+    return new Promise((r) => server.close(r));
+  };
+  return { got, url, close };
 }
 
 const input = (url: string, extra: object = {}) => createSubscriptionSchema(true).parse({ url, ...extra });
@@ -172,6 +176,53 @@ describe.each(testBackends())('webhooks on $name', (backend) => {
       expect(failed!.lastError).toMatch(/ECONNREFUSED/);
     } finally {
       await worker.stop();
+    }
+  });
+
+  it('a receiver that does not answer holds only its own slots: another receiver gets its deliveries meanwhile', async () => {
+    const slow = await receiver(() => 200, 60_000);
+    const fast = await receiver(() => 200);
+    const key = (await createKey(rm.db, bob, { name: 'two receivers', scopes: ['webhooks'] }))!;
+    const owner = { keyId: key.info.id, owner: bob };
+    const toSlow = (await createSubscription(rm.db, owner, 'local', input(slow.url)))!;
+    const toFast = (await createSubscription(rm.db, owner, 'local', input(fast.url)))!;
+    // Three batches: three deliveries to each receiver, more than the slow one's single slot.
+    for (const ledger of [40, 41, 42])
+      await applyBatch(rm.db, 'local', batch(ledger), { ledger, cursor: `c${ledger}` });
+
+    const worker = startWebhookWorker(async () => rm.db, {
+      network: 'local',
+      allowLocal: true,
+      retryBaseMs: 60_000,
+      pollMs: 50,
+      perReceiver: 1,
+      timeoutMs: 3_000,
+    });
+    try {
+      const started = Date.now();
+      await vi.waitFor(
+        async () =>
+          expect(
+            (await listDeliveries(rm.db, owner, toFast.info.id)).filter((d) => d.status === 'delivered'),
+          ).toHaveLength(3),
+        { timeout: 10_000, interval: 50 },
+      );
+      expect(Date.now() - started).toBeLessThan(2_500);
+      // The slow receiver has had one attempt at a time, then its timeout sends the first back to wait.
+      expect(slow.got).toHaveLength(1);
+      await vi.waitFor(
+        async () =>
+          expect((await listDeliveries(rm.db, owner, toSlow.info.id)).some((d) => d.lastError === 'Timed out')).toBe(
+            true,
+          ),
+        { timeout: 10_000, interval: 100 },
+      );
+      const afterTimeout = await listDeliveries(rm.db, owner, toSlow.info.id);
+      expect(afterTimeout.find((d) => d.lastError === 'Timed out')).toMatchObject({ status: 'pending', attempts: 1 });
+    } finally {
+      await worker.stop();
+      await slow.close();
+      await fast.close();
     }
   });
 });
