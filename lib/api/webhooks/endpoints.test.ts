@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openReadModel, type ReadModel } from '@/lib/db/client';
 import { sampleAccount, sampleContract } from '@/lib/db/sample';
 import { setApiDatabase } from '../db';
@@ -12,6 +12,9 @@ const create = apiRoute(WEBHOOKS_SCOPE, keyHandlers.create);
 const remove = apiRoute<{ id: string }>(WEBHOOKS_SCOPE, keyHandlers.remove);
 const deliveries = apiRoute<{ id: string }>(WEBHOOKS_SCOPE, keyHandlers.deliveries);
 const resend = apiRoute<{ id: string; delivery: string }>(WEBHOOKS_SCOPE, keyHandlers.resend);
+
+// PGlite starts in seconds, and slower on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let rm: ReadModel;
 const req = (key: string | null, method: string, body?: unknown, path = '/api/v1/webhooks') =>
