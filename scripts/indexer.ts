@@ -15,6 +15,7 @@ import { syncAll } from '../lib/indexer/follower';
 import { tryFollowerLock } from '../lib/indexer/follower-lock';
 import { reconcile } from '../lib/indexer/reconcile';
 import { startRunner } from '../lib/indexer/runner';
+import { startWebhooks } from '../lib/api/webhooks/start';
 import { isContractAddress } from '../lib/strkey';
 
 async function main() {
@@ -50,12 +51,14 @@ async function main() {
       return;
     }
     const runner = startRunner(async () => rm, getNetwork, Number(process.env.OPENESCROW_INDEXER_INTERVAL_MS ?? 2_000));
+    const webhooks = await startWebhooks(async () => rm.db, getNetwork);
     const report = setInterval(() => console.log(JSON.stringify(runner.status())), 30_000);
     await new Promise<void>((resolve) => {
       for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve());
     });
     clearInterval(report);
     await runner.stop();
+    await webhooks?.stop();
   } finally {
     await rm.close();
   }

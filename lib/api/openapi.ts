@@ -7,6 +7,7 @@
 import { escrowFormSchema } from '../schemas/steps';
 import { pendingSignatureBody, pendingStartBody, pendingSubmitBody, pendingView } from './endpoints/pending';
 import { stepRoutes } from './endpoints/steps';
+import { webhookEvents, webhookPaths, webhookPayloadSchema } from './webhooks/openapi';
 import { jsonSchema as schema, problemComponents, problemResponses, stepRequestSchema } from './openapi-parts';
 import {
   balanceList,
@@ -212,7 +213,7 @@ export function openApiDocument() {
         bearer: { type: 'http', scheme: 'bearer', description: 'An API key from /settings/api-keys (oek_…)' },
         apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
       },
-      schemas: { Problem: schema(problemDocument), Prepared: schema(preparedTx) },
+      schemas: { Problem: schema(problemDocument), Prepared: schema(preparedTx), WebhookPayload: webhookPayloadSchema() },
       responses: problemComponents(),
     },
     paths: {
@@ -276,6 +277,8 @@ export function openApiDocument() {
         },
       },
       '/balances': balancesPath(),
+      ...webhookPaths(),
     },
+    webhooks: webhookEvents(),
   };
 }

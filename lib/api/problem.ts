@@ -22,6 +22,7 @@ export const STATUS: Record<string, number> = {
   'missing-scope': 403,
   'foreign-origin': 403,
   'too-many-keys': 409,
+  'too-many-webhooks': 409,
   'sign-in-refused': 401,
   'not-found': 404,
   'not-openescrow': 404,

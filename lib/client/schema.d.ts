@@ -418,8 +418,248 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This key’s webhook subscriptions (scope: webhooks) */
+    get: operations['listWebhooks'];
+    put?: never;
+    /** Subscribe a URL to escrow events: of every escrow where the key’s owner holds a role, or of the listed ones (scope: webhooks). The answer carries the signing secret, once. */
+    post: operations['createWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a subscription and its delivery log (scope: webhooks) */
+    delete: operations['deleteWebhook'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A subscription’s delivery log, newest first: attempts, status code, latency, next try (scope: webhooks) */
+    get: operations['listWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webhooks/{id}/deliveries/{delivery}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a delivery again now, with the same webhook-id (scope: webhooks) */
+    post: operations['resendWebhookDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  'escrow.created': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sent when a contract emits `created` for an escrow you subscribed to */
+    post: operations['webhook_escrow_created'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'escrow.funded': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sent when a contract emits `funded` for an escrow you subscribed to */
+    post: operations['webhook_escrow_funded'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'escrow.status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sent when a contract emits `status` for an escrow you subscribed to */
+    post: operations['webhook_escrow_status'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'escrow.approved': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sent when a contract emits `approved` for an escrow you subscribed to */
+    post: operations['webhook_escrow_approved'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'escrow.released': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sent when a contract emits `released` for an escrow you subscribed to */
+    post: operations['webhook_escrow_released'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'escrow.disputed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sent when a contract emits `disputed` for an escrow you subscribed to */
+    post: operations['webhook_escrow_disputed'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'escrow.resolved': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sent when a contract emits `resolved` for an escrow you subscribed to */
+    post: operations['webhook_escrow_resolved'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'escrow.withdrawn': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sent when a contract emits `withdrawn` for an escrow you subscribed to */
+    post: operations['webhook_escrow_withdrawn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'escrow.refunded': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sent when a contract emits `refunded` for an escrow you subscribed to */
+    post: operations['webhook_escrow_refunded'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'escrow.updated': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sent when a contract emits `updated` for an escrow you subscribed to */
+    post: operations['webhook_escrow_updated'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
 export interface components {
   schemas: {
     Problem: {
@@ -448,6 +688,35 @@ export interface components {
       other_signers: string[];
       auth_valid_until_ledger: number;
       network_passphrase: string;
+    };
+    WebhookPayload: {
+      /** @enum {string} */
+      type:
+        | 'escrow.created'
+        | 'escrow.funded'
+        | 'escrow.status'
+        | 'escrow.approved'
+        | 'escrow.released'
+        | 'escrow.disputed'
+        | 'escrow.resolved'
+        | 'escrow.withdrawn'
+        | 'escrow.refunded'
+        | 'escrow.updated';
+      /** @description When the ledger with the event closed (ISO 8601) */
+      timestamp: string;
+      data: {
+        /** @description The RPC’s event id; also the `webhook-id` header, for de-duplication */
+        event_id: string;
+        network: string;
+        /** @description The escrow’s contract id (C…) */
+        escrow_id: string;
+        tx_hash: string;
+        ledger: number;
+        /** @description The contract event’s action (the type without `escrow.`) */
+        action: string;
+        /** @description The decoded event data as the timeline stores it: a positional list, amounts as decimal strings */
+        event: unknown;
+      };
     };
   };
   responses: {
@@ -487,7 +756,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description A conflict with the current state. Codes: `too-many-keys`, `idempotency-in-progress` */
+    /** @description A conflict with the current state. Codes: `too-many-keys`, `too-many-webhooks`, `idempotency-in-progress` */
     Problem409: {
       headers: {
         [name: string]: unknown;
@@ -1920,6 +2189,596 @@ export interface operations {
       429: components['responses']['Problem429'];
       500: components['responses']['Problem500'];
       502: components['responses']['Problem502'];
+    };
+  };
+  listWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subscriptions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              id: string;
+              /** @description The API key the subscription belongs to */
+              key_id: string;
+              url: string;
+              event_types: (
+                | 'escrow.created'
+                | 'escrow.funded'
+                | 'escrow.status'
+                | 'escrow.approved'
+                | 'escrow.released'
+                | 'escrow.disputed'
+                | 'escrow.resolved'
+                | 'escrow.withdrawn'
+                | 'escrow.refunded'
+                | 'escrow.updated'
+              )[];
+              /** @description Only these escrows; null for every escrow of the key’s owner */
+              escrow_ids: string[] | null;
+              /** @description ISO 8601 */
+              created_at: string;
+            }[];
+          };
+        };
+      };
+      /** @description An error (RFC 9457), with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          url: string;
+          /**
+           * @default [
+           *       "escrow.created",
+           *       "escrow.funded",
+           *       "escrow.status",
+           *       "escrow.approved",
+           *       "escrow.released",
+           *       "escrow.disputed",
+           *       "escrow.resolved",
+           *       "escrow.withdrawn",
+           *       "escrow.refunded",
+           *       "escrow.updated"
+           *     ]
+           */
+          event_types?: (
+            | 'escrow.created'
+            | 'escrow.funded'
+            | 'escrow.status'
+            | 'escrow.approved'
+            | 'escrow.released'
+            | 'escrow.disputed'
+            | 'escrow.resolved'
+            | 'escrow.withdrawn'
+            | 'escrow.refunded'
+            | 'escrow.updated'
+          )[];
+          escrow_ids?: string[] | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The subscription, with its secret */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @description The API key the subscription belongs to */
+            key_id: string;
+            url: string;
+            event_types: (
+              | 'escrow.created'
+              | 'escrow.funded'
+              | 'escrow.status'
+              | 'escrow.approved'
+              | 'escrow.released'
+              | 'escrow.disputed'
+              | 'escrow.resolved'
+              | 'escrow.withdrawn'
+              | 'escrow.refunded'
+              | 'escrow.updated'
+            )[];
+            /** @description Only these escrows; null for every escrow of the key’s owner */
+            escrow_ids: string[] | null;
+            /** @description ISO 8601 */
+            created_at: string;
+            /** @description The signing secret (whsec_…), shown this once: verify each delivery with it */
+            secret: string;
+          };
+        };
+      };
+      /** @description An error (RFC 9457), with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The subscription’s id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            deleted: boolean;
+          };
+        };
+      };
+      /** @description An error (RFC 9457), with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The subscription’s id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The deliveries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              id: string;
+              subscription_id: string;
+              /** @description Sent as the `webhook-id` header */
+              event_id: string;
+              escrow_id: string;
+              /** @enum {string} */
+              event_type:
+                | 'escrow.created'
+                | 'escrow.funded'
+                | 'escrow.status'
+                | 'escrow.approved'
+                | 'escrow.released'
+                | 'escrow.disputed'
+                | 'escrow.resolved'
+                | 'escrow.withdrawn'
+                | 'escrow.refunded'
+                | 'escrow.updated';
+              /** @enum {string} */
+              status: 'pending' | 'delivered' | 'failed';
+              attempts: number;
+              next_attempt_at: string | null;
+              last_attempt_at: string | null;
+              last_status_code: number | null;
+              last_latency_ms: number | null;
+              last_error: string | null;
+              /** @description ISO 8601 */
+              created_at: string;
+              delivered_at: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description An error (RFC 9457), with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  resendWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The subscription’s id */
+        id: string;
+        /** @description The delivery’s id */
+        delivery: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The delivery, due now */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            subscription_id: string;
+            /** @description Sent as the `webhook-id` header */
+            event_id: string;
+            escrow_id: string;
+            /** @enum {string} */
+            event_type:
+              | 'escrow.created'
+              | 'escrow.funded'
+              | 'escrow.status'
+              | 'escrow.approved'
+              | 'escrow.released'
+              | 'escrow.disputed'
+              | 'escrow.resolved'
+              | 'escrow.withdrawn'
+              | 'escrow.refunded'
+              | 'escrow.updated';
+            /** @enum {string} */
+            status: 'pending' | 'delivered' | 'failed';
+            attempts: number;
+            next_attempt_at: string | null;
+            last_attempt_at: string | null;
+            last_status_code: number | null;
+            last_latency_ms: number | null;
+            last_error: string | null;
+            /** @description ISO 8601 */
+            created_at: string;
+            delivered_at: string | null;
+          };
+        };
+      };
+      /** @description An error (RFC 9457), with a stable `code` */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  webhook_escrow_created: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: the same on every attempt; drop a repeat */
+        'webhook-id': string;
+        /** @description Seconds since the epoch when this attempt was signed */
+        'webhook-timestamp': string;
+        /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` with the secret (Standard Webhooks) */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookPayload'];
+      };
+    };
+    responses: {
+      /** @description Received; any other answer, or none within 10 s, is retried with backoff for a day */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_escrow_funded: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: the same on every attempt; drop a repeat */
+        'webhook-id': string;
+        /** @description Seconds since the epoch when this attempt was signed */
+        'webhook-timestamp': string;
+        /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` with the secret (Standard Webhooks) */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookPayload'];
+      };
+    };
+    responses: {
+      /** @description Received; any other answer, or none within 10 s, is retried with backoff for a day */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_escrow_status: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: the same on every attempt; drop a repeat */
+        'webhook-id': string;
+        /** @description Seconds since the epoch when this attempt was signed */
+        'webhook-timestamp': string;
+        /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` with the secret (Standard Webhooks) */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookPayload'];
+      };
+    };
+    responses: {
+      /** @description Received; any other answer, or none within 10 s, is retried with backoff for a day */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_escrow_approved: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: the same on every attempt; drop a repeat */
+        'webhook-id': string;
+        /** @description Seconds since the epoch when this attempt was signed */
+        'webhook-timestamp': string;
+        /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` with the secret (Standard Webhooks) */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookPayload'];
+      };
+    };
+    responses: {
+      /** @description Received; any other answer, or none within 10 s, is retried with backoff for a day */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_escrow_released: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: the same on every attempt; drop a repeat */
+        'webhook-id': string;
+        /** @description Seconds since the epoch when this attempt was signed */
+        'webhook-timestamp': string;
+        /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` with the secret (Standard Webhooks) */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookPayload'];
+      };
+    };
+    responses: {
+      /** @description Received; any other answer, or none within 10 s, is retried with backoff for a day */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_escrow_disputed: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: the same on every attempt; drop a repeat */
+        'webhook-id': string;
+        /** @description Seconds since the epoch when this attempt was signed */
+        'webhook-timestamp': string;
+        /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` with the secret (Standard Webhooks) */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookPayload'];
+      };
+    };
+    responses: {
+      /** @description Received; any other answer, or none within 10 s, is retried with backoff for a day */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_escrow_resolved: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: the same on every attempt; drop a repeat */
+        'webhook-id': string;
+        /** @description Seconds since the epoch when this attempt was signed */
+        'webhook-timestamp': string;
+        /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` with the secret (Standard Webhooks) */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookPayload'];
+      };
+    };
+    responses: {
+      /** @description Received; any other answer, or none within 10 s, is retried with backoff for a day */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_escrow_withdrawn: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: the same on every attempt; drop a repeat */
+        'webhook-id': string;
+        /** @description Seconds since the epoch when this attempt was signed */
+        'webhook-timestamp': string;
+        /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` with the secret (Standard Webhooks) */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookPayload'];
+      };
+    };
+    responses: {
+      /** @description Received; any other answer, or none within 10 s, is retried with backoff for a day */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_escrow_refunded: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: the same on every attempt; drop a repeat */
+        'webhook-id': string;
+        /** @description Seconds since the epoch when this attempt was signed */
+        'webhook-timestamp': string;
+        /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` with the secret (Standard Webhooks) */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookPayload'];
+      };
+    };
+    responses: {
+      /** @description Received; any other answer, or none within 10 s, is retried with backoff for a day */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_escrow_updated: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: the same on every attempt; drop a repeat */
+        'webhook-id': string;
+        /** @description Seconds since the epoch when this attempt was signed */
+        'webhook-timestamp': string;
+        /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` with the secret (Standard Webhooks) */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookPayload'];
+      };
+    };
+    responses: {
+      /** @description Received; any other answer, or none within 10 s, is retried with backoff for a day */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
 }

@@ -12,6 +12,7 @@ import { escrows, events, funders, indexerCursors, memberships, milestones, payo
 import { checkBatch } from './check-batch';
 import { ROLES, type Role } from '@/lib/db/vocabulary';
 import type { EscrowSnapshot, IndexerCursor, ProjectedBatch } from './rows';
+import { enqueueDeliveries } from '@/lib/api/webhooks/enqueue';
 
 /** Rows per INSERT: Postgres takes at most 65,535 parameters per statement. */
 const CHUNK = 500;
@@ -108,15 +109,21 @@ export async function applyBatch(
     for (const part of chunks(memberRows)) await tx.insert(memberships).values(part);
     for (const part of chunks(funderRows)) await tx.insert(funders).values(part);
 
-    let newEvents = 0;
+    const newEvents = new Set<string>();
     for (const part of chunks(batch.events)) {
       const rows = await tx
         .insert(events)
         .values(part.map((e) => ({ ...e, network })))
         .onConflictDoNothing()
         .returning({ eventId: events.eventId });
-      newEvents += rows.length;
+      for (const r of rows) newEvents.add(r.eventId);
     }
+    // Webhooks: one delivery per (subscription, newly stored event), in this transaction.
+    await enqueueDeliveries(
+      tx,
+      network,
+      batch.events.filter((e) => newEvents.has(e.eventId)),
+    );
     for (const part of chunks(batch.payouts)) {
       await tx
         .insert(payouts)
@@ -132,7 +139,7 @@ export async function applyBatch(
         set: replaceAll(indexerCursors, ['network']),
         setWhere: sql`${indexerCursors.ledger} <= excluded.ledger`,
       });
-    return { escrows: applied.size, events: newEvents };
+    return { escrows: applied.size, events: newEvents.size };
   });
 }
 

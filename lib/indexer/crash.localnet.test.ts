@@ -90,8 +90,8 @@ describe.skipIf(!localnetAvailable).each(testBackends())('a crash mid-batch on $
           (e: unknown) => e,
         );
         if (!crashing.reached()) {
-          // 11 statements: the lock, escrows, 3 deletes, 3 inserts, events, payouts, the cursor
-          expect(n - 1).toBe(11);
+          // 12 statements: the lock, escrows, 3 deletes, 3 inserts, events, the webhook subscriptions, payouts, the cursor
+          expect(n - 1).toBe(12);
           break; // the write has fewer statements: every point was tried
         }
         expect(error).toBeInstanceOf(Crash);
