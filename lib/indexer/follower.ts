@@ -8,14 +8,13 @@
 import { nativeToScVal, rpc } from '@stellar/stellar-sdk';
 import type { ReadModel } from '@/lib/db/client';
 import type { NetworkConfig } from '@/lib/networks/config';
-import { contractWasmHash } from '@/lib/escrow/verify';
 import { rpcServer } from '@/lib/stellar/rpc';
-import { ChainError } from '@/lib/stellar/result';
 import { applyBatch, readCursor } from './apply-batch';
 import { dataJson, decodeEventData, escrowAction } from './decode-event';
-import { loadState } from './load-state';
-import { applyEvent, type EventPlace } from './project';
-import { reconcile } from './reconcile';
+import { readChainEscrows, readInstances } from './contract-state';
+import { loadStates } from './load-state';
+import { applyEvent, payoutsOf, type EventPlace } from './project';
+import { fromChain, reconcile } from './reconcile';
 import type { EventRow, PayoutRow } from './rows';
 import { toSnapshot, type SnapshotInput } from './snapshot';
 
@@ -37,20 +36,22 @@ export interface SyncResult {
   gap: { from: number; to: number } | null;
 }
 
-/** Released builds seen per contract, so each contract's code is read once per process. */
+/** Each contract's wasm hash (null: not a wasm contract, or none), so each contract's code is read once per process. */
 const codeCache = new Map<string, string | null>();
 
-async function wasmHashOf(network: NetworkConfig, contractId: string): Promise<string | null> {
-  const key = `${network.passphrase}|${contractId}`;
-  if (codeCache.has(key)) return codeCache.get(key)!;
-  // Only a definite answer is remembered: an unreachable RPC aborts the page (retried from the
-  // same cursor), so a real escrow is never passed over for a network hiccup.
-  const hash = await contractWasmHash(network, contractId).catch((e: unknown) => {
-    if (e instanceof ChainError && e.error.code === 'not-found') return null;
-    throw e;
-  });
-  codeCache.set(key, hash);
-  return hash;
+/**
+ * The wasm hashes of `ids`, reading those not seen before in one `getLedgerEntries` call per 200.
+ * An unreachable RPC throws (the page is retried from the same cursor), so a real escrow is never
+ * passed over for a network hiccup.
+ */
+async function wasmHashes(network: NetworkConfig, ids: string[]): Promise<Map<string, string | null>> {
+  const key = (id: string) => `${network.passphrase}|${id}`;
+  const unseen = ids.filter((id) => !codeCache.has(key(id)));
+  if (unseen.length > 0) {
+    for (const [id, instance] of await readInstances(network, unseen))
+      codeCache.set(key(id), instance?.wasmHash ?? null);
+  }
+  return new Map(ids.map((id) => [id, codeCache.get(key(id)) ?? null]));
 }
 
 /** The network's key in the read model (every row carries it). */
@@ -86,24 +87,42 @@ export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<S
   }
   const res = await server.getEvents(request);
 
-  const states = new Map<string, SnapshotInput | null>();
-  const eventRows: EventRow[] = [];
-  const payoutRows: PayoutRow[] = [];
-  for (const ev of res.events) {
+  const ours = res.events.flatMap((ev) => {
     const contractId = ev.contractId?.contractId();
     const action = escrowAction(ev.topic);
-    if (!contractId || !action || !ev.inSuccessfulContractCall) continue;
-    if (!states.has(contractId)) states.set(contractId, await loadState(rm.db, key, contractId));
-    let state = states.get(contractId) ?? null;
-    if (state && ev.id <= state.lastEventId) continue; // already applied
-    if (!state) {
-      // A contract enters the read model by its `created` event and a released build only: a
-      // look-alike emitting the same topics never does.
-      if (action !== 'created') continue;
-      const hash = await wasmHashOf(network, contractId);
-      if (!hash || !network.releasedWasmHashes.includes(hash)) continue;
-      state = null;
+    return contractId && action && ev.inSuccessfulContractCall ? [{ ev, contractId, action }] : [];
+  });
+  const ids = [...new Set(ours.map((o) => o.contractId))];
+  const states: Map<string, SnapshotInput | null> = await loadStates(rm.db, key, ids);
+  // A contract enters the read model only when it runs a released build: a look-alike emitting
+  // the same topics never does.
+  const unknown = ids.filter((id) => !states.has(id));
+  const hashes = await wasmHashes(network, unknown);
+  const released = unknown.filter((id) => network.releasedWasmHashes.includes(hashes.get(id) ?? ''));
+  // A released escrow whose `created` event is not on this page (it fell before the RPC's
+  // history) is rebuilt from its contract state as of now; its events up to now are then only
+  // recorded, and later ones apply on top.
+  const createdHere = new Set(ours.filter((o) => o.action === 'created').map((o) => o.contractId));
+  const orphans = released.filter((id) => !createdHere.has(id));
+  if (orphans.length > 0) {
+    const chain = await readChainEscrows(network, orphans);
+    for (const id of orphans) {
+      const found = chain.escrows.get(id);
+      const first = ours.find((o) => o.contractId === id)!.ev;
+      if (found)
+        states.set(
+          id,
+          fromChain(id, found, null, chain.ledger, { ledger: first.ledger, closedAt: new Date(first.ledgerClosedAt) }),
+        );
     }
+  }
+  const adoptable = new Set(released.filter((id) => createdHere.has(id)));
+
+  const eventRows: EventRow[] = [];
+  const payoutRows: PayoutRow[] = [];
+  for (const { ev, contractId, action } of ours) {
+    const state = states.get(contractId) ?? null;
+    if (!state && !(action === 'created' && adoptable.has(contractId))) continue;
     let decoded;
     try {
       decoded = decodeEventData(action, ev.value);
@@ -115,11 +134,9 @@ export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<S
       eventId: ev.id,
       ledger: ev.ledger,
       closedAt: new Date(ev.ledgerClosedAt),
-      wasmHash: state?.wasmHash ?? (await wasmHashOf(network, contractId))!,
+      wasmHash: state?.wasmHash ?? hashes.get(contractId)!,
     };
-    const next = applyEvent(state, decoded, place);
-    states.set(contractId, next.state);
-    eventRows.push({
+    const row: EventRow = {
       eventId: ev.id,
       contractId,
       txHash: ev.txHash,
@@ -127,10 +144,21 @@ export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<S
       closedAt: place.closedAt,
       action,
       data: dataJson(decoded),
-    });
+    };
+    if (state && ev.id <= state.lastEventId) {
+      // Already in the state (a replay, or before a rebuild from contract state): the timeline
+      // still gets the event and its payouts (inserted once), the state is not touched.
+      eventRows.push(row);
+      payoutRows.push(...payoutsOf(decoded, place));
+      continue;
+    }
+    const next = applyEvent(state, decoded, place);
+    states.set(contractId, next.state);
+    eventRows.push(row);
     payoutRows.push(...next.payouts);
   }
 
+  // Only what this page changed is written (a replayed escrow's snapshot would be refused anyway).
   const touched = new Set(eventRows.map((e) => e.contractId));
   const snapshots = [...states].filter(([id, s]) => s && touched.has(id)).map(([, s]) => toSnapshot(s!));
   const full = res.events.length >= PAGE;

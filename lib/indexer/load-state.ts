@@ -2,7 +2,7 @@
  * The inverse of toSnapshot: an escrow's state as the read model holds it, so the projection can
  * apply the next events to it (and a page can show what the indexer knows).
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { escrows, funders, milestones } from '@/lib/db/schema';
 import type { Escrow, EscrowConfig } from '@/lib/escrow/types';
@@ -25,15 +25,37 @@ function configFrom(json: unknown): EscrowConfig {
 
 /** The stored state of one escrow, or null when the read model has not seen it. */
 export async function loadState(db: Database, network: string, contractId: string): Promise<SnapshotInput | null> {
-  const [row] = await db
-    .select()
-    .from(escrows)
-    .where(and(eq(escrows.network, network), eq(escrows.contractId, contractId)));
-  if (!row) return null;
-  const own = <T extends typeof milestones | typeof funders>(t: T) =>
-    and(eq(t.network, network), eq(t.contractId, contractId));
-  const ms = await db.select().from(milestones).where(own(milestones)).orderBy(asc(milestones.index));
-  const fs = await db.select().from(funders).where(own(funders)).orderBy(asc(funders.address));
+  return (await loadStates(db, network, [contractId])).get(contractId) ?? null;
+}
+
+/** The stored states of `ids` (those the read model has seen), in three queries whatever their number. */
+export async function loadStates(db: Database, network: string, ids: string[]): Promise<Map<string, SnapshotInput>> {
+  const out = new Map<string, SnapshotInput>();
+  if (ids.length === 0) return out;
+  const own = <T extends typeof escrows | typeof milestones | typeof funders>(t: T) =>
+    and(eq(t.network, network), inArray(t.contractId, ids));
+  const [rows, ms, fs] = await Promise.all([
+    db.select().from(escrows).where(own(escrows)),
+    db.select().from(milestones).where(own(milestones)).orderBy(asc(milestones.contractId), asc(milestones.index)),
+    db.select().from(funders).where(own(funders)).orderBy(asc(funders.contractId), asc(funders.address)),
+  ]);
+  const group = <T extends { contractId: string }>(list: T[]) => {
+    const by = new Map<string, T[]>();
+    for (const x of list) by.set(x.contractId, [...(by.get(x.contractId) ?? []), x]);
+    return by;
+  };
+  const msBy = group(ms);
+  const fsBy = group(fs);
+  for (const row of rows)
+    out.set(row.contractId, stateOf(row, msBy.get(row.contractId) ?? [], fsBy.get(row.contractId) ?? []));
+  return out;
+}
+
+function stateOf(
+  row: typeof escrows.$inferSelect,
+  ms: (typeof milestones.$inferSelect)[],
+  fs: (typeof funders.$inferSelect)[],
+): SnapshotInput {
   const escrow: Escrow = {
     config: configFrom(row.config),
     milestones: ms.map((m) => ({
@@ -59,7 +81,7 @@ export async function loadState(db: Database, network: string, contractId: strin
     termsVersion: row.termsVersion,
   };
   return {
-    contractId,
+    contractId: row.contractId,
     escrow,
     funders: fs.map((f) => ({ address: f.address, contributed: f.contributed, refunded: f.refunded })),
     paid: { released: row.released, platformFees: row.platformFeesPaid, protocolFees: row.protocolFeesPaid },
