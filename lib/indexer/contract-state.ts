@@ -54,9 +54,6 @@ const stateKey = (id: string) => dataKey(id, symbol('state'));
 const sacBalanceKey = (token: string, holder: string) =>
   dataKey(token, xdr.ScVal.scvVec([symbol('Balance'), Address.fromString(holder).toScVal()]));
 
-/** Counts `getLedgerEntries` calls (a test checks the batching). */
-export const calls = { getLedgerEntries: 0 };
-
 /** Reads `keys` in calls of at most 200; the answer by key (base64 XDR), and the ledger read at. */
 async function readEntries(
   network: NetworkConfig,
@@ -66,7 +63,6 @@ async function readEntries(
   let ledger = 0;
   const unique = [...new Map(keys.map((k) => [k.toXDR('base64'), k])).values()];
   for (let i = 0; i < unique.length; i += 200) {
-    calls.getLedgerEntries++;
     let res: rpc.Api.GetLedgerEntriesResponse;
     try {
       res = await rpcServer(network).getLedgerEntries(...unique.slice(i, i + 200));
@@ -171,17 +167,19 @@ async function simulatedBalance(network: NetworkConfig, token: string, holder: s
  * Reads `ids` from their entries: a map holding each one that runs a released build (the others
  * are left out), and the ledger read at. `tokens` (each escrow's token as last known) lets the
  * balance entries go into the same call; an escrow whose token is unknown or changed, or a token
- * that is not a Stellar Asset Contract, costs one more read.
+ * that is not a Stellar Asset Contract, costs one more read. `perCall`: escrows per call (at most
+ * {@link ESCROWS_PER_CALL}, so that a call stays within RPC's 200 keys).
  */
 export async function readChainEscrows(
   network: NetworkConfig,
   ids: string[],
   tokens: Map<string, string> = new Map(),
+  perCall = ESCROWS_PER_CALL,
 ): Promise<{ escrows: Map<string, ChainEscrow>; ledger: number }> {
   const out = new Map<string, ChainEscrow>();
   let ledger = 0;
-  for (let i = 0; i < ids.length; i += ESCROWS_PER_CALL) {
-    const part = ids.slice(i, i + ESCROWS_PER_CALL);
+  for (let i = 0; i < ids.length; i += perCall) {
+    const part = ids.slice(i, i + perCall);
     const guess = (id: string) => tokens.get(id);
     const keys = part.flatMap((id) => {
       const token = guess(id);

@@ -17,8 +17,8 @@ import { loadStates } from './load-state';
 import type { FunderRow } from './rows';
 import { toSnapshot, type SnapshotInput } from './snapshot';
 
-/** Escrows written per transaction. */
-const PER_BATCH = ESCROWS_PER_CALL * 4;
+/** Escrows written per transaction (rounded up to whole calls). */
+const PER_BATCH = 200;
 
 /**
  * An event id that sorts after every event of `ledger` and before every event of the next
@@ -66,13 +66,17 @@ export function fromChain(
 /**
  * Reconciles `ids` (default: every escrow the read model knows on this network) from contract
  * state; an unknown id is adopted only when it runs a released build (else it is skipped and
- * named in `refused`). Writes in batches; the cursor does not move.
+ * named in `refused`). Reads `perCall` escrows (default and at most {@link ESCROWS_PER_CALL}) per
+ * `getLedgerEntries` call: a reconcile of N known escrows makes ceil(N / perCall) calls. Writes in
+ * batches of 200; the cursor does not move.
  */
 export async function reconcile(
   rm: ReadModel,
   network: NetworkConfig,
   ids?: string[],
+  options: { perCall?: number } = {},
 ): Promise<{ reconciled: number; refused: string[] }> {
+  const perCall = Math.min(options.perCall ?? ESCROWS_PER_CALL, ESCROWS_PER_CALL);
   const key = network.name;
   const list =
     ids ??
@@ -82,12 +86,13 @@ export async function reconcile(
   const cursor = (await readCursor(rm.db, key)) ?? { ledger: 0, cursor: '' };
   const refused: string[] = [];
   let reconciled = 0;
-  for (let i = 0; i < list.length; i += PER_BATCH) {
-    const part = list.slice(i, i + PER_BATCH);
+  const perBatch = perCall * Math.ceil(PER_BATCH / perCall);
+  for (let i = 0; i < list.length; i += perBatch) {
+    const part = list.slice(i, i + perBatch);
     const stored = await loadStates(rm.db, key, part);
     // The token each escrow had lets its balance be read in the same call as its entries.
     const tokens = new Map([...stored].map(([id, s]) => [id, s.escrow.config.token]));
-    const chain = await readChainEscrows(network, part, tokens);
+    const chain = await readChainEscrows(network, part, tokens, perCall);
     const snapshots = part.flatMap((id) => {
       const found = chain.escrows.get(id);
       if (!found) {
