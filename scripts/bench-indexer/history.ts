@@ -55,7 +55,14 @@ async function runLifecycles(kit: Kit, key: Keypair, count: number): Promise<voi
   const me = key.publicKey();
   for (let n = 0; n < count; n++) {
     const config = kit.config({
-      roles: { ...kit.config().roles, approvers: [me], serviceProvider: me, releaseSigners: [me], platform: me, receiver: me },
+      roles: {
+        ...kit.config().roles,
+        approvers: [me],
+        serviceProvider: me,
+        releaseSigners: [me],
+        platform: me,
+        receiver: me,
+      },
     });
     const { op, contractId: id } = createEscrowOp({
       deployer: me,
