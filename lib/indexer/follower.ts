@@ -64,8 +64,7 @@ export const networkKey = (network: NetworkConfig) => network.name;
 export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<SyncResult> {
   const key = networkKey(network);
   const server = rpcServer(network);
-  const stored = await readCursor(rm.db, key);
-  const health = await server.getHealth();
+  const [stored, health] = await Promise.all([readCursor(rm.db, key), server.getHealth()]);
   const oldest = Number(health.oldestLedger);
   const latest = Number(health.latestLedger);
   let gap: SyncResult['gap'] = null;
