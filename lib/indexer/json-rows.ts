@@ -10,8 +10,15 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Amounts (bigint) as decimal strings; Dates become ISO text through their own toJSON. */
-const toJson = (rows: unknown[]) => JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+/**
+ * Amounts (bigint) as decimal strings; Dates become ISO text through their own toJSON. A NUL
+ * becomes U+FFFD: the contract lets a text hold one, Postgres's text and jsonb cannot, and one
+ * escrow's title must not stop the indexer for everyone.
+ */
+const toJson = (rows: unknown[]) =>
+  JSON.stringify(rows, (_, v) =>
+    typeof v === 'bigint' ? v.toString() : typeof v === 'string' ? v.replaceAll('\u0000', '\uFFFD') : v,
+  );
 
 /**
  * `insert into t (cols) select cols from jsonb_populate_recordset(null::t, $1)`, for rows given
