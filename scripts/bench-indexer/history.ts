@@ -110,20 +110,39 @@ async function make(lifecycles: number, cacheDir: string): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
+/** Starts localnet on a copy of the cached chain, so that what the benchmark submits never enters the cache. */
+async function startCopy(cacheDir: string): Promise<{ kit: Kit; dataDir: string }> {
+  const meta = JSON.parse(readFileSync(path.join(cacheDir, 'meta.json'), 'utf8')) as Meta;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'openescrow-bench-chain-'));
+  cpSync(path.join(cacheDir, 'chain'), dataDir, { recursive: true });
+  try {
+    const kit = await startKit([], {
+      dataDir,
+      party: Keypair.fromSecret(meta.party),
+      resolver: Keypair.fromSecret(meta.resolver),
+    });
+    return { kit, dataDir };
+  } catch (e) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
 /** A localnet holding `lifecycles` finished lifecycles, from the cache when it has them (made first otherwise). */
 export async function openHistory(lifecycles: number): Promise<History> {
   const cacheDir = path.join('.cache/bench-indexer', `${WASM_HASH.slice(0, 12)}-${lifecycles}`);
-  const metaFile = path.join(cacheDir, 'meta.json');
-  const madeIn = existsSync(metaFile) ? null : await make(lifecycles, cacheDir);
-  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
-  // A copy, so that what the benchmark submits afterwards never enters the cached chain.
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'openescrow-bench-chain-'));
-  cpSync(path.join(cacheDir, 'chain'), dataDir, { recursive: true });
-  const kit = await startKit([], {
-    dataDir,
-    party: Keypair.fromSecret(meta.party),
-    resolver: Keypair.fromSecret(meta.resolver),
-  });
+  let madeIn = existsSync(path.join(cacheDir, 'meta.json')) ? null : await make(lifecycles, cacheDir);
+  let started;
+  try {
+    started = await startCopy(cacheDir);
+  } catch (e) {
+    if (madeIn !== null) throw e;
+    // A chain cached by another localnet build may not open with this one: make it again.
+    console.log(`the cached chain did not start (${(e as Error).message.split('\n')[0]}); making it again`);
+    madeIn = await make(lifecycles, cacheDir);
+    started = await startCopy(cacheDir);
+  }
+  const { kit, dataDir } = started;
   return {
     kit,
     lifecycles,
