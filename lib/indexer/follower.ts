@@ -34,6 +34,14 @@ export interface SyncResult {
   full: boolean;
   /** Set when the cursor was older than the RPC's history and the known escrows were reconciled. */
   gap: { from: number; to: number } | null;
+  /** After a full page: the next page, already asked for (from the cursor this page wrote). */
+  next?: Prefetch;
+}
+
+/** A getEvents page asked for ahead, while the previous one is written. */
+export interface Prefetch {
+  cursor: string;
+  page: Promise<rpc.Api.GetEventsResponse | null>;
 }
 
 /** Each contract's wasm hash (null: not a wasm contract, or none), so each contract's code is read once per process. */
@@ -61,7 +69,7 @@ export const networkKey = (network: NetworkConfig) => network.name;
  * Reads and applies one page of events after the stored cursor (from the oldest ledger the RPC
  * keeps when there is none). Returns what it wrote; call it again while `events` is a full page.
  */
-export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<SyncResult> {
+export async function syncPage(rm: ReadModel, network: NetworkConfig, ahead?: Prefetch): Promise<SyncResult> {
   const key = networkKey(network);
   const server = rpcServer(network);
   const [stored, health] = await Promise.all([readCursor(rm.db, key), server.getHealth()]);
@@ -84,7 +92,18 @@ export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<S
       limit: PAGE,
     };
   }
-  const res = await server.getEvents(request);
+  // The page asked for ahead is the one to read when it starts at the stored cursor.
+  const early = ahead && 'cursor' in request && request.cursor === ahead.cursor ? await ahead.page : null;
+  const res = early ?? (await server.getEvents(request));
+  const full = res.events.length >= PAGE;
+  // While this page is projected and written, the next one is on its way (a failure there
+  // only means it is asked for again).
+  const next: Prefetch | undefined = full
+    ? {
+        cursor: res.cursor,
+        page: server.getEvents({ filters: request.filters, cursor: res.cursor, limit: PAGE }).catch(() => null),
+      }
+    : undefined;
 
   const ours = res.events.flatMap((ev) => {
     const contractId = ev.contractId?.contractId();
@@ -160,7 +179,6 @@ export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<S
   // Only what this page changed is written (a replayed escrow's snapshot would be refused anyway).
   const touched = new Set(eventRows.map((e) => e.contractId));
   const snapshots = [...states].filter(([id, s]) => s && touched.has(id)).map(([, s]) => toSnapshot(s!));
-  const full = res.events.length >= PAGE;
   const last = res.events.at(-1);
   // A full page may stop inside a ledger: stand at the last event's ledger, else at the latest.
   const ledger = full && last ? last.ledger : Math.max(res.latestLedger, stored?.ledger ?? 0);
@@ -177,14 +195,17 @@ export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<S
     latestLedger: Math.max(latest, res.latestLedger),
     full,
     gap,
+    next,
   };
 }
 
 /** Pages until the cursor reaches the RPC's latest ledger. */
 export async function syncAll(rm: ReadModel, network: NetworkConfig): Promise<SyncResult> {
   let total: SyncResult = { events: 0, escrows: 0, ledger: 0, latestLedger: 0, full: false, gap: null };
+  let ahead: Prefetch | undefined;
   for (;;) {
-    const r = await syncPage(rm, network);
+    const r = await syncPage(rm, network, ahead);
+    ahead = r.next;
     total = {
       events: total.events + r.events,
       escrows: total.escrows + r.escrows,
