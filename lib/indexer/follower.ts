@@ -18,7 +18,7 @@ import { fromChain, reconcile } from './reconcile';
 import type { EventRow, PayoutRow } from './rows';
 import { toSnapshot, type SnapshotInput } from './snapshot';
 
-/** Events per getEvents page (and per database transaction). */
+/** Events per getEvents page (and per database transaction), unless told otherwise (tests page in small steps). */
 const PAGE = 1000;
 
 /** `("escrow", *)`: the only topics the follower asks for. */
@@ -69,7 +69,12 @@ export const networkKey = (network: NetworkConfig) => network.name;
  * Reads and applies one page of events after the stored cursor (from the oldest ledger the RPC
  * keeps when there is none). Returns what it wrote; call it again while `events` is a full page.
  */
-export async function syncPage(rm: ReadModel, network: NetworkConfig, ahead?: Prefetch): Promise<SyncResult> {
+export async function syncPage(
+  rm: ReadModel,
+  network: NetworkConfig,
+  ahead?: Prefetch,
+  pageSize = PAGE,
+): Promise<SyncResult> {
   const key = networkKey(network);
   const server = rpcServer(network);
   const [stored, health] = await Promise.all([readCursor(rm.db, key), server.getHealth()]);
@@ -78,7 +83,7 @@ export async function syncPage(rm: ReadModel, network: NetworkConfig, ahead?: Pr
   let gap: SyncResult['gap'] = null;
   let request: rpc.Server.GetEventsRequest;
   if (stored?.cursor && stored.ledger + 1 >= oldest) {
-    request = { filters: [{ type: 'contract', topics: ESCROW_TOPIC_FILTER }], cursor: stored.cursor, limit: PAGE };
+    request = { filters: [{ type: 'contract', topics: ESCROW_TOPIC_FILTER }], cursor: stored.cursor, limit: pageSize };
   } else {
     if (stored?.cursor) {
       // History between the cursor and the RPC's oldest ledger is gone: take every known
@@ -89,19 +94,19 @@ export async function syncPage(rm: ReadModel, network: NetworkConfig, ahead?: Pr
     request = {
       filters: [{ type: 'contract', topics: ESCROW_TOPIC_FILTER }],
       startLedger: Math.max(oldest, 1),
-      limit: PAGE,
+      limit: pageSize,
     };
   }
   // The page asked for ahead is the one to read when it starts at the stored cursor.
   const early = ahead && 'cursor' in request && request.cursor === ahead.cursor ? await ahead.page : null;
   const res = early ?? (await server.getEvents(request));
-  const full = res.events.length >= PAGE;
+  const full = res.events.length >= pageSize;
   // While this page is projected and written, the next one is on its way (a failure there
   // only means it is asked for again).
   const next: Prefetch | undefined = full
     ? {
         cursor: res.cursor,
-        page: server.getEvents({ filters: request.filters, cursor: res.cursor, limit: PAGE }).catch(() => null),
+        page: server.getEvents({ filters: request.filters, cursor: res.cursor, limit: pageSize }).catch(() => null),
       }
     : undefined;
 
@@ -200,11 +205,11 @@ export async function syncPage(rm: ReadModel, network: NetworkConfig, ahead?: Pr
 }
 
 /** Pages until the cursor reaches the RPC's latest ledger. */
-export async function syncAll(rm: ReadModel, network: NetworkConfig): Promise<SyncResult> {
+export async function syncAll(rm: ReadModel, network: NetworkConfig, pageSize = PAGE): Promise<SyncResult> {
   let total: SyncResult = { events: 0, escrows: 0, ledger: 0, latestLedger: 0, full: false, gap: null };
   let ahead: Prefetch | undefined;
   for (;;) {
-    const r = await syncPage(rm, network, ahead);
+    const r = await syncPage(rm, network, ahead, pageSize);
     ahead = r.next;
     total = {
       events: total.events + r.events,
