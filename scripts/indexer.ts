@@ -48,6 +48,8 @@ async function main() {
         `${r.events} events, ${r.escrows} escrow snapshots, cursor at ledger ${r.ledger} in ${Date.now() - started} ms`,
       );
       if (r.gap) console.log(`history ${r.gap.from}–${r.gap.to} was gone: reconciled from contract state`);
+      if (r.reset)
+        console.log(`the network started over (cursor was at ledger ${r.reset.cursorLedger}): read model rebuilt`);
       return;
     }
     const runner = startRunner(async () => rm, getNetwork, Number(process.env.OPENESCROW_INDEXER_INTERVAL_MS ?? 2_000));

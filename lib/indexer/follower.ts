@@ -14,6 +14,7 @@ import { dataJson, decodeEventData, escrowAction } from './decode-event';
 import { readChainEscrows, readInstances } from './contract-state';
 import { loadStates } from './load-state';
 import { applyEvent, payoutsOf, type EventPlace } from './project';
+import { forgetNetwork } from './forget-network';
 import { fromChain, reconcile } from './reconcile';
 import type { EventRow, PayoutRow } from './rows';
 import { toSnapshot, type SnapshotInput } from './snapshot';
@@ -34,6 +35,8 @@ export interface SyncResult {
   full: boolean;
   /** Set when the cursor was older than the RPC's history and the known escrows were reconciled. */
   gap: { from: number; to: number } | null;
+  /** Set when the stored cursor was ahead of the chain: the network started over and its rows were dropped. */
+  reset: { cursorLedger: number; latestLedger: number } | null;
   /** After a full page: the next page, already asked for (from the cursor this page wrote). */
   next?: Prefetch;
 }
@@ -62,6 +65,11 @@ async function wasmHashes(network: NetworkConfig, ids: string[]): Promise<Map<st
   return new Map(ids.map((id) => [id, codeCache.get(key(id)) ?? null]));
 }
 
+/** Forgets the code hashes read on `network` (after it started over, the same ids may hold other code). */
+function forgetCodes(network: NetworkConfig): void {
+  for (const k of codeCache.keys()) if (k.startsWith(`${network.passphrase}|`)) codeCache.delete(k);
+}
+
 /** The network's key in the read model (every row carries it). */
 export const networkKey = (network: NetworkConfig) => network.name;
 
@@ -77,9 +85,18 @@ export async function syncPage(
 ): Promise<SyncResult> {
   const key = networkKey(network);
   const server = rpcServer(network);
-  const [stored, health] = await Promise.all([readCursor(rm.db, key), server.getHealth()]);
+  const [cursor, health] = await Promise.all([readCursor(rm.db, key), server.getHealth()]);
   const oldest = Number(health.oldestLedger);
   const latest = Number(health.latestLedger);
+  let stored = cursor;
+  let reset: SyncResult['reset'] = null;
+  if (stored && stored.ledger > latest) {
+    // A chain never goes back: this one started over under the same name.
+    reset = { cursorLedger: stored.ledger, latestLedger: latest };
+    await forgetNetwork(rm.db, key);
+    forgetCodes(network);
+    stored = null;
+  }
   let gap: SyncResult['gap'] = null;
   let request: rpc.Server.GetEventsRequest;
   if (stored?.cursor && stored.ledger + 1 >= oldest) {
@@ -200,13 +217,14 @@ export async function syncPage(
     latestLedger: Math.max(latest, res.latestLedger),
     full,
     gap,
+    reset,
     next,
   };
 }
 
 /** Pages until the cursor reaches the RPC's latest ledger. */
 export async function syncAll(rm: ReadModel, network: NetworkConfig, pageSize = PAGE): Promise<SyncResult> {
-  let total: SyncResult = { events: 0, escrows: 0, ledger: 0, latestLedger: 0, full: false, gap: null };
+  let total: SyncResult = { events: 0, escrows: 0, ledger: 0, latestLedger: 0, full: false, gap: null, reset: null };
   let ahead: Prefetch | undefined;
   for (;;) {
     const r = await syncPage(rm, network, ahead, pageSize);
@@ -218,6 +236,7 @@ export async function syncAll(rm: ReadModel, network: NetworkConfig, pageSize = 
       latestLedger: r.latestLedger,
       full: false,
       gap: total.gap ?? r.gap,
+      reset: total.reset ?? r.reset,
     };
     // A page that was not full read everything up to the latest ledger it reported.
     if (!r.full) return total;
