@@ -2232,15 +2232,10 @@ export interface operations {
           };
         };
       };
-      /** @description An error (RFC 9457), with a stable `code` */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
     };
   };
   createWebhook: {
@@ -2317,15 +2312,14 @@ export interface operations {
           };
         };
       };
-      /** @description An error (RFC 9457), with a stable `code` */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
     };
   };
   deleteWebhook: {
@@ -2352,15 +2346,11 @@ export interface operations {
           };
         };
       };
-      /** @description An error (RFC 9457), with a stable `code` */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
     };
   };
   listWebhookDeliveries: {
@@ -2417,15 +2407,12 @@ export interface operations {
           };
         };
       };
-      /** @description An error (RFC 9457), with a stable `code` */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
     };
   };
   resendWebhookDelivery: {
@@ -2480,15 +2467,11 @@ export interface operations {
           };
         };
       };
-      /** @description An error (RFC 9457), with a stable `code` */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
     };
   };
   webhook_escrow_created: {

@@ -2,24 +2,14 @@
  * The webhooks' part of the OpenAPI document: the subscription endpoints (scope `webhooks`) and
  * OpenAPI 3.1's `webhooks` section, which documents the one body every delivery carries.
  */
-import { z } from 'zod';
+import { jsonSchema as schema, problemResponses } from '../openapi-parts';
 import { createSubscriptionSchema } from './subscriptions';
 import { EVENT_TYPES, webhookPayload } from './event-types';
 import { createdSubscriptionJson, deliveryJson, deliveryList, subscriptionList } from './schemas';
 
-const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
-};
-const problems = {
-  default: {
-    description: 'An error (RFC 9457), with a stable `code`',
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  },
-};
-const ok = (description: string, s: object) => ({
+const ok = (description: string, s: object, errors: number[]) => ({
   '200': { description, content: { 'application/json': { schema: s } } },
-  ...problems,
+  ...problemResponses(errors),
 });
 const id = (name: string, description: string) => ({
   name,
@@ -37,7 +27,8 @@ export function webhookPaths() {
       get: {
         operationId: 'listWebhooks',
         summary: 'This key’s webhook subscriptions (scope: webhooks)',
-        responses: ok('The subscriptions', schema(subscriptionList)),
+        'x-scope': 'webhooks',
+        responses: ok('The subscriptions', schema(subscriptionList), []),
       },
       post: {
         operationId: 'createWebhook',
@@ -47,19 +38,25 @@ export function webhookPaths() {
           required: true,
           content: { 'application/json': { schema: schema(createSubscriptionSchema(false), 'input') } },
         },
-        responses: ok('The subscription, with its secret', schema(createdSubscriptionJson)),
+        'x-scope': 'webhooks',
+        responses: ok('The subscription, with its secret', schema(createdSubscriptionJson), [400, 409, 413, 422]),
       },
     },
     '/webhooks/{id}': {
       delete: {
         operationId: 'deleteWebhook',
         summary: 'Delete a subscription and its delivery log (scope: webhooks)',
+        'x-scope': 'webhooks',
         parameters: [subscriptionId],
-        responses: ok('Deleted', {
-          type: 'object',
-          properties: { id: { type: 'string' }, deleted: { type: 'boolean' } },
-          required: ['id', 'deleted'],
-        }),
+        responses: ok(
+          'Deleted',
+          {
+            type: 'object',
+            properties: { id: { type: 'string' }, deleted: { type: 'boolean' } },
+            required: ['id', 'deleted'],
+          },
+          [404],
+        ),
       },
     },
     '/webhooks/{id}/deliveries': {
@@ -71,7 +68,8 @@ export function webhookPaths() {
           subscriptionId,
           { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } },
         ],
-        responses: ok('The deliveries', schema(deliveryList)),
+        'x-scope': 'webhooks',
+        responses: ok('The deliveries', schema(deliveryList), [400, 404]),
       },
     },
     '/webhooks/{id}/deliveries/{delivery}/resend': {
@@ -79,7 +77,8 @@ export function webhookPaths() {
         operationId: 'resendWebhookDelivery',
         summary: 'Send a delivery again now, with the same webhook-id (scope: webhooks)',
         parameters: [subscriptionId, id('delivery', 'The delivery’s id')],
-        responses: ok('The delivery, due now', schema(deliveryJson)),
+        'x-scope': 'webhooks',
+        responses: ok('The delivery, due now', schema(deliveryJson), [404]),
       },
     },
   };
