@@ -14,6 +14,7 @@ import { createKey, revokeKey, SCOPES, type Scope } from './keys';
 import { apiOperations, type ApiCall, type ApiOperation } from './testing';
 
 const OPERATIONS = apiOperations();
+const STEP_OPERATIONS = OPERATIONS.filter((op) => op.body?.properties && 'source' in op.body.properties);
 const SOME_ESCROW = 'CAAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQC526';
 
 /** A request the operation accepts as far as its shape goes (path parameters filled in). */
@@ -108,6 +109,21 @@ describe.each(testBackends())('every endpoint on $name', (backend) => {
         expect(over.headers.get('ratelimit-policy')).toBe('"per-key";q=2;w=60');
       } finally {
         delete process.env.OPENESCROW_API_RATE_LIMIT;
+      }
+    },
+  );
+
+  it.each(STEP_OPERATIONS.map((op) => [`${op.method} ${op.path}`, op] as const))(
+    '%s: 400 with a field error for a source that is not an account',
+    async (_n, op) => {
+      for (const source of ['GNOPE', SOME_ESCROW, 42]) {
+        const res = await op.call({
+          ...wellFormed(op),
+          body: { source, input: {} },
+          key: (await key(['prepare'])).key,
+        });
+        expect(res.status).toBe(400);
+        expect((await res.json()).fieldErrors.source).toEqual([expect.any(String)]);
       }
     },
   );

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { STEPS } from '../../steps/registry';
-import { runStep } from '../../steps/run';
+import { fieldErrors, runStep } from '../../steps/run';
+import { isAccountAddress } from '../../strkey';
 import type { StepDefinition } from '../../steps/types';
 import { fail, ok, type Result } from '../../stellar/result';
 import type { ApiContext } from '../route';
@@ -15,7 +16,11 @@ import type { ApiContext } from '../route';
 const UPDATE_PATH = 'edit';
 
 export const stepBody = z.object({
-  source: z.string().describe('The account (G…) that signs and pays: usually the acting role'),
+  source: z
+    .string()
+    .trim()
+    .refine(isAccountAddress, 'A Stellar account address (G…, 56 characters)')
+    .describe('The account (G…) that signs and pays: usually the acting role'),
   input: z.unknown().describe('The step’s fields, as its form sends them'),
 });
 
@@ -45,8 +50,7 @@ async function prepare(
   body: unknown,
 ): Promise<Result<unknown>> {
   const parsed = stepBody.safeParse(body);
-  if (!parsed.success)
-    return fail('invalid-input', 'Some fields need attention', { source: ['Send { source, input }'] });
+  if (!parsed.success) return fail('invalid-input', 'Send { source, input }', fieldErrors(parsed.error));
   const prepared = await runStep(def, {
     escrowId,
     source: parsed.data.source,
