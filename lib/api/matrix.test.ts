@@ -60,6 +60,7 @@ describe.each(testBackends())('every endpoint on $name', (backend) => {
 
   it('the document has operations, each served by a route handler and naming a scope', () => {
     expect(OPERATIONS.length).toBeGreaterThan(10);
+    expect(STEP_OPERATIONS.length).toBeGreaterThan(10);
     for (const op of OPERATIONS) expect(SCOPES).toContain(op.scope);
   });
 
