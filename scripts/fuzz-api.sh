@@ -86,7 +86,10 @@ config="$logs/schemathesis.toml"
 
 step "fuzzing $app/api/v1 from its OpenAPI document (Schemathesis)"
 set +e
-timeout "$(("${FUZZ_MAX_SECONDS:-180}" + 60))" "$venv/bin/schemathesis" --config-file "$config" run "$app/api/v1/openapi.json" \
+# From the logs directory: Schemathesis keeps a cache of past crashes in the working directory,
+# and each run should start from nothing (the same seed, the same cases).
+cd "$logs"
+timeout "$(("${FUZZ_MAX_SECONDS:-150}" + 60))" "$OLDPWD/$venv/bin/schemathesis" --config-file "$config" run "$app/api/v1/openapi.json" \
   --url "$app/api/v1" \
   --header "Authorization: Bearer $key" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,negative_data_rejection \
@@ -94,13 +97,14 @@ timeout "$(("${FUZZ_MAX_SECONDS:-180}" + 60))" "$venv/bin/schemathesis" --config
   --phases examples,coverage,fuzzing \
   --seed "${FUZZ_SEED:-20261201}" \
   --max-examples "${FUZZ_MAX_EXAMPLES:-40}" \
-  --max-time "${FUZZ_MAX_SECONDS:-180}" \
+  --max-time "${FUZZ_MAX_SECONDS:-150}" \
   --request-timeout 30 \
   --generation-database none \
   --workers 1 \
   --no-color
 code=$?
 set -e
+cd "$OLDPWD"
 if [ "$code" -ne 0 ]; then
   echo "--- the app's log (last 60 lines) ---" >&2
   tail -n 60 "$logs/app.log" >&2
