@@ -1,14 +1,29 @@
 import { Address, authorizeEntry, Keypair, nativeToScVal, Networks, StrKey, xdr } from '@stellar/stellar-sdk';
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setApiDatabase } from '../api/db';
+import { openReadModel, type ReadModel } from '../db/client';
 import { ESCROW_ID } from '../escrow/fixtures';
-import { pendingStore, type PendingStep } from '../pending/store';
+import { appPendingStore } from '../pending/app';
+import type { PendingStep } from '../pending/store';
 import { authAddress, needsSignature } from '../stellar/auth';
 import { addPendingSignature } from './add-pending-signature';
 
 const alice = Keypair.random();
 const lawyer = Keypair.random();
 const VALID_UNTIL = 1_000;
+
+// PGlite starts in seconds, and slower on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+let rm: ReadModel;
+beforeAll(async () => {
+  rm = await openReadModel({ url: '', dataDir: 'memory://' });
+  setApiDatabase(rm.db);
+});
+afterAll(async () => {
+  setApiDatabase(null);
+  await rm.close();
+});
 
 /** An unsigned authorisation entry for `who` calling `fn` on the escrow, as simulation returns it. */
 function entry(who: Keypair, fn = 'release', nonce = 7n): xdr.SorobanAuthorizationEntry {
@@ -34,8 +49,10 @@ function entry(who: Keypair, fn = 'release', nonce = 7n): xdr.SorobanAuthorizati
   });
 }
 
-function pending(escrowId = StrKey.encodeContract(randomBytes(32))): PendingStep {
-  const saved = pendingStore.save(
+async function pending(escrowId = StrKey.encodeContract(randomBytes(32))): Promise<PendingStep> {
+  const saved = await (
+    await appPendingStore()
+  ).save(
     {
       escrowId,
       starter: Keypair.random().publicKey(),
@@ -54,7 +71,8 @@ function pending(escrowId = StrKey.encodeContract(randomBytes(32))): PendingStep
 const add = async (p: PendingStep, e: xdr.SorobanAuthorizationEntry | string) =>
   addPendingSignature({ id: p.id, signed: typeof e === 'string' ? e : e.toXdr('base64') });
 const codeOf = (r: Awaited<ReturnType<typeof add>>) => (r.ok ? 'ok' : r.error.code);
-const signedSlots = (p: PendingStep) => pendingStore.get(p.id)!.entries.map((e) => e.signed !== null);
+const signedSlots = async (p: PendingStep) =>
+  (await (await appPendingStore()).get(p.id))!.entries.map((e) => e.signed !== null);
 
 describe('authorisation entries', () => {
   it('name their address and say whether they still need a signature', async () => {
@@ -71,17 +89,17 @@ describe('authorisation entries', () => {
 
 describe('pending releases store only verified signatures', () => {
   it('take each signer’s own validly signed entry', async () => {
-    const p = pending();
+    const p = await pending();
     expect(codeOf(await add(p, await authorizeEntry(entry(lawyer), lawyer, 500, Networks.STANDALONE)))).toBe('ok');
-    expect(signedSlots(p)).toEqual([false, true]);
+    expect(await signedSlots(p)).toEqual([false, true]);
     expect(codeOf(await add(p, await authorizeEntry(entry(alice), alice, VALID_UNTIL, Networks.STANDALONE)))).toBe(
       'ok',
     );
-    expect(signedSlots(p)).toEqual([true, true]);
+    expect(await signedSlots(p)).toEqual([true, true]);
   });
 
   it('refuse junk, strangers, other calls, other nonces and over-long entries, keeping the valid ones', async () => {
-    const p = pending();
+    const p = await pending();
     expect(codeOf(await add(p, await authorizeEntry(entry(alice), alice, 500, Networks.STANDALONE)))).toBe('ok');
     const someone = Keypair.random();
     expect(codeOf(await add(p, 'not xdr at all'))).toBe('bad-xdr');
@@ -96,11 +114,11 @@ describe('pending releases store only verified signatures', () => {
       codeOf(await add(p, await authorizeEntry(entry(lawyer, 'release', 8n), lawyer, 500, Networks.STANDALONE))),
     ).toBe('bad-signature');
     expect(codeOf(await addPendingSignature({ id: 'nope', signed: 'AAAA' }))).toBe('not-found');
-    expect(signedSlots(p)).toEqual([true, false]);
+    expect(await signedSlots(p)).toEqual([true, false]);
   });
 
   it('refuse a signature that is junk, by a foreign key, for another network or outliving the step', async () => {
-    const p = pending();
+    const p = await pending();
     const stranger = Keypair.random();
     // The lawyer's entry "signed" by a stranger's key (the signature names the stranger's key).
     const byStranger = await authorizeEntry(
@@ -136,16 +154,16 @@ describe('pending releases store only verified signatures', () => {
     expect(
       await add(p, await authorizeEntry(entry(lawyer), lawyer, VALID_UNTIL + 1, Networks.STANDALONE)),
     ).toMatchObject({ ok: false, error: { message: /must expire by ledger 1000/ } });
-    expect(signedSlots(p)).toEqual([false, false]);
+    expect(await signedSlots(p)).toEqual([false, false]);
   });
 
   it('never replace a verified signature', async () => {
-    const p = pending();
+    const p = await pending();
     const first = await authorizeEntry(entry(alice), alice, 500, Networks.STANDALONE);
     expect(codeOf(await add(p, first))).toBe('ok');
     expect(codeOf(await add(p, await authorizeEntry(entry(alice), alice, 900, Networks.STANDALONE)))).toBe(
       'already-signed',
     );
-    expect(pendingStore.get(p.id)!.entries[0]!.signed).toBe(first.toXdr('base64'));
+    expect((await (await appPendingStore()).get(p.id))!.entries[0]!.signed).toBe(first.toXdr('base64'));
   });
 });

@@ -1,43 +1,13 @@
 'use server';
-import { xdr } from '@stellar/stellar-sdk';
-import { MAX_SIGNED_ENTRY_LENGTH, signedEntryProblem } from '../pending/check-signature';
-import { pendingStore, type PendingStep } from '../pending/store';
+import { addSignature } from '../pending/sign';
+import type { PendingStep } from '../pending/store';
+import { unexpected } from '../log';
 import { limitAction } from '../rate-limit';
-import { authAddress } from '../stellar/auth';
-import { fail, ok, type Result } from '../stellar/result';
+import type { Result } from '../stellar/result';
 
-/**
- * Stores one signer's signed entry, once it is verified to be exactly the entry asked for,
- * signed by that account for this network; a slot already signed is never replaced.
- */
+/** Stores one signer's verified signed entry (see lib/pending/sign.ts). */
 export async function addPendingSignature(req: { id: string; signed: string }): Promise<Result<PendingStep>> {
   const limited = await limitAction(1);
   if (limited) return limited;
-  const p = typeof req?.id === 'string' ? pendingStore.get(req.id) : null;
-  if (!p) return fail('not-found', 'This pending step does not exist or its signatures have expired');
-  if (typeof req.signed !== 'string' || req.signed.length > MAX_SIGNED_ENTRY_LENGTH)
-    return fail('bad-xdr', 'The signed authorisation could not be read');
-  let entry: xdr.SorobanAuthorizationEntry;
-  try {
-    entry = xdr.SorobanAuthorizationEntry.fromXdr(req.signed, 'base64');
-  } catch {
-    return fail('bad-xdr', 'The signed authorisation could not be read');
-  }
-  const address = authAddress(entry);
-  const slot = p.entries.find((e) => e.address === address);
-  if (!address || !slot) return fail('not-a-signer', 'This signature is not one this release asks for');
-  if (slot.signed) return fail('already-signed', `${address} has already signed this release`);
-  const asked = xdr.SorobanAuthorizationEntry.fromXdr(slot.entry, 'base64');
-  const problem = signedEntryProblem(asked, entry, {
-    passphrase: p.networkPassphrase,
-    validUntilLedger: p.validUntilLedger,
-  });
-  if (problem)
-    return fail(
-      problem.startsWith('The signed authorisation is for something else') ? 'not-prepared' : 'bad-signature',
-      problem,
-    );
-  const saved = pendingStore.setSigned(p.id, address, entry.toXdr('base64'));
-  if (saved && 'refused' in saved) return fail('too-many-pending', saved.refused);
-  return saved ? ok(saved) : fail('already-signed', `${address} has already signed this release`);
+  return addSignature(req?.id, req?.signed).catch((e: unknown) => unexpected('adding a pending signature', e));
 }

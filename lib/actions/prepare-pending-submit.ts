@@ -1,35 +1,13 @@
 'use server';
-import { Operation, xdr } from '@stellar/stellar-sdk';
-import { getNetwork } from '../networks/server';
-import { getPending } from '../pending/store';
-import { accountAddress } from '../schemas/fields';
-import { ChainError, fail, type Result } from '../stellar/result';
-import { verifyEscrowContract } from '../escrow/verify';
-import { limitAction } from '../rate-limit';
+import { prepareSubmit } from '../pending/submit';
 import { unexpected } from '../log';
-import { finishPrepare, type StepPrepared } from '../steps';
+import { limitAction } from '../rate-limit';
+import type { Result } from '../stellar/result';
+import type { StepPrepared } from '../steps';
 
-/** When every signer has signed: a transaction from `source` carrying all the entries, to sign and submit. */
+/** When every signer has signed: the transaction to sign and submit (see lib/pending/submit.ts). */
 export async function preparePendingSubmit(req: { id: string; source: string }): Promise<Result<StepPrepared>> {
   const limited = await limitAction(2);
   if (limited) return limited;
-  const p = typeof req?.id === 'string' ? getPending(req.id) : null;
-  if (!p) return fail('not-found', 'This pending step does not exist or its signatures have expired');
-  const src = accountAddress.safeParse(req.source);
-  if (!src.success) return fail('no-wallet', src.error.issues[0]!.message);
-  const missing = p.entries.filter((e) => !e.signed).map((e) => e.address);
-  if (missing.length) return fail('needs-signers', `Still waiting for ${missing.join(', ')}`);
-  const network = await getNetwork();
-  try {
-    await verifyEscrowContract(network, p.escrowId);
-  } catch (e) {
-    if (e instanceof ChainError) return { ok: false, error: e.error };
-    return unexpected('verifying a pending release', e);
-  }
-  const op = Operation.invokeHostFunction({
-    func: xdr.HostFunction.fromXdr(p.func, 'base64'),
-    auth: p.entries.map((e) => xdr.SorobanAuthorizationEntry.fromXdr(e.signed!, 'base64')),
-  });
-  const prepared = await finishPrepare(network, src.data, op, p.summary, p.escrowId, new Set());
-  return prepared;
+  return prepareSubmit(req?.id, req?.source).catch((e: unknown) => unexpected('preparing a pending submit', e));
 }

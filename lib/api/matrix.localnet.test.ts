@@ -53,7 +53,7 @@ afterAll(async () => {
 function realistic(op: ApiOperation, id: string): ApiCall {
   const input = op.operationId === 'fund' ? { amount: '1', termsVersion } : {};
   return {
-    pathParams: { id, index: '0' },
+    pathParams: { id, index: '0', pendingId: '0123456789abcdef01234567' },
     body: op.body ? { source: kit.party.publicKey(), input } : undefined,
   };
 }

@@ -15,17 +15,18 @@ import { apiOperations, type ApiCall, type ApiOperation } from './testing';
 
 const OPERATIONS = apiOperations();
 const STEP_OPERATIONS = OPERATIONS.filter((op) => op.body?.properties && 'source' in op.body.properties);
+const SOME_PENDING = '0123456789abcdef01234567';
 const SOME_ESCROW = 'CAAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQC526';
 
 /** A request the operation accepts as far as its shape goes (path parameters filled in). */
 function wellFormed(op: ApiOperation): ApiCall {
-  return { pathParams: { id: SOME_ESCROW, index: '0' }, body: op.body ? {} : undefined };
+  return { pathParams: { id: SOME_ESCROW, index: '0', pendingId: SOME_PENDING }, body: op.body ? {} : undefined };
 }
 
 /**
  * A request that breaks the document, and the field the answer must name: a required body
  * field left out, else a required query parameter left out, else a number over its maximum,
- * else a malformed path id. Null when the operation takes no input at all.
+ * else a path parameter that breaks its pattern. Null when the operation takes no input at all.
  */
 export function badInput(op: ApiOperation): { call: ApiCall; field: string } | null {
   const base = wellFormed(op);
@@ -37,8 +38,12 @@ export function badInput(op: ApiOperation): { call: ApiCall; field: string } | n
   const bounded = query.find((p) => p.schema.maximum !== undefined);
   if (bounded)
     return { call: { ...base, query: { [bounded.name]: String(bounded.schema.maximum! + 1) } }, field: bounded.name };
-  if (op.parameters.some((p) => p.in === 'path' && p.name === 'id'))
-    return { call: { ...base, pathParams: { id: 'CNOTANESCROW', index: '0' } }, field: 'id' };
+  const patterned = op.parameters.find((p) => p.in === 'path' && p.schema.pattern);
+  if (patterned)
+    return {
+      call: { ...base, pathParams: { ...base.pathParams, [patterned.name]: 'NOT-AN-ID' } },
+      field: patterned.name,
+    };
   return null;
 }
 

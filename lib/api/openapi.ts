@@ -4,6 +4,7 @@
  * a unit test fails when they differ, so a change to the API is a visible diff.
  */
 import { z } from 'zod';
+import { pendingSignatureBody, pendingStartBody, pendingSubmitBody, pendingView } from './endpoints/pending';
 import { stepRoutes } from './endpoints/steps';
 import { escrowListPage, listEscrowsQuery, problemDocument, submitBody, submitResult, tokenList } from './schemas';
 
@@ -110,6 +111,64 @@ function stepPaths(): Record<string, Record<string, object>> {
   return out;
 }
 
+const pendingId = {
+  name: 'pendingId',
+  in: 'path',
+  required: true,
+  description: 'The pending release’s id (24 hex characters)',
+  schema: { type: 'string', pattern: '^[0-9a-f]{24}$' },
+};
+const jsonBody = (s: z.ZodType) => ({
+  required: true,
+  content: { 'application/json': { schema: schema(s, 'input') } },
+});
+
+/** Pending multi-signer releases: start, read, add a signature, prepare the submit. */
+function pendingPaths(): Record<string, Record<string, object>> {
+  const view = schema(pendingView);
+  const start = (perMilestone: boolean) => ({
+    post: {
+      operationId: perMilestone ? 'startPendingMilestoneRelease' : 'startPendingRelease',
+      summary: `Start a ${perMilestone ? 'milestone’s ' : ''}release whose signers sign from their own keys (scope: prepare): answers each signer’s unsigned authorisation entry`,
+      parameters: [escrowId, ...(perMilestone ? [milestoneIndex] : []), idempotencyKey],
+      requestBody: jsonBody(pendingStartBody),
+      responses: ok('The pending release', view),
+    },
+  });
+  return {
+    '/escrows/{id}/pending-releases': start(false),
+    '/escrows/{id}/milestones/{index}/pending-releases': start(true),
+    '/pending/{pendingId}': {
+      get: {
+        operationId: 'getPendingRelease',
+        summary: 'A pending release: its entries, who has signed, when it ends (scope: read)',
+        parameters: [pendingId],
+        responses: ok('The pending release', view),
+      },
+    },
+    '/pending/{pendingId}/signatures': {
+      post: {
+        operationId: 'addPendingSignature',
+        summary:
+          'Add one signer’s signed authorisation entry (scope: prepare): verified before it is stored; a signed slot is never replaced',
+        parameters: [pendingId, idempotencyKey],
+        requestBody: jsonBody(pendingSignatureBody),
+        responses: ok('The pending release', view),
+      },
+    },
+    '/pending/{pendingId}/submit': {
+      post: {
+        operationId: 'preparePendingSubmit',
+        summary:
+          'Once every signer has signed: the transaction carrying all entries, to sign and POST to /transactions (scope: prepare)',
+        parameters: [pendingId, idempotencyKey],
+        requestBody: jsonBody(pendingSubmitBody),
+        responses: ok('The transaction to sign', prepared),
+      },
+    },
+  };
+}
+
 /** The document served at /api/v1/openapi.json. */
 export function openApiDocument() {
   const steps = stepPaths();
@@ -139,6 +198,7 @@ export function openApiDocument() {
         },
       },
       ...steps,
+      ...pendingPaths(),
       '/escrows/{id}': {
         ...steps['/escrows/{id}'],
         get: {

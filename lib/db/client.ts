@@ -30,7 +30,7 @@ export interface ReadModel {
 export interface OpenOptions {
   /** A Postgres connection string; default `DATABASE_URL`. When absent, PGlite is used. */
   url?: string;
-  /** PGlite's data directory; default `.data/pglite`. `memory://` keeps it in memory (tests). */
+  /** PGlite's data directory; default `OPENESCROW_PGLITE_DIR`, else `.data/pglite`. `memory://` keeps it in memory (tests). */
   dataDir?: string;
   /** Where the migrations are; default `lib/db/migrations` under the working directory. */
   migrationsFolder?: string;
@@ -51,7 +51,7 @@ export async function openReadModel(options: OpenOptions = {}): Promise<ReadMode
     }
     return { db: db as unknown as Database, engine: 'postgres', pool, close: () => pool.end() };
   }
-  const dataDir = options.dataDir ?? path.join(process.cwd(), '.data/pglite');
+  const dataDir = options.dataDir ?? (process.env.OPENESCROW_PGLITE_DIR || path.join(process.cwd(), '.data/pglite'));
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir);
   const db = drizzlePglite(client, { schema });

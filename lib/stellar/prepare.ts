@@ -3,7 +3,7 @@
  * auth, fees), assemble it and hand back the unsigned XDR with a ticket for the submit check.
  * Simulation failures come back as sentences from the contract's error table.
  */
-import { Account, BASE_FEE, Operation, rpc, Transaction, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import { Account, BASE_FEE, Keypair, Operation, rpc, Transaction, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
 import type { NetworkConfig } from '../networks/config';
 import { hostError, type ContractErrorEntry } from './errors';
 import { rpcDown, rpcServer } from './rpc';
@@ -59,15 +59,15 @@ export async function prepareOperation(
   return simulateAndAssemble(network, tx, opts);
 }
 
-async function simulateAndAssemble(
+/** Simulates `tx`: the success response, or the failure as a sentence from the contract's error table. */
+async function simulate(
   network: NetworkConfig,
   tx: Transaction,
   opts: PrepareOptions,
-): Promise<Result<PreparedTx>> {
-  const server = rpcServer(network);
+): Promise<Result<rpc.Api.SimulateTransactionSuccessResponse>> {
   let sim: rpc.Api.SimulateTransactionResponse;
   try {
-    sim = await server.simulateTransaction(tx);
+    sim = await rpcServer(network).simulateTransaction(tx);
   } catch (e) {
     return { ok: false, error: rpcDown('simulateTransaction', e).error };
   }
@@ -78,6 +78,17 @@ async function simulateAndAssemble(
   if (rpc.Api.isSimulationRestore(sim)) {
     return fail('archived', 'Part of the escrow’s state is archived; it must be restored before this step');
   }
+  return ok(sim);
+}
+
+async function simulateAndAssemble(
+  network: NetworkConfig,
+  tx: Transaction,
+  opts: PrepareOptions,
+): Promise<Result<PreparedTx>> {
+  const simulated = await simulate(network, tx, opts);
+  if (!simulated.ok) return simulated;
+  const sim = simulated.data;
   const prepared = rpc.assembleTransaction(tx, sim).build();
   const hash = Buffer.from(prepared.hash()).toString('hex');
   const source = prepared.source;
@@ -88,6 +99,41 @@ async function simulateAndAssemble(
     feeStroops: prepared.fee,
     otherSigners: addressSigners(prepared).filter((a) => a !== source),
     authValidUntilLedger: sim.latestLedger + 100,
+  });
+}
+
+export interface SimulatedAuth {
+  /** The host function (the contract call), base64 XDR. */
+  func: string;
+  /** The authorisation entries the call needs, unsigned, as the simulation returned them. */
+  auth: xdr.SorobanAuthorizationEntry[];
+  /** The chain's latest ledger when it was simulated. */
+  latestLedger: number;
+}
+
+/**
+ * Simulates one operation from a neutral source (a fresh account that exists nowhere and pays
+ * nothing), so that every address the call needs — whoever will submit it included — comes back
+ * with an authorisation entry of its own, to be signed apart (pending multi-signer steps). No
+ * transaction is assembled: the submitter prepares one later, carrying the signed entries.
+ */
+export async function simulateAuthEntries(
+  network: NetworkConfig,
+  op: xdr.Operation,
+  opts: PrepareOptions,
+): Promise<Result<SimulatedAuth>> {
+  const neutral = new Account(Keypair.random().publicKey(), '0');
+  const tx = new TransactionBuilder(neutral, { fee: BASE_FEE, networkPassphrase: network.passphrase })
+    .addOperation(op)
+    .setTimeout(opts.timeoutSeconds ?? 300)
+    .build();
+  const simulated = await simulate(network, tx, opts);
+  if (!simulated.ok) return simulated;
+  const func = (tx.operations[0] as Operation.InvokeHostFunction).func;
+  return ok({
+    func: func.toXdr('base64'),
+    auth: simulated.data.result?.auth ?? [],
+    latestLedger: simulated.data.latestLedger,
   });
 }
 

@@ -8,19 +8,21 @@ import { z } from 'zod';
 import { STEPS } from '../../steps/registry';
 import { fieldErrors, runStep } from '../../steps/run';
 import { isAccountAddress } from '../../strkey';
-import type { StepDefinition } from '../../steps/types';
+import type { StepDefinition, StepPrepared } from '../../steps/types';
 import { fail, ok, type Result } from '../../stellar/result';
 import type { ApiContext } from '../route';
 
 /** The update step is PUT /escrows/{id}; every other step is a POST under its page path. */
 const UPDATE_PATH = 'edit';
 
+/** The account a prepared transaction is for, checked before anything is read from the chain. */
+export const sourceAccount = z
+  .string({ error: 'A Stellar account address (G…, 56 characters)' })
+  .trim()
+  .refine(isAccountAddress, 'A Stellar account address (G…, 56 characters)');
+
 export const stepBody = z.object({
-  source: z
-    .string()
-    .trim()
-    .refine(isAccountAddress, 'A Stellar account address (G…, 56 characters)')
-    .describe('The account (G…) that signs and pays: usually the acting role'),
+  source: sourceAccount.describe('The account (G…) that signs and pays: usually the acting role'),
   input: z.unknown().describe('The step’s fields, as its form sends them'),
 });
 
@@ -58,8 +60,12 @@ async function prepare(
     input: parsed.data.input ?? {},
   });
   if (!prepared.ok) return prepared;
-  const p = prepared.data;
-  return ok({
+  return ok(preparedResponse(prepared.data));
+}
+
+/** A prepared transaction as the API answers it (step endpoints and a pending step's submit). */
+export function preparedResponse(p: StepPrepared) {
+  return {
     xdr: p.xdr,
     ticket: p.ticket,
     hash: p.hash,
@@ -69,7 +75,7 @@ async function prepare(
     other_signers: p.otherSigners,
     auth_valid_until_ledger: p.authValidUntilLedger,
     network_passphrase: p.networkPassphrase,
-  });
+  };
 }
 
 /** POST /escrows/{id}/{step} and /escrows/{id}/milestones/{index}/{step}. */

@@ -3,3 +3,4 @@ export * from './escrows';
 export * from './events';
 export * from './system';
 export * from './api';
+export * from './pending';

@@ -1,6 +1,6 @@
 import { scValToNative, xdr } from '@stellar/stellar-sdk';
 import Link from 'next/link';
-import { getPending } from '@/lib/pending/store';
+import { getPending } from '@/lib/pending/app';
 import { PendingSignatures } from '@/components/steps/pending-signatures';
 import { LoadError } from '@/components/escrow/load-error';
 import { ChainText } from '@/components/escrow/chain-text';
@@ -11,7 +11,7 @@ import { ChainError } from '@/lib/stellar/result';
 /** A release waiting for its signers: what each one authorises, who has signed, and submit. */
 export default async function PendingPage({ params }: { params: Promise<{ id: string; pendingId: string }> }) {
   const { id, pendingId } = await params;
-  const pending = getPending(pendingId);
+  const pending = await getPending(pendingId);
   if (!pending || pending.escrowId !== id)
     return (
       <LoadError message="This pending release does not exist or its signatures have expired (they last about an hour). Start the release again." />
