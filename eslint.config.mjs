@@ -18,11 +18,6 @@ export default defineConfig([
     },
   },
   {
-    // Browser-only state (localStorage, the wallet) can be read only after hydration, so a few
-    // components set state from a mount effect on purpose.
-    rules: { 'react-hooks/set-state-in-effect': 'off' },
-  },
-  {
     // run() is an event handler, not render code: timing it with performance.now() is fine.
     files: ['components/steps/use-step.ts'],
     rules: { 'react-hooks/purity': 'off' },

@@ -6,6 +6,7 @@ import { publicNetwork } from '@/lib/networks/public';
 import { WalletProvider } from '@/components/wallet/wallet-provider';
 import { WalletMenu } from '@/components/wallet/wallet-menu';
 import { NetworkBadge } from '@/components/network-badge';
+import { MyEscrowsLink } from '@/components/dashboard/my-escrows-link';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -39,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <NetworkBadge label={network.label} name={network.name} />
               </div>
               <nav aria-label="Main" className="flex items-center gap-3 text-sm">
+                <MyEscrowsLink />
                 <Link href="/escrows/new">New escrow</Link>
                 <WalletMenu />
               </nav>

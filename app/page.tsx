@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/forms/styles';
 import { OpenEscrowForm } from '@/components/escrow/open-escrow-form';
+import { YourEscrows } from '@/components/dashboard/your-escrows';
+import { STEPS } from '@/lib/steps/registry';
 
 const ROLES = [
   ['Platform', 'creates the escrow, sets its terms and its fee; may edit it before anyone funds it.'],
@@ -12,15 +14,8 @@ const ROLES = [
   ['Dispute resolver', 'decides a dispute and splits the funds; withdraws leftovers.'],
 ];
 
-const STEPS = [
-  'Create',
-  'Fund',
-  'Mark milestones',
-  'Approve',
-  'Release',
-  'or: Dispute → Resolve',
-  'or, after the deadline: Refund',
-];
+// Creating comes first; every later step is the registry's, in the action panel's order.
+const LIFECYCLE = ['Create', ...STEPS.map((s) => s.label)];
 
 export default function Home() {
   return (
@@ -39,6 +34,7 @@ export default function Home() {
         </div>
         <OpenEscrowForm />
       </section>
+      <YourEscrows />
       <section aria-labelledby="roles" className="space-y-3">
         <h2 id="roles" className="text-xl font-semibold">
           Roles
@@ -60,7 +56,7 @@ export default function Home() {
           Lifecycle
         </h2>
         <ol className="flex flex-wrap gap-2 text-sm">
-          {STEPS.map((s, i) => (
+          {LIFECYCLE.map((s, i) => (
             <li key={s} className="rounded-full bg-zinc-200 px-3 py-1 dark:bg-zinc-800">
               {i + 1}. {s}
             </li>

@@ -1,27 +1,20 @@
-import { expect, test } from '@playwright/test';
-import { seedWallet } from './app';
-import { latestLedger, protocolFeeRecipient, readyAccount, tokenBalance, transferred, usdc, usdcUnits } from './chain';
+import { latestLedger, protocolFeeRecipient, tokenBalance, transferred, usdcUnits } from './chain';
+import { expect, test } from './fixtures';
 import { singleReleaseLifecycle } from './journeys';
 
 const PROTOCOL_BPS = 30n;
 
-test('1. a single-release escrow through its whole life, every balance checked', async ({ page }) => {
-  const token = await usdc();
-  // The funder starts with XLM only: the fund page adds the trustline and gets test USDC.
-  const [platform, funder, provider, approver, signer, receiver] = await Promise.all([
-    readyAccount(),
-    readyAccount({ trustline: false }),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-  ]);
+test('1. a single-release escrow through its whole life, every balance checked', async ({ page, cast, token }) => {
   const startLedger = await latestLedger();
-  await seedWallet(
-    page,
-    { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Signer: signer, Receiver: receiver },
-    'Platform',
-  );
+  // The funder starts with XLM only: the fund page adds the trustline and gets test USDC.
+  const { platform, funder, provider, approver, signer, receiver } = await cast({
+    platform: {},
+    funder: { trustline: false },
+    provider: {},
+    approver: {},
+    signer: {},
+    receiver: {},
+  });
 
   const id = await singleReleaseLifecycle(page, { platform, provider, approver, signer, receiver }, token.contractId, {
     amount: '250.5',

@@ -1,16 +1,16 @@
-import { expect, test } from '@playwright/test';
 import { Keypair } from '@stellar/stellar-sdk';
-import { createEscrow, openStep, seedWallet, submitStep } from './app';
-import { escrowState, readyAccount, usdc, usdcUnits } from './chain';
+import { createEscrow, openStep, submitStep } from './app';
+import { escrowState, readyAccount, usdcUnits } from './chain';
+import { expect, test } from './fixtures';
 import { TESTNET } from './wallets/double';
-import { browserWith, WALLETS, wallet } from './wallets';
+import { WALLETS } from './wallets';
 import { connectThroughPicker, connectWallet } from './wallets/picker';
 
 for (const w of WALLETS) {
   test(`10. ${w.name} connects through the kit’s picker (once refused); a reload, a disconnect and a reconnect keep it`, async ({
-    browser,
+    walletBrowser,
   }) => {
-    const { context, page, double } = await browserWith(browser, w, Keypair.random());
+    const { page, double } = await walletBrowser(w, Keypair.random(), { connect: false });
     // Refused in the wallet's pop-up first: said so, nothing connected.
     double.approve = false;
     await connectThroughPicker(page, w.name);
@@ -45,12 +45,11 @@ for (const w of WALLETS) {
     await expect(page.getByTestId('connected-address')).toHaveText(double.address);
     await page.reload();
     await expect(page.getByTestId('wallet-button')).toContainText(double.address.slice(0, 4));
-    await context.close();
   });
 }
 
-test('10b. a wallet on another network is refused at connect, naming both networks', async ({ browser }) => {
-  const { context, page, double } = await browserWith(browser, wallet('freighter'), Keypair.random(), TESTNET);
+test('10b. a wallet on another network is refused at connect, naming both networks', async ({ walletBrowser }) => {
+  const { page, double } = await walletBrowser('freighter', Keypair.random(), { network: TESTNET, connect: false });
   await connectThroughPicker(page, 'Freighter');
   await expect(page.getByRole('region', { name: 'Wallet', exact: true }).getByRole('alert')).toHaveText(
     'Your wallet is on Testnet (“Test SDF Network ; September 2015”), but this app is on Local (localnet) (“Standalone Network ; February 2017”). Switch your wallet’s network and connect again.',
@@ -68,16 +67,15 @@ test('10b. a wallet on another network is refused at connect, naming both networ
     'Your wallet is on Testnet',
   );
   await expect(page.getByTestId('wallet-button')).toHaveText('Connect wallet');
-  await context.close();
 });
 
 test('10c. a rejected signature in each wallet shows the rejection and sends nothing; then each wallet signs and funds', async ({
   page,
-  browser,
+  cast,
+  token,
+  walletBrowser,
 }) => {
-  const token = await usdc();
-  const [platform, other] = await Promise.all([readyAccount(), readyAccount()]);
-  await seedWallet(page, { Platform: platform }, 'Platform');
+  const { platform, other } = await cast({ platform: {}, other: { outside: true } });
   const id = await createEscrow(page, {
     title: 'Refused signatures',
     token: token.contractId,
@@ -93,8 +91,7 @@ test('10c. a rejected signature in each wallet shows the rejection and sends not
   let funded = 0n;
   for (const w of WALLETS) {
     const funder = await readyAccount({ usdc: '10' });
-    const { context, page: p, double } = await browserWith(browser, w, funder);
-    await connectWallet(p, w.name, double.address);
+    const { context, page: p, double } = await walletBrowser(w, funder);
     await openStep(p, id, 'Fund');
     double.approve = false;
     await p.getByRole('button', { name: 'Fund the escrow' }).click();

@@ -1,27 +1,23 @@
-import { expect, test } from '@playwright/test';
+import type { Keypair } from '@stellar/stellar-sdk';
 import { createEscrow, openStep, submitStep } from './app';
-import { readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
-import { browserWith, wallet } from './wallets';
-import { connectWallet } from './wallets/picker';
+import { tokenBalance, usdcUnits } from './chain';
+import { expect, test } from './fixtures';
 
 test('11. a single-release escrow through its whole life with Freighter as every actor, each in their own browser', async ({
-  browser,
+  cast,
+  token,
+  walletBrowser,
 }) => {
-  const token = await usdc();
-  const [platform, funder, provider, approver, signer, receiver] = await Promise.all([
-    readyAccount(),
-    readyAccount({ usdc: '40' }),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-  ]);
-  const freighter = wallet('freighter');
-  const actor = async (key: typeof platform) => {
-    const b = await browserWith(browser, freighter, key);
-    await connectWallet(b.page, 'Freighter', key.publicKey());
-    return b;
-  };
+  // Nobody uses the dev wallet: each actor has Freighter in a browser of their own.
+  const { platform, funder, provider, approver, signer, receiver } = await cast({
+    platform: { outside: true },
+    funder: { usdc: '40', outside: true },
+    provider: { outside: true },
+    approver: { outside: true },
+    signer: { outside: true },
+    receiver: { outside: true },
+  });
+  const actor = (key: Keypair) => walletBrowser('freighter', key);
 
   const p = await actor(platform);
   const id = await createEscrow(p.page, {
@@ -42,10 +38,8 @@ test('11. a single-release escrow through its whole life with Freighter as every
     [approver, 'Approve milestone 1', 'Approve milestone 1', 'Milestone approved'],
     [signer, 'Release funds', 'Release the funds', 'Released'],
   ];
-  const browsers = [p];
   for (const [key, link, button, banner] of steps) {
     const b = await actor(key);
-    browsers.push(b);
     await openStep(b.page, id, link);
     await submitStep(b.page, button, banner);
     // Each signature came from that person's own Freighter, for their own account and this network.
@@ -56,5 +50,4 @@ test('11. a single-release escrow through its whole life with Freighter as every
     gross - (gross * 30n) / 10_000n - (gross * 100n) / 10_000n,
   );
   expect(await tokenBalance(token.contractId, id)).toBe(0n);
-  for (const b of browsers) await b.context.close();
 });

@@ -1,46 +1,33 @@
-import { expect, test } from '@playwright/test';
-import { createEscrow, markAndApprove, openStep, seedWallet, submitStep, useAccount } from './app';
-import { readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
-import { browserWith, wallet } from './wallets';
-import { connectWallet } from './wallets/picker';
+import { openStep, submitStep } from './app';
+import { tokenBalance, usdcUnits } from './chain';
+import { expect, test } from './fixtures';
+import { approvedTwoOfTwo } from './journeys';
 
 test('12. a 2-of-2 pending release signed with Freighter and Hana; xBull is told why it cannot sign its part', async ({
   page,
-  browser,
+  cast,
+  token,
+  walletBrowser,
 }) => {
-  const token = await usdc();
-  const [platform, funder, provider, approver, alice, lawyer, receiver] = await Promise.all([
-    readyAccount(),
-    readyAccount({ usdc: '30' }),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-  ]);
   // The set-up, with the Local dev wallet.
-  await seedWallet(page, { Platform: platform, Funder: funder, Provider: provider, Approver: approver }, 'Platform');
-  const id = await createEscrow(page, {
-    title: 'OTC with two wallets',
-    token: token.contractId,
-    amount: '30',
-    milestones: [{ description: 'Coins sent' }],
-    approvers: [approver.publicKey()],
-    serviceProvider: provider.publicKey(),
-    releaseSigners: [alice.publicKey(), lawyer.publicKey()],
-    releasesRequired: 2,
-    disputeResolver: platform.publicKey(),
-    receiver: receiver.publicKey(),
-    platformFee: '0',
+  const c = await cast({
+    platform: {},
+    funder: { usdc: '30' },
+    provider: {},
+    approver: {},
+    alice: { outside: true },
+    lawyer: { outside: true },
+    receiver: { outside: true },
   });
-  await useAccount(page, 'Funder');
-  await openStep(page, id, 'Fund');
-  await submitStep(page, 'Fund the escrow', 'Funded');
-  await markAndApprove(page, id);
+  const { alice, lawyer, receiver } = c;
+  const id = await approvedTwoOfTwo(page, c, token.contractId, {
+    title: 'OTC with two wallets',
+    amount: '30',
+    milestone: 'Coins sent',
+  });
 
   // Alice, with Freighter, starts the release and signs her authorisation entry (signAuthEntry).
-  const a = await browserWith(browser, wallet('freighter'), alice);
-  await connectWallet(a.page, 'Freighter', alice.publicKey());
+  const a = await walletBrowser('freighter', alice);
   await openStep(a.page, id, 'Release funds');
   await a.page.getByRole('button', { name: 'Start and collect signatures' }).click();
   await a.page.waitForURL(/\/pending\/[0-9a-f]+$/);
@@ -61,8 +48,7 @@ test('12. a 2-of-2 pending release signed with Freighter and Hana; xBull is told
   expect(a.double.requests.map((r) => r.op)).not.toContain('signTransaction');
 
   // The lawyer first tries xBull, which signs only whole transactions: the page says so and offers no button.
-  const x = await browserWith(browser, wallet('xbull'), lawyer);
-  await connectWallet(x.page, 'xBull', lawyer.publicKey());
+  const x = await walletBrowser('xbull', lawyer);
   await x.page.goto(pendingUrl);
   await expect(x.page.getByTestId('cannot-sign')).toHaveText(
     /^xBull cannot sign an authorisation entry .* such as Freighter or Hana/,
@@ -72,8 +58,7 @@ test('12. a 2-of-2 pending release signed with Freighter and Hana; xBull is told
   await x.context.close();
 
   // …then Hana, which signs the entry and, the last one, submits the release.
-  const h = await browserWith(browser, wallet('hana'), lawyer);
-  await connectWallet(h.page, 'Hana Wallet', lawyer.publicKey());
+  const h = await walletBrowser('hana', lawyer);
   await h.page.goto(pendingUrl);
   await expect(h.page.getByText('Release 30 USDC from escrow')).toBeVisible();
   h.double.approve = false;
@@ -91,6 +76,4 @@ test('12. a 2-of-2 pending release signed with Freighter and Hana; xBull is told
   expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(
     usdcUnits('30') - (usdcUnits('30') * 30n) / 10_000n,
   );
-  await a.context.close();
-  await h.context.close();
 });

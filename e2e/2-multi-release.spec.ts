@@ -1,34 +1,23 @@
-import { expect, test } from '@playwright/test';
-import { createEscrow, markAndApprove, openStep, seedWallet, submitStep, useAccount } from './app';
-import {
-  latestLedger,
-  protocolFeeRecipient,
-  readyAccount,
-  tokenBalance,
-  transferToken,
-  transferred,
-  usdc,
-  usdcUnits,
-} from './chain';
+import { createEscrow, markAndApprove, openStep, submitStep, useAccount } from './app';
+import { latestLedger, protocolFeeRecipient, tokenBalance, transferToken, transferred, usdcUnits } from './chain';
+import { expect, test } from './fixtures';
 
-test('2. multi-release: one milestone released, another disputed and resolved with a split', async ({ page }) => {
-  const token = await usdc();
-  const [platform, funder, provider, approver, signer, resolver, designer, developer] = await Promise.all([
-    readyAccount(),
-    readyAccount({ usdc: '500' }),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-  ]);
+test('2. multi-release: one milestone released, another disputed and resolved with a split', async ({
+  page,
+  cast,
+  token,
+}) => {
   const startLedger = await latestLedger();
-  await seedWallet(
-    page,
-    { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Signer: signer, Resolver: resolver },
-    'Platform',
-  );
+  const { platform, funder, provider, approver, signer, resolver, designer, developer } = await cast({
+    platform: {},
+    funder: { usdc: '500' },
+    provider: {},
+    approver: {},
+    signer: {},
+    resolver: {},
+    designer: { outside: true },
+    developer: { outside: true },
+  });
 
   const id = await createEscrow(page, {
     kind: 'Multi',

@@ -1,7 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { seedWallet } from './app';
-import { readyAccount } from './chain';
 import { E2E } from './env';
+import { expect, test } from './fixtures';
 
 const api = (path: string, key?: string, init: RequestInit = {}) =>
   fetch(`${E2E.appUrl}/api/v1${path}`, {
@@ -10,10 +8,10 @@ const api = (path: string, key?: string, init: RequestInit = {}) =>
   });
 
 test('20. a platform signs in with the dev wallet, creates a key, uses it from Node and revokes it', async ({
+  cast,
   page,
 }) => {
-  const owner = await readyAccount();
-  await seedWallet(page, { Platform: owner }, 'Platform');
+  const { platform: owner } = await cast({ platform: {} });
   await page.goto('/settings/api-keys');
   await page.getByRole('button', { name: 'Sign in with your wallet' }).click();
   await expect(page.getByTestId('signed-in-address')).toHaveText(owner.publicKey());

@@ -1,41 +1,24 @@
-import { expect, test } from '@playwright/test';
-import { createEscrow, markAndApprove, openStep, seedWallet, submitStep, useAccount } from './app';
-import { readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
+import { openStep, submitStep, useAccount } from './app';
+import { tokenBalance, usdcUnits } from './chain';
+import { expect, test } from './fixtures';
+import { approvedTwoOfTwo, startReleaseAsAlice } from './journeys';
 
-test('3. a release that needs 2 of 2 signers', async ({ page }) => {
-  const token = await usdc();
-  const [platform, funder, provider, approver, alice, lawyer, receiver] = await Promise.all([
-    readyAccount(),
-    readyAccount({ usdc: '50' }),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-  ]);
-  await seedWallet(
-    page,
-    { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Alice: alice, Lawyer: lawyer },
-    'Platform',
-  );
-  const id = await createEscrow(page, {
-    title: 'OTC trade',
-    token: token.contractId,
-    amount: '50',
-    milestones: [{ description: 'BTC sent' }],
-    approvers: [approver.publicKey()],
-    serviceProvider: provider.publicKey(),
-    releaseSigners: [alice.publicKey(), lawyer.publicKey()],
-    releasesRequired: 2,
-    disputeResolver: platform.publicKey(),
-    receiver: receiver.publicKey(),
-    platformFee: '0',
+test('3. a release that needs 2 of 2 signers', async ({ page, cast, token }) => {
+  const c = await cast({
+    platform: {},
+    funder: { usdc: '50' },
+    provider: {},
+    approver: {},
+    alice: {},
+    lawyer: {},
+    receiver: { outside: true },
   });
-
-  await useAccount(page, 'Funder');
-  await openStep(page, id, 'Fund');
-  await submitStep(page, 'Fund the escrow', 'Funded');
-  await markAndApprove(page, id);
+  const { lawyer, receiver } = c;
+  const id = await approvedTwoOfTwo(page, c, token.contractId, {
+    title: 'OTC trade',
+    amount: '50',
+    milestone: 'BTC sent',
+  });
 
   await useAccount(page, 'Alice');
   await openStep(page, id, 'Release funds');
@@ -53,58 +36,35 @@ test('3. a release that needs 2 of 2 signers', async ({ page }) => {
 
 test('3b. the same 2-of-2 release with each signer in their own browser (pending release)', async ({
   page,
-  browser,
+  cast,
+  token,
+  devBrowser,
 }) => {
-  const token = await usdc();
-  const [platform, funder, provider, approver, alice, lawyer, receiver] = await Promise.all([
-    readyAccount(),
-    readyAccount({ usdc: '50' }),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-  ]);
   // Alice's browser holds the other parties' keys but not the lawyer's.
-  await seedWallet(
-    page,
-    { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Alice: alice },
-    'Platform',
-  );
-  const id = await createEscrow(page, {
-    title: 'OTC trade across browsers',
-    token: token.contractId,
-    amount: '50',
-    milestones: [{ description: 'BTC sent' }],
-    approvers: [approver.publicKey()],
-    serviceProvider: provider.publicKey(),
-    releaseSigners: [alice.publicKey(), lawyer.publicKey()],
-    releasesRequired: 2,
-    disputeResolver: platform.publicKey(),
-    receiver: receiver.publicKey(),
-    platformFee: '0',
+  const c = await cast({
+    platform: {},
+    funder: { usdc: '50' },
+    provider: {},
+    approver: {},
+    alice: {},
+    lawyer: { outside: true },
+    receiver: { outside: true },
   });
-  await useAccount(page, 'Funder');
-  await openStep(page, id, 'Fund');
-  await submitStep(page, 'Fund the escrow', 'Funded');
-  await markAndApprove(page, id);
+  const { alice, lawyer, receiver } = c;
+  const id = await approvedTwoOfTwo(page, c, token.contractId, {
+    title: 'OTC trade across browsers',
+    amount: '50',
+    milestone: 'BTC sent',
+  });
 
-  await useAccount(page, 'Alice');
-  await openStep(page, id, 'Release funds');
-  await page.getByRole('button', { name: 'Start and collect signatures' }).click();
-  await page.waitForURL(/\/pending\/[0-9a-f]+$/);
-  await page.getByRole('button', { name: 'Sign my authorisation' }).click();
-  await expect(page.getByTestId('pending-signers')).toContainText(`${alice.publicKey()}signed`);
+  await startReleaseAsAlice(page, id, alice);
 
   // The lawyer, in another browser with only their own key, opens the shared page.
-  const lawyerContext = await browser.newContext();
-  const lawyerPage = await lawyerContext.newPage();
-  await seedWallet(lawyerPage, { Lawyer: lawyer }, 'Lawyer');
+  const lawyerPage = await devBrowser({ Lawyer: lawyer });
   await lawyerPage.goto(page.url());
   await expect(lawyerPage.getByText('Release 50 USDC from escrow')).toBeVisible();
   await lawyerPage.getByRole('button', { name: 'Sign my authorisation' }).click();
   await submitStep(lawyerPage, 'Submit the release', 'Released');
-  await lawyerContext.close();
   expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(
     usdcUnits('50') - (usdcUnits('50') * 30n) / 10_000n,
   );

@@ -1,13 +1,11 @@
-import { expect, test } from '@playwright/test';
-import { createEscrow, openStep, seedWallet, submitStep, useAccount } from './app';
-import { advanceTime, chainTime, readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
+import { createEscrow, openStep, submitStep, useAccount } from './app';
+import { advanceTime, chainTime, tokenBalance, usdcUnits } from './chain';
+import { expect, test } from './fixtures';
 
 test.use({ timezoneId: 'UTC' });
 
-test('4. a deadline refund, after localnet_advanceTime', { tag: '@clock' }, async ({ page }) => {
-  const token = await usdc();
-  const [platform, funder, other] = await Promise.all([readyAccount(), readyAccount({ usdc: '80' }), readyAccount()]);
-  await seedWallet(page, { Platform: platform, Funder: funder }, 'Platform');
+test('4. a deadline refund, after localnet_advanceTime', { tag: '@clock' }, async ({ page, cast, token }) => {
+  const { platform, funder, other } = await cast({ platform: {}, funder: { usdc: '80' }, other: { outside: true } });
   // The form takes local time (UTC here); one hour after the chain's clock, to the minute.
   const deadline = new Date((Math.floor((await chainTime()) / 60) * 60 + 3600) * 1000).toISOString().slice(0, 16);
   const id = await createEscrow(page, {

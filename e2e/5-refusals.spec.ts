@@ -1,30 +1,21 @@
-import { expect, test } from '@playwright/test';
-import { createEscrow, openStep, seedWallet, submitStep, useAccount } from './app';
-import { escrowState, readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
+import { createEscrow, openStep, submitStep, useAccount } from './app';
+import { escrowState, tokenBalance, usdcUnits } from './chain';
+import { expect, test } from './fixtures';
 
-test('5. a wrong role and bad inputs get the right messages and change nothing on-chain', async ({ page }) => {
-  const token = await usdc();
-  const [platform, funder, provider, approver, resolver, stranger, untrusting] = await Promise.all([
-    readyAccount(),
-    readyAccount({ usdc: '300' }),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount({ trustline: false }),
-  ]);
-  await seedWallet(
-    page,
-    {
-      Platform: platform,
-      Funder: funder,
-      Provider: provider,
-      Resolver: resolver,
-      Stranger: stranger,
-      Untrusting: untrusting,
-    },
-    'Platform',
-  );
+test('5. a wrong role and bad inputs get the right messages and change nothing on-chain', async ({
+  page,
+  cast,
+  token,
+}) => {
+  const { funder, provider, approver, resolver } = await cast({
+    platform: {},
+    funder: { usdc: '300' },
+    provider: {},
+    approver: { outside: true },
+    resolver: {},
+    stranger: {},
+    untrusting: { trustline: false },
+  });
 
   // A bad address (one changed character) is caught in the form, with its reason, and nothing is sent.
   await page.goto('/escrows/new');

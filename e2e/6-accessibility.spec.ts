@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { createEscrow, seedWallet, useAccount } from './app';
-import { readyAccount, usdc } from './chain';
+import type { Page } from '@playwright/test';
+import { createEscrow, useAccount } from './app';
+import { expect, test } from './fixtures';
 
 async function audit(page: Page, where: string) {
   const { violations } = await new AxeBuilder({ page })
@@ -13,10 +13,10 @@ async function audit(page: Page, where: string) {
 test('6. the main pages pass an accessibility audit (WCAG 2.1 AA), light and dark, desktop and phone', async ({
   page,
   browser,
+  cast,
+  token,
 }) => {
-  const token = await usdc();
-  const [platform, funder, other] = await Promise.all([readyAccount(), readyAccount({ usdc: '10' }), readyAccount()]);
-  await seedWallet(page, { Platform: platform, Funder: funder }, 'Platform');
+  const { other } = await cast({ platform: {}, funder: { usdc: '10' }, other: { outside: true } });
   await audit(page, 'home');
   await page.goto('/escrows/new');
   await audit(page, 'new');

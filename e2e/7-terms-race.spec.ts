@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { createEscrow, openStep, seedWallet, submitStep, useAccount } from './app';
-import { escrowState, readyAccount, tokenBalance, usdc, usdcUnits } from './chain';
+import { createEscrow, openStep, submitStep, useAccount } from './app';
+import { escrowState, tokenBalance, usdcUnits } from './chain';
+import { expect, test } from './fixtures';
 
 /**
  * The update-then-fund race: the funder has the fund page open (terms version 1) when the
@@ -9,18 +9,18 @@ import { escrowState, readyAccount, tokenBalance, usdc, usdcUnits } from './chai
  */
 test('7. terms race: an update lands while the fund page is open; funding is refused and shows the new terms', async ({
   page,
-  browser,
+  cast,
+  token,
+  devBrowser,
 }) => {
-  const token = await usdc();
-  const [platform, funder, provider, approver, receiver, accomplice] = await Promise.all([
-    readyAccount(),
-    readyAccount({ usdc: '100' }),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-  ]);
-  await seedWallet(page, { Platform: platform, Funder: funder }, 'Platform');
+  const { platform, funder, provider, approver, receiver, accomplice } = await cast({
+    platform: {},
+    funder: { usdc: '100' },
+    provider: { outside: true },
+    approver: { outside: true },
+    receiver: { outside: true },
+    accomplice: { outside: true },
+  });
   const id = await createEscrow(page, {
     title: 'Translation',
     token: token.contractId,
@@ -42,14 +42,12 @@ test('7. terms race: an update lands while the fund page is open; funding is ref
   await expect(terms.getByTestId('terms-total')).toHaveText('50 USDC');
 
   // Meanwhile, in another browser, the platform edits the escrow.
-  const other = await browser.newContext();
-  const platformPage = await other.newPage();
-  await seedWallet(platformPage, { Platform: platform }, 'Platform');
+  const platformPage = await devBrowser({ Platform: platform });
   await openStep(platformPage, id, 'Edit escrow');
   await platformPage.getByLabel('Receiver', { exact: true }).fill(accomplice.publicKey());
   await platformPage.getByLabel('Amount (USDC)').fill('60');
   await submitStep(platformPage, 'Save changes', 'Escrow updated');
-  await other.close();
+  await platformPage.context().close();
 
   // The funder's page still shows version 1; funding under it is refused by the contract.
   const before = await tokenBalance(token.contractId, funder.publicKey());

@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { authorizeEntry, Keypair, xdr } from '@stellar/stellar-sdk';
 import { randomBytes } from 'node:crypto';
-import { config as escrowConfig } from '../lib/escrow/fixtures';
+import { config as escrowConfig } from '../lib/testing/fixtures';
 import { markAndApprove, openStep, seedWallet, submitStep, useAccount } from './app';
-import { friendbot, protocolFeeRecipient, readyAccount, tokenBalance, trust, usdc, usdcUnits } from './chain';
+import { protocolFeeRecipient, tokenBalance, trust, usdcUnits } from './chain';
 import {
   absurdTokenWasm,
   deployContract,
@@ -16,6 +16,8 @@ import {
   uploadWasm,
 } from './contracts';
 import { E2E } from './env';
+import { startReleaseAsAlice } from './journeys';
+import { expect, test } from './fixtures';
 
 /** A single-release escrow of `token` whose platform is `platform` and everyone else a stranger. */
 const terms = (platform: Keypair, token: string, title: string) => {
@@ -48,9 +50,10 @@ async function aimNextActionAt(page: Page, from: string, to: string) {
 
 test('8a. a look-alike escrow (same code, another hash) is refused on its pages and by the actions', async ({
   page,
+  cast,
+  token,
 }) => {
-  const token = await usdc();
-  const [platform, funder] = await Promise.all([readyAccount(), readyAccount({ usdc: '500' })]);
+  const { platform } = await cast({ platform: { outside: true }, funder: { usdc: '500' } });
   const genuine = await deployEscrow(platform, releasedWasmHash(), terms(platform, token.contractId, 'Genuine'));
   const fake = await deployEscrow(
     platform,
@@ -58,7 +61,6 @@ test('8a. a look-alike escrow (same code, another hash) is refused on its pages 
     terms(platform, token.contractId, 'Funded 50,000 USDC, you are the receiver'),
   );
 
-  await seedWallet(page, { Funder: funder }, 'Funder');
   await page.goto(`/escrows/${genuine}`);
   await expect(page.getByTestId('escrow-title')).toHaveText('Genuine');
 
@@ -86,9 +88,13 @@ test('8a. a look-alike escrow (same code, another hash) is refused on its pages 
 
 test('8b. a token the network does not know is labelled unverified, with its issuer, on the page and in the fund summary', async ({
   page,
+  cast,
 }) => {
-  const [platform, issuer, funder] = await Promise.all([readyAccount(), Keypair.random(), Keypair.random()]);
-  await Promise.all([friendbot(issuer.publicKey()), friendbot(funder.publicKey())]);
+  const { platform, issuer, funder } = await cast({
+    platform: { outside: true },
+    issuer: { trustline: false, outside: true },
+    funder: { trustline: false },
+  });
   const fakeUsdc = await issueAsset(issuer, 'USDC');
   await trust(funder, fakeUsdc);
   await payAsset(issuer, funder.publicKey(), 'USDC', '100');
@@ -98,7 +104,6 @@ test('8b. a token the network does not know is labelled unverified, with its iss
     terms(platform, fakeUsdc.contractId, 'Paid in someone’s USDC'),
   );
 
-  await seedWallet(page, { Funder: funder }, 'Funder');
   await page.goto(`/escrows/${id}`);
   const identity = page.getByTestId('token-identity');
   await expect(identity).toHaveAttribute('data-unverified', 'true');
@@ -121,9 +126,12 @@ test('8b. a token the network does not know is labelled unverified, with its iss
   );
 });
 
-test('8c. a forged confirmation link shows no banner; a real one of another escrow neither', async ({ page }) => {
-  const token = await usdc();
-  const platform = await readyAccount();
+test('8c. a forged confirmation link shows no banner; a real one of another escrow neither', async ({
+  page,
+  cast,
+  token,
+}) => {
+  const { platform } = await cast({ platform: { outside: true } });
   const id = await deployEscrow(platform, releasedWasmHash(), terms(platform, token.contractId, 'Receipt check'));
   await page.goto(`/escrows/${id}?done=fund&tx=${randomBytes(32).toString('hex')}`);
   await expect(page.getByTestId('escrow-title')).toHaveText('Receipt check');
@@ -138,9 +146,13 @@ test('8c. a forged confirmation link shows no banner; a real one of another escr
   await expect(page.getByTestId('confirmed-banner')).toContainText('Escrow created');
 });
 
-test('8d. the browser never gets the RPC URL or its key; pages carry the security headers', async ({ page }) => {
-  const token = await usdc();
-  const platform = await readyAccount();
+test('8d. the browser never gets the RPC URL or its key; pages carry the security headers', async ({
+  page,
+  cast,
+  token,
+}) => {
+  // Seeded later, once the page listens for CSP violations.
+  const { platform } = await cast({ platform: { outside: true } });
   const id = await deployEscrow(platform, releasedWasmHash(), terms(platform, token.contractId, 'No secrets'));
   for (const path of [
     '/',
@@ -173,18 +185,19 @@ test('8d. the browser never gets the RPC URL or its key; pages carry the securit
 
 test('8e. a pending release refuses a junk or a foreign signature, and the valid ones stay', async ({
   page,
-  browser,
+  cast,
+  token,
+  devBrowser,
 }) => {
-  const token = await usdc();
-  const [platform, funder, provider, approver, alice, lawyer, receiver] = await Promise.all([
-    readyAccount(),
-    readyAccount({ usdc: '20' }),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-  ]);
+  const { platform, provider, approver, alice, lawyer, receiver } = await cast({
+    platform: { outside: true },
+    funder: { usdc: '20' },
+    provider: {},
+    approver: {},
+    alice: {},
+    lawyer: { outside: true },
+    receiver: { outside: true },
+  });
   const c = terms(platform, token.contractId, 'Two signers, two browsers');
   const id = await deployEscrow(platform, releasedWasmHash(), {
     ...c,
@@ -199,22 +212,13 @@ test('8e. a pending release refuses a junk or a foreign signature, and the valid
       receiver: receiver.publicKey(),
     },
   });
-  await seedWallet(page, { Funder: funder, Provider: provider, Approver: approver, Alice: alice }, 'Funder');
   await openStep(page, id, 'Fund');
   await submitStep(page, 'Fund the escrow', 'Funded');
   await markAndApprove(page, id);
-  await useAccount(page, 'Alice');
-  await openStep(page, id, 'Release funds');
-  await page.getByRole('button', { name: 'Start and collect signatures' }).click();
-  await page.waitForURL(/\/pending\/[0-9a-f]+$/);
-  await page.getByRole('button', { name: 'Sign my authorisation' }).click();
-  const signers = page.getByTestId('pending-signers');
-  await expect(signers).toContainText(`${alice.publicKey()}signed`);
+  await startReleaseAsAlice(page, id, alice);
 
   // The lawyer's browser; what it sends is tampered with on the way, twice.
-  const lawyerContext = await browser.newContext();
-  const lawyerPage = await lawyerContext.newPage();
-  await seedWallet(lawyerPage, { Lawyer: lawyer }, 'Lawyer');
+  const lawyerPage = await devBrowser({ Lawyer: lawyer });
   const stranger = Keypair.random();
   const tampering: ((signed: xdr.SorobanAuthorizationEntry) => Promise<string>)[] = [
     // Junk where the signature should be.
@@ -255,7 +259,7 @@ test('8e. a pending release refuses a junk or a foreign signature, and the valid
   // The real signature goes through and the release is submitted.
   await lawyerPage.getByRole('button', { name: 'Sign my authorisation' }).click();
   await submitStep(lawyerPage, 'Submit the release', 'Released');
-  await lawyerContext.close();
+  await lawyerPage.context().close();
   expect(await tokenBalance(token.contractId, receiver.publicKey())).toBe(
     usdcUnits('20') - (usdcUnits('20') * 330n) / 10_000n,
   );
@@ -263,8 +267,10 @@ test('8e. a pending release refuses a junk or a foreign signature, and the valid
 
 test('8f. a token with absurd metadata (decimals = 1,000,000) is refused at once, on the page and in the create form', async ({
   page,
+  cast,
 }) => {
-  const platform = await readyAccount();
+  // Seeded after the page's timing is measured.
+  const { platform } = await cast({ platform: { outside: true } });
   const absurd = await deployContract(platform, await uploadWasm(platform, absurdTokenWasm(1_000_000)));
   const id = await deployEscrow(platform, releasedWasmHash(), terms(platform, absurd, 'Priced in a million decimals'));
   const started = Date.now();
@@ -294,9 +300,10 @@ test('8f. a token with absurd metadata (decimals = 1,000,000) is refused at once
 
 test('8g. a far-future deadline and bidi controls in on-chain text: the pages open and show them for what they are', async ({
   page,
+  cast,
+  token,
 }) => {
-  const token = await usdc();
-  const platform = await readyAccount();
+  const { platform } = await cast({ platform: { outside: true } });
   const id = await deployEscrow(platform, releasedWasmHash(), {
     ...terms(platform, token.contractId, 'Invoice \u202Efdp.exe'),
     deadline: 2n ** 64n - 1n,

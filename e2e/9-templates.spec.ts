@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Keypair } from '@stellar/stellar-sdk';
 import { partiesToName, roleFields, templateValues } from '../lib/templates/apply';
 import { findTemplate, TEMPLATE_IDS, type Party } from '../lib/templates/templates';
-import { seedWallet } from './app';
-import { escrowState, readyAccount, usdc } from './chain';
+import { escrowState } from './chain';
+import { expect, test, type AccountSpec } from './fixtures';
 
 interface OnChainRoles {
   approvers: string[];
@@ -85,13 +85,14 @@ async function createFromTemplate(page: Page, id: string, others: Record<string,
 
 test('9. every use-case template creates a working escrow, its roles and deadline as the template says', async ({
   page,
+  cast,
 }) => {
-  await usdc();
-  const me = await readyAccount();
   const parties = new Set(TEMPLATE_IDS.flatMap((id) => partiesToName(findTemplate(id)).map((p) => p.party as string)));
-  const others: Record<string, Keypair> = { blank: await readyAccount() };
-  for (const p of parties) others[p] = await readyAccount();
-  await seedWallet(page, { Creator: me }, 'Creator');
+  // Only the creator is in the wallet; every other party ("the seller", …) is an address to type in.
+  const outside: Record<string, AccountSpec> = Object.fromEntries(
+    ['blank', ...parties].map((p) => [p, { outside: true }]),
+  );
+  const { Creator: me, ...others } = await cast({ Creator: {}, ...outside });
 
   // The page opens with the choice; picking one explains who does what and fills the form.
   await page.goto('/escrows/new');

@@ -1,110 +1,52 @@
 /** Node-side helpers against the e2e localnet: accounts, trustlines, test USDC, balances, time. */
-import {
-  Account,
-  Address,
-  Asset,
-  BASE_FEE,
-  Contract,
-  Keypair,
-  nativeToScVal,
-  Operation,
-  rpc,
-  scValToNative,
-  TransactionBuilder,
-  xdr,
-} from '@stellar/stellar-sdk';
+import { Address, Contract, Keypair, nativeToScVal, scValToNative, xdr } from '@stellar/stellar-sdk';
 import { readFileSync } from 'node:fs';
 import { parseAmount } from '../lib/amounts';
+import {
+  advanceTime as clientAdvanceTime,
+  faucet as clientFaucet,
+  friendbot as clientFriendbot,
+  localnet,
+  localnetInfo as clientLocalnetInfo,
+  localnetUsdc,
+  readContract,
+  readyAccount as clientReadyAccount,
+  sendOperation,
+  trust as clientTrust,
+  type LocalnetAsset,
+} from '../lib/localnet/client';
 import { E2E } from './env';
 
-export const server = new rpc.Server(`${E2E.localnetUrl}/rpc`, { allowHttp: true });
+/** The e2e localnet, through the project's one localnet client. */
+export const chain = localnet(E2E.localnetUrl, E2E.passphrase);
+export const server = chain.server;
 
-export interface LocalAsset {
-  code: string;
-  issuer: string | null;
-  contractId: string;
-}
+export type LocalAsset = LocalnetAsset;
 
-export async function localnetInfo(): Promise<{ assets: LocalAsset[] }> {
-  return (await (await fetch(`${E2E.localnetUrl}/localnet`)).json()) as { assets: LocalAsset[] };
-}
+export const localnetInfo = () => clientLocalnetInfo(chain);
 
-export async function usdc(): Promise<LocalAsset & { issuer: string }> {
-  const a = (await localnetInfo()).assets.find((x) => x.code === 'USDC');
-  if (!a?.issuer) throw new Error('localnet has no USDC');
-  return a as LocalAsset & { issuer: string };
-}
+export const usdc = () => localnetUsdc(chain);
 
-export async function friendbot(address: string) {
-  const res = await fetch(`${E2E.localnetUrl}/friendbot?addr=${address}`);
-  if (!res.ok) throw new Error(`friendbot: ${await res.text()}`);
-}
+export const friendbot = (address: string) => clientFriendbot(`${E2E.localnetUrl}/friendbot`, address);
 
-export async function trust(key: Keypair, asset: { code: string; issuer: string }) {
-  const account = await server.getAccount(key.publicKey());
-  const tx = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: E2E.passphrase })
-    .addOperation(Operation.changeTrust({ asset: new Asset(asset.code, asset.issuer) }))
-    .setTimeout(60)
-    .build();
-  tx.sign(key);
-  const sent = await server.sendTransaction(tx);
-  const done = await server.pollTransaction(sent.hash, { attempts: 40 });
-  if (done.status !== 'SUCCESS') throw new Error(`trust ${done.status}`);
-}
+export const trust = (key: Keypair, asset: { code: string; issuer: string }) => clientTrust(chain, key, asset);
 
-export async function faucet(address: string, amount: string) {
-  const res = await fetch(`${E2E.localnetUrl}/faucet?addr=${address}&asset=USDC&amount=${amount}`, { method: 'POST' });
-  if (!res.ok) throw new Error(`faucet: ${await res.text()}`);
-}
+export const faucet = (address: string, amount: string) => clientFaucet(chain, address, amount);
 
 /** A funded account with a USDC trustline and optionally some test USDC. */
-export async function readyAccount(opts: { usdc?: string; trustline?: boolean } = {}): Promise<Keypair> {
-  const key = Keypair.random();
-  await friendbot(key.publicKey());
-  if (opts.trustline !== false || opts.usdc) await trust(key, await usdc());
-  if (opts.usdc) await faucet(key.publicKey(), opts.usdc);
-  return key;
-}
+export const readyAccount = (opts: { usdc?: string; trustline?: boolean } = {}) => clientReadyAccount(chain, opts);
 
 /** A token balance in base units (SAC `balance`). */
 export async function tokenBalance(token: string, holder: string): Promise<bigint> {
-  const tx = new TransactionBuilder(new Account(Keypair.random().publicKey(), '0'), {
-    fee: BASE_FEE,
-    networkPassphrase: E2E.passphrase,
-  })
-    .addOperation(new Contract(token).call('balance', new Address(holder).toScVal()))
-    .setTimeout(30)
-    .build();
-  const sim = await server.simulateTransaction(tx);
-  if (rpc.Api.isSimulationError(sim) || !sim.result)
-    throw new Error(`balance: ${'error' in sim ? sim.error : 'no result'}`);
-  return BigInt(scValToNative(sim.result.retval) as bigint);
+  return BigInt((await readContract(chain, token, 'balance', new Address(holder).toScVal())) as bigint);
 }
 
 export async function escrowState(id: string): Promise<Record<string, unknown>> {
-  const tx = new TransactionBuilder(new Account(Keypair.random().publicKey(), '0'), {
-    fee: BASE_FEE,
-    networkPassphrase: E2E.passphrase,
-  })
-    .addOperation(new Contract(id).call('get_escrow'))
-    .setTimeout(30)
-    .build();
-  const sim = await server.simulateTransaction(tx);
-  if (rpc.Api.isSimulationError(sim) || !sim.result) throw new Error('get_escrow failed');
-  return scValToNative(sim.result.retval) as Record<string, unknown>;
+  return (await readContract(chain, id, 'get_escrow')) as Record<string, unknown>;
 }
 
 /** Moves localnet's clock forward (non-standard RPC). */
-export async function advanceTime(seconds: number) {
-  const res = await fetch(`${E2E.localnetUrl}/rpc`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'localnet_advanceTime', params: { seconds } }),
-  });
-  const body = (await res.json()) as { result?: { closeTime: string }; error?: unknown };
-  if (!body.result) throw new Error(`advanceTime: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
+export const advanceTime = (seconds: number) => clientAdvanceTime(chain, seconds);
 
 /** The chain's time (latest ledger close), unix seconds. */
 export async function chainTime(): Promise<number> {
@@ -123,23 +65,13 @@ export function protocolFeeRecipient(): string {
 
 /** A plain token transfer (SAC `transfer`), e.g. someone sending tokens straight to an escrow. */
 export async function transferToken(token: string, from: Keypair, to: string, units: bigint) {
-  const account = await server.getAccount(from.publicKey());
-  const tx = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: E2E.passphrase })
-    .addOperation(
-      new Contract(token).call(
-        'transfer',
-        new Address(from.publicKey()).toScVal(),
-        new Address(to).toScVal(),
-        nativeToScVal(units, { type: 'i128' }),
-      ),
-    )
-    .setTimeout(60)
-    .build();
-  const prepared = await server.prepareTransaction(tx);
-  prepared.sign(from);
-  const sent = await server.sendTransaction(prepared);
-  const done = await server.pollTransaction(sent.hash, { attempts: 40 });
-  if (done.status !== 'SUCCESS') throw new Error(`transfer ${done.status}`);
+  const op = new Contract(token).call(
+    'transfer',
+    new Address(from.publicKey()).toScVal(),
+    new Address(to).toScVal(),
+    nativeToScVal(units, { type: 'i128' }),
+  );
+  await sendOperation(chain, from, op, { soroban: true });
 }
 
 /** The latest ledger's sequence: a starting point for `transferred`. */

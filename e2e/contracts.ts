@@ -2,33 +2,17 @@
  * Node-side contract set-ups for the trust tests: escrows deployed with the SDK (no form), a
  * look-alike of the escrow's wasm, and Stellar assets anyone can issue.
  */
-import { Address, Asset, BASE_FEE, Keypair, Operation, rpc, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
-import { createHash, randomBytes } from 'node:crypto';
+import { Address, Asset, Keypair, Operation, xdr } from '@stellar/stellar-sdk';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { contractIdFor, createEscrowOp } from '../lib/escrow/calls';
 import type { EscrowConfig } from '../lib/escrow/types';
-import { server } from './chain';
+import { sendOperation, uploadWasm as clientUploadWasm } from '../lib/localnet/client';
+import { chain } from './chain';
 import { E2E } from './env';
 
 /** Sends one operation from `key`, prepared by simulation when it is a contract call; returns the result. */
-async function send(
-  key: Keypair,
-  op: xdr.Operation,
-  soroban: boolean,
-): Promise<rpc.Api.GetSuccessfulTransactionResponse> {
-  const account = await server.getAccount(key.publicKey());
-  let tx = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: E2E.passphrase })
-    .addOperation(op)
-    .setTimeout(60)
-    .build();
-  if (soroban) tx = await server.prepareTransaction(tx);
-  tx.sign(key);
-  const sent = await server.sendTransaction(tx);
-  if (sent.status === 'ERROR') throw new Error(`rejected: ${sent.errorResult?.result.type}`);
-  const done = await server.pollTransaction(sent.hash, { attempts: 60 });
-  if (done.status !== 'SUCCESS') throw new Error(`transaction ${sent.hash}: ${done.status}`);
-  return done as rpc.Api.GetSuccessfulTransactionResponse;
-}
+const send = (key: Keypair, op: xdr.Operation, soroban: boolean) => sendOperation(chain, key, op, { soroban });
 
 /** The committed escrow wasm. */
 export const escrowWasm = () => readFileSync('contracts/escrow/dist/escrow.wasm');
@@ -45,10 +29,7 @@ export function lookalikeWasm(): Buffer {
 }
 
 /** Uploads a wasm (once) and returns its hash, hex. */
-export async function uploadWasm(key: Keypair, wasm: Buffer): Promise<string> {
-  await send(key, Operation.uploadContractWasm({ wasm }), true);
-  return createHash('sha256').update(wasm).digest('hex');
-}
+export const uploadWasm = (key: Keypair, wasm: Buffer): Promise<string> => clientUploadWasm(chain, key, wasm);
 
 /** Deploys an escrow of `wasmHash` with `config` (its platform is `platform`, which signs). Returns its id. */
 export async function deployEscrow(platform: Keypair, wasmHash: string, config: EscrowConfig): Promise<string> {

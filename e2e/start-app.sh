@@ -11,6 +11,10 @@ export OPENESCROW_LOCALNET_URL="http://127.0.0.1:${E2E_LOCALNET_PORT:-8020}"
 # Like a provider's key in a mainnet RPC URL; e2e 8 checks that it never reaches a browser.
 export OPENESCROW_RPC_URL="http://127.0.0.1:${E2E_LOCALNET_PORT:-8020}/rpc?apikey=${E2E_RPC_SECRET:-none}"
 export OPENESCROW_DEPLOYMENT_FILE="${E2E_DATA_DIR:-.cache/e2e-chain}/deployment.json"
+# The e2e chain starts afresh every run, so the app's read model does too (beside the chain's
+# directory, which localnet's --reset empties on its own terms).
+export OPENESCROW_PGLITE_DIR="${E2E_DATA_DIR:-.cache/e2e-chain}-app/pglite"
+rm -rf "$OPENESCROW_PGLITE_DIR"
 npx tsx scripts/deploy-contract.ts --network local --wait
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib public instrumentation.ts next.config.js postcss.config.mjs tsconfig.json package.json contracts/escrow/errors.json -newer .next/BUILD_ID -type f -print -quit)" ]; then
   node_modules/.bin/next build

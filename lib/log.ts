@@ -6,8 +6,7 @@ import type { AppError } from './stellar/errors';
 
 /** Writes a failure with its context to the server log. */
 export function logDetail(context: string, e: unknown): void {
-  const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
-  console.error(`OpenEscrow: ${context}: ${detail}`);
+  console.error(`OpenEscrow: ${context}: ${describe(e)}`);
 }
 
 /** An unexpected failure, logged in full, as the sentence a user sees. */
@@ -21,4 +20,17 @@ export function unexpected(context: string, e: unknown): { ok: false; error: App
         'Something went wrong on the server; try again. If it persists, the operator can find the details in the server log.',
     },
   };
+}
+
+/** An error's stack, or a plain object's fields (an RPC error is `{ code, message }`), never "[object Object]". */
+function describe(e: unknown): string {
+  if (e instanceof Error) return e.stack ?? e.message;
+  if (typeof e === 'object' && e !== null) {
+    try {
+      return JSON.stringify(e, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+    } catch {
+      return Object.prototype.toString.call(e);
+    }
+  }
+  return String(e);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configToForm } from './escrow/form-config';
-import { config } from './escrow/fixtures';
+import { config } from './testing/fixtures';
 import { escrowFormSchema } from './schemas/steps';
 import { chainTimeIso, formatChainTime, showControls } from './text';
 

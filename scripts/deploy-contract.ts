@@ -12,16 +12,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Keypair, Operation, rpc, SorobanDataBuilder, xdr } from '@stellar/stellar-sdk';
 import {
-  Asset,
-  BASE_FEE,
-  Keypair,
-  Operation,
-  rpc,
-  SorobanDataBuilder,
-  TransactionBuilder,
-  xdr,
-} from '@stellar/stellar-sdk';
+  friendbot,
+  localnet,
+  localnetInfo,
+  sendOperation,
+  trust,
+  trusts,
+  type Chain,
+  type LocalnetAsset,
+} from '../lib/localnet/client';
 import { parseNetworkConfig, type NetworkConfig } from '../lib/networks/config';
 
 const args = process.argv.slice(2);
@@ -52,38 +53,15 @@ async function waitForRpc(server: rpc.Server, seconds: number): Promise<boolean>
   }
 }
 
-async function ensureFunded(network: NetworkConfig, server: rpc.Server, key: Keypair) {
+async function ensureFunded(network: NetworkConfig, chain: Chain, key: Keypair) {
   try {
-    await server.getAccount(key.publicKey());
+    await chain.server.getAccount(key.publicKey());
     return;
   } catch {
     if (!network.friendbotUrl)
       throw new Error(`${key.publicKey()} does not exist on ${network.label} and there is no friendbot`);
   }
-  const res = await fetch(`${network.friendbotUrl}?addr=${key.publicKey()}`);
-  if (!res.ok) throw new Error(`friendbot refused ${key.publicKey()}: ${await res.text()}`);
-}
-
-async function submit(
-  server: rpc.Server,
-  network: NetworkConfig,
-  key: Keypair,
-  op: xdr.Operation,
-  soroban: boolean,
-  sorobanData?: xdr.SorobanTransactionData,
-) {
-  const account = await server.getAccount(key.publicKey());
-  const builder = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: network.passphrase })
-    .addOperation(op)
-    .setTimeout(120);
-  if (sorobanData) builder.setSorobanData(sorobanData);
-  let tx = builder.build();
-  if (soroban) tx = await server.prepareTransaction(tx);
-  tx.sign(key);
-  const sent = await server.sendTransaction(tx);
-  if (sent.status === 'ERROR') throw new Error(`rejected: ${sent.errorResult?.result.type ?? 'unknown'}`);
-  const final = await server.pollTransaction(sent.hash, { attempts: 60 });
-  if (final.status !== 'SUCCESS') throw new Error(`transaction ${sent.hash} ended ${final.status}`);
+  await friendbot(network.friendbotUrl, key.publicKey());
 }
 
 const codeKey = (hash: Buffer) => xdr.LedgerKey.contractCode(new xdr.LedgerKeyContractCode({ hash }));
@@ -98,7 +76,8 @@ async function codeExists(server: rpc.Server, hash: Buffer): Promise<boolean> {
  * operator does it here: when the code has less than half the network's longest TTL left, it is
  * extended to that maximum (an upload starts at the network's minimum, 7 days on testnet).
  */
-async function keepCodeAlive(server: rpc.Server, network: NetworkConfig, key: Keypair, hash: Buffer) {
+async function keepCodeAlive(chain: Chain, network: NetworkConfig, key: Keypair, hash: Buffer) {
+  const { server } = chain;
   const archival = await server.getLedgerEntries(
     xdr.LedgerKey.configSetting(
       new xdr.LedgerKeyConfigSetting({ configSettingId: xdr.ConfigSettingId.fromName('configSettingStateArchival') }),
@@ -114,7 +93,11 @@ async function keepCodeAlive(server: rpc.Server, network: NetworkConfig, key: Ke
   if (left >= maxTtl / 2) return log(`wasm lives ${left} more ledgers; no extension needed`);
   const extendTo = maxTtl - 1;
   const data = new SorobanDataBuilder().setReadOnly([codeKey(hash)]).build();
-  await submit(server, network, key, Operation.extendFootprintTtl({ extendTo }), true, data);
+  await sendOperation(chain, key, Operation.extendFootprintTtl({ extendTo }), {
+    soroban: true,
+    sorobanData: data,
+    timeout: 120,
+  });
   log(`extended the wasm's TTL to ${extendTo} ledgers`);
 }
 
@@ -129,6 +112,7 @@ async function main() {
   const hash = createHash('sha256').update(wasm).digest();
   const hashHex = hash.toString('hex');
   const server = new rpc.Server(network.rpcUrl, { allowHttp: network.rpcUrl.startsWith('http://') });
+  const chain: Chain = { server, passphrase: network.passphrase };
   const up = await waitForRpc(server, flag('wait') ? 120 : 2);
   if (!up) {
     if (flag('if-available')) return log(`${network.rpcUrl} does not answer; skipped`);
@@ -147,31 +131,26 @@ async function main() {
     deployer = Keypair.fromSecret(secret);
   }
 
-  await ensureFunded(network, server, deployer);
+  await ensureFunded(network, chain, deployer);
   if (await codeExists(server, hash)) {
     log(`wasm ${hashHex.slice(0, 12)}… already on ${network.label}`);
   } else {
     const started = Date.now();
-    await submit(server, network, deployer, Operation.uploadContractWasm({ wasm }), true);
+    await sendOperation(chain, deployer, Operation.uploadContractWasm({ wasm }), { soroban: true, timeout: 120 });
     log(`uploaded wasm ${hashHex} (${wasm.length} bytes) to ${network.label} in ${Date.now() - started} ms`);
   }
-  await keepCodeAlive(server, network, deployer, hash);
+  await keepCodeAlive(chain, network, deployer, hash);
 
   if (network.name === 'local') {
     const fee = Keypair.fromRawEd25519Seed(
       createHash('sha256').update(`openescrow protocol fee|${network.passphrase}`).digest(),
     );
-    await ensureFunded(network, server, fee);
-    const info = (await (await fetch(`${network.localnetUrl}/localnet`)).json()) as {
-      assets?: { code: string; issuer: string | null }[];
-    };
-    for (const a of (info.assets ?? []).filter((x): x is { code: string; issuer: string } => Boolean(x.issuer))) {
-      try {
-        await server.getTrustline(fee.publicKey(), new Asset(a.code, a.issuer));
-      } catch {
-        await submit(server, network, fee, Operation.changeTrust({ asset: new Asset(a.code, a.issuer) }), false);
-        log(`protocol fee recipient trusts ${a.code}`);
-      }
+    await ensureFunded(network, chain, fee);
+    const info = await localnetInfo(localnet(network.localnetUrl ?? '', network.passphrase));
+    for (const a of info.assets.filter((x): x is LocalnetAsset & { issuer: string } => Boolean(x.issuer))) {
+      if (await trusts(chain, fee.publicKey(), a)) continue;
+      await trust(chain, fee, a);
+      log(`protocol fee recipient trusts ${a.code}`);
     }
     const file = process.env.OPENESCROW_DEPLOYMENT_FILE ?? path.join(root, '.localnet', 'deployment.json');
     mkdirSync(path.dirname(file), { recursive: true });

@@ -31,7 +31,10 @@ export function AccountHelper({ token }: { token: string }) {
     if (!r.ok) setNote(r.error.message);
   }, [address, token]);
 
+  // Fetches the account's status from the server whenever the account or the token changes
+  // (no localStorage here: a request whose answer lands in state).
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void refresh();
   }, [refresh]);
 

@@ -1,38 +1,14 @@
 import { explorerLink } from '@/lib/networks/config';
 import type { EscrowEvent } from '@/lib/stellar/rpc';
+import { STEPS } from '@/lib/steps/registry';
 
-const NAMES: Record<string, string> = {
-  create: 'Escrow created',
-  edit: 'Escrow updated',
-  fund: 'Funded',
-  status: 'Milestone marked',
-  approve: 'Milestone approved',
-  release: 'Released',
-  'release-milestone': 'Released',
-  dispute: 'Dispute raised',
-  'dispute-milestone': 'Dispute raised',
-  resolve: 'Dispute resolved',
-  'resolve-milestone': 'Milestone dispute resolved',
-  withdraw: 'Remaining funds withdrawn',
-  refund: 'Refund claimed',
-};
-
-/** The escrow event each step emits: a banner's name must agree with what the chain recorded. */
-const EVENT_OF: Record<string, string> = {
-  create: 'created',
-  edit: 'updated',
-  fund: 'funded',
-  status: 'status',
-  approve: 'approved',
-  release: 'released',
-  'release-milestone': 'released',
-  dispute: 'disputed',
-  'dispute-milestone': 'disputed',
-  resolve: 'resolved',
-  'resolve-milestone': 'resolved',
-  withdraw: 'withdrawn',
-  refund: 'refunded',
-};
+/** Each step's banner and event: the creation, then the registry's steps, whole-escrow ones first. */
+const CONFIRMATIONS: readonly { step: string; done: string; event: string }[] = [
+  { step: 'create', done: 'Escrow created', event: 'created' },
+  ...[...STEPS]
+    .sort((a, b) => Number(a.perMilestone) - Number(b.perMilestone))
+    .map((s) => ({ step: s.name, done: s.done, event: s.event })),
+];
 
 /**
  * The confirmation for `?done=<step>&tx=<hash>`, but only when the chain shows that transaction
@@ -47,9 +23,11 @@ export function confirmedEvent(
   if (!tx || !/^[0-9a-f]{64}$/.test(tx)) return null;
   const mine = events.filter((e) => e.txHash === tx);
   if (mine.length === 0) return null;
-  const agrees = step !== undefined && mine.some((e) => e.action === EVENT_OF[step]);
-  const byEvent = Object.keys(EVENT_OF).find((s) => EVENT_OF[s] === mine[0]!.action);
-  return { name: agrees ? NAMES[step]! : byEvent ? NAMES[byEvent]! : 'Confirmed', hash: tx };
+  const named = CONFIRMATIONS.find((c) => c.step === step);
+  const agrees = named && mine.some((e) => e.action === named.event);
+  // A link naming another step than the transaction's: the name comes from the chain's event.
+  const byEvent = CONFIRMATIONS.find((c) => c.event === mine[0]!.action);
+  return { name: agrees ? named.done : byEvent ? byEvent.done : 'Confirmed', hash: tx };
 }
 
 /** The banner after a step: what was confirmed, with its transaction. */

@@ -6,6 +6,7 @@ import type { TokenInfo } from '@/lib/stellar/rpc';
 import { Amount } from './amount';
 import { AddressText } from './address-text';
 import { ChainText } from './chain-text';
+import { RoleList } from './role-list';
 import type { ReactNode } from 'react';
 
 function Flag({ on, label }: { on: boolean; label: ReactNode }) {
@@ -133,38 +134,11 @@ export function EscrowDetails({
           Roles
         </h2>
         <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-          <dt className="text-zinc-600 dark:text-zinc-400">
-            Approvers ({r.approvalsRequired} of {r.approvers.length})
-          </dt>
-          <dd className="space-y-0.5">
-            {r.approvers.map((x) => (
-              <AddressText key={x} address={x} explorerUrl={explorerUrl} />
-            ))}
-          </dd>
-          <dt className="text-zinc-600 dark:text-zinc-400">Service provider</dt>
-          <dd>
-            <AddressText address={r.serviceProvider} explorerUrl={explorerUrl} />
-          </dd>
-          <dt className="text-zinc-600 dark:text-zinc-400">
-            Release signers ({r.releasesRequired} of {r.releaseSigners.length})
-          </dt>
-          <dd className="space-y-0.5">
-            {r.releaseSigners.map((x) => (
-              <AddressText key={x} address={x} explorerUrl={explorerUrl} />
-            ))}
-          </dd>
-          <dt className="text-zinc-600 dark:text-zinc-400">Receiver</dt>
-          <dd>
-            <AddressText address={r.receiver} explorerUrl={explorerUrl} />
-          </dd>
-          <dt className="text-zinc-600 dark:text-zinc-400">Dispute resolver</dt>
-          <dd>
-            <AddressText address={r.disputeResolver} explorerUrl={explorerUrl} />
-          </dd>
-          <dt className="text-zinc-600 dark:text-zinc-400">Platform</dt>
-          <dd>
-            <AddressText address={r.platform} explorerUrl={explorerUrl} />
-          </dd>
+          <RoleList
+            roles={r}
+            show={['approvers', 'serviceProvider', 'releaseSigners', 'receiver', 'disputeResolver', 'platform']}
+            explorerUrl={explorerUrl}
+          />
         </dl>
       </section>
 

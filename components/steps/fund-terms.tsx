@@ -5,6 +5,7 @@ import type { TokenInfo } from '@/lib/stellar/rpc';
 import { AddressText } from '../escrow/address-text';
 import { Amount } from '../escrow/amount';
 import { ChainText } from '../escrow/chain-text';
+import { RoleList } from '../escrow/role-list';
 import { formatChainTime } from '@/lib/text';
 
 const dt = 'text-zinc-600 dark:text-zinc-400';
@@ -38,22 +39,12 @@ export function FundTerms({
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className={dt}>Total</dt>
         <dd data-testid="terms-total">{a(targetAmount(c))}</dd>
-        <dt className={dt}>Receiver</dt>
-        <dd data-testid="terms-receiver">{who(r.receiver)}</dd>
+        <RoleList roles={r} show={['receiver']} explorerUrl={explorerUrl} testIds={{ receiver: 'terms-receiver' }} />
         <dt className={dt}>Platform fee</dt>
         <dd>{bpsToPercent(c.platformFeeBps)} %</dd>
         <dt className={dt}>Protocol fee</dt>
         <dd>{bpsToPercent(c.protocolFee.bps)} %</dd>
-        <dt className={dt}>
-          Approvers ({r.approvalsRequired} of {r.approvers.length})
-        </dt>
-        <dd className="space-y-0.5">{r.approvers.map(who)}</dd>
-        <dt className={dt}>
-          Release signers ({r.releasesRequired} of {r.releaseSigners.length})
-        </dt>
-        <dd className="space-y-0.5">{r.releaseSigners.map(who)}</dd>
-        <dt className={dt}>Dispute resolver</dt>
-        <dd>{who(r.disputeResolver)}</dd>
+        <RoleList roles={r} show={['approvers', 'releaseSigners', 'disputeResolver']} explorerUrl={explorerUrl} />
         <dt className={dt}>Deadline</dt>
         <dd>{c.deadline === null ? 'none (no refunds)' : formatChainTime(c.deadline)}</dd>
       </dl>

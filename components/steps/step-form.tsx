@@ -17,10 +17,12 @@ import type { StepState } from './use-step';
 import { useStepSubmit } from './use-step-submit';
 
 export interface StepFormProps<T extends FieldValues> {
+  /** The escrow the step acts on ('' for a creation: the prepared step names the new one). */
   escrowId: string;
   /** The step's name: the escrow page's "confirmed" notice and the timings use it. */
   step: string;
-  schema: z.ZodType<T, T>;
+  /** Validates the form's values (T is what the fields hold; the output may be coerced). */
+  schema: z.ZodType<unknown, T>;
   defaultValues?: DefaultValues<T>;
   /** Token contracts the step moves, so their errors read as the token's. */
   tokens?: string[];
@@ -36,6 +38,10 @@ export interface StepFormProps<T extends FieldValues> {
   busy?: boolean;
   /** Called once when the step ends in an error (e.g. to reload the page's terms). */
   onError?: (error: AppError) => void;
+  /** The form's classes (default: fields spaced for a short form). */
+  className?: string;
+  /** Where the confirmed notice links back to; null for none (default: the escrow's page). */
+  backHref?: string | null;
 }
 
 export function StepForm<T extends FieldValues>(p: StepFormProps<T>) {
@@ -57,7 +63,7 @@ export function StepForm<T extends FieldValues>(p: StepFormProps<T>) {
   return (
     <form
       noValidate
-      className="space-y-4"
+      className={p.className ?? 'space-y-4'}
       onSubmit={form.handleSubmit((input) => {
         if (p.intercept?.(input, form)) return;
         return submit(() => p.prepare(input, address ?? ''), p.tokens).then(() => undefined);
@@ -68,7 +74,10 @@ export function StepForm<T extends FieldValues>(p: StepFormProps<T>) {
       <button type="submit" className={buttonClass} disabled={busy || !address}>
         {p.submitLabel(address)}
       </button>
-      <StepProgress state={state} backHref={`/escrows/${p.escrowId}`} />
+      <StepProgress
+        state={state}
+        backHref={p.backHref === undefined ? `/escrows/${p.escrowId}` : (p.backHref ?? undefined)}
+      />
     </form>
   );
 }

@@ -4,6 +4,7 @@
  * (an index is accepted too, so tests can seed it either way). Local network only.
  */
 import { Keypair } from '@stellar/stellar-sdk';
+import { writeStored } from './stored';
 
 export const DEV_WALLET_KEY = 'openescrow:dev-wallet';
 
@@ -18,8 +19,13 @@ export interface DevAccount {
 }
 
 export function loadDevWallet(): DevWalletData {
+  return parseDevWallet(localStorage.getItem(DEV_WALLET_KEY));
+}
+
+/** The stored entry's text as the wallet's data; keys that are not secret keys are dropped. */
+export function parseDevWallet(text: string | null): DevWalletData {
   try {
-    const raw = JSON.parse(localStorage.getItem(DEV_WALLET_KEY) ?? 'null') as DevWalletData | null;
+    const raw = JSON.parse(text ?? 'null') as DevWalletData | null;
     if (raw && Array.isArray(raw.accounts)) {
       return {
         accounts: raw.accounts.filter((a) => typeof a?.secret === 'string' && isSecret(a.secret)),
@@ -32,8 +38,9 @@ export function loadDevWallet(): DevWalletData {
   return { accounts: [], active: null };
 }
 
+/** Stores the wallet's data; the components reading it (useStored) re-render. */
 export function saveDevWallet(data: DevWalletData): void {
-  localStorage.setItem(DEV_WALLET_KEY, JSON.stringify(data));
+  writeStored(DEV_WALLET_KEY, JSON.stringify(data));
 }
 
 function isSecret(s: string): boolean {

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { fundWithFriendbot } from '@/lib/actions/fund-with-friendbot';
 import { shortAddress } from '@/lib/strkey';
 import { buttonClass, inputClass, secondaryButtonClass } from '../forms/field';
-import { ASK_BEFORE_SIGNING_KEY, askBeforeSigning } from './dev-wallet-module';
+import { ASK_BEFORE_SIGNING_KEY } from './dev-wallet-module';
+import { useStored, writeStored } from './stored';
 import { useWallet } from './wallet-provider';
 
 export function WalletMenu() {
@@ -13,8 +14,7 @@ export function WalletMenu() {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [ask, setAsk] = useState(false);
-  useEffect(() => setAsk(askBeforeSigning()), []);
+  const ask = useStored(ASK_BEFORE_SIGNING_KEY) === '1';
   const panel = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
 
@@ -139,8 +139,7 @@ export function WalletMenu() {
                   type="checkbox"
                   checked={ask}
                   onChange={(e) => {
-                    localStorage.setItem(ASK_BEFORE_SIGNING_KEY, e.target.checked ? '1' : '0');
-                    setAsk(e.target.checked);
+                    writeStored(ASK_BEFORE_SIGNING_KEY, e.target.checked ? '1' : '0');
                   }}
                 />
                 Ask before signing

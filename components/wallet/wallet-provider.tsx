@@ -3,7 +3,7 @@
  * The connected wallet, for every page: the Local dev wallet (local network only) or any wallet of
  * Stellar Wallets Kit, loaded lazily in the browser. A wallet on another network is refused.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PublicNetwork } from '@/lib/networks/public';
 import { LocalDevWalletModule } from './dev-wallet-module';
 import { loadKitModules } from './kit-modules';
@@ -13,12 +13,14 @@ import {
   addDevAccount,
   devAccounts,
   loadDevWallet,
+  parseDevWallet,
   renameDevAccount,
   saveDevWallet,
   DEV_WALLET_KEY,
   type DevAccount,
   type DevWalletData,
 } from './dev-wallet-store';
+import { useHydrated, useStored, writeStored } from './stored';
 
 type KitModule = typeof import('@creit.tech/stellar-wallets-kit/sdk');
 
@@ -68,31 +70,36 @@ export class WalletError extends Error {
   }
 }
 
+/** What this tab connected (or disconnected) since it loaded; until then, what the browser stored. */
+type Session =
+  { kind: 'dev' } | { kind: 'kit'; address: string; wallet: { id: string; name: string } } | { kind: null };
+
 export function WalletProvider({ network, children }: { network: PublicNetwork; children: ReactNode }) {
   const devAvailable = network.name === 'local';
-  const [kind, setKind] = useState<'dev' | 'kit' | null>(null);
-  const [address, setAddress] = useState<string | null>(null);
-  const [kitWallet, setKitWallet] = useState<{ id: string; name: string } | null>(null);
-  const [devData, setDevData] = useState<DevWalletData>({ accounts: [], active: null });
-  const [ready, setReady] = useState(false);
+  const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
   const kit = useRef<KitModule['StellarWalletsKit'] | null>(null);
   const devModule = useMemo(() => new LocalDevWalletModule(network.passphrase), [network.passphrase]);
+  // The dev wallet and the stored choice are read from localStorage once hydrated, and followed.
+  const ready = useHydrated();
+  const devText = useStored(DEV_WALLET_KEY);
+  const devData = useMemo(() => parseDevWallet(devText), [devText]);
+  const choice = useStored(CHOICE_KEY);
+  const storedDev = devAvailable && (choice === 'dev' || (choice === null && devData.accounts.length > 0));
+  const kind = session ? session.kind : storedDev ? 'dev' : null;
+  const address = kind === 'dev' ? activeDevAccount(devData) : session?.kind === 'kit' ? session.address : null;
+  const kitWallet = session?.kind === 'kit' ? session.wallet : null;
 
-  const updateDev = useCallback((data: DevWalletData) => {
+  function updateDev(data: DevWalletData) {
     saveDevWallet(data);
-    setDevData(data);
-    setAddress(activeDevAccount(data));
-  }, []);
+    writeStored(CHOICE_KEY, 'dev');
+    setSession({ kind: 'dev' });
+  }
 
+  // A wallet of the kit chosen in an earlier visit reconnects (the dev wallet needs nothing).
   useEffect(() => {
-    const data = loadDevWallet();
-    setDevData(data);
     const choice = localStorage.getItem(CHOICE_KEY);
-    if (devAvailable && (choice === 'dev' || (choice === null && data.accounts.length > 0))) {
-      setKind('dev');
-      setAddress(activeDevAccount(data));
-    } else if (choice?.startsWith('kit:')) {
+    if (choice?.startsWith('kit:')) {
       void loadKit().then(async (k) => {
         try {
           k.setWallet(choice.slice(4));
@@ -103,25 +110,14 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
             setError(problem);
             throw new Error(problem);
           }
-          setKitWallet({ id: k.selectedModule.productId, name: k.selectedModule.productName });
-          setKind('kit');
-          setAddress(address);
+          const wallet = { id: k.selectedModule.productId, name: k.selectedModule.productName };
+          setSession({ kind: 'kit', address, wallet });
         } catch {
-          localStorage.removeItem(CHOICE_KEY);
+          writeStored(CHOICE_KEY, null);
+          setSession({ kind: null });
         }
       });
     }
-    setReady(true);
-    // Another tab (or a test) changing the dev wallet is picked up.
-    const onStorage = (e: StorageEvent) => {
-      if (e.key === DEV_WALLET_KEY) {
-        const next = loadDevWallet();
-        setDevData(next);
-        if (localStorage.getItem(CHOICE_KEY) === 'dev') setAddress(activeDevAccount(next));
-      }
-    };
-    window.addEventListener('storage', onStorage);
-    return () => window.removeEventListener('storage', onStorage);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -151,10 +147,9 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
     error,
     connectDev() {
       if (!devAvailable) return;
-      localStorage.setItem(CHOICE_KEY, 'dev');
-      setKind('dev');
+      writeStored(CHOICE_KEY, 'dev');
+      setSession({ kind: 'dev' });
       setError(null);
-      setAddress(activeDevAccount(loadDevWallet()));
     },
     async connectKit() {
       setError(null);
@@ -172,19 +167,20 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
           setError(problem);
           return;
         }
-        localStorage.setItem(CHOICE_KEY, `kit:${k.selectedModule.productId}`);
-        setKitWallet({ id: k.selectedModule.productId, name: k.selectedModule.productName });
-        setKind('kit');
-        setAddress(address);
+        writeStored(CHOICE_KEY, `kit:${k.selectedModule.productId}`);
+        setSession({
+          kind: 'kit',
+          address,
+          wallet: { id: k.selectedModule.productId, name: k.selectedModule.productName },
+        });
       } catch (e) {
         setError(`The wallet did not connect: ${refusalReason(e)}`);
       }
     },
     disconnect() {
-      localStorage.removeItem(CHOICE_KEY);
+      writeStored(CHOICE_KEY, null);
       if (kind === 'kit') void kit.current?.disconnect();
-      setKind(null);
-      setAddress(null);
+      setSession({ kind: null });
     },
     async signTransaction(txXdr: string) {
       if (!address || !kind) throw new WalletError('no-wallet', 'Connect a wallet first');
@@ -240,17 +236,13 @@ export function WalletProvider({ network, children }: { network: PublicNetwork; 
       create(name: string) {
         const { data, publicKey } = addDevAccount(loadDevWallet(), name);
         updateDev(data);
-        localStorage.setItem(CHOICE_KEY, 'dev');
-        setKind('dev');
         return publicKey;
       },
       rename(publicKey: string, name: string) {
-        updateDev(renameDevAccount(loadDevWallet(), publicKey, name));
+        saveDevWallet(renameDevAccount(loadDevWallet(), publicKey, name));
       },
       switchTo(publicKey: string) {
         updateDev({ ...loadDevWallet(), active: publicKey });
-        localStorage.setItem(CHOICE_KEY, 'dev');
-        setKind('dev');
       },
     },
   };

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setApiDatabase } from '../api/db';
 import { openReadModel, type ReadModel } from '../db/client';
-import { ESCROW_ID } from '../escrow/fixtures';
+import { ESCROW_ID } from '../testing/fixtures';
 import { appPendingStore } from '../pending/app';
 import type { PendingStep } from '../pending/store';
 import { authAddress, needsSignature } from '../stellar/auth';

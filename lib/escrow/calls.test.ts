@@ -2,7 +2,7 @@ import { Networks, scValToNative, StrKey, xdr } from '@stellar/stellar-sdk';
 import { describe, expect, it } from 'vitest';
 import { contractIdFor, createEscrowOp, escrowCalls } from './calls';
 import { decodeConfigScVal, encodeConfig } from './codec';
-import { config, ESCROW_ID, who } from './fixtures';
+import { config, ESCROW_ID, who } from '../testing/fixtures';
 
 /** Decodes a built operation back from XDR: contract, function name and native arguments. */
 function decode(op: xdr.Operation) {

@@ -2,7 +2,7 @@ import { Asset, Networks } from '@stellar/stellar-sdk';
 import { describe, expect, it } from 'vitest';
 import { escrowFormSchema, type EscrowFormInput } from '../schemas/steps';
 import { configToForm, formToConfig, tokenContractId } from './form-config';
-import { TOKEN, who } from './fixtures';
+import { TOKEN, who } from '../testing/fixtures';
 
 const input: EscrowFormInput = {
   kind: 'Multi',

@@ -2,7 +2,7 @@
  * The inverse of toSnapshot: an escrow's state as the read model holds it, so the projection can
  * apply the next events to it (and a page can show what the indexer knows).
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { escrows, funders, milestones } from '@/lib/db/schema';
 import type { Escrow, EscrowConfig } from '@/lib/escrow/types';
@@ -23,17 +23,12 @@ function configFrom(json: unknown): EscrowConfig {
   };
 }
 
-/** The stored state of one escrow, or null when the read model has not seen it. */
-export async function loadState(db: Database, network: string, contractId: string): Promise<SnapshotInput | null> {
-  const [row] = await db
-    .select()
-    .from(escrows)
-    .where(and(eq(escrows.network, network), eq(escrows.contractId, contractId)));
-  if (!row) return null;
-  const own = <T extends typeof milestones | typeof funders>(t: T) =>
-    and(eq(t.network, network), eq(t.contractId, contractId));
-  const ms = await db.select().from(milestones).where(own(milestones)).orderBy(asc(milestones.index));
-  const fs = await db.select().from(funders).where(own(funders)).orderBy(asc(funders.address));
+type EscrowRow = typeof escrows.$inferSelect;
+type MilestoneRow = typeof milestones.$inferSelect;
+type FunderRow = typeof funders.$inferSelect;
+
+/** One escrow's stored rows (milestones by index, funders by address) back to its state. */
+function stateFrom(row: EscrowRow, ms: MilestoneRow[], fs: FunderRow[]): SnapshotInput {
   const escrow: Escrow = {
     config: configFrom(row.config),
     milestones: ms.map((m) => ({
@@ -59,7 +54,7 @@ export async function loadState(db: Database, network: string, contractId: strin
     termsVersion: row.termsVersion,
   };
   return {
-    contractId,
+    contractId: row.contractId,
     escrow,
     funders: fs.map((f) => ({ address: f.address, contributed: f.contributed, refunded: f.refunded })),
     paid: { released: row.released, platformFees: row.platformFeesPaid, protocolFees: row.protocolFeesPaid },
@@ -68,4 +63,57 @@ export async function loadState(db: Database, network: string, contractId: strin
     createdAt: row.createdAt,
     lastEventId: row.lastEventId,
   };
+}
+
+/** The stored state of one escrow, or null when the read model has not seen it. */
+export async function loadState(db: Database, network: string, contractId: string): Promise<SnapshotInput | null> {
+  const [row] = await db
+    .select()
+    .from(escrows)
+    .where(and(eq(escrows.network, network), eq(escrows.contractId, contractId)));
+  if (!row) return null;
+  const own = <T extends typeof milestones | typeof funders>(t: T) =>
+    and(eq(t.network, network), eq(t.contractId, contractId));
+  const ms = await db.select().from(milestones).where(own(milestones)).orderBy(asc(milestones.index));
+  const fs = await db.select().from(funders).where(own(funders)).orderBy(asc(funders.address));
+  return stateFrom(row, ms, fs);
+}
+
+/**
+ * The stored states of several escrows in three queries (a dashboard judges a few hundred at
+ * once); the ones the read model has not seen are absent from the map.
+ */
+export async function loadStates(
+  db: Database,
+  network: string,
+  contractIds: readonly string[],
+): Promise<Map<string, SnapshotInput>> {
+  const out = new Map<string, SnapshotInput>();
+  if (contractIds.length === 0) return out;
+  const ids = [...new Set(contractIds)];
+  const own = <T extends typeof escrows | typeof milestones | typeof funders>(t: T) =>
+    and(eq(t.network, network), inArray(t.contractId, ids));
+  const [rows, ms, fs] = [
+    await db.select().from(escrows).where(own(escrows)),
+    await db
+      .select()
+      .from(milestones)
+      .where(own(milestones))
+      .orderBy(asc(milestones.contractId), asc(milestones.index)),
+    await db.select().from(funders).where(own(funders)).orderBy(asc(funders.contractId), asc(funders.address)),
+  ];
+  const group = <T extends { contractId: string }>(list: T[]) => {
+    const by = new Map<string, T[]>();
+    for (const x of list) {
+      const same = by.get(x.contractId);
+      if (same) same.push(x);
+      else by.set(x.contractId, [x]);
+    }
+    return by;
+  };
+  const msBy = group(ms);
+  const fsBy = group(fs);
+  for (const row of rows)
+    out.set(row.contractId, stateFrom(row, msBy.get(row.contractId) ?? [], fsBy.get(row.contractId) ?? []));
+  return out;
 }

@@ -3,6 +3,7 @@
  * contract changed it. Pure (no I/O), so a test can replay any history; the follower feeds it
  * what `loadState` read and hands the result to `toSnapshot` and `applyBatch`.
  */
+import { freshEscrow, freshMilestone } from '@/lib/escrow/fresh';
 import type { Escrow, Milestone } from '@/lib/escrow/types';
 import { configFromEvent, type EscrowEventData, type Payout } from './decode-event';
 import type { PayoutRow } from './rows';
@@ -19,17 +20,6 @@ export interface EventPlace {
 
 /** The projection cannot apply an event (an event before `created`, an index out of range). */
 export class ProjectionError extends Error {}
-
-const freshMilestone = (): Milestone => ({
-  status: '',
-  evidence: '',
-  approvals: [],
-  approved: false,
-  disputed: false,
-  disputeReason: '',
-  released: false,
-  resolved: false,
-});
 
 function clone(s: SnapshotInput): SnapshotInput {
   return {
@@ -83,20 +73,7 @@ export function applyEvent(
 ): { state: SnapshotInput; payouts: PayoutRow[] } {
   if (event.action === 'created') {
     const config = configFromEvent(event.data[0], event.data[1]);
-    const escrow: Escrow = {
-      config,
-      milestones: config.milestones.map(freshMilestone),
-      disputed: false,
-      disputeReason: '',
-      released: false,
-      resolved: false,
-      funded: 0n,
-      paidOut: 0n,
-      refunded: 0n,
-      refunding: false,
-      balance: 0n,
-      termsVersion: 1,
-    };
+    const escrow = freshEscrow(config);
     const s: SnapshotInput = {
       contractId: at.contractId,
       escrow,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { escrow, milestone, who, ESCROW_ID, TOKEN } from '@/lib/escrow/fixtures';
+import { escrow, milestone, who, ESCROW_ID, TOKEN } from '@/lib/testing/fixtures';
 import { sampleContract, sampleEventId, sampleHash } from '@/lib/db/sample';
 import { amountInDispute, toSnapshot, type SnapshotInput } from './snapshot';
 import { applyBatch, membershipRows } from './apply-batch';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { who, TOKEN } from '../escrow/fixtures';
+import { who, TOKEN } from '../testing/fixtures';
 import {
   disputeSchema,
   escrowFormSchema,

@@ -7,6 +7,8 @@ import { defineStep, milestoneOf } from './types';
 export const approveMilestone = defineStep({
   name: 'approve',
   label: 'Approve milestone',
+  done: 'Milestone approved',
+  event: 'approved',
   title: (m) => `Approve milestone ${Number(m) + 1}`,
   path: 'approve',
   contractFn: 'approve_milestone',

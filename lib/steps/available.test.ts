@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { availableActions } from './available';
-import { escrow, ESCROW_ID, milestone, who } from '../escrow/fixtures';
+import { escrow, ESCROW_ID, milestone, who } from '../testing/fixtures';
 
 const NOW = 1_000n;
 const summary = (list: ReturnType<typeof availableActions>) =>

@@ -1,8 +1,9 @@
 /** What an address may do now: derived from the step registry, for the panel, the dashboard and the API. */
+import type { z } from 'zod';
 import type { Escrow } from '../escrow/types';
-import { STEPS, stepHref, stepLabel } from './registry';
+import { STEPS, stepHref, stepLabel, type StepName } from './registry';
 import { stepVerdict } from './verdict';
-import type { StepDefinition, StepName } from './types';
+import type { StepDefinition } from './types';
 
 export interface AvailableAction {
   step: StepName;
@@ -38,7 +39,7 @@ export function availableActions(
   const out: AvailableAction[] = [];
   if (!address) return out;
   const funding = ctx.funding ?? 0n;
-  const add = (def: StepDefinition, milestone: number | null) => {
+  const add = (def: StepDefinition<z.ZodType, StepName>, milestone: number | null) => {
     if (!offered(def, escrow, address, funding)) return;
     const verdict = stepVerdict(def, { escrow, milestone, address, now, funding });
     out.push({

@@ -8,6 +8,8 @@ import { defineStep } from './types';
 export const claimRefund = defineStep({
   name: 'refund',
   label: 'Claim refund',
+  done: 'Refund claimed',
+  event: 'refunded',
   title: () => 'Claim a refund',
   path: 'refund',
   contractFn: 'claim_refund',

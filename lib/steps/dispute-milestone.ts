@@ -7,6 +7,8 @@ import { defineStep, milestoneOf } from './types';
 export const disputeMilestone = defineStep({
   name: 'dispute-milestone',
   label: 'Dispute milestone',
+  done: 'Dispute raised',
+  event: 'disputed',
   title: (m) => `Dispute milestone ${Number(m) + 1}`,
   path: 'dispute',
   contractFn: 'dispute_milestone',

@@ -7,6 +7,8 @@ import { defineStep } from './types';
 export const dispute = defineStep({
   name: 'dispute',
   label: 'Raise a dispute',
+  done: 'Dispute raised',
+  event: 'disputed',
   title: () => 'Raise a dispute',
   path: 'dispute',
   contractFn: 'dispute',

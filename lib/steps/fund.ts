@@ -9,6 +9,8 @@ import { defineStep } from './types';
 export const fund = defineStep({
   name: 'fund',
   label: 'Fund',
+  done: 'Funded',
+  event: 'funded',
   title: () => 'Fund the escrow',
   path: 'fund',
   contractFn: 'fund',

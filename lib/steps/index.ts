@@ -8,13 +8,4 @@ export { availableActions, type AvailableAction } from './available';
 export { fieldErrors, finishPrepare, loadStepContext, refusalOf, runStep } from './run';
 export { stepVerdict } from './verdict';
 export { loadEscrow, type LoadedEscrow } from './load';
-export type {
-  StepContext,
-  StepDefinition,
-  StepFacts,
-  StepName,
-  StepPrepared,
-  StepRequest,
-  StepRoles,
-  Verdict,
-} from './types';
+export type { StepContext, StepDefinition, StepFacts, StepPrepared, StepRequest, StepRoles, Verdict } from './types';

@@ -12,11 +12,12 @@ import { releaseMilestone } from './release-milestone';
 import { resolve } from './resolve';
 import { resolveMilestone } from './resolve-milestone';
 import { setMilestoneStatus } from './set-milestone-status';
-import type { StepDefinition, StepName } from './types';
+import type { z } from 'zod';
+import type { StepDefinition } from './types';
 import { updateEscrow } from './update-escrow';
 import { withdrawRemaining } from './withdraw-remaining';
 
-export const STEPS: readonly StepDefinition[] = [
+const DEFINITIONS = [
   fund,
   setMilestoneStatus,
   approveMilestone,
@@ -29,7 +30,13 @@ export const STEPS: readonly StepDefinition[] = [
   withdrawRemaining,
   claimRefund,
   updateEscrow,
-] as unknown as readonly StepDefinition[];
+] as const;
+
+/** Every step's name: stable, used in URLs of the API and in the panel's data. */
+export type StepName = (typeof DEFINITIONS)[number]['name'];
+
+/** The definitions, each with its schema's type erased (a list of different schemas). */
+export const STEPS = DEFINITIONS as unknown as readonly StepDefinition<z.ZodType, StepName>[];
 
 export {
   approveMilestone,

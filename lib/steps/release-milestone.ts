@@ -3,7 +3,7 @@ import { milestoneReceiver } from '../escrow/types';
 import { releaseSchema } from '../schemas/steps';
 import { feeRecipients, recipientsCanReceive } from './checks';
 import { money } from './money';
-import { payoutLines, signersProblem } from './payout';
+import { releasePayout, signersProblem } from './payout';
 import { IN_DISPUTE, milestoneClosed, REFUNDING, roles } from './state';
 import { defineStep, milestoneOf } from './types';
 
@@ -11,6 +11,8 @@ import { defineStep, milestoneOf } from './types';
 export const releaseMilestone = defineStep({
   name: 'release-milestone',
   label: 'Release milestone',
+  done: 'Released',
+  event: 'released',
   title: (m) => `Release milestone ${Number(m) + 1}`,
   path: 'release',
   contractFn: 'release_milestone',
@@ -36,10 +38,7 @@ export const releaseMilestone = defineStep({
   call: (ctx, input) => escrowCalls.releaseMilestone(ctx.escrowId, milestoneOf(ctx), input.signers),
   summary: (ctx) => {
     const i = milestoneOf(ctx);
-    const amount = ctx.escrow.config.milestones[i]!.amount;
-    return [
-      `Release milestone ${i + 1}: ${money(ctx, amount)}.`,
-      ...payoutLines(ctx, amount, milestoneReceiver(ctx.escrow.config, i)),
-    ];
+    const payout = releasePayout(ctx, i);
+    return [`Release milestone ${i + 1}: ${money(ctx, payout.gross)}.`, ...payout.lines];
   },
 });

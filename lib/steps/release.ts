@@ -2,7 +2,7 @@ import { escrowCalls } from '../escrow/calls';
 import { releaseSchema } from '../schemas/steps';
 import { feeRecipients, recipientsCanReceive } from './checks';
 import { money } from './money';
-import { payoutLines, signersProblem } from './payout';
+import { releasePayout, signersProblem } from './payout';
 import { IN_DISPUTE, openForMoney, roles } from './state';
 import { defineStep } from './types';
 
@@ -10,6 +10,8 @@ import { defineStep } from './types';
 export const release = defineStep({
   name: 'release',
   label: 'Release funds',
+  done: 'Released',
+  event: 'released',
   title: () => 'Release the funds',
   path: 'release',
   contractFn: 'release',
@@ -34,6 +36,6 @@ export const release = defineStep({
   call: (ctx, input) => escrowCalls.release(ctx.escrowId, input.signers),
   summary: (ctx, input) => [
     `Release ${money(ctx, ctx.escrow.config.amount)} signed by ${input.signers.length} of ${ctx.escrow.config.roles.releasesRequired} required signers.`,
-    ...payoutLines(ctx, ctx.escrow.config.amount, ctx.escrow.config.roles.receiver),
+    ...releasePayout(ctx, null).lines,
   ],
 });

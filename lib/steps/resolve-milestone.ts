@@ -8,6 +8,8 @@ import { defineStep, milestoneOf } from './types';
 export const resolveMilestone = defineStep({
   name: 'resolve-milestone',
   label: 'Resolve milestone dispute',
+  done: 'Milestone dispute resolved',
+  event: 'resolved',
   title: (m) => `Resolve the dispute on milestone ${Number(m) + 1}`,
   path: 'resolve',
   contractFn: 'resolve_milestone',

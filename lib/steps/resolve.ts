@@ -8,6 +8,8 @@ import { defineStep } from './types';
 export const resolve = defineStep({
   name: 'resolve',
   label: 'Resolve dispute',
+  done: 'Dispute resolved',
+  event: 'resolved',
   title: () => 'Resolve the dispute',
   path: 'resolve',
   contractFn: 'resolve',

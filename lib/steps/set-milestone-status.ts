@@ -7,6 +7,8 @@ import { defineStep, milestoneOf } from './types';
 export const setMilestoneStatus = defineStep({
   name: 'status',
   label: 'Mark milestone',
+  done: 'Milestone marked',
+  event: 'status',
   title: (m) => `Mark milestone ${Number(m) + 1}`,
   path: 'status',
   contractFn: 'set_milestone_status',

@@ -9,21 +9,6 @@ import type { NetworkConfig } from '../networks/config';
 import type { PreparedTx } from '../stellar/prepare';
 import type { TokenInfo } from '../stellar/rpc';
 
-/** The step names: stable, used in URLs of the API and in the panel's data. */
-export type StepName =
-  | 'fund'
-  | 'status'
-  | 'approve'
-  | 'release'
-  | 'release-milestone'
-  | 'dispute'
-  | 'dispute-milestone'
-  | 'resolve'
-  | 'resolve-milestone'
-  | 'withdraw'
-  | 'refund'
-  | 'edit';
-
 /** "Why not now", as a sentence the person can act on, or null when the contract would accept it. */
 export type Verdict = string | null;
 
@@ -78,10 +63,15 @@ export interface StepRoles {
   refusal: string;
 }
 
-export interface StepDefinition<S extends z.ZodType = z.ZodType> {
-  name: StepName;
+export interface StepDefinition<S extends z.ZodType = z.ZodType, N extends string = string> {
+  /** Stable: used in URLs of the API and in the panel's data (the union `StepName` is read from the registry). */
+  name: N;
   /** The panel's link text ("Approve milestone"; the milestone number is appended). */
   label: string;
+  /** The escrow page's banner once the step is confirmed ("Funded"). */
+  done: string;
+  /** The escrow event the contract emits for it: the banner shows only when the chain has one. */
+  event: string;
   /** The page's heading. */
   title: (milestone: number | null) => string;
   /** The page's path under /escrows/[id] (or /escrows/[id]/milestones/[index] when per milestone). */
@@ -112,8 +102,9 @@ export interface StepDefinition<S extends z.ZodType = z.ZodType> {
   summary: (ctx: StepContext, input: z.output<S>) => string[] | Promise<string[]>;
 }
 
-/** Keeps a definition's schema type while checking it against StepDefinition. */
-export const defineStep = <S extends z.ZodType>(def: StepDefinition<S>): StepDefinition<S> => def;
+/** Keeps a definition's schema type and its literal name while checking it against StepDefinition. */
+export const defineStep = <S extends z.ZodType, N extends string>(def: StepDefinition<S, N>): StepDefinition<S, N> =>
+  def;
 
 /** The milestone of a per-milestone step's context (the runner has checked it). */
 export function milestoneOf(ctx: { milestone: number | null }): number {

@@ -8,6 +8,8 @@ import { defineStep } from './types';
 export const updateEscrow = defineStep({
   name: 'edit',
   label: 'Edit escrow',
+  done: 'Escrow updated',
+  event: 'updated',
   title: () => 'Edit escrow',
   path: 'edit',
   contractFn: 'update',

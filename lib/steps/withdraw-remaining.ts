@@ -8,6 +8,8 @@ import { defineStep } from './types';
 export const withdrawRemaining = defineStep({
   name: 'withdraw',
   label: 'Withdraw remaining funds',
+  done: 'Remaining funds withdrawn',
+  event: 'withdrawn',
   title: () => 'Withdraw what remains',
   path: 'withdraw',
   contractFn: 'withdraw_remaining',

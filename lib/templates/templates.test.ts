@@ -1,6 +1,6 @@
 import { Keypair } from '@stellar/stellar-sdk';
 import { describe, expect, it } from 'vitest';
-import { TOKEN } from '../escrow/fixtures';
+import { TOKEN } from '../testing/fixtures';
 import { formToConfig } from '../escrow/form-config';
 import { escrowFormSchema } from '../schemas/steps';
 import { partiesToName, roleFields, templateValues } from './apply';

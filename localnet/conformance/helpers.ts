@@ -1,6 +1,8 @@
 // Shared helpers for the localnet conformance suite. Everything talks to the
 // node the way applications do: through @stellar/stellar-sdk's rpc.Server and
 // contract.Client, plus raw fetch() where the wire format itself is under test.
+// Localnet's own endpoints (/localnet, /faucet) and trustlines go through the
+// project's one localnet client (lib/localnet/client.ts).
 import { inject } from 'vitest';
 import {
   Asset,
@@ -14,16 +16,22 @@ import {
   type FeeBumpTransaction,
   type Transaction,
 } from '@stellar/stellar-sdk';
+import {
+  faucetRequest,
+  localnet,
+  localnetInfo as clientLocalnetInfo,
+  localnetUsdc,
+  sendOperation,
+  type Localnet,
+  type LocalnetInfo as ClientLocalnetInfo,
+} from '../../lib/localnet/client.ts';
 
 export const PASSPHRASE = Networks.STANDALONE; // "Standalone Network ; February 2017"
 export const PROTOCOL = 28; // the XDR @stellar/stellar-sdk 17 ships (stellar-xdr 28, see localnet/README.md)
 export const STROOPS = 10_000_000n;
 
-export interface Ctx {
-  baseUrl: string;
-  rpcUrl: string;
-  server: rpc.Server;
-}
+/** A localnet to talk to: its base URL, its RPC URL and an rpc.Server on it. */
+export type Ctx = Localnet;
 
 /** The shared localnet started by global-setup.ts. */
 export function sharedCtx(): Ctx {
@@ -31,8 +39,7 @@ export function sharedCtx(): Ctx {
 }
 
 export function makeCtx(baseUrl: string): Ctx {
-  const rpcUrl = `${baseUrl}/rpc`;
-  return { baseUrl, rpcUrl, server: new rpc.Server(rpcUrl, { allowHttp: true }) };
+  return localnet(baseUrl, PASSPHRASE);
 }
 
 // ---------------------------------------------------------------- raw JSON-RPC
@@ -228,50 +235,25 @@ export async function nativeBalance(c: Ctx, address: string): Promise<bigint> {
   return e.balance;
 }
 
-export interface LocalnetInfo {
-  passphrase: string;
-  rpcUrl: string;
-  friendbotUrl: string;
-  protocolVersion: number;
+/** What GET /localnet answers; the suite reads the issued assets (each has an issuer). */
+export type LocalnetInfo = Omit<ClientLocalnetInfo, 'assets'> & {
   assets: { code: string; issuer: string; contractId: string }[];
-}
+};
 
-export async function localnetInfo(c: Ctx): Promise<LocalnetInfo> {
-  const r = await fetch(`${c.baseUrl}/localnet`);
-  if (r.status !== 200) throw new Error(`GET /localnet: HTTP ${r.status}`);
-  return (await r.json()) as LocalnetInfo;
-}
+export const localnetInfo = (c: Ctx) => clientLocalnetInfo(c) as Promise<LocalnetInfo>;
 
 export async function usdcAsset(c: Ctx): Promise<Asset> {
-  const info = await localnetInfo(c);
-  const a = info.assets.find((x) => x.code === 'USDC');
-  if (!a) throw new Error(`GET /localnet lists no USDC asset: ${JSON.stringify(info.assets)}`);
+  const a = await localnetUsdc(c);
   return new Asset('USDC', a.issuer);
 }
 
 /** POST /faucet?addr=&asset=&amount= ; returns the HTTP status and parsed body. */
-export async function faucet(
-  c: Ctx,
-  addr: string,
-  asset: string,
-  amount: string,
-): Promise<{ status: number; body: unknown; text: string }> {
-  const url = `${c.baseUrl}/faucet?addr=${encodeURIComponent(addr)}&asset=${encodeURIComponent(asset)}&amount=${encodeURIComponent(amount)}`;
-  const r = await fetch(url, { method: 'POST' });
-  const text = await r.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: r.status, body, text };
-}
+export const faucet = faucetRequest;
 
 /** A funded account with a USDC trustline. */
 export async function fundWithTrustline(c: Ctx, usdc: Asset, kp: Keypair = Keypair.random()) {
   await fund(c, kp);
-  await run(c, kp, [Operation.changeTrust({ asset: usdc })]);
+  await sendOperation(c, kp, Operation.changeTrust({ asset: usdc }));
   return kp;
 }
 

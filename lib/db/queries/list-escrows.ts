@@ -7,15 +7,17 @@ import type { Database } from '../client';
 import { escrows, memberships } from '../schema';
 import type { EscrowKind, EscrowStatus, Role } from '../vocabulary';
 import { filterCondition, type EscrowFilter } from './filters';
-import { decodeCursor, encodeCursor, type Order, type Sort } from './page-cursor';
+import { CursorError, decodeCursor, encodeCursor, type Order, type Sort } from './page-cursor';
 
 export interface PageOptions {
   sort?: Sort;
   order?: Order;
   /** Rows per page, 1–500 (default 20). */
   limit?: number;
-  /** The `nextCursor` of the previous page. */
+  /** The `nextCursor` of the previous page: this page starts after that row. */
   cursor?: string | null;
+  /** The `prevCursor` of the next page: this page ends before that row (going back). */
+  before?: string | null;
 }
 
 export interface EscrowListItem {
@@ -39,28 +41,38 @@ export interface EscrowListItem {
 
 export interface EscrowPage {
   rows: EscrowListItem[];
-  /** Pass it back for the next page; null on the last one. */
+  /** Pass it back (as `cursor`) for the next page; null on the last one. */
   nextCursor: string | null;
+  /** Pass it back (as `before`) for the previous page; null on the first one. */
+  prevCursor: string | null;
 }
 
 const MAX_LIMIT = 500;
 
-/** One page of `filter.address`'s escrows. Throws a CursorError for a cursor of another query. */
+/**
+ * One page of `filter.address`'s escrows, after `cursor` or before `before` (not both). Throws a
+ * CursorError for a cursor of another query.
+ */
 export async function listEscrows(db: Database, filter: EscrowFilter, page: PageOptions = {}): Promise<EscrowPage> {
   const sort = page.sort ?? 'created';
   const order = page.order ?? 'desc';
   const limit = page.limit ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new RangeError(`limit must be 1–${MAX_LIMIT}`);
+  if (page.cursor && page.before) throw new CursorError('A page starts after one row or ends before one, not both');
   const key = sort === 'created' ? memberships.createdLedger : memberships.amount;
-  const direction = order === 'desc' ? desc : asc;
+  // Going back reads the rows before `before` in the opposite order (nearest first), then turns them round.
+  const back = Boolean(page.before);
+  const descending = (order === 'desc') !== back;
+  const direction = descending ? desc : asc;
 
   const conditions: SQL[] = [filterCondition(filter)];
-  if (page.cursor) {
-    const after = decodeCursor(page.cursor, sort, order);
+  const from = page.cursor || page.before;
+  if (from) {
+    const after = decodeCursor(from, sort, order);
     const value = sort === 'created' ? sql`${Number(after.value)}::integer` : sql`${after.value}::numeric`;
-    // Row comparison: strictly after the last row in (key, contract id) order.
+    // Row comparison: strictly beyond the named row in (key, contract id) order, in the reading direction.
     conditions.push(
-      order === 'desc'
+      descending
         ? sql`(${key}, ${memberships.contractId}) < (${value}, ${after.contractId})`
         : sql`(${key}, ${memberships.contractId}) > (${value}, ${after.contractId})`,
     );
@@ -92,16 +104,22 @@ export async function listEscrows(db: Database, filter: EscrowFilter, page: Page
     .limit(limit + 1);
 
   const more = rows.length > limit;
-  const items = (more ? rows.slice(0, limit) : rows) as EscrowListItem[];
-  const last = items[items.length - 1];
-  const nextCursor =
-    more && last
+  const read = (more ? rows.slice(0, limit) : rows) as EscrowListItem[];
+  const items = back ? read.reverse() : read;
+  const keyOf = (r: EscrowListItem | undefined) =>
+    r
       ? encodeCursor({
           sort,
           order,
-          value: String(sort === 'created' ? last.createdLedger : last.amount),
-          contractId: last.contractId,
+          value: String(sort === 'created' ? r.createdLedger : r.amount),
+          contractId: r.contractId,
         })
       : null;
-  return { rows: items, nextCursor };
+  // Forward, a next page when more rows came and a previous one when it started after a row;
+  // backward, a next page always (the `before` row) and a previous one when more rows came.
+  return {
+    rows: items,
+    nextCursor: back || more ? keyOf(items[items.length - 1]) : null,
+    prevCursor: (back ? more : Boolean(page.cursor)) ? keyOf(items[0]) : null,
+  };
 }

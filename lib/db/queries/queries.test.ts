@@ -232,6 +232,36 @@ describe.each(testBackends())('dashboard queries on $name', (backend) => {
     expect(byAmount[0]!.contractId).toBe(E2);
   });
 
+  it('pages back with `before`: each previous page is the page that came before, and the first has no prevCursor', async () => {
+    for (const [sort, order] of [
+      ['created', 'desc'],
+      ['amount', 'asc'],
+    ] as const) {
+      const forward: { rows: string[]; prev: string | null; next: string | null }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await listEscrows(rm.db, filter(), { sort, order, limit: 10, cursor });
+        forward.push({ rows: ids(page.rows), prev: page.prevCursor, next: page.nextCursor });
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(forward[0]!.prev).toBeNull();
+      // From the last page back to the first, by prevCursor alone.
+      for (let i = forward.length - 1; i > 0; i--) {
+        const back = await listEscrows(rm.db, filter(), { sort, order, limit: 10, before: forward[i]!.prev });
+        expect(ids(back.rows)).toEqual(forward[i - 1]!.rows);
+        expect(back.nextCursor).not.toBeNull();
+        expect(back.prevCursor === null).toBe(i === 1);
+        // Forward again from the page we came back to lands where we were.
+        const again = await listEscrows(rm.db, filter(), { sort, order, limit: 10, cursor: back.nextCursor });
+        expect(ids(again.rows)).toEqual(forward[i]!.rows);
+      }
+    }
+    const first = await listEscrows(rm.db, filter(), { limit: 5 });
+    await expect(
+      listEscrows(rm.db, filter(), { limit: 5, cursor: first.nextCursor, before: first.nextCursor }),
+    ).rejects.toThrow(CursorError);
+  });
+
   it('refuses a cursor of another sort, or a broken one', async () => {
     const first = await listEscrows(rm.db, filter(), { limit: 5 });
     await expect(listEscrows(rm.db, filter(), { sort: 'amount', cursor: first.nextCursor })).rejects.toThrow(

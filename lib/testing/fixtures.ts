@@ -1,6 +1,7 @@
 /** Test escrows: a valid state to start from, with addresses that pass checksum validation. */
 import { Keypair, StrKey } from '@stellar/stellar-sdk';
-import type { Escrow, EscrowConfig, Milestone } from './types';
+import { freshEscrow, freshMilestone } from '../escrow/fresh';
+import type { Escrow, EscrowConfig, Milestone } from '../escrow/types';
 
 const key = (seed: number) => Keypair.fromRawEd25519Seed(Buffer.alloc(32, seed)).publicKey();
 
@@ -49,33 +50,8 @@ export function config(over: Partial<EscrowConfig> = {}): EscrowConfig {
   };
 }
 
-export const milestone = (over: Partial<Milestone> = {}): Milestone => ({
-  status: '',
-  evidence: '',
-  approvals: [],
-  approved: false,
-  disputed: false,
-  disputeReason: '',
-  released: false,
-  resolved: false,
-  ...over,
-});
+export const milestone = (over: Partial<Milestone> = {}): Milestone => ({ ...freshMilestone(), ...over });
 
 export function escrow(over: Partial<Escrow> = {}, cfg: Partial<EscrowConfig> = {}): Escrow {
-  const c = config(cfg);
-  return {
-    config: c,
-    milestones: c.milestones.map(() => milestone()),
-    disputed: false,
-    disputeReason: '',
-    released: false,
-    resolved: false,
-    funded: 0n,
-    paidOut: 0n,
-    refunded: 0n,
-    refunding: false,
-    balance: 0n,
-    termsVersion: 1,
-    ...over,
-  };
+  return { ...freshEscrow(config(cfg)), ...over };
 }
