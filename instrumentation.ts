@@ -4,6 +4,8 @@ export async function register() {
     const { baseNetworkConfig } = await import('./lib/networks/server');
     try {
       const n = baseNetworkConfig();
+      const { checkServerSecrets } = await import('./lib/networks/secrets');
+      checkServerSecrets(n.name, process.env);
       // Origin and path only: a provider's API key often sits in the query string.
       const rpc = new URL(n.rpcUrl);
       console.log(`OpenEscrow: network ${n.name} (RPC ${rpc.origin}${rpc.pathname})`);

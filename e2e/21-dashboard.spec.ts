@@ -174,18 +174,33 @@ test('21. an approver’s dashboard lists an escrow made in the app and one depl
 
   // A filter: in progress only.
   const filters = page.getByRole('search', { name: 'Filter your escrows' });
-  await filters.getByLabel('Status').selectOption('in_progress');
+  const status = filters.getByRole('group', { name: /^Status/ });
+  await status.getByLabel('In progress').check();
   await filters.getByRole('button', { name: 'Apply filters' }).click();
   await page.waitForURL(/status=in_progress/);
   await expect.poll(() => rowIds(page)).toEqual([viaScript]);
   await expect(page.getByTestId('needs-action-item')).toHaveCount(0);
   expect((await downloadCsv(page)).map((r) => r.contract_id)).toEqual([viaScript]);
 
+  // Several statuses at once, picked with the keyboard only: Space ticks, Tab moves on, Enter in the search sends.
+  await expect(status.getByLabel('In progress')).toBeChecked();
+  await status.getByLabel('Funding', { exact: true }).focus();
+  await page.keyboard.press('Space');
+  await expect(status.getByLabel('Funding', { exact: true })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(status.getByLabel('In progress')).toBeFocused();
+  await filters.getByLabel('Search title or engagement id').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/status=funding%2Cin_progress|status=funding,in_progress/);
+  await expect.poll(() => rowIds(page)).toEqual([viaScript, viaApp]);
+  await expect(status.getByRole('checkbox', { checked: true })).toHaveCount(2);
+  expect((await downloadCsv(page)).map((r) => r.contract_id)).toEqual([viaScript, viaApp]);
+
   // A search by title, then by engagement id.
   await page.getByRole('link', { name: 'Clear filters' }).click();
   await page.waitForURL(`/escrows?address=${approver.publicKey()}`);
   await expect(page.getByTestId('escrow-row')).toHaveCount(2);
-  await expect(filters.getByLabel('Status')).toHaveValue('');
+  await expect(status.getByRole('checkbox', { checked: true })).toHaveCount(0);
   await filters.getByLabel('Search title or engagement id').fill('dashboard APP');
   await filters.getByRole('button', { name: 'Apply filters' }).click();
   await page.waitForURL(/q=dashboard/);
@@ -197,7 +212,7 @@ test('21. an approver’s dashboard lists an escrow made in the app and one depl
   await expect.poll(() => rowIds(page)).toEqual([viaScript]);
 
   // A filter that matches nothing says what to do.
-  await filters.getByLabel('Kind').selectOption('multi');
+  await filters.getByRole('group', { name: /^Kind/ }).getByLabel('Multi release').check();
   await filters.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page.getByTestId('dashboard-empty')).toContainText('No escrow matches these filters');
 
@@ -242,4 +257,53 @@ test('21. an approver’s dashboard lists an escrow made in the app and one depl
   // Without an address, a connected wallet is taken to its own dashboard.
   await page.goto('/escrows');
   await page.waitForURL(`/escrows?address=${platform.publicKey()}`);
+});
+
+test('21b. an address in more escrows than a page holds pages through them, forward and back', async ({ page }) => {
+  const token = await usdc();
+  // 24 escrows (a page holds 20), deployed straight to the chain: four scripts of six, side by side.
+  const [who, ...scripters] = await Promise.all([readyAccount(), ...Array.from({ length: 4 }, () => readyAccount())]);
+  const wasm = releasedWasmHash();
+  const terms = escrowConfig({ token: token.contractId, amount: usdcUnits('1') });
+  const deployed = await Promise.all(
+    scripters.map(async (s) => {
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++)
+        ids.push(
+          await deployEscrow(s, wasm, {
+            ...terms,
+            roles: { ...terms.roles, platform: s.publicKey(), approvers: [who.publicKey()] },
+            protocolFee: { recipient: protocolFeeRecipient(), bps: 30 },
+          }),
+        );
+      return ids;
+    }),
+  );
+  const all = deployed.flat();
+
+  const rows = page.getByTestId('escrow-row');
+  // The read model follows the chain a moment behind: wait until the CSV (every page) has all 24.
+  await expect
+    .poll(
+      async () => parseCsv(await (await page.request.get(`/escrows/export?address=${who.publicKey()}`)).text()).length,
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe(24);
+  await page.goto(`/escrows?address=${who.publicKey()}`);
+  await expect(rows).toHaveCount(20);
+  const first = await rowIds(page);
+  await expect(page.getByRole('link', { name: 'Previous page' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Next page' }).click();
+  await page.waitForURL(/after=/);
+  await expect(rows).toHaveCount(4);
+  const second = await rowIds(page);
+  expect([...first, ...second].sort()).toEqual([...all].sort());
+  await expect(page.getByRole('link', { name: 'Next page' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Previous page' }).click();
+  await page.waitForURL(/before=/);
+  await expect.poll(() => rowIds(page)).toEqual(first);
 });

@@ -2,14 +2,12 @@
  * `npm run bench:e2e`: the wall time of the whole single-release lifecycle in the browser, and
  * the p50 latency of each prepare action (server action round trip, measured in the page).
  */
-import { test } from '@playwright/test';
-import { seedWallet } from './app';
-import { readyAccount, usdc } from './chain';
+import { test } from './fixtures';
 import { singleReleaseLifecycle } from './journeys';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-test('bench: single-release lifecycle and prepare latency', async ({ page }) => {
+test('bench: single-release lifecycle and prepare latency', async ({ page, cast, token }) => {
   test.setTimeout(RUNS * 120_000);
   await page.addInitScript(() => {
     (window as unknown as { __openescrowTimings: unknown }).__openescrowTimings = {
@@ -20,29 +18,17 @@ test('bench: single-release lifecycle and prepare latency', async ({ page }) => 
       },
     };
   });
-  const token = await usdc();
   const walls: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    const [platform, funder, provider, approver, signer, receiver] = await Promise.all([
-      readyAccount(),
-      readyAccount({ usdc: '1000' }),
-      readyAccount(),
-      readyAccount(),
-      readyAccount(),
-      readyAccount(),
-    ]);
-    await seedWallet(
-      page,
-      {
-        Platform: platform,
-        Funder: funder,
-        Provider: provider,
-        Approver: approver,
-        Signer: signer,
-        Receiver: receiver,
-      },
-      'Platform',
-    );
+    // A fresh cast each run (the dev wallet is seeded anew), Platform selected.
+    const { platform, provider, approver, signer, receiver } = await cast({
+      platform: {},
+      funder: { usdc: '1000' },
+      provider: {},
+      approver: {},
+      signer: {},
+      receiver: {},
+    });
     const started = Date.now();
     await singleReleaseLifecycle(page, { platform, provider, approver, signer, receiver }, token.contractId, {
       amount: '100',

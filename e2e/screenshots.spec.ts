@@ -2,29 +2,24 @@
  * Screenshots of the main pages for the README, into docs/screenshots/. On request:
  *   SCREENSHOTS=1 npm run test:e2e -- e2e/screenshots.spec.ts
  */
-import { expect, test, type Page } from '@playwright/test';
-import { createEscrow, openStep, seedWallet, submitStep, useAccount } from './app';
-import { readyAccount, usdc } from './chain';
+import type { Page } from '@playwright/test';
+import { createEscrow, openStep, submitStep, useAccount } from './app';
+import { expect, test } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
 
-test('screenshots of the main pages', async ({ page, browser }) => {
+test('screenshots of the main pages', async ({ page, browser, cast, token }) => {
   test.setTimeout(240_000);
-  const token = await usdc();
-  const [platform, funder, provider, approver, resolver, receiver] = await Promise.all([
-    readyAccount(),
-    readyAccount({ usdc: '2000' }),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-    readyAccount(),
-  ]);
   await page.setViewportSize({ width: 1200, height: 900 });
-  await seedWallet(
-    page,
-    { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Resolver: resolver },
-    'Platform',
-  );
+  // The receiver only receives: it is no account of the wallet.
+  const { funder, provider, approver, resolver, receiver } = await cast({
+    platform: {},
+    funder: { usdc: '2000' },
+    provider: {},
+    approver: {},
+    resolver: {},
+    receiver: { outside: true },
+  });
   await page.goto('/');
   await shot(page, 'home');
   await page.getByTestId('wallet-button').click();
@@ -71,9 +66,15 @@ test('screenshots of the main pages', async ({ page, browser }) => {
   await expect(page.getByTestId('share-preview-1')).toContainText('fee-free');
   await shot(page, 'resolve');
 
+  // The resolver's dashboard: the disputed escrow waits on them.
+  await page.goto('/escrows');
+  await page.waitForURL(`/escrows?address=${resolver.publicKey()}`);
+  await expect(page.getByTestId('needs-action-item')).toHaveCount(1);
+  await shot(page, 'dashboard');
+
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
   const mobile = await phone.newPage();
-  await mobile.goto(page.url().replace(/\/resolve$/, ''));
+  await mobile.goto(new URL(`/escrows/${id}`, page.url()).href);
   await mobile.screenshot({ path: 'docs/screenshots/escrow-phone-dark.png', fullPage: true });
   await phone.close();
 });

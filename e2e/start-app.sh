@@ -5,6 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENESCROW_NETWORK=local
 export NEXT_TELEMETRY_DISABLED=1
+# The read model of this run's chain: localnet starts afresh (--reset), so the read model does too
+# (a cursor of the previous chain would stop the indexer), and a developer's .data is left alone.
+export OPENESCROW_PGLITE_DIR="${E2E_DATA_DIR:-.cache/e2e-chain}/pglite"
+rm -rf "$OPENESCROW_PGLITE_DIR"
+# Webhook retries come quickly in e2e (read on the local network only).
+export OPENESCROW_WEBHOOK_RETRY_BASE_MS="${OPENESCROW_WEBHOOK_RETRY_BASE_MS:-250}"
 # Every journey comes from 127.0.0.1, two at a time: one client to the rate limiter.
 export OPENESCROW_RATE_LIMIT="${OPENESCROW_RATE_LIMIT:-100000}"
 export OPENESCROW_LOCALNET_URL="http://127.0.0.1:${E2E_LOCALNET_PORT:-8020}"

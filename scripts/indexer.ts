@@ -15,6 +15,7 @@ import { syncAll } from '../lib/indexer/follower';
 import { tryFollowerLock } from '../lib/indexer/follower-lock';
 import { reconcile } from '../lib/indexer/reconcile';
 import { startRunner } from '../lib/indexer/runner';
+import { startWebhooks } from '../lib/api/webhooks/start';
 import { isContractAddress } from '../lib/strkey';
 
 async function main() {
@@ -47,15 +48,19 @@ async function main() {
         `${r.events} events, ${r.escrows} escrow snapshots, cursor at ledger ${r.ledger} in ${Date.now() - started} ms`,
       );
       if (r.gap) console.log(`history ${r.gap.from}–${r.gap.to} was gone: reconciled from contract state`);
+      if (r.reset)
+        console.log(`the network started over (cursor was at ledger ${r.reset.cursorLedger}): read model rebuilt`);
       return;
     }
     const runner = startRunner(async () => rm, getNetwork, Number(process.env.OPENESCROW_INDEXER_INTERVAL_MS ?? 2_000));
+    const webhooks = await startWebhooks(async () => rm.db, getNetwork);
     const report = setInterval(() => console.log(JSON.stringify(runner.status())), 30_000);
     await new Promise<void>((resolve) => {
       for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve());
     });
     clearInterval(report);
     await runner.stop();
+    await webhooks?.stop();
   } finally {
     await rm.close();
   }

@@ -17,20 +17,16 @@ function Select({
   label,
   value,
   options,
-  any = true,
 }: {
   name: string;
   label: string;
-  value: string | undefined;
+  value: string;
   options: [string, string][];
-  /** Offer "Any" (no filter) first. */
-  any?: boolean;
 }) {
   return (
     <label className="block space-y-1 text-sm">
       <span className="font-medium">{label}</span>
-      <select name={name} defaultValue={value ?? ''} className={inputClass}>
-        {any ? <option value="">Any</option> : null}
+      <select name={name} defaultValue={value} className={inputClass}>
         {options.map(([v, text]) => (
           <option key={v} value={v}>
             {text}
@@ -38,6 +34,34 @@ function Select({
         ))}
       </select>
     </label>
+  );
+}
+
+/** A filter that takes several values (the URL repeats it): checkboxes in a group; none ticked is any. */
+function Choices({
+  name,
+  legend,
+  values,
+  options,
+}: {
+  name: string;
+  legend: string;
+  values: readonly string[];
+  options: [string, string][];
+}) {
+  if (options.length === 0) return null;
+  return (
+    <fieldset className="space-y-1 text-sm">
+      <legend className="font-medium">
+        {legend} <span className="font-normal text-zinc-600 dark:text-zinc-400">(none ticked: any)</span>
+      </legend>
+      {options.map(([v, text]) => (
+        <label key={v} className="flex items-center gap-2">
+          <input type="checkbox" name={name} value={v} defaultChecked={values.includes(v)} className="size-4" />
+          {text}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -67,15 +91,6 @@ export function FiltersForm({ query, tokens }: { query: DashboardQuery; tokens: 
           <span className="font-medium">Search title or engagement id</span>
           <input type="search" name="q" defaultValue={query.q ?? ''} maxLength={100} className={inputClass} />
         </label>
-        <Select name="role" label="Your role" value={query.role[0]} options={ROLES.map((r) => [r, ROLE_LABELS[r]])} />
-        <Select
-          name="status"
-          label="Status"
-          value={query.status[0]}
-          options={STATUSES.map((s) => [s, STATUS_LABELS[s]])}
-        />
-        <Select name="kind" label="Kind" value={query.kind[0]} options={KINDS.map((k) => [k, KIND_LABELS[k]])} />
-        <Select name="token" label="Token" value={query.token[0]} options={tokens} />
         <label className="block space-y-1 text-sm">
           <span className="font-medium">Created from</span>
           <input type="date" name="from" defaultValue={query.from ?? ''} className={inputClass} />
@@ -88,7 +103,6 @@ export function FiltersForm({ query, tokens }: { query: DashboardQuery; tokens: 
           name="sort"
           label="Sort by"
           value={query.sort}
-          any={false}
           options={[
             ['created', 'Created'],
             ['amount', 'Amount'],
@@ -98,11 +112,20 @@ export function FiltersForm({ query, tokens }: { query: DashboardQuery; tokens: 
           name="order"
           label="Order"
           value={query.order}
-          any={false}
           options={[
             ['desc', 'Newest or largest first'],
             ['asc', 'Oldest or smallest first'],
           ]}
+        />
+        {/* The long lists last, side by side, so the short fields above stay in rows. */}
+        <Choices name="kind" legend="Kind" values={query.kind} options={KINDS.map((k) => [k, KIND_LABELS[k]])} />
+        <Choices name="token" legend="Token" values={query.token} options={tokens} />
+        <Choices name="role" legend="Your role" values={query.role} options={ROLES.map((r) => [r, ROLE_LABELS[r]])} />
+        <Choices
+          name="status"
+          legend="Status"
+          values={query.status}
+          options={STATUSES.map((s) => [s, STATUS_LABELS[s]])}
         />
       </div>
       <div className="flex flex-wrap gap-3">

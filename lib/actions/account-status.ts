@@ -1,11 +1,11 @@
 'use server';
-import { limitAction } from '../rate-limit';
 import { unexpected } from '../log';
 import { formatAmount } from '../amounts';
 import { getNetwork } from '../networks/server';
-import { accountAddress, contractId } from '../schemas/fields';
-import { ChainError, fail, ok, type Result } from '../stellar/result';
+import { contractId } from '../schemas/fields';
+import { ChainError, ok, type Result } from '../stellar/result';
 import { hasTrustline, readBalance, readToken, readXlmBalance } from '../stellar/rpc';
+import { accountRequest } from './account-request';
 
 export interface AccountStatus {
   address: string;
@@ -24,18 +24,16 @@ export interface AccountStatus {
 }
 
 export async function accountStatus(req: { address: string; token?: string }): Promise<Result<AccountStatus>> {
-  const limited = await limitAction(2);
-  if (limited) return limited;
-  const a = accountAddress.safeParse(req?.address);
-  if (!a.success) return fail('bad-address', a.error.issues[0]!.message);
+  const a = await accountRequest(req?.address, 2);
+  if (!a.ok) return a;
   const network = await getNetwork();
   try {
-    const xlm = await readXlmBalance(network, a.data);
+    const xlm = await readXlmBalance(network, a.address);
     let token: AccountStatus['token'] = null;
     if (req.token && contractId.safeParse(req.token).success) {
       const info = await readToken(network, req.token);
-      const trustline = xlm === null ? false : await hasTrustline(network, info, a.data);
-      const balance = trustline ? await readBalance(network, info.contractId, a.data).catch(() => null) : null;
+      const trustline = xlm === null ? false : await hasTrustline(network, info, a.address);
+      const balance = trustline ? await readBalance(network, info.contractId, a.address).catch(() => null) : null;
       token = {
         contractId: info.contractId,
         symbol: info.label,
@@ -46,7 +44,7 @@ export async function accountStatus(req: { address: string; token?: string }): P
       };
     }
     return ok({
-      address: a.data,
+      address: a.address,
       exists: xlm !== null,
       xlm: xlm === null ? null : formatAmount(xlm, 7),
       token,
@@ -55,6 +53,6 @@ export async function accountStatus(req: { address: string; token?: string }): P
     });
   } catch (e) {
     if (e instanceof ChainError) return { ok: false, error: e.error };
-    return unexpected(`account status of ${a.data}`, e);
+    return unexpected(`account status of ${a.address}`, e);
   }
 }

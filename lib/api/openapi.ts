@@ -1,27 +1,33 @@
 /**
  * The OpenAPI 3.1 document of the API-key endpoints, generated from the same zod schemas the
- * handlers parse with (zod 4's JSON Schema output). `lib/api/openapi.json` is its committed copy:
- * a unit test fails when they differ, so a change to the API is a visible diff.
+ * handlers parse with (zod 4's JSON Schema output); each step's request body is its own input
+ * schema from the step registry. `lib/api/openapi.json` is its committed copy: a unit test fails
+ * when they differ, so a change to the API is a visible diff.
  */
-import { z } from 'zod';
+import { escrowFormSchema } from '../schemas/steps';
 import { pendingSignatureBody, pendingStartBody, pendingSubmitBody, pendingView } from './endpoints/pending';
 import { stepRoutes } from './endpoints/steps';
-import { escrowListPage, listEscrowsQuery, problemDocument, submitBody, submitResult, tokenList } from './schemas';
+import { webhookEvents, webhookPaths, webhookPayloadSchema } from './webhooks/openapi';
+import { jsonSchema as schema, problemComponents, problemResponses, stepRequestSchema } from './openapi-parts';
+import {
+  balanceList,
+  balancesQuery,
+  escrowDetail,
+  escrowListPage,
+  eventPage,
+  listEscrowsQuery,
+  preparedCreate,
+  preparedTx,
+  problemDocument,
+  submitBody,
+  submitResult,
+  tokenList,
+} from './schemas';
+import type { z } from 'zod';
 
-const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
-};
-
-const problems = {
-  default: {
-    description: 'An error (RFC 9457), with a stable `code`',
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  },
-};
-const ok = (description: string, s: object) => ({
+const ok = (description: string, s: object, errors: number[]) => ({
   '200': { description, content: { 'application/json': { schema: s } } },
-  ...problems,
+  ...problemResponses(errors),
 });
 const escrowId = {
   name: 'id',
@@ -37,6 +43,8 @@ const idempotencyKey = {
   description: 'Replays the stored response of the same request for 24 hours',
   schema: { type: 'string', minLength: 1, maxLength: 255 },
 };
+/** A prepare's possible failures: bad input, unknown escrow, refusal, body size, idempotency, the network. */
+const PREPARE_ERRORS = [400, 404, 409, 413, 422, 502, 503];
 
 function queryParameters(s: z.ZodObject) {
   const json = schema(s, 'input') as { properties: Record<string, object>; required?: string[] };
@@ -53,62 +61,77 @@ const milestoneIndex = {
   in: 'path',
   required: true,
   description: 'The milestone, from 0',
-  schema: { type: 'integer', minimum: 0 },
+  schema: { type: 'integer', minimum: 0, maximum: 19 },
 };
-const prepared = {
-  type: 'object',
-  properties: {
-    xdr: { type: 'string', description: 'The unsigned transaction, base64 XDR: sign it with the source’s key' },
-    ticket: { type: 'string', description: 'Send it back with the signed XDR to POST /transactions' },
-    hash: { type: 'string' },
-    summary: { type: 'array', items: { type: 'string' }, description: 'What the transaction will do, in sentences' },
-    fee: { type: 'string', description: 'The most the source pays, in XLM' },
-    fee_stroops: { type: 'string' },
-    other_signers: { type: 'array', items: { type: 'string' } },
-    auth_valid_until_ledger: { type: 'integer' },
-    network_passphrase: { type: 'string' },
-  },
-  required: [
-    'xdr',
-    'ticket',
-    'hash',
-    'summary',
-    'fee',
-    'fee_stroops',
-    'other_signers',
-    'auth_valid_until_ledger',
-    'network_passphrase',
-  ],
-};
+const prepared = { $ref: '#/components/schemas/Prepared' };
 
-/** One operation per step of the registry. */
+/** One operation per step of the registry; its request body is the step's own input schema. */
 function stepPaths(): Record<string, Record<string, object>> {
   const out: Record<string, Record<string, object>> = {};
   for (const { def, method, path } of stepRoutes()) {
+    const who = def.roles === 'anyone' ? 'anyone' : def.roles.who;
     (out[path] ??= {})[method] = {
       operationId: def.name,
-      summary: `${def.label} (scope: prepare): calls \`${def.contractFn}\`; answers the unsigned transaction`,
+      summary: `${def.label} (scope: prepare)`,
+      description: `Calls the contract’s \`${def.contractFn}\` (who: ${who}; escrow kinds: ${def.kinds.join(', ')}) and answers the unsigned transaction for \`source\` to sign, then POST /transactions.`,
+      'x-scope': 'prepare',
       parameters: [
         escrowId,
         ...(def.perMilestone ? [milestoneIndex] : []),
         ...(method === 'post' ? [idempotencyKey] : []),
       ],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              properties: { source: { type: 'string' }, input: { type: 'object' } },
-              required: ['source'],
-            },
-          },
-        },
-      },
-      responses: ok('The transaction to sign', prepared),
+      requestBody: { required: true, content: { 'application/json': { schema: stepRequestSchema(def) } } },
+      responses: ok('The transaction to sign', prepared, PREPARE_ERRORS),
     };
   }
   return out;
+}
+
+/** POST /escrows: the create form's preparation (the same schema as the edit step). */
+function createOperation() {
+  return {
+    operationId: 'createEscrow',
+    summary: 'Create an escrow (scope: prepare)',
+    description:
+      'Answers the unsigned deployment of a new escrow and its id; the platform authorises it (when `source` is not the platform, its authorisation entry is needed too). Sign it and POST /transactions.',
+    'x-scope': 'prepare',
+    parameters: [idempotencyKey],
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: {
+              source: {
+                type: 'string',
+                pattern: '^G[A-Z2-7]{55}$',
+                description: 'The account (G…) that signs and pays',
+              },
+              input: schema(escrowFormSchema(38), 'input'),
+            },
+            required: ['source', 'input'],
+          },
+        },
+      },
+    },
+    responses: ok('The deployment to sign, with the new escrow’s id', schema(preparedCreate), PREPARE_ERRORS),
+  };
+}
+
+/** GET /balances: several escrows' live balances, each id verified on its own. */
+function balancesPath() {
+  return {
+    get: {
+      operationId: 'getBalances',
+      summary: 'Live balances of several escrows (scope: read)',
+      description:
+        'Reads each escrow’s token balance from the chain. An unknown id or a look-alike contract gets its own `error` entry; the others still answer.',
+      'x-scope': 'read',
+      parameters: queryParameters(balancesQuery),
+      responses: ok('One entry per distinct id', schema(balanceList), [400, 502]),
+    },
+  };
 }
 
 const pendingId = {
@@ -130,9 +153,10 @@ function pendingPaths(): Record<string, Record<string, object>> {
     post: {
       operationId: perMilestone ? 'startPendingMilestoneRelease' : 'startPendingRelease',
       summary: `Start a ${perMilestone ? 'milestone’s ' : ''}release whose signers sign from their own keys (scope: prepare): answers each signer’s unsigned authorisation entry`,
+      'x-scope': 'prepare',
       parameters: [escrowId, ...(perMilestone ? [milestoneIndex] : []), idempotencyKey],
       requestBody: jsonBody(pendingStartBody),
-      responses: ok('The pending release', view),
+      responses: ok('The pending release', view, PREPARE_ERRORS),
     },
   });
   return {
@@ -142,8 +166,9 @@ function pendingPaths(): Record<string, Record<string, object>> {
       get: {
         operationId: 'getPendingRelease',
         summary: 'A pending release: its entries, who has signed, when it ends (scope: read)',
+        'x-scope': 'read',
         parameters: [pendingId],
-        responses: ok('The pending release', view),
+        responses: ok('The pending release', view, [400, 404]),
       },
     },
     '/pending/{pendingId}/signatures': {
@@ -151,9 +176,10 @@ function pendingPaths(): Record<string, Record<string, object>> {
         operationId: 'addPendingSignature',
         summary:
           'Add one signer’s signed authorisation entry (scope: prepare): verified before it is stored; a signed slot is never replaced',
+        'x-scope': 'prepare',
         parameters: [pendingId, idempotencyKey],
         requestBody: jsonBody(pendingSignatureBody),
-        responses: ok('The pending release', view),
+        responses: ok('The pending release', view, PREPARE_ERRORS),
       },
     },
     '/pending/{pendingId}/submit': {
@@ -161,9 +187,10 @@ function pendingPaths(): Record<string, Record<string, object>> {
         operationId: 'preparePendingSubmit',
         summary:
           'Once every signer has signed: the transaction carrying all entries, to sign and POST to /transactions (scope: prepare)',
+        'x-scope': 'prepare',
         parameters: [pendingId, idempotencyKey],
         requestBody: jsonBody(pendingSubmitBody),
-        responses: ok('The transaction to sign', prepared),
+        responses: ok('The transaction to sign', prepared, PREPARE_ERRORS),
       },
     },
   };
@@ -186,16 +213,19 @@ export function openApiDocument() {
         bearer: { type: 'http', scheme: 'bearer', description: 'An API key from /settings/api-keys (oek_…)' },
         apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
       },
-      schemas: { Problem: schema(problemDocument) },
+      schemas: { Problem: schema(problemDocument), Prepared: schema(preparedTx), WebhookPayload: webhookPayloadSchema() },
+      responses: problemComponents(),
     },
     paths: {
       '/escrows': {
         get: {
           operationId: 'listEscrows',
           summary: 'An address’s escrows (every role), filtered, one keyset page at a time (scope: read)',
+          'x-scope': 'read',
           parameters: queryParameters(listEscrowsQuery),
-          responses: ok('One page', schema(escrowListPage)),
+          responses: ok('One page', schema(escrowListPage), [400]),
         },
+        post: createOperation(),
       },
       ...steps,
       ...pendingPaths(),
@@ -204,49 +234,51 @@ export function openApiDocument() {
         get: {
           operationId: 'getEscrow',
           summary: 'One escrow: its live chain state and the read model’s extras (scope: read)',
+          'x-scope': 'read',
           parameters: [escrowId],
-          responses: ok('The escrow', {
-            type: 'object',
-            properties: { id: { type: 'string' }, state: { type: 'object' }, indexed: { type: ['object', 'null'] } },
-            required: ['id', 'state', 'indexed'],
-          }),
+          responses: ok('The escrow', schema(escrowDetail), [400, 404, 502]),
         },
       },
       '/escrows/{id}/events': {
         get: {
           operationId: 'listEscrowEvents',
           summary: 'An escrow’s events, oldest first (scope: read)',
+          'x-scope': 'read',
           parameters: [
             escrowId,
-            { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+            {
+              name: 'cursor',
+              in: 'query',
+              required: false,
+              description: 'The `next_cursor` of the previous page',
+              schema: { type: 'string', maxLength: 200 },
+            },
             { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000 } },
           ],
-          responses: ok('One page of events', {
-            type: 'object',
-            properties: {
-              data: { type: 'array', items: { type: 'object' } },
-              next_cursor: { type: ['string', 'null'] },
-            },
-            required: ['data', 'next_cursor'],
-          }),
+          responses: ok('One page of events', schema(eventPage), [400]),
         },
       },
       '/tokens': {
         get: {
           operationId: 'listTokens',
           summary: 'The network’s known tokens (scope: read)',
-          responses: ok('The tokens', schema(tokenList)),
+          'x-scope': 'read',
+          responses: ok('The tokens', schema(tokenList), []),
         },
       },
       '/transactions': {
         post: {
           operationId: 'submitTransaction',
           summary: 'Submit a transaction prepared here, signed; waits until it is final (scope: submit)',
+          'x-scope': 'submit',
           parameters: [idempotencyKey],
           requestBody: { required: true, content: { 'application/json': { schema: schema(submitBody, 'input') } } },
-          responses: ok('The outcome', schema(submitResult)),
+          responses: ok('The outcome', schema(submitResult), [400, 409, 413, 422, 502, 503, 504]),
         },
       },
+      '/balances': balancesPath(),
+      ...webhookPaths(),
     },
+    webhooks: webhookEvents(),
   };
 }

@@ -7,7 +7,7 @@
 import type { AppError } from '../stellar/errors';
 
 /** The HTTP status of an app error code; codes not listed are refusals of a valid request (422). */
-const STATUS: Record<string, number> = {
+export const STATUS: Record<string, number> = {
   'bad-request': 400,
   'invalid-input': 400,
   'bad-escrow-id': 400,
@@ -22,6 +22,7 @@ const STATUS: Record<string, number> = {
   'missing-scope': 403,
   'foreign-origin': 403,
   'too-many-keys': 409,
+  'too-many-webhooks': 409,
   'sign-in-refused': 401,
   'not-found': 404,
   'not-openescrow': 404,

@@ -66,6 +66,7 @@ export const APP_ERROR_CODES = {
   'foreign-origin': 'A state-changing settings request came from another origin',
   'sign-in-refused': 'The signed sign-in challenge did not verify, expired or was used already',
   'too-many-keys': 'The account holds the most API keys allowed; revoke one first',
+  'too-many-webhooks': 'The API key holds the most webhook subscriptions allowed; delete one first',
   'idempotency-conflict': 'The Idempotency-Key was used with another request',
   'idempotency-in-progress': 'A request with this Idempotency-Key is still running',
   'payload-too-large': 'The request body is too large',

@@ -215,6 +215,17 @@ describe.each(testBackends())('applyBatch on $name', (backend) => {
     expect(row).toEqual({ amount: max, sum: (2n * max).toString() });
   });
 
+  it('stores a text holding NUL (the contract allows it, Postgres text and jsonb do not) with U+FFFD instead', async () => {
+    const C = sampleContract(3);
+    const snap = sampleSnapshot({ contract: C, ledger: 20 });
+    snap.escrow.title = 'a\u0000b';
+    const event = { ...sampleCreatedEvent(C, 20), data: { evidence: 'x\u0000y' } };
+    await applyBatch(rm.db, 'local', { escrows: [snap], events: [event], payouts: [] }, { ledger: 20, cursor: 'c20' });
+    const d = await dump(rm);
+    expect(d.escrows.find((e) => e.contractId === C)!.title).toBe('a\uFFFDb');
+    expect(d.events.find((e) => e.contractId === C)!.data).toEqual({ evidence: 'x\uFFFDy' });
+  });
+
   it('lets one follower per network hold the lock', async () => {
     const first = await tryFollowerLock(rm, 'local');
     expect(first).not.toBeNull();

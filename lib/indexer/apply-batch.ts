@@ -5,31 +5,15 @@
  * and funders) replaces the stored one only when it reflects a newer event. A replay changes
  * nothing, and the cursor never moves back.
  */
-import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Database } from '@/lib/db/client';
+import { queryRows, type Database } from '@/lib/db/client';
 import { escrows, events, funders, indexerCursors, memberships, milestones, payouts } from '@/lib/db/schema';
 import { checkBatch } from './check-batch';
 import { ROLES, type Role } from '@/lib/db/vocabulary';
+import { insertRows, replaceAllSet } from './json-rows';
 import type { EscrowSnapshot, IndexerCursor, ProjectedBatch } from './rows';
-
-/** Rows per INSERT: Postgres takes at most 65,535 parameters per statement. */
-const CHUNK = 500;
-
-/** `col = excluded.col` for every column but the key: an upsert that replaces the whole row. */
-function replaceAll(table: PgTable, key: string[]): Record<string, SQL> {
-  const set: Record<string, SQL> = {};
-  for (const [prop, column] of Object.entries(getTableColumns(table))) {
-    if (!key.includes(prop)) set[prop] = sql.raw(`excluded."${column.name}"`);
-  }
-  return set;
-}
-
-function chunks<T>(rows: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
-  return out;
-}
+import { enqueueDeliveries } from '@/lib/api/webhooks/enqueue';
 
 /**
  * One row per address of a snapshot, its roles in ROLES order (an address receiving two
@@ -74,65 +58,65 @@ export async function applyBatch(
   cursor: IndexerCursor,
 ): Promise<{ escrows: number; events: number }> {
   checkBatch(network, batch, cursor);
+  const at = (rows: object[]) => rows.map((r) => ({ ...r, network }));
   return db.transaction(async (tx) => {
     // Two writers of one network (say, a second app instance before it lost the follower lock)
     // take turns instead of interleaving their batches.
     await tx.execute(sql`select pg_advisory_xact_lock(${writerLockKey(network)})`);
 
-    const applied = new Set<string>();
-    for (const part of chunks(batch.escrows)) {
-      const rows = await tx
-        .insert(escrows)
-        .values(part.map((s) => ({ ...s.escrow, network })))
-        .onConflictDoUpdate({
-          target: [escrows.network, escrows.contractId],
-          set: replaceAll(escrows, ['network', 'contractId']),
-          setWhere: sql`${escrows.lastEventId} < excluded.last_event_id`,
-        })
-        .returning({ contractId: escrows.contractId });
-      for (const r of rows) applied.add(r.contractId);
+    // Four statements in all, whatever the batch's size (each a round trip, and on PGlite a
+    // crossing into its WebAssembly): the lock; the escrows that changed, their old child rows
+    // deleted alongside; their new child rows; the events, payouts and cursor.
+    let applied = new Set<string>();
+    if (batch.escrows.length > 0) {
+      const upsert = sql`${insertRows(escrows, at(batch.escrows.map((s) => s.escrow)))}
+        on conflict (network, contract_id) do update set ${replaceAllSet(escrows, ['network', 'contractId'])}
+        where escrows.last_event_id < excluded.last_event_id
+        returning contract_id`;
+      const deleteOld = (table: PgTable) =>
+        sql`delete from ${table} where network = ${network} and contract_id in (select contract_id from up)`;
+      const rows = await queryRows<{ contract_id: string }>(
+        tx,
+        sql`with up as (${upsert}),
+          m as (${deleteOld(milestones)}),
+          p as (${deleteOld(memberships)}),
+          f as (${deleteOld(funders)})
+        select contract_id from up`,
+      );
+      applied = new Set(rows.map((r) => r.contract_id));
     }
 
     const fresh = batch.escrows.filter((s) => applied.has(s.escrow.contractId));
-    const ids = fresh.map((s) => s.escrow.contractId);
-    for (const part of chunks(ids)) {
-      for (const table of [milestones, memberships, funders]) {
-        await tx.delete(table).where(and(eq(table.network, network), inArray(table.contractId, part)));
-      }
-    }
-    const own = (s: (typeof fresh)[number]) => ({ network, contractId: s.escrow.contractId });
-    const milestoneRows = fresh.flatMap((s) => s.milestones.map((m) => ({ ...m, ...own(s) })));
-    const funderRows = fresh.flatMap((s) => s.funders.map((f) => ({ ...f, ...own(s) })));
-    const memberRows = fresh.flatMap((s) => membershipRows(network, s));
-    for (const part of chunks(milestoneRows)) await tx.insert(milestones).values(part);
-    for (const part of chunks(memberRows)) await tx.insert(memberships).values(part);
-    for (const part of chunks(funderRows)) await tx.insert(funders).values(part);
-
-    let newEvents = 0;
-    for (const part of chunks(batch.events)) {
-      const rows = await tx
-        .insert(events)
-        .values(part.map((e) => ({ ...e, network })))
-        .onConflictDoNothing()
-        .returning({ eventId: events.eventId });
-      newEvents += rows.length;
-    }
-    for (const part of chunks(batch.payouts)) {
-      await tx
-        .insert(payouts)
-        .values(part.map((p) => ({ ...p, network })))
-        .onConflictDoNothing();
+    if (fresh.length > 0) {
+      const own = (s: EscrowSnapshot) => ({ network, contractId: s.escrow.contractId });
+      const milestoneRows = fresh.flatMap((s) => s.milestones.map((m) => ({ ...m, ...own(s) })));
+      const funderRows = fresh.flatMap((s) => s.funders.map((f) => ({ ...f, ...own(s) })));
+      const memberRows = fresh.flatMap((s) => membershipRows(network, s));
+      await tx.execute(
+        sql`with m as (${insertRows(milestones, milestoneRows)}), p as (${insertRows(memberships, memberRows)})
+          ${insertRows(funders, funderRows)}`,
+      );
     }
 
-    await tx
-      .insert(indexerCursors)
-      .values({ network, ledger: cursor.ledger, cursor: cursor.cursor, updatedAt: new Date() })
-      .onConflictDoUpdate({
-        target: indexerCursors.network,
-        set: replaceAll(indexerCursors, ['network']),
-        setWhere: sql`${indexerCursors.ledger} <= excluded.ledger`,
-      });
-    return { escrows: applied.size, events: newEvents };
+    const cursorRow = { network, ledger: cursor.ledger, cursor: cursor.cursor, updatedAt: new Date() };
+    // A payout's event is inserted by the same statement: foreign keys are checked at its end.
+    const written = await queryRows<{ event_id: string }>(
+      tx,
+      sql`with e as (${insertRows(events, at(batch.events))} on conflict do nothing returning event_id),
+        p as (${insertRows(payouts, at(batch.payouts))} on conflict do nothing),
+        c as (${insertRows(indexerCursors, [cursorRow])}
+          on conflict (network) do update set ${replaceAllSet(indexerCursors, ['network'])}
+          where indexer_cursors.ledger <= excluded.ledger)
+      select event_id from e`,
+    );
+    // Webhooks: one delivery per (subscription, newly stored event), in this transaction.
+    const stored = new Set(written.map((r) => r.event_id));
+    await enqueueDeliveries(
+      tx,
+      network,
+      batch.events.filter((e) => stored.has(e.eventId)),
+    );
+    return { escrows: applied.size, events: stored.size };
   });
 }
 

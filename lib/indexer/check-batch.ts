@@ -2,7 +2,7 @@
  * Checks a projected batch before anything is written, so bad input gets a sentence naming the
  * row rather than a constraint violation halfway through (the database checks shapes again).
  */
-import { isAddress, isContractAddress } from '@/lib/strkey';
+import { isAddress as isAddressOnce, isContractAddress as isContractOnce } from '@/lib/strkey';
 import { ROLES } from '@/lib/db/vocabulary';
 import type { IndexerCursor, ProjectedBatch } from './rows';
 
@@ -23,8 +23,20 @@ function amountOk(value: bigint): boolean {
   return typeof value === 'bigint' && value >= 0n && value <= I128_MAX;
 }
 
+/** `check` remembered per batch: a page names the same few addresses hundreds of times, and a checksum costs. */
+function remembered(check: (s: string) => boolean): (s: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (s) => {
+    let ok = seen.get(s);
+    if (ok === undefined) seen.set(s, (ok = check(s)));
+    return ok;
+  };
+}
+
 /** Throws a BatchError describing the first problem in the batch, if any. */
 export function checkBatch(network: string, batch: ProjectedBatch, cursor: IndexerCursor): void {
+  const isAddress = remembered(isAddressOnce);
+  const isContractAddress = remembered(isContractOnce);
   need(NETWORK.test(network), `network "${network}" is not a network name (a-z, 0-9, -)`);
   need(
     Number.isInteger(cursor.ledger) && cursor.ledger >= 0 && cursor.ledger <= 0xffffffff,

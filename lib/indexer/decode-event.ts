@@ -14,7 +14,8 @@ const i128 = z.bigint();
 const u32 = z.number().int().min(0);
 const option = <T extends z.ZodType>(t: T) => t.nullish().transform((v) => v ?? null);
 
-const terms = z.tuple([
+/** The config's terms as the contract stores them (its `TermsRow`) and its events carry them. */
+export const terms = z.tuple([
   z.boolean(), // multi
   address, // token
   z.array(address), // approvers
@@ -33,7 +34,8 @@ const terms = z.tuple([
   z.array(option(address)), // milestone_receivers
   option(z.bigint()), // deadline
 ]);
-const texts = z.tuple([z.string(), z.string(), z.string(), z.array(z.string())]);
+/** The config's texts (engagement id, title, description, milestone descriptions), stored and carried alike. */
+export const texts = z.tuple([z.string(), z.string(), z.string(), z.array(z.string())]);
 const payout = z
   .tuple([address, i128, i128, i128, i128])
   .transform(([to, gross, refund, protocolFee, platformFee]) => ({ to, gross, refund, protocolFee, platformFee }));

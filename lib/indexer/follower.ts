@@ -8,18 +8,18 @@
 import { nativeToScVal, rpc } from '@stellar/stellar-sdk';
 import type { ReadModel } from '@/lib/db/client';
 import type { NetworkConfig } from '@/lib/networks/config';
-import { contractWasmHash } from '@/lib/escrow/verify';
 import { rpcServer } from '@/lib/stellar/rpc';
-import { ChainError } from '@/lib/stellar/result';
 import { applyBatch, readCursor } from './apply-batch';
 import { dataJson, decodeEventData, escrowAction } from './decode-event';
-import { loadState } from './load-state';
-import { applyEvent, type EventPlace } from './project';
-import { reconcile } from './reconcile';
+import { readChainEscrows, readInstances } from './contract-state';
+import { loadStates } from './load-state';
+import { applyEvent, payoutsOf, type EventPlace } from './project';
+import { forgetNetwork } from './forget-network';
+import { fromChain, reconcile } from './reconcile';
 import type { EventRow, PayoutRow } from './rows';
 import { toSnapshot, type SnapshotInput } from './snapshot';
 
-/** Events per getEvents page (and per database transaction). */
+/** Events per getEvents page (and per database transaction), unless told otherwise (tests page in small steps). */
 const PAGE = 1000;
 
 /** `("escrow", *)`: the only topics the follower asks for. */
@@ -35,22 +35,39 @@ export interface SyncResult {
   full: boolean;
   /** Set when the cursor was older than the RPC's history and the known escrows were reconciled. */
   gap: { from: number; to: number } | null;
+  /** Set when the stored cursor was ahead of the chain: the network started over and its rows were dropped. */
+  reset: { cursorLedger: number; latestLedger: number } | null;
+  /** After a full page: the next page, already asked for (from the cursor this page wrote). */
+  next?: Prefetch;
 }
 
-/** Released builds seen per contract, so each contract's code is read once per process. */
+/** A getEvents page asked for ahead, while the previous one is written. */
+export interface Prefetch {
+  cursor: string;
+  page: Promise<rpc.Api.GetEventsResponse | null>;
+}
+
+/** Each contract's wasm hash (null: not a wasm contract, or none), so each contract's code is read once per process. */
 const codeCache = new Map<string, string | null>();
 
-async function wasmHashOf(network: NetworkConfig, contractId: string): Promise<string | null> {
-  const key = `${network.passphrase}|${contractId}`;
-  if (codeCache.has(key)) return codeCache.get(key)!;
-  // Only a definite answer is remembered: an unreachable RPC aborts the page (retried from the
-  // same cursor), so a real escrow is never passed over for a network hiccup.
-  const hash = await contractWasmHash(network, contractId).catch((e: unknown) => {
-    if (e instanceof ChainError && e.error.code === 'not-found') return null;
-    throw e;
-  });
-  codeCache.set(key, hash);
-  return hash;
+/**
+ * The wasm hashes of `ids`, reading those not seen before in one `getLedgerEntries` call per 200.
+ * An unreachable RPC throws (the page is retried from the same cursor), so a real escrow is never
+ * passed over for a network hiccup.
+ */
+async function wasmHashes(network: NetworkConfig, ids: string[]): Promise<Map<string, string | null>> {
+  const key = (id: string) => `${network.passphrase}|${id}`;
+  const unseen = ids.filter((id) => !codeCache.has(key(id)));
+  if (unseen.length > 0) {
+    for (const [id, instance] of await readInstances(network, unseen))
+      codeCache.set(key(id), instance?.wasmHash ?? null);
+  }
+  return new Map(ids.map((id) => [id, codeCache.get(key(id)) ?? null]));
+}
+
+/** Forgets the code hashes read on `network` (after it started over, the same ids may hold other code). */
+function forgetCodes(network: NetworkConfig): void {
+  for (const k of codeCache.keys()) if (k.startsWith(`${network.passphrase}|`)) codeCache.delete(k);
 }
 
 /** The network's key in the read model (every row carries it). */
@@ -60,17 +77,30 @@ export const networkKey = (network: NetworkConfig) => network.name;
  * Reads and applies one page of events after the stored cursor (from the oldest ledger the RPC
  * keeps when there is none). Returns what it wrote; call it again while `events` is a full page.
  */
-export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<SyncResult> {
+export async function syncPage(
+  rm: ReadModel,
+  network: NetworkConfig,
+  ahead?: Prefetch,
+  pageSize = PAGE,
+): Promise<SyncResult> {
   const key = networkKey(network);
   const server = rpcServer(network);
-  const stored = await readCursor(rm.db, key);
-  const health = await server.getHealth();
+  const [cursor, health] = await Promise.all([readCursor(rm.db, key), server.getHealth()]);
   const oldest = Number(health.oldestLedger);
   const latest = Number(health.latestLedger);
+  let stored = cursor;
+  let reset: SyncResult['reset'] = null;
+  if (stored && stored.ledger > latest) {
+    // A chain never goes back: this one started over under the same name.
+    reset = { cursorLedger: stored.ledger, latestLedger: latest };
+    await forgetNetwork(rm.db, key);
+    forgetCodes(network);
+    stored = null;
+  }
   let gap: SyncResult['gap'] = null;
   let request: rpc.Server.GetEventsRequest;
   if (stored?.cursor && stored.ledger + 1 >= oldest) {
-    request = { filters: [{ type: 'contract', topics: ESCROW_TOPIC_FILTER }], cursor: stored.cursor, limit: PAGE };
+    request = { filters: [{ type: 'contract', topics: ESCROW_TOPIC_FILTER }], cursor: stored.cursor, limit: pageSize };
   } else {
     if (stored?.cursor) {
       // History between the cursor and the RPC's oldest ledger is gone: take every known
@@ -81,29 +111,58 @@ export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<S
     request = {
       filters: [{ type: 'contract', topics: ESCROW_TOPIC_FILTER }],
       startLedger: Math.max(oldest, 1),
-      limit: PAGE,
+      limit: pageSize,
     };
   }
-  const res = await server.getEvents(request);
+  // The page asked for ahead is the one to read when it starts at the stored cursor.
+  const early = ahead && 'cursor' in request && request.cursor === ahead.cursor ? await ahead.page : null;
+  const res = early ?? (await server.getEvents(request));
+  const full = res.events.length >= pageSize;
+  // While this page is projected and written, the next one is on its way (a failure there
+  // only means it is asked for again).
+  const next: Prefetch | undefined = full
+    ? {
+        cursor: res.cursor,
+        page: server.getEvents({ filters: request.filters, cursor: res.cursor, limit: pageSize }).catch(() => null),
+      }
+    : undefined;
 
-  const states = new Map<string, SnapshotInput | null>();
-  const eventRows: EventRow[] = [];
-  const payoutRows: PayoutRow[] = [];
-  for (const ev of res.events) {
+  const ours = res.events.flatMap((ev) => {
     const contractId = ev.contractId?.contractId();
     const action = escrowAction(ev.topic);
-    if (!contractId || !action || !ev.inSuccessfulContractCall) continue;
-    if (!states.has(contractId)) states.set(contractId, await loadState(rm.db, key, contractId));
-    let state = states.get(contractId) ?? null;
-    if (state && ev.id <= state.lastEventId) continue; // already applied
-    if (!state) {
-      // A contract enters the read model by its `created` event and a released build only: a
-      // look-alike emitting the same topics never does.
-      if (action !== 'created') continue;
-      const hash = await wasmHashOf(network, contractId);
-      if (!hash || !network.releasedWasmHashes.includes(hash)) continue;
-      state = null;
+    return contractId && action && ev.inSuccessfulContractCall ? [{ ev, contractId, action }] : [];
+  });
+  const ids = [...new Set(ours.map((o) => o.contractId))];
+  const states: Map<string, SnapshotInput | null> = await loadStates(rm.db, key, ids);
+  // A contract enters the read model only when it runs a released build: a look-alike emitting
+  // the same topics never does.
+  const unknown = ids.filter((id) => !states.has(id));
+  const hashes = await wasmHashes(network, unknown);
+  const released = unknown.filter((id) => network.releasedWasmHashes.includes(hashes.get(id) ?? ''));
+  // A released escrow whose `created` event is not on this page (it fell before the RPC's
+  // history) is rebuilt from its contract state as of now; its events up to now are then only
+  // recorded, and later ones apply on top.
+  const createdHere = new Set(ours.filter((o) => o.action === 'created').map((o) => o.contractId));
+  const orphans = released.filter((id) => !createdHere.has(id));
+  if (orphans.length > 0) {
+    const chain = await readChainEscrows(network, orphans);
+    for (const id of orphans) {
+      const found = chain.escrows.get(id);
+      const first = ours.find((o) => o.contractId === id)!.ev;
+      if (found)
+        states.set(
+          id,
+          fromChain(id, found, null, chain.ledger, { ledger: first.ledger, closedAt: new Date(first.ledgerClosedAt) }),
+        );
     }
+  }
+  const adoptable = new Set(released.filter((id) => createdHere.has(id)));
+
+  const eventRows: EventRow[] = [];
+  const payoutRows: PayoutRow[] = [];
+  for (const { ev, contractId, action } of ours) {
+    const state = states.get(contractId) ?? null;
+    if (!state && !(action === 'created' && adoptable.has(contractId))) continue;
     let decoded;
     try {
       decoded = decodeEventData(action, ev.value);
@@ -115,11 +174,9 @@ export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<S
       eventId: ev.id,
       ledger: ev.ledger,
       closedAt: new Date(ev.ledgerClosedAt),
-      wasmHash: state?.wasmHash ?? (await wasmHashOf(network, contractId))!,
+      wasmHash: state?.wasmHash ?? hashes.get(contractId)!,
     };
-    const next = applyEvent(state, decoded, place);
-    states.set(contractId, next.state);
-    eventRows.push({
+    const row: EventRow = {
       eventId: ev.id,
       contractId,
       txHash: ev.txHash,
@@ -127,13 +184,23 @@ export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<S
       closedAt: place.closedAt,
       action,
       data: dataJson(decoded),
-    });
+    };
+    if (state && ev.id <= state.lastEventId) {
+      // Already in the state (a replay, or before a rebuild from contract state): the timeline
+      // still gets the event and its payouts (inserted once), the state is not touched.
+      eventRows.push(row);
+      payoutRows.push(...payoutsOf(decoded, place));
+      continue;
+    }
+    const next = applyEvent(state, decoded, place);
+    states.set(contractId, next.state);
+    eventRows.push(row);
     payoutRows.push(...next.payouts);
   }
 
+  // Only what this page changed is written (a replayed escrow's snapshot would be refused anyway).
   const touched = new Set(eventRows.map((e) => e.contractId));
   const snapshots = [...states].filter(([id, s]) => s && touched.has(id)).map(([, s]) => toSnapshot(s!));
-  const full = res.events.length >= PAGE;
   const last = res.events.at(-1);
   // A full page may stop inside a ledger: stand at the last event's ledger, else at the latest.
   const ledger = full && last ? last.ledger : Math.max(res.latestLedger, stored?.ledger ?? 0);
@@ -150,14 +217,18 @@ export async function syncPage(rm: ReadModel, network: NetworkConfig): Promise<S
     latestLedger: Math.max(latest, res.latestLedger),
     full,
     gap,
+    reset,
+    next,
   };
 }
 
 /** Pages until the cursor reaches the RPC's latest ledger. */
-export async function syncAll(rm: ReadModel, network: NetworkConfig): Promise<SyncResult> {
-  let total: SyncResult = { events: 0, escrows: 0, ledger: 0, latestLedger: 0, full: false, gap: null };
+export async function syncAll(rm: ReadModel, network: NetworkConfig, pageSize = PAGE): Promise<SyncResult> {
+  let total: SyncResult = { events: 0, escrows: 0, ledger: 0, latestLedger: 0, full: false, gap: null, reset: null };
+  let ahead: Prefetch | undefined;
   for (;;) {
-    const r = await syncPage(rm, network);
+    const r = await syncPage(rm, network, ahead, pageSize);
+    ahead = r.next;
     total = {
       events: total.events + r.events,
       escrows: total.escrows + r.escrows,
@@ -165,6 +236,7 @@ export async function syncAll(rm: ReadModel, network: NetworkConfig): Promise<Sy
       latestLedger: r.latestLedger,
       full: false,
       gap: total.gap ?? r.gap,
+      reset: total.reset ?? r.reset,
     };
     // A page that was not full read everything up to the latest ledger it reported.
     if (!r.full) return total;

@@ -23,12 +23,43 @@ function configFrom(json: unknown): EscrowConfig {
   };
 }
 
-type EscrowRow = typeof escrows.$inferSelect;
-type MilestoneRow = typeof milestones.$inferSelect;
-type FunderRow = typeof funders.$inferSelect;
+/** The stored state of one escrow, or null when the read model has not seen it. */
+export async function loadState(db: Database, network: string, contractId: string): Promise<SnapshotInput | null> {
+  return (await loadStates(db, network, [contractId])).get(contractId) ?? null;
+}
 
-/** One escrow's stored rows (milestones by index, funders by address) back to its state. */
-function stateFrom(row: EscrowRow, ms: MilestoneRow[], fs: FunderRow[]): SnapshotInput {
+/** The stored states of `ids` (those the read model has seen), in three queries whatever their number. */
+export async function loadStates(db: Database, network: string, ids: string[]): Promise<Map<string, SnapshotInput>> {
+  const out = new Map<string, SnapshotInput>();
+  if (ids.length === 0) return out;
+  const own = <T extends typeof escrows | typeof milestones | typeof funders>(t: T) =>
+    and(eq(t.network, network), inArray(t.contractId, ids));
+  const [rows, ms, fs] = await Promise.all([
+    db.select().from(escrows).where(own(escrows)),
+    db.select().from(milestones).where(own(milestones)).orderBy(asc(milestones.contractId), asc(milestones.index)),
+    db.select().from(funders).where(own(funders)).orderBy(asc(funders.contractId), asc(funders.address)),
+  ]);
+  const group = <T extends { contractId: string }>(list: T[]) => {
+    const by = new Map<string, T[]>();
+    for (const x of list) {
+      const same = by.get(x.contractId);
+      if (same) same.push(x);
+      else by.set(x.contractId, [x]);
+    }
+    return by;
+  };
+  const msBy = group(ms);
+  const fsBy = group(fs);
+  for (const row of rows)
+    out.set(row.contractId, stateOf(row, msBy.get(row.contractId) ?? [], fsBy.get(row.contractId) ?? []));
+  return out;
+}
+
+function stateOf(
+  row: typeof escrows.$inferSelect,
+  ms: (typeof milestones.$inferSelect)[],
+  fs: (typeof funders.$inferSelect)[],
+): SnapshotInput {
   const escrow: Escrow = {
     config: configFrom(row.config),
     milestones: ms.map((m) => ({
@@ -63,57 +94,4 @@ function stateFrom(row: EscrowRow, ms: MilestoneRow[], fs: FunderRow[]): Snapsho
     createdAt: row.createdAt,
     lastEventId: row.lastEventId,
   };
-}
-
-/** The stored state of one escrow, or null when the read model has not seen it. */
-export async function loadState(db: Database, network: string, contractId: string): Promise<SnapshotInput | null> {
-  const [row] = await db
-    .select()
-    .from(escrows)
-    .where(and(eq(escrows.network, network), eq(escrows.contractId, contractId)));
-  if (!row) return null;
-  const own = <T extends typeof milestones | typeof funders>(t: T) =>
-    and(eq(t.network, network), eq(t.contractId, contractId));
-  const ms = await db.select().from(milestones).where(own(milestones)).orderBy(asc(milestones.index));
-  const fs = await db.select().from(funders).where(own(funders)).orderBy(asc(funders.address));
-  return stateFrom(row, ms, fs);
-}
-
-/**
- * The stored states of several escrows in three queries (a dashboard judges a few hundred at
- * once); the ones the read model has not seen are absent from the map.
- */
-export async function loadStates(
-  db: Database,
-  network: string,
-  contractIds: readonly string[],
-): Promise<Map<string, SnapshotInput>> {
-  const out = new Map<string, SnapshotInput>();
-  if (contractIds.length === 0) return out;
-  const ids = [...new Set(contractIds)];
-  const own = <T extends typeof escrows | typeof milestones | typeof funders>(t: T) =>
-    and(eq(t.network, network), inArray(t.contractId, ids));
-  const [rows, ms, fs] = [
-    await db.select().from(escrows).where(own(escrows)),
-    await db
-      .select()
-      .from(milestones)
-      .where(own(milestones))
-      .orderBy(asc(milestones.contractId), asc(milestones.index)),
-    await db.select().from(funders).where(own(funders)).orderBy(asc(funders.contractId), asc(funders.address)),
-  ];
-  const group = <T extends { contractId: string }>(list: T[]) => {
-    const by = new Map<string, T[]>();
-    for (const x of list) {
-      const same = by.get(x.contractId);
-      if (same) same.push(x);
-      else by.set(x.contractId, [x]);
-    }
-    return by;
-  };
-  const msBy = group(ms);
-  const fsBy = group(fs);
-  for (const row of rows)
-    out.set(row.contractId, stateFrom(row, msBy.get(row.contractId) ?? [], fsBy.get(row.contractId) ?? []));
-  return out;
 }

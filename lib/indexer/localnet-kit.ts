@@ -33,12 +33,28 @@ export interface Kit {
   config(over?: Partial<EscrowConfig>): EscrowConfig;
 }
 
-/** Starts a localnet (extra arguments such as `--history-retention-window`) and readies the accounts. */
-export async function startKit(extraArgs: string[] = []): Promise<Kit> {
+/** Creates and funds `address` on the localnet at `baseUrl`. */
+export async function friendbot(baseUrl: string, address: string): Promise<void> {
+  const res = await fetch(`${baseUrl}/friendbot?addr=${address}`);
+  if (!res.ok) throw new Error(`friendbot: ${await res.text()}`);
+}
+
+/** A chain made before (a copy of its data dir) and the accounts that made it. */
+export interface KitReuse {
+  dataDir: string;
+  party: Keypair;
+  resolver: Keypair;
+}
+
+/**
+ * Starts a localnet (extra arguments such as `--history-retention-window`) and readies the
+ * accounts; with `reuse`, starts on that data dir, whose accounts and wasm are there already.
+ */
+export async function startKit(extraArgs: string[] = [], reuse?: KitReuse): Promise<Kit> {
   // localnet-process reads LOCALNET_BIN when it loads: set it first (CARGO_TARGET_DIR's build).
   process.env.LOCALNET_BIN ??= LOCALNET_BIN;
   const { startLocalnet } = await import('../../localnet/conformance/localnet-process');
-  const localnet = await startLocalnet({ timeoutMs: 30_000, extraArgs });
+  const localnet = await startLocalnet({ timeoutMs: 30_000, extraArgs, dataDir: reuse?.dataDir });
   const network: NetworkConfig = {
     name: 'local',
     label: 'Local',
@@ -55,8 +71,8 @@ export async function startKit(extraArgs: string[] = []): Promise<Kit> {
     trezorEmail: null,
   };
   const server = new rpc.Server(localnet.rpcUrl, { allowHttp: true });
-  const party = Keypair.random();
-  const resolver = Keypair.random();
+  const party = reuse?.party ?? Keypair.random();
+  const resolver = reuse?.resolver ?? Keypair.random();
 
   async function send(key: Keypair, op: xdr.Operation): Promise<string> {
     const account = await server.getAccount(key.publicKey());
@@ -112,10 +128,9 @@ export async function startKit(extraArgs: string[] = []): Promise<Kit> {
     return contractId;
   }
 
-  for (const k of [party, resolver]) {
-    const res = await fetch(`${localnet.baseUrl}/friendbot?addr=${k.publicKey()}`);
-    if (!res.ok) throw new Error(`friendbot: ${await res.text()}`);
+  if (!reuse) {
+    for (const k of [party, resolver]) await friendbot(localnet.baseUrl, k.publicKey());
+    await send(party, Operation.uploadContractWasm({ wasm: WASM }));
   }
-  await send(party, Operation.uploadContractWasm({ wasm: WASM }));
   return { localnet, network, server, party, resolver, send, deploy, config };
 }

@@ -162,19 +162,28 @@ export function applyEvent(
   }
   settleBalance(e);
   s.lastEventId = at.eventId;
-  return {
-    state: s,
-    payouts: payouts.map((p, position) => ({
-      eventId: at.eventId,
-      position,
-      contractId: at.contractId,
-      to: p.to,
-      gross: p.gross,
-      refund: p.refund,
-      protocolFee: p.protocolFee,
-      platformFee: p.platformFee,
-      net: p.gross - p.protocolFee - p.platformFee,
-      closedAt: at.closedAt,
-    })),
-  };
+  return { state: s, payouts: payoutRows(payouts, at) };
+}
+
+/** The payouts an event made (releases, resolutions, withdrawals), as rows; none for other events. */
+export function payoutsOf(event: EscrowEventData, at: EventPlace): PayoutRow[] {
+  if (event.action === 'released') return payoutRows([event.data[2]], at);
+  if (event.action === 'resolved') return payoutRows(event.data[1], at);
+  if (event.action === 'withdrawn') return payoutRows(event.data[0], at);
+  return [];
+}
+
+function payoutRows(payouts: Payout[], at: EventPlace): PayoutRow[] {
+  return payouts.map((p, position) => ({
+    eventId: at.eventId,
+    position,
+    contractId: at.contractId,
+    to: p.to,
+    gross: p.gross,
+    refund: p.refund,
+    protocolFee: p.protocolFee,
+    platformFee: p.platformFee,
+    net: p.gross - p.protocolFee - p.platformFee,
+    closedAt: at.closedAt,
+  }));
 }

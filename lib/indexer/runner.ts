@@ -67,6 +67,10 @@ export function startRunner(
       if (s.lagLedgers === 0) levelAt = Date.now();
       s.lastSyncAt = new Date().toISOString();
       s.lastGap = r.gap ?? s.lastGap;
+      if (r.reset)
+        console.warn(
+          `OpenEscrow: indexer: ${s.network} started over (cursor at ledger ${r.reset.cursorLedger}, chain at ${r.reset.latestLedger}): its read model was dropped and is rebuilt from the new chain`,
+        );
       s.lastError = null;
     } catch (e) {
       // The status shows one sentence; the log gets the details (never the RPC URL to a page).

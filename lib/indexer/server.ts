@@ -7,6 +7,7 @@ import { openReadModel, type ReadModel } from '@/lib/db/client';
 import { getNetwork } from '@/lib/networks/server';
 import { logDetail } from '@/lib/log';
 import { startRunner, type IndexerStatus, type Runner } from './runner';
+import { startWebhooks } from '@/lib/api/webhooks/start';
 
 interface Shared {
   readModel?: Promise<ReadModel>;
@@ -30,6 +31,7 @@ export function startAppIndexer(): void {
   if (state.runner || process.env.OPENESCROW_INDEXER === 'off') return;
   const interval = Number(process.env.OPENESCROW_INDEXER_INTERVAL_MS ?? 2_000);
   state.runner = startRunner(appReadModel, getNetwork, interval);
+  void startWebhooks(async () => (await appReadModel()).db, getNetwork);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatAmount, parseAmount, AmountError, percentToBps } from '../amounts';
+import { formatAmount, parseAmount, AmountError, MAX_AMOUNT_LENGTH, percentToBps } from '../amounts';
 import { addressProblem, isAccountAddress, isContractAddress } from '../strkey';
 
 /** A `G…` or `C…` address with a valid checksum; the message says what is wrong with it. */
@@ -9,19 +9,22 @@ export const address = z
   .superRefine((v, ctx) => {
     const problem = addressProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  })
+  .meta({ pattern: '^[GC][A-Z2-7]{55}$', description: 'A Stellar address: an account (G…) or a contract (C…)' });
 
 /** An escrow's contract id (`C…`). */
 export const contractId = z
   .string()
   .trim()
-  .refine(isContractAddress, 'An escrow id is a contract address: C… with 56 characters');
+  .refine(isContractAddress, 'An escrow id is a contract address: C… with 56 characters')
+  .meta({ pattern: '^C[A-Z2-7]{55}$', description: 'A contract id (C…, 56 characters)' });
 
 /** The wallet that will sign: an account (`G…`). */
 export const accountAddress = z
   .string()
   .trim()
-  .refine(isAccountAddress, 'Connect a wallet with a Stellar account (G…)');
+  .refine(isAccountAddress, 'Connect a wallet with a Stellar account (G…)')
+  .meta({ pattern: '^G[A-Z2-7]{55}$', description: 'A Stellar account (G…, 56 characters)' });
 
 /** A positive decimal amount with at most `decimals` fractional digits, as a string. */
 export function positiveAmount(decimals: number, label = 'Amount') {
@@ -35,6 +38,11 @@ export function positiveAmount(decimals: number, label = 'Amount') {
       } catch (e) {
         ctx.addIssue({ code: 'custom', message: e instanceof AmountError ? e.message : 'Not a valid amount' });
       }
+    })
+    .meta({
+      pattern: '^[0-9]+(\\.[0-9]*)?$',
+      maxLength: MAX_AMOUNT_LENGTH,
+      description: `${label}: a decimal amount in the token’s units, more than 0, with at most as many digits after the point as the token has decimals`,
     });
 }
 
@@ -49,7 +57,8 @@ export const percent = z
     } catch (e) {
       ctx.addIssue({ code: 'custom', message: e instanceof AmountError ? e.message : 'Not a valid percentage' });
     }
-  });
+  })
+  .meta({ pattern: '^[0-9]{1,3}(\\.[0-9]{1,2})?$', description: 'A percentage, 0 to 100, at most two decimals' });
 
 export const text = (label: string, max: number, min = 1) =>
   z

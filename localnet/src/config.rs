@@ -1,5 +1,7 @@
-//! Command-line options.
+//! Command-line options (clap), turned into a `NodeConfig` for `node::spawn`.
 
+use crate::backend::ChainConfig;
+use crate::node::NodeConfig;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -11,7 +13,7 @@ pub const DEFAULT_PASSPHRASE: &str = "Standalone Network ; February 2017";
     version,
     about = "A one-process local Stellar network: the real Soroban host behind the Stellar RPC protocol"
 )]
-pub struct Config {
+pub struct NodeArgs {
     /// Address to listen on (keep it local: the dev keys are public).
     #[arg(long, default_value = "127.0.0.1")]
     pub host: String,
@@ -46,6 +48,25 @@ pub struct Config {
     pub command: Option<Command>,
 }
 
+impl NodeArgs {
+    /// What to run, without the subcommand.
+    pub fn node_config(&self) -> NodeConfig {
+        NodeConfig {
+            host: self.host.clone(),
+            port: self.port,
+            ledger_interval: self.ledger_interval,
+            chain: ChainConfig {
+                passphrase: self.passphrase.clone(),
+                data_dir: self.data_dir.clone(),
+                reset: self.reset,
+                retention_window: self.history_retention_window,
+                from_snapshot: self.from_snapshot.clone(),
+                fork_url: self.fork_url.clone(),
+            },
+        }
+    }
+}
+
 #[derive(Subcommand, Debug, Clone)]
 pub enum Command {
     /// Write the chain's current state as a ledger snapshot for soroban-sdk tests
@@ -71,4 +92,39 @@ pub struct SnapshotArgs {
     /// refuses a newer ledger, so give 27 for an SDK 27 contract's tests.
     #[arg(long)]
     pub protocol_version: Option<u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_become_a_node_config() {
+        let args = NodeArgs::try_parse_from([
+            "localnet",
+            "--port",
+            "0",
+            "--ledger-interval",
+            "0",
+            "--history-retention-window",
+            "10",
+            "--data-dir",
+            "d",
+        ])
+        .unwrap();
+        let cfg = args.node_config();
+        assert_eq!(
+            (cfg.host.as_str(), cfg.port, cfg.ledger_interval),
+            ("127.0.0.1", 0, 0)
+        );
+        assert_eq!(cfg.chain.retention_window, Some(10));
+        assert_eq!(cfg.chain.data_dir, PathBuf::from("d"));
+        assert_eq!(cfg.chain.passphrase, DEFAULT_PASSPHRASE);
+        assert!(!cfg.chain.reset && cfg.chain.fork_url.is_none());
+    }
+
+    #[test]
+    fn a_zero_retention_window_is_refused() {
+        assert!(NodeArgs::try_parse_from(["localnet", "--history-retention-window", "0"]).is_err());
+    }
 }

@@ -19,16 +19,16 @@ fn instance_key(contract: [u8; 32]) -> LedgerKey {
 /// Puts an entry's TTL in the past (as if many ledgers had gone by).
 fn archive(t: &mut TestChain, key: &LedgerKey) {
     let k = key_bytes(key);
-    let mut stored: StoredEntry = t.chain.state.get(&k).unwrap().clone();
-    stored.live_until = Some(t.chain.latest.seq - 1);
-    t.chain.state.put(k, Some(stored));
+    let mut stored: StoredEntry = t.chain.state().get(&k).unwrap().clone();
+    stored.live_until = Some(t.chain.latest().seq - 1);
+    t.chain.state_mut().put(k, Some(stored));
 }
 
 fn live_until(t: &TestChain, key: &LedgerKey) -> Liveness {
     liveness(
-        t.chain.state.get(&key_bytes(key)),
+        t.chain.state().get(&key_bytes(key)),
         key,
-        t.chain.latest.seq + 1,
+        t.chain.latest().seq + 1,
     )
 }
 
@@ -73,7 +73,7 @@ fn archived_entries_are_restored_automatically_when_marked() {
     let (a, b) = (Key::named("a"), Key::named("b"));
     t.fund(&a, 100);
     t.fund(&b, 100);
-    let sac = t.chain.native_contract;
+    let sac = t.chain.native_contract();
     let key = instance_key(sac);
     archive(&mut t, &key);
     assert!(matches!(live_until(&t, &key), Liveness::Archived(_)));
@@ -113,7 +113,8 @@ fn archived_entries_are_restored_automatically_when_marked() {
         panic!("restored")
     };
     assert!(
-        s.live_until.unwrap() >= t.chain.latest.seq + t.chain.network.min_persistent_entry_ttl - 2
+        s.live_until.unwrap()
+            >= t.chain.latest().seq + t.chain.network().min_persistent_entry_ttl - 2
     );
     assert_eq!(t.balance(&b), 101 * XLM);
 }
@@ -123,7 +124,7 @@ fn restore_footprint_and_extend_ttl() {
     let mut t = TestChain::new();
     let a = Key::named("a");
     t.fund(&a, 100);
-    let key = instance_key(t.chain.usdc_contract);
+    let key = instance_key(t.chain.usdc_contract());
     archive(&mut t, &key);
     let restore = OperationBody::RestoreFootprint(RestoreFootprintOp {
         ext: ExtensionPoint::V0,
@@ -147,7 +148,7 @@ fn restore_footprint_and_extend_ttl() {
         read_write: VecM::default(),
     };
     let env = soroban_tx(&t, &a, extend, fp);
-    let seq = t.chain.latest.seq + 1;
+    let seq = t.chain.latest().seq + 1;
     t.submit(env).expect_success();
     let Liveness::Live(s) = live_until(&t, &key) else {
         panic!("live")
@@ -161,9 +162,9 @@ fn expired_temporary_entries_are_gone() {
     let (a, b) = (Key::named("a"), Key::named("b"));
     t.fund(&a, 100);
     t.fund(&b, 100);
-    let sac = t.chain.native_contract;
+    let sac = t.chain.native_contract();
     let addr = |k: &Key| ScVal::Address(ScAddress::Account(k.id()));
-    let expiration = t.chain.latest.seq + 5;
+    let expiration = t.chain.latest().seq + 5;
     let approve = HostFunction::InvokeContract(InvokeContractArgs {
         contract_address: ScAddress::Contract(ContractId(Hash(sac))),
         function_name: ScSymbol("approve".try_into().unwrap()),
@@ -197,23 +198,23 @@ fn expired_temporary_entries_are_gone() {
     let Liveness::Live(s) = live_until(&t, &temp[0]) else {
         panic!("live")
     };
-    while t.chain.latest.seq <= s.live_until.unwrap() {
+    while t.chain.latest().seq <= s.live_until.unwrap() {
         t.chain.close_empty().unwrap();
     }
     assert_eq!(live_until(&t, &temp[0]), Liveness::Missing);
     // Within 64 ledgers it is evicted: gone from the state and the store, and named in
     // the close meta's evicted keys.
-    let evicted_at = (t.chain.latest.seq / 64 + 1) * 64;
-    while t.chain.latest.seq < evicted_at {
+    let evicted_at = (t.chain.latest().seq / 64 + 1) * 64;
+    while t.chain.latest().seq < evicted_at {
         t.chain.close_empty().unwrap();
     }
-    assert!(t.chain.state.get(&key_bytes(&temp[0])).is_none());
+    assert!(t.chain.state().get(&key_bytes(&temp[0])).is_none());
     let LedgerCloseMeta::V2(meta) =
-        LedgerCloseMeta::from_xdr(&t.chain.latest.meta, Limits::none()).unwrap()
+        LedgerCloseMeta::from_xdr(&t.chain.latest().meta, Limits::none()).unwrap()
     else {
         panic!()
     };
     assert!(meta.evicted_keys.contains(&temp[0]));
     let t = t.reopen();
-    assert!(t.chain.state.get(&key_bytes(&temp[0])).is_none());
+    assert!(t.chain.state().get(&key_bytes(&temp[0])).is_none());
 }

@@ -54,7 +54,7 @@ fn create_account_result_codes() {
     assert_eq!(acct.balance, 10 * XLM);
     assert_eq!(
         acct.seq_num.0 >> 32,
-        t.chain.latest.seq as i64,
+        t.chain.latest().seq as i64,
         "sequence starts at ledger << 32"
     );
     let out = t.submit(t.tx(&a).op(create(&b, 10 * XLM)).sign(&[&a]));
@@ -269,7 +269,7 @@ fn classic_payments_emit_asset_contract_events() {
         .expect_success();
     t.submit(t.tx(&b).op(trust(&usdc())).sign(&[&b]))
         .expect_success();
-    let first = t.chain.latest.seq + 1;
+    let first = t.chain.latest().seq + 1;
     t.submit(t.tx(&issuer).op(payment(&a, usdc(), 50)).sign(&[&issuer]))
         .expect_success();
     t.submit(t.tx(&a).op(payment(&b, usdc(), 20)).sign(&[&a]))
@@ -280,8 +280,7 @@ fn classic_payments_emit_asset_contract_events() {
         .expect_success();
     let rows = t
         .chain
-        .store
-        .events_between((first, 0, 0, 0), t.chain.latest.seq + 1, 20)
+        .events_between((first, 0, 0, 0), t.chain.latest().seq + 1, 20)
         .unwrap();
     let ops: Vec<_> = rows.iter().filter(|r| r.tx_index != 0).collect();
     let names: Vec<String> = ops
@@ -296,8 +295,8 @@ fn classic_payments_emit_asset_contract_events() {
         })
         .collect();
     assert_eq!(names, ["mint", "transfer", "burn", "transfer"]);
-    assert_eq!(ops[0].contract_id, Some(t.chain.usdc_contract));
-    assert_eq!(ops[3].contract_id, Some(t.chain.native_contract));
+    assert_eq!(ops[0].contract_id, Some(t.chain.usdc_contract()));
+    assert_eq!(ops[3].contract_id, Some(t.chain.native_contract()));
     assert_eq!(
         rows.len(),
         8,

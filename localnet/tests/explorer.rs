@@ -72,7 +72,7 @@ fn pages_for_a_transaction_a_ledger_an_account_and_contracts() {
     };
     t.submit(t.tx(&a).op(OperationBody::SetOptions(set)).sign(&[&a]))
         .expect_success();
-    let xlm_sac = t.chain.native_contract;
+    let xlm_sac = t.chain.native_contract();
     let sac_row = run_host_function(&mut t, &a, sac_transfer(xlm_sac, &a, &b, 3 * XLM));
 
     // A Soroban transaction: the call decoded, fees broken down, the transfer event.
@@ -251,8 +251,8 @@ fn bad_and_unknown_ids_get_a_sentence() {
 #[test]
 fn the_node_serves_the_pages_as_html_without_scripts() {
     let dir = temp_dir("explorer-http");
-    let port = free_port();
-    let node = start(&dir, port);
+    let node = spawn_node(&dir);
+    let port = node.port();
     let addr = strkey(&Key::named("explorer-http"));
     let (status, body) = http(port, "POST", &format!("/friendbot?addr={addr}"), "").unwrap();
     assert_eq!(status, 200, "{body}");

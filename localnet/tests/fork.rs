@@ -6,12 +6,10 @@
 mod common;
 use common::escrow::*;
 use common::*;
-use localnet::api::Api;
 use localnet::backend::accounts::load_account;
 use localnet::backend::state::Overlay;
 use localnet::backend::{Chain, ChainConfig};
 use soroban_env_host::xdr::*;
-use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 fn escrow_xdr(c: &Chain, e: &FundedEscrow) -> Vec<u8> {
@@ -25,14 +23,10 @@ fn a_fork_reads_the_upstream_and_keeps_its_changes_to_itself() {
     let mut up = TestChain::new();
     let e = funded_escrow(&mut up);
     let upstream_escrow = escrow_xdr(&up.chain, &e);
-    let up_seq = up.chain.latest.seq;
+    let up_seq = up.chain.latest().seq;
     let up_dir = up.dir.clone();
-    let api = Api {
-        chain: Arc::new(Mutex::new(up.into_chain())),
-        rpc_url: String::new(),
-        friendbot_url: String::new(),
-    };
-    let port = serve(api.clone());
+    let upstream = serve(up.into_chain());
+    let (api, port) = (upstream.api().clone(), upstream.port());
 
     let dir = temp_dir("fork");
     let url = format!("http://127.0.0.1:{port}/rpc");
@@ -47,9 +41,10 @@ fn a_fork_reads_the_upstream_and_keeps_its_changes_to_itself() {
     let chain = Chain::open(&cfg).unwrap();
     println!("fork opened in {:?}", started.elapsed());
     let mut fork = TestChain::from_chain(chain, dir.clone());
-    assert_eq!(fork.chain.passphrase, PASSPHRASE);
+    assert_eq!(fork.chain.passphrase(), PASSPHRASE);
     assert_eq!(
-        fork.chain.latest.seq, up_seq,
+        fork.chain.latest().seq,
+        up_seq,
         "the fork starts at the upstream's latest ledger"
     );
 
@@ -65,7 +60,7 @@ fn a_fork_reads_the_upstream_and_keeps_its_changes_to_itself() {
         account_id: Key::named("fork-probe").id(),
     });
     let started = Instant::now();
-    fork.chain.state.prefetch(&[key]);
+    fork.chain.state().prefetch(&[key]);
     println!(
         "one upstream getLedgerEntries round trip in {:?}",
         started.elapsed()
@@ -88,7 +83,7 @@ fn a_fork_reads_the_upstream_and_keeps_its_changes_to_itself() {
         upstream_escrow,
         "the upstream is unchanged"
     );
-    assert_eq!(api.chain().latest.seq, up_seq, "and closed nothing");
+    assert_eq!(api.chain().latest().seq, up_seq, "and closed nothing");
 
     // Friendbot's root is the fork's own: a new account exists only here.
     let newcomer = Key::named("fork-newcomer");
@@ -96,7 +91,7 @@ fn a_fork_reads_the_upstream_and_keeps_its_changes_to_itself() {
     assert_eq!(fork.balance(&newcomer), 5 * XLM);
     let upstream_has = {
         let c = api.chain();
-        load_account(&Overlay::new(&c.state, c.latest.seq), &newcomer.id()).is_some()
+        load_account(&Overlay::new(c.state(), c.latest().seq), &newcomer.id()).is_some()
     };
     assert!(!upstream_has);
 
@@ -108,7 +103,7 @@ fn a_fork_reads_the_upstream_and_keeps_its_changes_to_itself() {
         ..cfg.clone()
     })
     .unwrap();
-    assert_eq!(reopened.state.upstream().map(|u| u.url.clone()), Some(url));
+    assert_eq!(reopened.upstream_url().map(String::from), Some(url));
     assert_eq!(escrow_xdr(&reopened, &e), changed);
     drop(reopened);
     let other = ChainConfig {

@@ -23,7 +23,7 @@ fn mutated_envelopes_never_panic() {
     let (a, b) = (Key::named("a"), Key::named("b"));
     t.fund(&a, 1000);
     t.fund(&b, 1000);
-    let (op, data) = prepare(&t, &a, sac_transfer(t.chain.native_contract, &a, &b, XLM));
+    let (op, data) = prepare(&t, &a, sac_transfer(t.chain.native_contract(), &a, &b, XLM));
     let soroban = t
         .tx(&a)
         .op(op)
@@ -59,7 +59,7 @@ fn mutated_envelopes_never_panic() {
         tx.seq_num = SequenceNumber(t.next_seq(&a));
         let builder = TxBuilder {
             tx,
-            network_id: t.chain.network_id,
+            network_id: t.chain.network_id(),
         };
         let env = builder.sign(&[&a]);
         let _ = simulate(

@@ -14,19 +14,19 @@ fn state_and_history_survive_a_restart() {
     t.fund(&b, 100);
     let out = t.submit(t.tx(&a).op(native_payment(&b, 7)).sign(&[&a]));
     let hash = out.expect_success().hash;
-    let (seq, header_hash) = (t.chain.latest.seq, t.chain.header_hash);
+    let (seq, header_hash) = (t.chain.latest().seq, t.chain.header_hash());
     t.chain.advance_time(3600).unwrap();
-    let close_time = t.chain.latest.close_time;
+    let close_time = t.chain.latest().close_time;
     let t = t.reopen();
-    assert_eq!(t.chain.latest.seq, seq + 1);
+    assert_eq!(t.chain.latest().seq, seq + 1);
     assert_eq!(t.balance(&b), 107 * XLM);
-    assert!(t.chain.store.get_tx(&hash).unwrap().is_some());
-    assert!(t.chain.store.ledgers_from(seq, 1).unwrap()[0].hash == header_hash);
+    assert!(t.chain.transaction(&hash).unwrap().is_some());
+    assert!(t.chain.store().ledgers_from(seq, 1).unwrap()[0].hash == header_hash);
     assert!(
-        t.chain.latest.close_time >= close_time,
+        t.chain.latest().close_time >= close_time,
         "the advanced clock is kept"
     );
-    assert!(t.chain.clock.now() >= close_time);
+    assert!(t.chain.now() >= close_time);
 }
 
 #[test]
@@ -42,12 +42,12 @@ fn a_different_passphrase_needs_reset() {
     };
     drop(open(PASSPHRASE, true).unwrap());
     assert!(open("Other network", false).is_err());
-    assert_eq!(open("Other network", true).unwrap().latest.seq, 1);
+    assert_eq!(open("Other network", true).unwrap().latest().seq, 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn has_account(chain: &Chain, k: &Key) -> bool {
-    let ov = localnet::backend::state::Overlay::new(&chain.state, chain.latest.seq);
+    let ov = localnet::backend::state::Overlay::new(chain.state(), chain.latest().seq);
     localnet::backend::accounts::load_account(&ov, &k.id()).is_some()
 }
 
@@ -99,8 +99,8 @@ fn kill_minus_nine_mid_load_leaves_a_consistent_chain() {
         ..Default::default()
     })
     .unwrap();
-    let ledgers = chain.store.ledgers_from(1, 10_000).unwrap();
-    assert_eq!(ledgers.last().unwrap().seq, chain.latest.seq);
+    let ledgers = chain.store().ledgers_from(1, 10_000).unwrap();
+    assert_eq!(ledgers.last().unwrap().seq, chain.latest().seq);
     for w in ledgers.windows(2) {
         let next = soroban_env_host::xdr::LedgerHeaderHistoryEntry::from_xdr(
             &w[1].header,
@@ -110,7 +110,7 @@ fn kill_minus_nine_mid_load_leaves_a_consistent_chain() {
         assert_eq!(next.header.previous_ledger_hash.0, w[0].hash);
     }
     assert!(has_account(&chain, &Key::named("first")));
-    let txs = chain.store.txs_from(0, 0, 10_000).unwrap();
+    let txs = chain.store().txs_from(0, 0, 10_000).unwrap();
     let funded = (0..400)
         .filter(|i| has_account(&chain, &Key::named(&format!("load{i}"))))
         .count();

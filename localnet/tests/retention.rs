@@ -7,7 +7,6 @@ use common::*;
 use localnet::api::Api;
 use localnet::backend::{Chain, ChainConfig};
 use serde_json::{json, Value};
-use std::sync::{Arc, Mutex};
 
 fn node(dir: &std::path::Path, window: Option<u32>, reset: bool) -> Api {
     let cfg = ChainConfig {
@@ -17,11 +16,7 @@ fn node(dir: &std::path::Path, window: Option<u32>, reset: bool) -> Api {
         retention_window: window,
         ..Default::default()
     };
-    Api {
-        chain: Arc::new(Mutex::new(Chain::open(&cfg).unwrap())),
-        rpc_url: String::new(),
-        friendbot_url: String::new(),
-    }
+    Api::new(Chain::open(&cfg).unwrap(), "http://127.0.0.1:0")
 }
 
 fn ok(api: &Api, method: &str, params: Value) -> Value {
@@ -58,7 +53,7 @@ fn history_older_than_the_window_is_pruned_and_reported() {
         .unwrap();
     close_empty(&api, 5);
     let new = friendbot(&api, "new");
-    let latest = api.chain().latest.seq;
+    let latest = api.chain().latest().seq;
     let oldest = latest - 3;
     assert!(old_ledger < oldest as u64);
 
@@ -68,7 +63,7 @@ fn history_older_than_the_window_is_pruned_and_reported() {
     assert_eq!(health["ledgerRetentionWindow"], 4);
     let oldest_time = api
         .chain()
-        .store
+        .store()
         .ledger_close_time(oldest)
         .unwrap()
         .unwrap();
@@ -153,20 +148,19 @@ fn history_older_than_the_window_is_pruned_and_reported() {
     // The store holds nothing older either, and state is untouched.
     let c = api.chain();
     assert!(c
-        .store
+        .store()
         .get_tx(&hex::decode(&old).unwrap().try_into().unwrap())
         .unwrap()
         .is_none());
-    assert_eq!(c.store.oldest_ledger().unwrap().unwrap().seq, oldest);
+    assert_eq!(c.store().oldest_ledger().unwrap().unwrap().seq, oldest);
     assert!(c
-        .store
         .events_between((0, 0, 0, 0), oldest, 10)
         .unwrap()
         .is_empty());
     drop(c);
     let ov_has_old = {
         let c = api.chain();
-        let ov = localnet::backend::state::Overlay::new(&c.state, c.latest.seq);
+        let ov = localnet::backend::state::Overlay::new(c.state(), c.latest().seq);
         localnet::backend::accounts::load_account(&ov, &Key::named("old").id()).is_some()
     };
     assert!(ov_has_old, "state is never pruned");
@@ -180,7 +174,7 @@ fn a_window_given_at_restart_applies_at_once_and_none_keeps_all() {
     let api = node(&dir, None, true);
     friendbot(&api, "a");
     close_empty(&api, 10);
-    let latest = api.chain().latest.seq;
+    let latest = api.chain().latest().seq;
     assert_eq!(ok(&api, "getHealth", Value::Null)["oldestLedger"], 1);
     assert_eq!(
         ok(&api, "getHealth", Value::Null)["ledgerRetentionWindow"],
@@ -189,9 +183,9 @@ fn a_window_given_at_restart_applies_at_once_and_none_keeps_all() {
     drop(api);
 
     let api = node(&dir, Some(3), false);
-    assert_eq!(api.chain().oldest_ledger, latest - 2);
+    assert_eq!(api.chain().oldest_ledger(), latest - 2);
     assert_eq!(
-        api.chain().store.oldest_ledger().unwrap().unwrap().seq,
+        api.chain().store().oldest_ledger().unwrap().unwrap().seq,
         latest - 2
     );
     // Closing more ledgers moves the window one ledger at a time.
@@ -202,7 +196,7 @@ fn a_window_given_at_restart_applies_at_once_and_none_keeps_all() {
     // Without a window again nothing more is pruned (what was pruned is gone).
     let api = node(&dir, None, false);
     close_empty(&api, 3);
-    assert_eq!(api.chain().oldest_ledger, latest);
+    assert_eq!(api.chain().oldest_ledger(), latest);
     drop(api);
     let _ = std::fs::remove_dir_all(&dir);
 }

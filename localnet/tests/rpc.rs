@@ -21,8 +21,8 @@ fn error_code(v: &Value) -> i64 {
 #[test]
 fn rpc_surface_and_hostile_input() {
     let dir = temp_dir("rpc");
-    let port = free_port();
-    let node = start(&dir, port);
+    let node = spawn_node(&dir);
+    let port = node.port();
 
     // Shapes.
     let net = call(port, "getNetwork", Value::Null);
@@ -156,8 +156,8 @@ fn rpc_surface_and_hostile_input() {
 #[test]
 fn friendbot_funds_contract_addresses() {
     let dir = temp_dir("friendbot-contract");
-    let port = free_port();
-    let node = start(&dir, port);
+    let node = spawn_node(&dir);
+    let port = node.port();
     let info: Value = serde_json::from_str(&http(port, "GET", "/localnet", "").unwrap().1).unwrap();
     let usdc = info["assets"][1]["contractId"]
         .as_str()

@@ -33,7 +33,7 @@ fn a_contract_error_names_the_error_and_the_hosts_reason() {
     let err = simulate_error(
         &t,
         &a,
-        sac_transfer(t.chain.native_contract, &a, &b, 1_000_000 * XLM),
+        sac_transfer(t.chain.native_contract(), &a, &b, 1_000_000 * XLM),
     );
     assert!(
         err.starts_with("HostError: Error(Contract, #10)\n\nEvent log (newest first):\n   0: "),

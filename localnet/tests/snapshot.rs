@@ -15,7 +15,7 @@ use soroban_env_host::xdr::*;
 fn a_snapshot_after_an_escrow_is_funded_loads_into_soroban_sdk_and_into_a_new_chain() {
     let mut t = TestChain::new();
     let e = funded_escrow(&mut t);
-    let (escrow, funder, usdc_sac) = (e.id, e.funder.clone(), t.chain.usdc_contract);
+    let (escrow, funder, usdc_sac) = (e.id, e.funder.clone(), t.chain.usdc_contract());
     let on_localnet = read(&t.chain, &funder, call(escrow, "get_escrow", vec![]))
         .to_xdr(Limits::none())
         .unwrap();
@@ -32,8 +32,8 @@ fn a_snapshot_after_an_escrow_is_funded_loads_into_soroban_sdk_and_into_a_new_ch
     };
     t.chain.snapshot(&filter).write_file(&only).unwrap();
     let snap = LedgerSnapshot::read_file(&only).unwrap();
-    assert_eq!(snap.sequence_number, t.chain.latest.seq);
-    assert_eq!(snap.network_id, hex::encode(t.chain.network_id));
+    assert_eq!(snap.sequence_number, t.chain.latest().seq);
+    assert_eq!(snap.network_id, hex::encode(t.chain.network_id()));
     assert!(
         snap.ledger_entries.len() >= 4,
         "instance, code, balance, SAC instance"
@@ -82,8 +82,8 @@ fn a_snapshot_after_an_escrow_is_funded_loads_into_soroban_sdk_and_into_a_new_ch
         ..Default::default()
     };
     let mut fresh = Chain::open(&cfg).unwrap();
-    assert_eq!(fresh.latest.seq, t.chain.latest.seq);
-    assert!(fresh.latest.close_time >= t.chain.latest.close_time);
+    assert_eq!(fresh.latest().seq, t.chain.latest().seq);
+    assert!(fresh.latest().close_time >= t.chain.latest().close_time);
     assert_eq!(
         read(&fresh, &funder, call(escrow, "get_escrow", vec![]))
             .to_xdr(Limits::none())
@@ -118,7 +118,7 @@ fn the_snapshot_command_and_from_snapshot_start() {
     .unwrap();
     let root =
         localnet::api::account_strkey(&genesis::public_key_of(&genesis::root_secret(PASSPHRASE)));
-    let usdc = localnet::api::contract_strkey(&chain.usdc_contract);
+    let usdc = localnet::api::contract_strkey(&chain.usdc_contract());
     drop(chain);
     let out = dir.join("root.json");
     let bin = env!("CARGO_BIN_EXE_localnet");

@@ -12,7 +12,7 @@ fn sac_transfer_is_charged_and_refunded() {
     let (a, b) = (Key::named("a"), Key::named("b"));
     t.fund(&a, 100);
     t.fund(&b, 100);
-    let xlm_sac = t.chain.native_contract;
+    let xlm_sac = t.chain.native_contract();
     let (op, data) = prepare(&t, &a, sac_transfer(xlm_sac, &a, &b, 3 * XLM));
     let declared = data.resource_fee;
     let tx = t.tx(&a).op(op).soroban(data).fee(declared as u32 + 100);
@@ -39,7 +39,6 @@ fn sac_transfer_is_charged_and_refunded() {
     // (ledger, 1, 0), the refund after the transaction at (ledger, 1, 4095).
     let events = t
         .chain
-        .store
         .events_between((row.ledger, 0, 0, 0), row.ledger + 1, 10)
         .unwrap();
     let positions: Vec<(u32, u32)> = events.iter().map(|e| (e.tx_index, e.op_index)).collect();
@@ -53,7 +52,7 @@ fn resource_fee_below_the_declared_resources_is_tx_soroban_invalid() {
     let (a, b) = (Key::named("a"), Key::named("b"));
     t.fund(&a, 100);
     t.fund(&b, 100);
-    let (op, mut data) = prepare(&t, &a, sac_transfer(t.chain.native_contract, &a, &b, XLM));
+    let (op, mut data) = prepare(&t, &a, sac_transfer(t.chain.native_contract(), &a, &b, XLM));
     data.resource_fee = 10;
     let out = t.submit(
         t.tx(&a)
@@ -76,7 +75,7 @@ fn too_few_instructions_is_resource_limit_exceeded_and_refunds_the_refundable_fe
     let (a, b) = (Key::named("a"), Key::named("b"));
     t.fund(&a, 100);
     t.fund(&b, 100);
-    let (op, mut data) = prepare(&t, &a, sac_transfer(t.chain.native_contract, &a, &b, XLM));
+    let (op, mut data) = prepare(&t, &a, sac_transfer(t.chain.native_contract(), &a, &b, XLM));
     data.resources.instructions = 1000;
     let declared = data.resource_fee;
     let out = t.submit(
@@ -104,7 +103,7 @@ fn non_source_address_auth_must_be_signed() {
     t.fund(&a, 100);
     t.fund(&b, 100);
     // a submits a transfer out of b's balance: the recorded auth entry is for b.
-    let (op, data) = prepare(&t, &a, sac_transfer(t.chain.native_contract, &b, &a, XLM));
+    let (op, data) = prepare(&t, &a, sac_transfer(t.chain.native_contract(), &b, &a, XLM));
     let OperationBody::InvokeHostFunction(ihf) = &op else {
         unreachable!()
     };
@@ -136,7 +135,7 @@ fn declared_fee_matches_the_fee_schedule() {
     let (a, b) = (Key::named("a"), Key::named("b"));
     t.fund(&a, 100);
     t.fund(&b, 100);
-    let (op, data) = prepare(&t, &a, sac_transfer(t.chain.native_contract, &a, &b, XLM));
+    let (op, data) = prepare(&t, &a, sac_transfer(t.chain.native_contract(), &a, &b, XLM));
     let env = t
         .tx(&a)
         .op(op)
@@ -144,7 +143,7 @@ fn declared_fee_matches_the_fee_schedule() {
         .fee(data.resource_fee as u32 + 100)
         .sign(&[&a]);
     let size = env.to_xdr(Limits::none()).unwrap().len() as u32;
-    let (non_refundable, _) = fees::resource_fee(&t.chain.network, &data, size);
+    let (non_refundable, _) = fees::resource_fee(t.chain.network(), &data, size);
     assert!(non_refundable > 0 && non_refundable <= data.resource_fee);
     t.submit(env).expect_success();
 }

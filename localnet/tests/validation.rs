@@ -207,7 +207,7 @@ fn fee_bump_pays_for_the_inner_transaction() {
         inner_tx: FeeBumpTransactionInnerTx::Tx(inner.clone()),
         ext: FeeBumpTransactionExt::V0,
     };
-    let network_id = t.chain.network_id;
+    let network_id = t.chain.network_id();
     let sign = |fb: FeeBumpTransaction| {
         let env = TransactionEnvelope::TxFeeBump(FeeBumpTransactionEnvelope {
             tx: fb.clone(),
@@ -261,7 +261,7 @@ fn ledger_bounds_and_min_seq_num_preconditions() {
     let (a, b) = (Key::named("a"), Key::named("b"));
     t.fund(&a, 100);
     t.fund(&b, 100);
-    let next = t.chain.latest.seq + 1;
+    let next = t.chain.latest().seq + 1;
     let v2 = |min_ledger: u32, max_ledger: u32, min_seq: Option<i64>| {
         Preconditions::V2(PreconditionsV2 {
             time_bounds: None,

@@ -1,34 +1,26 @@
 /**
- * `npm run bench:indexer:follow` (the follower half): runs N escrow lifecycles on a fresh
- * localnet (deploy, fund, status, approval, release: 5 events each), then indexes the whole
- * history from zero into a fresh read model (PGlite in memory, and Postgres when DATABASE_URL is
- * set) and prints the catch-up rate; then the lag from a submit's confirmation to the read
- * model (the hand-off's sync), p50/p95 over 20 submits.
+ * The follower half of `npm run bench:indexer` (alone: `npm run bench:indexer:follow`): a localnet
+ * history of N escrow lifecycles (history.ts: made once, then cached), indexed from zero into a
+ * fresh read model (PGlite in memory, and Postgres when DATABASE_URL is set) to print the
+ * catch-up rate; then the lag from a submit's confirmation to the read model (the hand-off's
+ * sync), p50/p95 over 20 submits.
  *
  *   tsx scripts/bench-indexer/follow.ts [--lifecycles N]
  */
-import { escrowCalls } from '@/lib/escrow/calls';
 import { testBackends } from '@/lib/db/testing';
-import { startKit } from '@/lib/indexer/localnet-kit';
 import { syncAll } from '@/lib/indexer/follower';
+import { openHistory } from './history';
 
-const i = process.argv.indexOf('--lifecycles');
-const LIFECYCLES = i > 0 ? Number(process.argv[i + 1]) : 1000;
-if (!Number.isInteger(LIFECYCLES) || LIFECYCLES < 1) throw new Error('--lifecycles takes a positive whole number');
-
-async function main() {
-  const kit = await startKit();
+/** Indexes `lifecycles` lifecycles from zero on each database and prints the rates. */
+export async function benchFollower(lifecycles: number): Promise<void> {
+  const history = await openHistory(lifecycles);
+  const { kit } = history;
   try {
-    const p = kit.party.publicKey();
-    const t0 = performance.now();
-    for (let n = 0; n < LIFECYCLES; n++) {
-      const id = await kit.deploy(kit.config());
-      await kit.send(kit.party, escrowCalls.fund(id, p, 50_000_000n, 1));
-      await kit.send(kit.party, escrowCalls.setMilestoneStatus(id, 0, 'done', null));
-      await kit.send(kit.party, escrowCalls.approveMilestone(id, 0, p));
-      await kit.send(kit.party, escrowCalls.release(id, [p]));
-    }
-    console.log(`${LIFECYCLES} lifecycles on localnet in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      history.madeIn === null
+        ? `\n${lifecycles} lifecycles on localnet (from .cache/bench-indexer)`
+        : `\n${lifecycles} lifecycles made on localnet in ${history.madeIn.toFixed(1)} s (cached for the next run)`,
+    );
     for (const backend of testBackends()) {
       const rm = await backend.open();
       try {
@@ -40,11 +32,10 @@ async function main() {
         );
         const lags: number[] = [];
         for (let n = 0; n < 20; n++) {
-          const id = await kit.deploy(kit.config());
+          await kit.deploy(kit.config());
           const confirmed = performance.now();
           await syncAll(rm, kit.network);
           lags.push(performance.now() - confirmed);
-          if (!id) throw new Error('no escrow');
         }
         lags.sort((a, b) => a - b);
         const pct = (q: number) => lags[Math.min(lags.length - 1, Math.ceil(q * lags.length) - 1)]!.toFixed(1);
@@ -54,11 +45,21 @@ async function main() {
       }
     }
   } finally {
-    await kit.localnet.stop();
+    await history.close();
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+/** `--lifecycles N` (default 1,000). */
+export function lifecyclesOption(): number {
+  const i = process.argv.indexOf('--lifecycles');
+  const n = i > 0 ? Number(process.argv[i + 1]) : 1000;
+  if (!Number.isInteger(n) || n < 1) throw new Error('--lifecycles takes a positive whole number');
+  return n;
+}
+
+if (process.argv[1]?.endsWith('follow.ts')) {
+  benchFollower(lifecyclesOption()).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,10 +1,12 @@
 /**
- * `npm run bench:indexer` (the database half): seeds 100,000 escrows into PGlite (on disk, as
- * `npm run dev` keeps it) and into Postgres (when DATABASE_URL is set: the npm script starts a
- * throw-away server), then prints p50/p95 of the dashboard's first page for a busy and a quiet
- * address, of the totals query, of a platform's fee income and of a 10,000-row CSV export.
+ * `npm run bench:indexer`: first the database half, which seeds 100,000 escrows into PGlite (on
+ * disk, as `npm run dev` keeps it) and into Postgres (when DATABASE_URL is set: the npm script
+ * starts a throw-away server), then prints p50/p95 of the dashboard's first page for a busy and
+ * a quiet address, of the totals query, of a platform's fee income and of a 10,000-row CSV
+ * export; then the follower half (follow.ts): a localnet history of 1,000 lifecycles indexed
+ * from zero, and the lag from a submit to the read model.
  *
- *   tsx scripts/bench-indexer/main.ts [--escrows N] [--runs N]
+ *   tsx scripts/bench-indexer/main.ts [--escrows N] [--runs N] [--lifecycles N]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { exportEscrowsCsv } from '@/lib/db/queries/export-csv';
 import { platformFeeIncome } from '@/lib/db/queries/fee-income';
 import type { EscrowFilter } from '@/lib/db/queries/filters';
 import { seed } from './seed';
+import { benchFollower, lifecyclesOption } from './follow';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,6 +30,7 @@ function option(name: string, fallback: number): number {
 
 const ESCROWS = option('escrows', 100_000);
 const RUNS = option('runs', 50);
+const LIFECYCLES = lifecyclesOption();
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -126,6 +130,7 @@ async function main(): Promise<void> {
   } else {
     console.log('\nPostgres: skipped (no DATABASE_URL; `npm run bench:indexer` starts a server)');
   }
+  await benchFollower(LIFECYCLES);
 }
 
 main().catch((e) => {

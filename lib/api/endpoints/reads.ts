@@ -1,6 +1,6 @@
 /**
  * The read endpoints: an address's escrows from the read model, one escrow's live chain state
- * with the read model's extras, its events, and the network's known tokens.
+ * with the read model's extras, its events, live balances, and the network's known tokens.
  */
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -15,7 +15,9 @@ import { verifyEscrowContract } from '../../escrow/verify';
 import { getNetwork } from '../../networks/server';
 import { ChainError, fail, ok, type Result } from '../../stellar/result';
 import type { ApiContext } from '../route';
-import { idParam, listEscrowsQuery, type escrowListItem } from '../schemas';
+import { balancesQuery, idParam, listEscrowsQuery, type escrowListItem } from '../schemas';
+import { loadEscrow } from '../../steps/load';
+import { readBalance } from '../../stellar/rpc';
 
 /** Query parameters as an object (a repeated parameter keeps its last value). */
 function queryOf(url: URL): Record<string, string> {
@@ -154,4 +156,29 @@ export async function getTokens(): Promise<Result<unknown>> {
       decimals: t.decimals,
     })),
   });
+}
+
+/**
+ * GET /balances?ids=C…,C…: what each escrow's contract holds now, read from the chain. Each id is
+ * verified on its own (an unknown or look-alike contract gets its own error, the others still
+ * answer); a duplicate id is answered once.
+ */
+export async function getBalances({ url }: ApiContext<unknown>): Promise<Result<unknown>> {
+  const q = balancesQuery.safeParse(queryOf(url));
+  if (!q.success) return badInput(q.error);
+  const data = await Promise.all(
+    [...new Set(q.data.ids)].map(async (id) => {
+      const loaded = await loadEscrow(id);
+      if (!loaded.ok) return { id, error: { code: loaded.error.code, message: loaded.error.message } };
+      const { escrow, token } = loaded.data;
+      try {
+        const balance = await readBalance(loaded.network, escrow.config.token, id);
+        return { id, token: escrow.config.token, balance: (balance ?? 0n).toString(), decimals: token.decimals };
+      } catch (e) {
+        if (e instanceof ChainError) return { id, error: { code: e.error.code, message: e.error.message } };
+        throw e;
+      }
+    }),
+  );
+  return ok({ data });
 }

@@ -1,7 +1,7 @@
 /**
  * POST /transactions: the dApp's submit check over HTTP — the signed transaction must be the
  * one prepared here (ticket), on this network, signed by its source — then it is sent and
- * polled until final.
+ * polled until final, and handed to the indexer before the answer.
  */
 import { Address, xdr } from '@stellar/stellar-sdk';
 import { fieldErrors } from '../../steps/run';
@@ -9,6 +9,7 @@ import { escrowErrors } from '../../escrow/errors';
 import { getNetwork } from '../../networks/server';
 import { fail, ok, type Result } from '../../stellar/result';
 import { checkSigned, sendAndPoll } from '../../stellar/submit';
+import { handOffToIndexer } from '../../indexer/server';
 import type { ApiContext } from '../route';
 import { submitBody } from '../schemas';
 
@@ -23,6 +24,8 @@ export async function postTransaction({ body }: ApiContext<unknown>): Promise<Re
     tokens: new Set(network.tokens.map((t) => t.contractId)),
   });
   if (!sent.ok) return sent;
+  // Projected into the read model before we answer: a list read right after it finds the escrow.
+  await handOffToIndexer();
   return ok({
     hash: sent.data.hash,
     ledger: sent.data.ledger,

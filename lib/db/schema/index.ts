@@ -4,3 +4,4 @@ export * from './events';
 export * from './system';
 export * from './api';
 export * from './pending';
+export * from './webhooks';

@@ -1,32 +1,106 @@
-//! Friendbot and the USDC faucet: dev conveniences answered by the same `Api`, each a
-//! transaction signed with a dev key and submitted through the normal path.
+//! Friendbot, the USDC faucet and `/localnet`: dev conveniences answered by the same
+//! `Api`. The transactions are the backend's (`backend/friendbot.rs`); here the query
+//! strings are read and the answers shaped as the SDK expects them.
 
-use super::encoding::{parse_account, xdr_b64};
+use super::encoding::{account_strkey, b64, contract_strkey, parse_account, parse_contract};
 use super::Api;
-use crate::backend::accounts::{account_id, load_account, load_trustline};
-use crate::backend::dev::signed_transaction;
+use crate::backend::friendbot::MAX_FAUCET_USDC;
 use crate::backend::genesis::{self, STROOPS};
-use crate::backend::state::Overlay;
-use crate::backend::Submission;
-use serde_json::{json, Value};
-use soroban_env_host::xdr::{
-    CreateAccountOp, CreateAccountResult, MuxedAccount, OperationBody, OperationResult,
-    OperationResultTr, PaymentOp, TransactionResultResult, Uint256,
-};
+use crate::backend::{FundError, Funded, Recipient};
+use serde::Serialize;
+use serde_json::Value;
 
-/// What friendbot gives: 10,000 XLM, like testnet's.
-const FRIENDBOT_AMOUNT: i64 = 10_000 * STROOPS;
 const DEFAULT_FAUCET_USDC: &str = "1000";
-const MAX_FAUCET_USDC: i64 = 1_000_000 * STROOPS;
 
 /// An HTTP answer: status and JSON body.
 pub type DevAnswer = (u16, Value);
 
-fn problem(status: u16, title: &str, detail: String) -> DevAnswer {
-    (
+/// A refusal, in Horizon's problem shape (what the SDK's friendbot helpers read).
+#[derive(Serialize, Debug)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub title: &'static str,
+    pub status: u16,
+    pub detail: String,
+}
+
+/// A funding that landed, in friendbot's shape (snake_case, as Horizon's).
+#[derive(Serialize, Debug)]
+pub struct FundAnswer {
+    pub successful: bool,
+    pub hash: String,
+    pub ledger: u32,
+    pub envelope_xdr: String,
+    pub result_xdr: String,
+    pub result_meta_xdr: String,
+}
+
+/// `GET /localnet`.
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct LocalnetInfo {
+    pub passphrase: String,
+    pub rpc_url: String,
+    pub friendbot_url: String,
+    pub protocol_version: u32,
+    pub assets: Vec<AssetInfo>,
+}
+
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct AssetInfo {
+    pub code: &'static str,
+    /// `None` (null) for XLM.
+    pub issuer: Option<String>,
+    pub contract_id: String,
+}
+
+/// `GET /health`.
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct HealthAnswer {
+    pub status: &'static str,
+    pub latest_ledger: u32,
+}
+
+fn answer(status: u16, body: impl Serialize) -> DevAnswer {
+    (status, serde_json::to_value(body).unwrap_or(Value::Null))
+}
+
+fn problem(status: u16, title: &'static str, detail: String) -> DevAnswer {
+    answer(
         status,
-        json!({ "type": "https://stellar.org/horizon-errors/transaction_failed", "title": title, "status": status, "detail": detail }),
+        Problem {
+            kind: "https://stellar.org/horizon-errors/transaction_failed",
+            title,
+            status,
+            detail,
+        },
     )
+}
+
+fn bad_request(detail: String) -> DevAnswer {
+    problem(400, "Bad Request", detail)
+}
+
+fn funded(result: Result<Funded, FundError>) -> DevAnswer {
+    match result {
+        Ok(Funded { envelope, row }) => answer(
+            200,
+            FundAnswer {
+                successful: true,
+                hash: hex::encode(row.hash),
+                ledger: row.ledger,
+                envelope_xdr: super::encoding::xdr_b64(&envelope),
+                result_xdr: b64(&row.result),
+                result_meta_xdr: b64(&row.meta),
+            },
+        ),
+        Err(FundError::Refused(m)) => bad_request(m),
+        Err(FundError::Failed(m)) => problem(400, "Transaction Failed", m),
+        Err(FundError::Internal(m)) => problem(500, "Internal Error", m),
+    }
 }
 
 /// Parses a decimal amount with up to 7 decimals into base units.
@@ -51,47 +125,24 @@ pub fn parse_amount(s: &str) -> Option<i64> {
 }
 
 impl Api {
+    /// `/friendbot?addr=G…|C…`: 10,000 XLM to a new account or a contract.
     pub fn friendbot(&self, addr: Option<&str>) -> DevAnswer {
         let Some(addr) = addr else {
-            return problem(
-                400,
-                "Bad Request",
-                "addr (a G… account address) is required".into(),
-            );
+            return bad_request("addr (a G… account address) is required".into());
         };
-        if let Some(contract) = super::encoding::parse_contract(addr) {
-            return self.fund_contract(contract);
-        }
-        let Some(key) = parse_account(addr) else {
-            return problem(
-                400,
-                "Bad Request",
-                format!("addr {addr:?} is neither a G… account nor a C… contract address"),
-            );
+        let to = match (parse_account(addr), parse_contract(addr)) {
+            (Some(key), _) => Recipient::Account(key),
+            (_, Some(contract)) => Recipient::Contract(contract),
+            _ => {
+                return bad_request(format!(
+                    "addr {addr:?} is neither a G… account nor a C… contract address"
+                ))
+            }
         };
-        let mut c = self.chain();
-        let root_secret = genesis::root_secret(&c.passphrase);
-        let root = account_id(genesis::public_key_of(&root_secret));
-        let ov = Overlay::new(&c.state, c.latest.seq);
-        if load_account(&ov, &account_id(key)).is_some() {
-            return problem(
-                400,
-                "Transaction Failed",
-                "createAccountAlreadyExist: the account already exists".into(),
-            );
-        }
-        let seq = load_account(&ov, &root)
-            .map(|a| a.seq_num.0 + 1)
-            .unwrap_or(1);
-        drop(ov);
-        let op = OperationBody::CreateAccount(CreateAccountOp {
-            destination: account_id(key),
-            starting_balance: FRIENDBOT_AMOUNT,
-        });
-        let env = signed_transaction(&root_secret, seq, vec![op], c.network_id);
-        self.submit_dev(&mut c, env)
+        funded(self.chain().friendbot(to))
     }
 
+    /// `/faucet?addr=G…&asset=USDC&amount=100`: test USDC from the issuer.
     pub fn faucet(
         &self,
         addr: Option<&str>,
@@ -99,222 +150,78 @@ impl Api {
         amount: Option<&str>,
     ) -> DevAnswer {
         let Some(key) = addr.and_then(parse_account) else {
-            return problem(
-                400,
-                "Bad Request",
-                "addr (a G… account address) is required".into(),
-            );
+            return bad_request("addr (a G… account address) is required".into());
         };
         match asset.unwrap_or("USDC") {
             "USDC" => {}
             other => {
-                return problem(
-                    400,
-                    "Bad Request",
-                    format!(
-                        "unknown asset {other:?}: the faucet pays USDC (XLM comes from /friendbot)"
-                    ),
-                )
+                return bad_request(format!(
+                    "unknown asset {other:?}: the faucet pays USDC (XLM comes from /friendbot)"
+                ))
             }
         }
         let text = amount.unwrap_or(DEFAULT_FAUCET_USDC);
         let Some(units) = parse_amount(text).filter(|a| *a > 0 && *a <= MAX_FAUCET_USDC) else {
-            return problem(
-                400,
-                "Bad Request",
-                format!("amount {text:?} must be a decimal between 0.0000001 and 1000000"),
-            );
+            return bad_request(format!(
+                "amount {text:?} must be a decimal between 0.0000001 and 1000000"
+            ));
         };
-        let mut c = self.chain();
-        let issuer_secret = genesis::usdc_issuer_secret();
-        let issuer = account_id(genesis::public_key_of(&issuer_secret));
-        let asset = genesis::usdc_asset();
-        let ov = Overlay::new(&c.state, c.latest.seq);
-        let dest = account_id(key);
-        if load_account(&ov, &dest).is_none() {
-            return problem(
-                400,
-                "Bad Request",
-                format!(
-                    "account {} does not exist: fund it with /friendbot first",
-                    addr.unwrap_or_default()
-                ),
-            );
-        }
-        let line = crate::backend::classic_trustline_asset(&asset);
-        if load_trustline(&ov, &dest, &line).is_none() {
-            return problem(
-                400,
-                "Bad Request",
-                format!(
-                    "account {} has no USDC trustline: submit ChangeTrust(USDC:{}) first",
-                    addr.unwrap_or_default(),
-                    super::account_strkey(&genesis::public_key_of(&issuer_secret))
-                ),
-            );
-        }
-        let seq = load_account(&ov, &issuer)
-            .map(|a| a.seq_num.0 + 1)
-            .unwrap_or(1);
-        drop(ov);
-        let op = OperationBody::Payment(PaymentOp {
-            destination: MuxedAccount::Ed25519(Uint256(key)),
-            asset,
-            amount: units,
-        });
-        let env = signed_transaction(&issuer_secret, seq, vec![op], c.network_id);
-        self.submit_dev(&mut c, env)
+        funded(self.chain().faucet_usdc(key, units))
     }
 
-    fn submit_dev(
-        &self,
-        c: &mut crate::backend::Chain,
-        env: soroban_env_host::xdr::TransactionEnvelope,
-    ) -> DevAnswer {
-        let envelope_xdr = xdr_b64(&env);
-        match c.submit(env) {
-            Ok(Submission::Pending { hash }) => {
-                let row = match c.store.get_tx(&hash) {
-                    Ok(Some(r)) => r,
-                    _ => return problem(500, "Internal Error", "transaction vanished".into()),
-                };
-                if !row.successful {
-                    return problem(
-                        400,
-                        "Transaction Failed",
-                        format!("transaction failed: {}", describe_failure(&row.result)),
-                    );
-                }
-                use base64::Engine;
-                let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
-                (
-                    200,
-                    json!({
-                        "successful": true,
-                        "hash": hex::encode(hash),
-                        "ledger": row.ledger,
-                        "envelope_xdr": envelope_xdr,
-                        "result_xdr": b64(&row.result),
-                        "result_meta_xdr": b64(&row.meta),
-                    }),
-                )
-            }
-            Ok(Submission::Duplicate { hash }) => problem(
-                400,
-                "Transaction Failed",
-                format!("duplicate transaction {}", hex::encode(hash)),
-            ),
-            Ok(Submission::Error { result, .. }) => problem(
-                400,
-                "Transaction Failed",
-                format!("transaction rejected: {:?}", result.result),
-            ),
-            Err(e) => problem(500, "Internal Error", e.to_string()),
-        }
-    }
-}
-
-fn describe_failure(result_xdr: &[u8]) -> String {
-    use soroban_env_host::xdr::{Limits, ReadXdr, TransactionResult};
-    match TransactionResult::from_xdr(result_xdr, Limits::none()) {
-        Ok(r) => match r.result {
-            TransactionResultResult::TxFailed(ops) => match ops.first() {
-                Some(OperationResult::OpInner(OperationResultTr::CreateAccount(
-                    CreateAccountResult::AlreadyExist,
-                ))) => "createAccountAlreadyExist".into(),
-                Some(op) => format!("{op:?}"),
-                None => "txFAILED".into(),
-            },
-            other => format!("{other:?}"),
-        },
-        Err(_) => "unknown".into(),
-    }
-}
-
-impl Api {
     /// `GET /localnet`: what a client needs to connect, and the assets at genesis.
-    pub fn localnet_info(&self) -> Value {
+    pub fn localnet_info(&self) -> LocalnetInfo {
         let c = self.chain();
-        let usdc_issuer =
-            super::account_strkey(&genesis::public_key_of(&genesis::usdc_issuer_secret()));
-        json!({
-            "passphrase": c.passphrase,
-            "rpcUrl": self.rpc_url,
-            "friendbotUrl": self.friendbot_url,
-            "protocolVersion": c.header.ledger_version,
-            "assets": [
-                { "code": "XLM", "issuer": null, "contractId": super::contract_strkey(&c.native_contract) },
-                { "code": genesis::USDC_CODE, "issuer": usdc_issuer, "contractId": super::contract_strkey(&c.usdc_contract) },
+        let usdc_issuer = account_strkey(&genesis::public_key_of(&genesis::usdc_issuer_secret()));
+        LocalnetInfo {
+            passphrase: c.passphrase().to_string(),
+            rpc_url: self.rpc_url.clone(),
+            friendbot_url: self.friendbot_url.clone(),
+            protocol_version: c.protocol_version(),
+            assets: vec![
+                AssetInfo {
+                    code: "XLM",
+                    issuer: None,
+                    contract_id: contract_strkey(&c.native_contract()),
+                },
+                AssetInfo {
+                    code: genesis::USDC_CODE,
+                    issuer: Some(usdc_issuer),
+                    contract_id: contract_strkey(&c.usdc_contract()),
+                },
             ],
-        })
+        }
+    }
+
+    /// `GET /health`.
+    pub fn health(&self) -> HealthAnswer {
+        HealthAnswer {
+            status: "healthy",
+            latest_ledger: self.chain().latest().seq,
+        }
     }
 }
 
-impl Api {
-    /// Friendbot for a contract address: a native-asset-contract transfer from root,
-    /// prepared by simulation like any client's (what `fundAddress(C…)` expects).
-    fn fund_contract(&self, contract: [u8; 32]) -> DevAnswer {
-        use crate::backend::simulate::{simulate, SimulationRequest};
-        use soroban_env_host::xdr::{
-            ContractId, Hash, HostFunction, Int128Parts, InvokeContractArgs, InvokeHostFunctionOp,
-            ScAddress, ScSymbol, ScVal, TransactionEnvelope, TransactionExt,
-        };
-        let mut c = self.chain();
-        let root_secret = genesis::root_secret(&c.passphrase);
-        let root = account_id(genesis::public_key_of(&root_secret));
-        let host_function = HostFunction::InvokeContract(InvokeContractArgs {
-            contract_address: ScAddress::Contract(ContractId(Hash(c.native_contract))),
-            function_name: ScSymbol("transfer".try_into().expect("short")),
-            args: vec![
-                ScVal::Address(ScAddress::Account(root.clone())),
-                ScVal::Address(ScAddress::Contract(ContractId(Hash(contract)))),
-                ScVal::I128(Int128Parts {
-                    hi: 0,
-                    lo: FRIENDBOT_AMOUNT as u64,
-                }),
-            ]
-            .try_into()
-            .expect("three arguments"),
-        });
-        let ov = Overlay::new(&c.state, c.latest.seq);
-        let seq = load_account(&ov, &root)
-            .map(|a| a.seq_num.0 + 1)
-            .unwrap_or(1);
-        drop(ov);
-        let op = |auth: Vec<_>| {
-            OperationBody::InvokeHostFunction(InvokeHostFunctionOp {
-                host_function: host_function.clone(),
-                auth: auth.try_into().unwrap_or_default(),
-            })
-        };
-        let draft = signed_transaction(&root_secret, seq, vec![op(vec![])], c.network_id);
-        let sim = simulate(
-            &c,
-            SimulationRequest {
-                envelope: draft,
-                auth_mode: None,
-                use_upgraded_auth: true,
-                instruction_leeway: None,
-            },
-        );
-        let (Some(data), Some((auth, _))) = (sim.transaction_data, sim.result) else {
-            return problem(
-                400,
-                "Bad Request",
-                format!(
-                    "cannot fund the contract: {}",
-                    sim.error.unwrap_or_default()
-                ),
-            );
-        };
-        let TransactionEnvelope::Tx(mut env) =
-            signed_transaction(&root_secret, seq, vec![op(auth)], c.network_id)
-        else {
-            unreachable!("v1 envelope")
-        };
-        env.tx.fee = 100 + data.resource_fee as u32;
-        env.tx.ext = TransactionExt::V1(data);
-        let signed = crate::backend::dev::sign(&root_secret, env.tx, c.network_id);
-        self.submit_dev(&mut c, signed)
+#[cfg(test)]
+mod tests {
+    use super::parse_amount;
+
+    #[test]
+    fn amounts_have_up_to_seven_decimals() {
+        assert_eq!(parse_amount("1"), Some(10_000_000));
+        assert_eq!(parse_amount("0.0000001"), Some(1));
+        assert_eq!(parse_amount(".5"), Some(5_000_000));
+        assert_eq!(parse_amount("12.25"), Some(122_500_000));
+        for bad in [
+            "",
+            ".",
+            "1.00000001",
+            "-1",
+            "1e3",
+            "1,5",
+            "99999999999999999999",
+        ] {
+            assert_eq!(parse_amount(bad), None, "{bad:?}");
+        }
     }
 }

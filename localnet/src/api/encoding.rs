@@ -2,7 +2,6 @@
 //! RFC 3339 timestamps.
 
 use base64::{engine::general_purpose::STANDARD, Engine};
-use serde_json::Value;
 use soroban_env_host::xdr::{Limits, ReadXdr, WriteXdr};
 
 pub fn b64(bytes: &[u8]) -> String {
@@ -73,10 +72,31 @@ pub fn toid(ledger: u32, tx: u32, op: u32) -> i64 {
     ((ledger as i64) << 32) | ((tx as i64 & 0xFFFFF) << 12) | (op as i64 & 0xFFF)
 }
 
-pub fn get_u64(v: &Value, key: &str) -> Option<u64> {
-    match v.get(key)? {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.parse().ok(),
-        _ => None,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3339_writes_utc_dates() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339(1_795_417_199), "2026-11-23T06:59:59Z");
+    }
+
+    #[test]
+    fn toid_packs_ledger_transaction_and_operation() {
+        assert_eq!(toid(1, 0, 0), 1 << 32);
+        assert_eq!(toid(2, 3, 4), (2 << 32) | (3 << 12) | 4);
+        // Out-of-range parts are masked, never spill into the ledger.
+        assert_eq!(toid(1, 0x100000, 0x1000), 1 << 32);
+    }
+
+    #[test]
+    fn strkeys_round_trip_and_refuse_the_other_kind() {
+        let key = [7u8; 32];
+        assert_eq!(parse_account(&account_strkey(&key)), Some(key));
+        assert_eq!(parse_contract(&contract_strkey(&key)), Some(key));
+        assert_eq!(parse_account(&contract_strkey(&key)), None);
+        assert!(from_b64::<soroban_env_host::xdr::ScVal>("not base64!").is_err());
     }
 }

@@ -2,11 +2,15 @@
 //! filters (`*` one segment, trailing `**` any rest), with stellar-rpc's cursors
 //! (`<toid:019>-<event:010>`) and limits.
 
-use super::encoding::{b64, from_b64, get_u64, rfc3339, toid, xdr_b64};
-use super::{contract_strkey, internal, invalid_params, invalid_request, Api, ApiError, RpcResult};
+use super::encoding::{from_b64, rfc3339, toid, xdr_b64};
+use super::types::{
+    start_ledger, EventFilter, EventInfo, EventType, GetEventsRequest, GetEventsResponse,
+};
+use super::{
+    contract_strkey, internal, invalid_params, invalid_request, to_json, Api, ApiError, RpcResult,
+};
 use crate::api::encoding::parse_contract;
 use crate::backend::store::EventRow;
-use serde_json::{json, Value};
 use soroban_env_host::xdr::{ContractEvent, ContractEventBody, Limits, ReadXdr, ScVal};
 
 const DEFAULT_LIMIT: u64 = 100;
@@ -30,98 +34,85 @@ struct Filter {
     topics: Vec<Vec<Segment>>,
 }
 
-fn parse_filters(params: &Value) -> Result<Vec<Filter>, ApiError> {
-    let Some(list) = params.get("filters") else {
-        return Ok(vec![]);
-    };
-    let list = list
-        .as_array()
-        .ok_or_else(|| invalid_params("filters must be an array"))?;
+fn parse_filters(list: &[EventFilter]) -> Result<Vec<Filter>, ApiError> {
     if list.len() > MAX_FILTERS {
         return Err(invalid_params(format!(
             "maximum {MAX_FILTERS} filters per request"
         )));
     }
-    let mut out = vec![];
-    for f in list {
-        let kind = match f.get("type").and_then(|t| t.as_str()) {
-            None | Some("") => None,
-            Some("contract") => Some(vec![0]),
-            Some("system") => Some(vec![1]),
-            Some("diagnostic") => Some(vec![2]),
-            Some(other) => {
-                return Err(invalid_params(format!(
+    list.iter().map(parse_filter).collect()
+}
+
+fn parse_filter(f: &EventFilter) -> Result<Filter, ApiError> {
+    let kind = match f.kind.as_deref() {
+        None | Some("") => None,
+        Some("contract") => Some(vec![0]),
+        Some("system") => Some(vec![1]),
+        Some("diagnostic") => Some(vec![2]),
+        Some(other) => {
+            return Err(invalid_params(format!(
                 "if set, type must be either 'system', 'contract' or 'diagnostic', got {other:?}"
             )))
-            }
-        };
-        let mut contracts = vec![];
-        if let Some(ids) = f.get("contractIds").and_then(|c| c.as_array()) {
-            if ids.len() > MAX_CONTRACT_IDS {
-                return Err(invalid_params(format!(
-                    "maximum {MAX_CONTRACT_IDS} contract IDs per filter"
-                )));
-            }
-            for id in ids {
-                let text = id.as_str().unwrap_or_default();
-                contracts.push(parse_contract(text).ok_or_else(|| {
-                    invalid_params(format!(
-                        "contract ID must be a valid contract address: {text}"
-                    ))
-                })?);
-            }
         }
-        let mut topics = vec![];
-        if let Some(ts) = f.get("topics").and_then(|t| t.as_array()) {
-            if ts.len() > MAX_TOPIC_FILTERS {
-                return Err(invalid_params(format!(
-                    "maximum {MAX_TOPIC_FILTERS} topic filters per filter"
-                )));
-            }
-            for t in ts {
-                let segs = t
-                    .as_array()
-                    .ok_or_else(|| invalid_params("a topic filter must be an array of segments"))?;
-                if segs.is_empty() {
-                    return Err(invalid_params("topic must have at least one segment"));
-                }
-                let mut parsed = vec![];
-                for (i, s) in segs.iter().enumerate() {
-                    let s = s
-                        .as_str()
-                        .ok_or_else(|| invalid_params("a topic segment must be a string"))?;
-                    parsed.push(match s {
-                        "*" => Segment::Any,
-                        "**" if i == segs.len() - 1 => Segment::Rest,
-                        "**" => {
-                            return Err(invalid_params("'**' is only allowed as the last segment"))
-                        }
-                        _ => {
-                            Segment::Exact(from_b64(s).map_err(|e| {
-                                invalid_params(format!("invalid topic segment: {e}"))
-                            })?)
-                        }
-                    });
-                }
-                let fixed = parsed
-                    .iter()
-                    .filter(|s| !matches!(s, Segment::Rest))
-                    .count();
-                if fixed > MAX_TOPIC_SEGMENTS {
-                    return Err(invalid_params(format!(
-                        "topic cannot have more than {MAX_TOPIC_SEGMENTS} segments"
-                    )));
-                }
-                topics.push(parsed);
-            }
-        }
-        out.push(Filter {
-            kind,
-            contracts,
-            topics,
+    };
+    let ids = f.contract_ids.as_deref().unwrap_or_default();
+    if ids.len() > MAX_CONTRACT_IDS {
+        return Err(invalid_params(format!(
+            "maximum {MAX_CONTRACT_IDS} contract IDs per filter"
+        )));
+    }
+    let contracts = ids
+        .iter()
+        .map(|text| {
+            parse_contract(text).ok_or_else(|| {
+                invalid_params(format!(
+                    "contract ID must be a valid contract address: {text}"
+                ))
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    let topic_filters = f.topics.as_deref().unwrap_or_default();
+    if topic_filters.len() > MAX_TOPIC_FILTERS {
+        return Err(invalid_params(format!(
+            "maximum {MAX_TOPIC_FILTERS} topic filters per filter"
+        )));
+    }
+    let topics = topic_filters
+        .iter()
+        .map(|segs| parse_topic(segs.as_slice()))
+        .collect::<Result<_, _>>()?;
+    Ok(Filter {
+        kind,
+        contracts,
+        topics,
+    })
+}
+
+fn parse_topic(segs: &[String]) -> Result<Vec<Segment>, ApiError> {
+    if segs.is_empty() {
+        return Err(invalid_params("topic must have at least one segment"));
+    }
+    let mut parsed = vec![];
+    for (i, s) in segs.iter().enumerate() {
+        parsed.push(match s.as_str() {
+            "*" => Segment::Any,
+            "**" if i == segs.len() - 1 => Segment::Rest,
+            "**" => return Err(invalid_params("'**' is only allowed as the last segment")),
+            _ => Segment::Exact(
+                from_b64(s).map_err(|e| invalid_params(format!("invalid topic segment: {e}")))?,
+            ),
         });
     }
-    Ok(out)
+    let fixed = parsed
+        .iter()
+        .filter(|s| !matches!(s, Segment::Rest))
+        .count();
+    if fixed > MAX_TOPIC_SEGMENTS {
+        return Err(invalid_params(format!(
+            "topic cannot have more than {MAX_TOPIC_SEGMENTS} segments"
+        )));
+    }
+    Ok(parsed)
 }
 
 fn topic_matches(filter: &[Segment], topics: &[ScVal]) -> bool {
@@ -181,20 +172,20 @@ fn event_id(r: &EventRow) -> String {
 }
 
 impl Api {
-    pub(super) fn get_events(&self, params: &Value) -> RpcResult {
-        let filters = parse_filters(params)?;
-        let pagination = params.get("pagination").cloned().unwrap_or(Value::Null);
-        let limit = get_u64(&pagination, "limit").unwrap_or(DEFAULT_LIMIT);
+    pub(super) fn get_events(&self, req: GetEventsRequest) -> RpcResult {
+        let filters = parse_filters(req.filters.as_deref().unwrap_or_default())?;
+        let pagination = req.pagination.unwrap_or_default();
+        let limit = pagination.limit.map_or(DEFAULT_LIMIT, |l| l.0);
         if limit == 0 || limit > MAX_LIMIT {
             return Err(invalid_params(format!("limit must not exceed {MAX_LIMIT}")));
         }
         let c = self.chain();
-        let (latest, oldest) = (c.latest.seq, c.oldest_ledger);
-        let start_param = get_u64(params, "startLedger").filter(|s| *s != 0);
-        if pagination.get("cursor").and_then(|v| v.as_str()).is_some() && start_param.is_some() {
+        let (latest, oldest) = (c.latest().seq, c.oldest_ledger());
+        let start_param = start_ledger(req.start_ledger);
+        let cursor = pagination.cursor.as_ref().map(|c| c.0.as_str());
+        if cursor.is_some() && start_param.is_some() {
             return Err(invalid_params("startLedger and cursor cannot both be set"));
         }
-        let cursor = pagination.get("cursor").and_then(|v| v.as_str());
         let (start, start_ledger) = match cursor {
             Some(cur) => {
                 let (ledger, next) = parse_cursor(cur)
@@ -214,8 +205,8 @@ impl Api {
             )));
         }
         let mut end = start.0.saturating_add(MAX_LEDGER_SCAN).min(latest + 1);
-        if let Some(e) = get_u64(params, "endLedger") {
-            if e <= start.0 as u64 && pagination.get("cursor").is_none() {
+        if let Some(e) = req.end_ledger.map(|e| e.0) {
+            if e <= start.0 as u64 && cursor.is_none() {
                 return Err(invalid_params("endLedger must be after startLedger"));
             }
             end = end.min(e.min(u32::MAX as u64) as u32);
@@ -223,7 +214,7 @@ impl Api {
         let mut events = vec![];
         let mut pos = start;
         'scan: loop {
-            let rows = c.store.events_between(pos, end, 1000).map_err(internal)?;
+            let rows = c.events_between(pos, end, 1000).map_err(internal)?;
             let done = rows.len() < 1000;
             for r in &rows {
                 pos = (r.ledger, r.tx_index, r.op_index, r.event_index + 1);
@@ -234,20 +225,27 @@ impl Api {
                 if !matches(&filters, r, &body.topics) {
                     continue;
                 }
-                events.push(json!({
-                    "type": if r.kind == 1 { "system" } else { "contract" },
-                    "ledger": r.ledger,
-                    "ledgerClosedAt": rfc3339(r.close_time),
-                    "contractId": r.contract_id.map(|c| contract_strkey(&c)).unwrap_or_default(),
-                    "id": event_id(r),
-                    "pagingToken": event_id(r),
-                    "operationIndex": r.op_index,
-                    "transactionIndex": r.tx_index,
-                    "txHash": hex::encode(r.tx_hash),
-                    "inSuccessfulContractCall": r.successful,
-                    "topic": body.topics.iter().map(xdr_b64).collect::<Vec<_>>(),
-                    "value": xdr_b64(&body.data),
-                }));
+                events.push(EventInfo {
+                    kind: if r.kind == 1 {
+                        EventType::System
+                    } else {
+                        EventType::Contract
+                    },
+                    ledger: r.ledger,
+                    ledger_closed_at: rfc3339(r.close_time),
+                    contract_id: r
+                        .contract_id
+                        .map(|c| contract_strkey(&c))
+                        .unwrap_or_default(),
+                    id: event_id(r),
+                    paging_token: event_id(r),
+                    operation_index: r.op_index,
+                    transaction_index: r.tx_index,
+                    tx_hash: hex::encode(r.tx_hash),
+                    in_successful_contract_call: r.successful,
+                    topic: body.topics.iter().map(xdr_b64).collect(),
+                    value: xdr_b64(&body.data),
+                });
                 if events.len() as u64 >= limit {
                     break 'scan;
                 }
@@ -258,10 +256,7 @@ impl Api {
         }
         // A full page resumes after its last event; a short one after the scanned range.
         let cursor = if events.len() as u64 >= limit {
-            events
-                .last()
-                .map(|e| e["id"].as_str().unwrap_or_default().to_string())
-                .unwrap_or_default()
+            events.last().map(|e| e.id.clone()).unwrap_or_default()
         } else {
             format!(
                 "{:019}-{:010}",
@@ -269,19 +264,14 @@ impl Api {
                 u32::MAX
             )
         };
-        let oldest_time = c
-            .store
-            .ledger_close_time(oldest)
-            .map_err(internal)?
-            .unwrap_or(0);
-        let _ = b64;
-        Ok(json!({
-            "events": events,
-            "cursor": cursor,
-            "latestLedger": latest,
-            "oldestLedger": oldest,
-            "latestLedgerCloseTime": c.latest.close_time.to_string(),
-            "oldestLedgerCloseTime": oldest_time.to_string(),
-        }))
+        let oldest_time = super::window(&c)?.oldest_close_time;
+        to_json(GetEventsResponse {
+            events,
+            cursor,
+            latest_ledger: latest,
+            oldest_ledger: oldest,
+            latest_ledger_close_time: c.latest().close_time.to_string(),
+            oldest_ledger_close_time: oldest_time.to_string(),
+        })
     }
 }

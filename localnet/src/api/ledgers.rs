@@ -1,10 +1,11 @@
 //! Ledger reads: getLatestLedger, getLedgers, getLedgerEntries.
 
-use super::encoding::{b64, from_b64, get_u64, xdr_b64};
-use super::types::GetLatestLedgerResponse;
-use super::{internal, invalid_params, start_out_of_range, to_json, Api, RpcResult};
-use crate::backend::state::{self, key_bytes, liveness, Liveness};
-use serde_json::{json, Value};
+use super::encoding::{b64, from_b64, xdr_b64};
+use super::types::{
+    start_ledger, GetLatestLedgerResponse, GetLedgerEntriesRequest, GetLedgerEntriesResponse,
+    GetLedgersRequest, GetLedgersResponse, LedgerEntryResult, LedgerInfo,
+};
+use super::{internal, invalid_params, start_out_of_range, to_json, window, Api, RpcResult};
 use soroban_env_host::xdr::{LedgerHeaderHistoryEntry, LedgerKey, Limits, ReadXdr};
 
 const MAX_LEDGER_ENTRY_KEYS: usize = 200;
@@ -14,12 +15,12 @@ const MAX_LEDGERS_LIMIT: u64 = 200;
 impl Api {
     pub(super) fn get_latest_ledger(&self) -> RpcResult {
         let c = self.chain();
-        let l = &c.latest;
+        let l = c.latest();
         let history =
             LedgerHeaderHistoryEntry::from_xdr(&l.header, Limits::none()).map_err(internal)?;
         to_json(GetLatestLedgerResponse {
             id: hex::encode(l.hash),
-            protocol_version: c.header.ledger_version,
+            protocol_version: c.protocol_version(),
             sequence: l.seq,
             close_time: l.close_time.to_string(),
             header_xdr: xdr_b64(&history.header),
@@ -27,20 +28,23 @@ impl Api {
         })
     }
 
-    pub(super) fn get_ledgers(&self, params: &Value) -> RpcResult {
+    pub(super) fn get_ledgers(&self, req: GetLedgersRequest) -> RpcResult {
         let c = self.chain();
-        let pagination = params.get("pagination").cloned().unwrap_or(Value::Null);
-        let limit = get_u64(&pagination, "limit").unwrap_or(DEFAULT_LEDGERS_LIMIT);
+        let pagination = req.pagination.unwrap_or_default();
+        let limit = pagination.limit.map_or(DEFAULT_LEDGERS_LIMIT, |l| l.0);
         if limit == 0 || limit > MAX_LEDGERS_LIMIT {
             return Err(invalid_params(format!(
                 "limit must be between 1 and {MAX_LEDGERS_LIMIT}"
             )));
         }
-        let (oldest, latest) = (c.oldest_ledger as u64, c.latest.seq as u64);
-        let start = match (
-            get_u64(&pagination, "cursor"),
-            get_u64(params, "startLedger").filter(|s| *s != 0),
-        ) {
+        let (oldest, latest) = (c.oldest_ledger() as u64, c.latest().seq as u64);
+        let cursor = match &pagination.cursor {
+            Some(text) => Some(text.number().ok_or_else(|| {
+                invalid_params(format!("invalid cursor {:?}: a ledger sequence", text.0))
+            })?),
+            None => None,
+        };
+        let start = match (cursor, start_ledger(req.start_ledger)) {
             (Some(_), Some(_)) => {
                 return Err(invalid_params("startLedger and cursor cannot both be set"))
             }
@@ -63,41 +67,33 @@ impl Api {
             }
         };
         let rows = c
-            .store
             .ledgers_from(start as u32, limit as u32)
             .map_err(internal)?;
         let cursor = rows.last().map(|r| r.seq).unwrap_or(start as u32);
-        let ledgers: Vec<Value> = rows
+        let ledgers = rows
             .iter()
-            .map(|r| {
-                json!({
-                    "hash": hex::encode(r.hash),
-                    "sequence": r.seq,
-                    "ledgerCloseTime": r.close_time.to_string(),
-                    "headerXdr": b64(&r.header),
-                    "metadataXdr": b64(&r.meta),
-                })
+            .map(|r| LedgerInfo {
+                hash: hex::encode(r.hash),
+                sequence: r.seq,
+                ledger_close_time: r.close_time.to_string(),
+                header_xdr: b64(&r.header),
+                metadata_xdr: b64(&r.meta),
             })
             .collect();
-        let oldest_time = c
-            .store
-            .ledger_close_time(c.oldest_ledger)
-            .map_err(internal)?
-            .unwrap_or(0);
-        Ok(json!({
-            "ledgers": ledgers,
-            "latestLedger": c.latest.seq,
-            "latestLedgerCloseTime": c.latest.close_time.to_string(),
-            "oldestLedger": c.oldest_ledger,
-            "oldestLedgerCloseTime": oldest_time.to_string(),
-            "cursor": cursor.to_string(),
-        }))
+        let w = window(&c)?;
+        to_json(GetLedgersResponse {
+            ledgers,
+            latest_ledger: w.latest,
+            latest_ledger_close_time: w.latest_close_time.to_string(),
+            oldest_ledger: w.oldest,
+            oldest_ledger_close_time: w.oldest_close_time.to_string(),
+            cursor: cursor.to_string(),
+        })
     }
 
-    pub(super) fn get_ledger_entries(&self, params: &Value) -> RpcResult {
-        let keys = params
-            .get("keys")
-            .and_then(|k| k.as_array())
+    pub(super) fn get_ledger_entries(&self, req: GetLedgerEntriesRequest) -> RpcResult {
+        let keys = req
+            .keys
             .ok_or_else(|| invalid_params("keys (an array of base64 LedgerKey XDR) is required"))?;
         if keys.is_empty() || keys.len() > MAX_LEDGER_ENTRY_KEYS {
             return Err(invalid_params(format!(
@@ -105,48 +101,30 @@ impl Api {
             )));
         }
         let mut parsed = vec![];
-        for k in keys {
-            let s = k
-                .as_str()
-                .ok_or_else(|| invalid_params("every key must be a base64 string"))?;
-            let key: LedgerKey = from_b64(s)
-                .map_err(|e| invalid_params(format!("cannot unmarshal key value {s}: {e}")))?;
-            parsed.push((s.to_string(), key));
+        for text in &keys {
+            let key: LedgerKey = from_b64(text)
+                .map_err(|e| invalid_params(format!("cannot unmarshal key value {text}: {e}")))?;
+            parsed.push(key);
         }
         let c = self.chain();
-        let seq = c.latest.seq;
-        // A fork fetches what it does not hold in one batch.
-        c.state
-            .prefetch(&parsed.iter().map(|(_, k)| k.clone()).collect::<Vec<_>>());
-        let mut entries = vec![];
-        for (text, key) in parsed {
-            let found = match &key {
-                LedgerKey::Ttl(t) => c.state.get_ttl(&t.key_hash.0).map(|(e, _)| (e, None)),
-                _ => {
-                    // Temporary entries past their TTL are gone; archived persistent ones
-                    // are still returned (with their past liveUntilLedgerSeq), as rpc does.
-                    let stored = c.state.lookup(&key_bytes(&key));
-                    match liveness(stored.as_ref(), &key, seq) {
-                        Liveness::Missing => None,
-                        Liveness::Live(s) | Liveness::Archived(s) => Some((s.entry, s.live_until)),
-                    }
-                }
-            };
-            let Some((entry, live_until)) = found else {
-                continue;
-            };
-            let mut e = json!({
-                "key": text,
-                "xdr": xdr_b64(&entry.data),
-                "lastModifiedLedgerSeq": entry.last_modified_ledger_seq,
-            });
-            if let Some(l) = live_until {
-                e["liveUntilLedgerSeq"] = json!(l);
-            }
-            e["extXdr"] = json!(xdr_b64(&entry.ext));
-            entries.push(e);
-        }
-        let _ = state::durability;
-        Ok(json!({ "entries": entries, "latestLedger": seq }))
+        let seq = c.latest().seq;
+        let entries = keys
+            .into_iter()
+            .zip(c.ledger_entries(&parsed))
+            .filter_map(|(key, found)| {
+                let (entry, live_until) = found?;
+                Some(LedgerEntryResult {
+                    key,
+                    xdr: xdr_b64(&entry.data),
+                    last_modified_ledger_seq: entry.last_modified_ledger_seq,
+                    live_until_ledger_seq: live_until,
+                    ext_xdr: xdr_b64(&entry.ext),
+                })
+            })
+            .collect();
+        to_json(GetLedgerEntriesResponse {
+            entries,
+            latest_ledger: seq,
+        })
     }
 }

@@ -11,9 +11,9 @@ pub mod types;
 
 pub use encoding::{account_strkey, contract_strkey, parse_account, parse_contract, rfc3339};
 
-use crate::backend::Chain;
-use serde_json::{json, Value};
-use soroban_env_host::xdr::ReadXdr;
+use crate::backend::{Chain, HistoryWindow};
+use serde::Deserialize;
+use serde_json::Value;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Version reported by getVersionInfo.
@@ -69,7 +69,8 @@ pub fn invalid_request(msg: impl Into<String>) -> ApiError {
 pub fn start_out_of_range(start: u64, c: &Chain) -> ApiError {
     invalid_request(format!(
         "start ledger ({start}) must be between the oldest ledger: {} and the latest ledger: {} for this rpc instance",
-        c.oldest_ledger, c.latest.seq
+        c.oldest_ledger(),
+        c.latest().seq
     ))
 }
 
@@ -87,6 +88,16 @@ pub struct Api {
 }
 
 impl Api {
+    /// An `Api` over `chain` that names `base_url` (`http://host:port`) as its node's
+    /// address in getNetwork and `/localnet`.
+    pub fn new(chain: Chain, base_url: &str) -> Api {
+        Api {
+            chain: Arc::new(Mutex::new(chain)),
+            rpc_url: format!("{base_url}/rpc"),
+            friendbot_url: format!("{base_url}/friendbot"),
+        }
+    }
+
     /// The chain, even if a panic elsewhere poisoned the lock: the state is only ever
     /// changed after a successful store commit, so it is still consistent.
     pub fn chain(&self) -> MutexGuard<'_, Chain> {
@@ -95,7 +106,7 @@ impl Api {
 
     /// Answers one method call. `params` is `null` when the request had none.
     pub fn call(&self, method: &str, params: &Value) -> RpcResult {
-        let empty = json!({});
+        let empty = Value::Object(Default::default());
         let params = if params.is_null() { &empty } else { params };
         if !params.is_object() {
             return Err(invalid_params("params must be an object"));
@@ -106,14 +117,14 @@ impl Api {
             "getVersionInfo" => self.get_version_info(),
             "getLatestLedger" => self.get_latest_ledger(),
             "getFeeStats" => self.get_fee_stats(),
-            "getLedgerEntries" => self.get_ledger_entries(params),
-            "getLedgers" => self.get_ledgers(params),
-            "simulateTransaction" => self.simulate_transaction(params),
-            "sendTransaction" => self.send_transaction(params),
-            "getTransaction" => self.get_transaction(params),
-            "getTransactions" => self.get_transactions(params),
-            "getEvents" => self.get_events(params),
-            "localnet_advanceTime" => self.advance_time(params),
+            "getLedgerEntries" => self.get_ledger_entries(parse(params)?),
+            "getLedgers" => self.get_ledgers(parse(params)?),
+            "simulateTransaction" => self.simulate_transaction(parse(params)?),
+            "sendTransaction" => self.send_transaction(parse(params)?),
+            "getTransaction" => self.get_transaction(parse(params)?),
+            "getTransactions" => self.get_transactions(parse(params)?),
+            "getEvents" => self.get_events(parse(params)?),
+            "localnet_advanceTime" => self.advance_time(parse(params)?),
             _ => Err(ApiError::MethodNotFound(format!(
                 "method not found: {method}"
             ))),
@@ -130,7 +141,7 @@ impl Api {
             oldest_ledger: w.oldest,
             oldest_ledger_close_time: w.oldest_close_time,
             // The configured window, as stellar-rpc reports it; without one, all history.
-            ledger_retention_window: c.retention_window.unwrap_or(w.latest - w.oldest + 1),
+            ledger_retention_window: c.retention_window().unwrap_or(w.latest - w.oldest + 1),
         })
     }
 
@@ -138,8 +149,8 @@ impl Api {
         let c = self.chain();
         to_json(types::GetNetworkResponse {
             friendbot_url: self.friendbot_url.clone(),
-            passphrase: c.passphrase.clone(),
-            protocol_version: c.header.ledger_version,
+            passphrase: c.passphrase().to_string(),
+            protocol_version: c.protocol_version(),
         })
     }
 
@@ -150,7 +161,7 @@ impl Api {
             commit_hash: String::new(),
             build_timestamp: String::new(),
             captive_core_version: format!("localnet {VERSION} (soroban-env-host 28.0.2)"),
-            protocol_version: c.header.ledger_version,
+            protocol_version: c.protocol_version(),
         })
     }
 
@@ -160,72 +171,54 @@ impl Api {
     fn get_fee_stats(&self) -> RpcResult {
         const WINDOW: u32 = 50;
         let c = self.chain();
-        let from = c.latest.seq.saturating_sub(WINDOW - 1).max(c.oldest_ledger);
-        let rows = c.store.txs_from(from, 1, 20_000).map_err(internal)?;
-        let (mut soroban, mut classic) = (vec![], vec![]);
-        for r in rows {
-            let Ok(env) = soroban_env_host::xdr::TransactionEnvelope::from_xdr(
-                &r.envelope,
-                soroban_env_host::xdr::Limits::none(),
-            ) else {
-                continue;
-            };
-            let Ok(frame) = crate::backend::validation::TxFrame::parse(env, c.network_id) else {
-                continue;
-            };
-            let ops = frame.tx.operations.len() as i64 + i64::from(frame.fee_bump.is_some());
-            let bid = (frame.full_fee() - frame.resource_fee()) / ops.max(1);
-            if frame.is_soroban() {
-                soroban.push(bid)
-            } else {
-                classic.push(bid)
-            }
-        }
-        let ledgers = c.latest.seq - from + 1;
-        Ok(json!({
-            "sorobanInclusionFee": fee_distribution(soroban, c.header.base_fee as i64, ledgers),
-            "inclusionFee": fee_distribution(classic, c.header.base_fee as i64, ledgers),
-            "latestLedger": c.latest.seq,
-        }))
+        let bids = c.fee_bids(WINDOW).map_err(internal)?;
+        let base_fee = c.base_fee() as i64;
+        to_json(types::GetFeeStatsResponse {
+            soroban_inclusion_fee: fee_distribution(bids.soroban, base_fee, bids.ledgers),
+            inclusion_fee: fee_distribution(bids.classic, base_fee, bids.ledgers),
+            latest_ledger: c.latest().seq,
+        })
     }
 
     /// Non-standard: `{ seconds }` moves ledger time forward and closes a ledger at it.
-    fn advance_time(&self, params: &Value) -> RpcResult {
-        let seconds = encoding::get_u64(params, "seconds")
-            .ok_or_else(|| invalid_params("seconds (a non-negative integer) is required"))?;
+    fn advance_time(&self, req: types::AdvanceTimeRequest) -> RpcResult {
+        let seconds = req
+            .seconds
+            .ok_or_else(|| invalid_params("seconds (a non-negative integer) is required"))?
+            .0;
         if seconds > 100 * 365 * 86_400 {
             return Err(invalid_params("seconds is more than a century"));
         }
         let mut c = self.chain();
         c.advance_time(seconds).map_err(internal)?;
-        Ok(json!({
-            "sequence": c.latest.seq,
-            "closeTime": c.latest.close_time.to_string(),
-        }))
+        to_json(types::AdvanceTimeResponse {
+            sequence: c.latest().seq,
+            close_time: c.latest().close_time.to_string(),
+        })
     }
 }
 
 /// The oldest and latest ledgers held, with their close times.
-pub fn window(c: &Chain) -> Result<types::LedgerWindow, ApiError> {
-    let oldest_close_time = c
-        .store
-        .ledger_close_time(c.oldest_ledger)
-        .map_err(internal)?
-        .unwrap_or(0);
-    Ok(types::LedgerWindow {
-        latest: c.latest.seq,
-        latest_close_time: c.latest.close_time,
-        oldest: c.oldest_ledger,
-        oldest_close_time,
-    })
+pub fn window(c: &Chain) -> Result<HistoryWindow, ApiError> {
+    c.history_window().map_err(internal)
 }
 
 pub fn to_json(v: impl serde::Serialize) -> RpcResult {
     serde_json::to_value(v).map_err(internal)
 }
 
+/// Reads a method's params into its request type; a field of the wrong type is
+/// invalid params, with serde's sentence saying which.
+fn parse<'a, T: Deserialize<'a>>(params: &'a Value) -> Result<T, ApiError> {
+    T::deserialize(params).map_err(|e| invalid_params(format!("invalid params: {e}")))
+}
+
 /// min, max, mode and percentiles (nearest rank) of fee bids, all as strings.
-fn fee_distribution(mut bids: Vec<i64>, base_fee: i64, ledger_count: u32) -> Value {
+fn fee_distribution(
+    mut bids: Vec<i64>,
+    base_fee: i64,
+    ledger_count: u32,
+) -> types::FeeDistribution {
     let count = bids.len();
     if bids.is_empty() {
         bids.push(base_fee);
@@ -241,13 +234,47 @@ fn fee_distribution(mut bids: Vec<i64>, base_fee: i64, ledger_count: u32) -> Val
             mode = run;
         }
     }
-    json!({
-        "max": bids[bids.len() - 1].to_string(),
-        "min": bids[0].to_string(),
-        "mode": mode.0.to_string(),
-        "p10": pct(10), "p20": pct(20), "p30": pct(30), "p40": pct(40), "p50": pct(50),
-        "p60": pct(60), "p70": pct(70), "p80": pct(80), "p90": pct(90), "p95": pct(95), "p99": pct(99),
-        "transactionCount": count.to_string(),
-        "ledgerCount": ledger_count,
-    })
+    types::FeeDistribution {
+        max: bids[bids.len() - 1].to_string(),
+        min: bids[0].to_string(),
+        mode: mode.0.to_string(),
+        p10: pct(10),
+        p20: pct(20),
+        p30: pct(30),
+        p40: pct(40),
+        p50: pct(50),
+        p60: pct(60),
+        p70: pct(70),
+        p80: pct(80),
+        p90: pct(90),
+        p95: pct(95),
+        p99: pct(99),
+        transaction_count: count.to_string(),
+        ledger_count,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fee_distribution;
+
+    #[test]
+    fn fee_distribution_ranks_bids() {
+        let d = fee_distribution((1..=10).map(|b| b * 100).collect(), 100, 3);
+        assert_eq!((d.min.as_str(), d.max.as_str()), ("100", "1000"));
+        assert_eq!(
+            (d.p10.as_str(), d.p50.as_str(), d.p99.as_str()),
+            ("100", "500", "1000")
+        );
+        assert_eq!((d.transaction_count.as_str(), d.ledger_count), ("10", 3));
+        let mode = fee_distribution(vec![300, 200, 300, 100], 100, 1).mode;
+        assert_eq!(mode, "300");
+    }
+
+    #[test]
+    fn no_bids_report_the_base_fee() {
+        let d = fee_distribution(vec![], 100, 50);
+        assert_eq!((d.min.as_str(), d.p90.as_str()), ("100", "100"));
+        assert_eq!(d.transaction_count, "0");
+    }
 }

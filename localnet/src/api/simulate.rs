@@ -1,71 +1,63 @@
 //! simulateTransaction, shaped like stellar-rpc's answer.
 
-use super::encoding::{from_b64, get_u64, xdr_b64};
-use super::{invalid_params, Api, RpcResult};
-use crate::backend::simulate::{simulate, SimulationRequest};
-use serde_json::{json, Value};
+use super::encoding::{from_b64, xdr_b64};
+use super::types::{
+    LedgerEntryChange, SimulateHostFunctionResult, SimulateTransactionRequest,
+    SimulateTransactionResponse, StateChangeType,
+};
+use super::{invalid_params, to_json, Api, RpcResult};
+use crate::backend::simulate::SimulationRequest;
 use soroban_env_host::xdr::TransactionEnvelope;
 
 impl Api {
-    pub(super) fn simulate_transaction(&self, params: &Value) -> RpcResult {
-        let text = params
-            .get("transaction")
-            .and_then(|t| t.as_str())
-            .ok_or_else(|| {
-                invalid_params("transaction (base64 TransactionEnvelope XDR) is required")
-            })?;
-        let envelope: TransactionEnvelope = from_b64(text)
+    pub(super) fn simulate_transaction(&self, req: SimulateTransactionRequest) -> RpcResult {
+        let text = req.transaction.ok_or_else(|| {
+            invalid_params("transaction (base64 TransactionEnvelope XDR) is required")
+        })?;
+        let envelope: TransactionEnvelope = from_b64(&text)
             .map_err(|e| invalid_params(format!("could not unmarshal transaction: {e}")))?;
-        let req = SimulationRequest {
+        let request = SimulationRequest {
             envelope,
-            auth_mode: params
-                .get("authMode")
-                .and_then(|a| a.as_str())
-                .map(String::from),
-            use_upgraded_auth: params
-                .get("useUpgradedAuth")
-                .and_then(|u| u.as_bool())
-                .unwrap_or(true),
-            instruction_leeway: params
-                .get("resourceConfig")
-                .and_then(|r| get_u64(r, "instructionLeeway")),
+            auth_mode: req.auth_mode,
+            use_upgraded_auth: req.use_upgraded_auth.unwrap_or(true),
+            instruction_leeway: req
+                .resource_config
+                .and_then(|r| r.instruction_leeway)
+                .map(|l| l.0),
         };
         let c = self.chain();
-        let sim = simulate(&c, req);
-        let mut out = json!({ "latestLedger": c.latest.seq });
-        if !sim.events.is_empty() {
-            out["events"] = json!(sim.events.iter().map(xdr_b64).collect::<Vec<_>>());
-        }
+        let sim = c.simulate(request);
+        let mut out = SimulateTransactionResponse {
+            latest_ledger: c.latest().seq,
+            events: sim.events.iter().map(xdr_b64).collect(),
+            ..Default::default()
+        };
         if let Some(err) = sim.error {
-            out["error"] = json!(err);
-            return Ok(out);
+            out.error = Some(err);
+            return to_json(out);
         }
-        if let Some(data) = &sim.transaction_data {
-            out["transactionData"] = json!(xdr_b64(data));
-        }
-        out["minResourceFee"] = json!(sim.min_resource_fee.to_string());
-        if let Some((auth, value)) = &sim.result {
-            out["results"] = json!([{ "auth": auth.iter().map(xdr_b64).collect::<Vec<_>>(), "xdr": xdr_b64(value) }]);
-        }
-        if !sim.state_changes.is_empty() {
-            out["stateChanges"] = json!(sim
-                .state_changes
-                .iter()
-                .map(|(key, before, after)| {
-                    let kind = match (before, after) {
-                        (None, Some(_)) => "created",
-                        (Some(_), None) => "deleted",
-                        _ => "updated",
-                    };
-                    json!({
-                        "type": kind,
-                        "key": xdr_b64(key),
-                        "before": before.as_ref().map(xdr_b64),
-                        "after": after.as_ref().map(xdr_b64),
-                    })
-                })
-                .collect::<Vec<_>>());
-        }
-        Ok(out)
+        out.transaction_data = sim.transaction_data.as_ref().map(xdr_b64);
+        out.min_resource_fee = Some(sim.min_resource_fee.to_string());
+        out.results = sim.result.map(|(auth, value)| {
+            vec![SimulateHostFunctionResult {
+                auth: auth.iter().map(xdr_b64).collect(),
+                xdr: xdr_b64(&value),
+            }]
+        });
+        out.state_changes = sim
+            .state_changes
+            .iter()
+            .map(|(key, before, after)| LedgerEntryChange {
+                kind: match (before, after) {
+                    (None, Some(_)) => StateChangeType::Created,
+                    (Some(_), None) => StateChangeType::Deleted,
+                    _ => StateChangeType::Updated,
+                },
+                key: xdr_b64(key),
+                before: before.as_ref().map(xdr_b64),
+                after: after.as_ref().map(xdr_b64),
+            })
+            .collect();
+        to_json(out)
     }
 }

@@ -9,12 +9,14 @@ mod events;
 pub mod fees;
 mod fork;
 pub mod frame;
+pub mod friendbot;
 pub mod genesis;
 pub mod ledger;
 pub mod ledger_snapshot;
 mod modules;
 pub mod network_settings;
 mod open;
+mod reads;
 pub mod simulate;
 pub mod soroban;
 pub mod state;
@@ -40,6 +42,9 @@ use store::{LedgerRow, Store, TxRow};
 use transaction::{AppliedTx, ApplyContext};
 use validation::{LedgerContext, TxFrame};
 
+pub use friendbot::{FundError, Funded, Recipient};
+pub use reads::{FeeBids, HistoryWindow};
+
 #[derive(Clone, Debug, Default)]
 pub struct ChainConfig {
     pub passphrase: String,
@@ -54,20 +59,22 @@ pub struct ChainConfig {
     pub fork_url: Option<String>,
 }
 
+/// The chain. Its parts are private: everything outside `backend` goes through its
+/// methods (`reads.rs` for what it holds, `submit` and the closes here for changes).
 pub struct Chain {
-    pub passphrase: String,
-    pub network_id: [u8; 32],
-    pub state: State,
-    pub store: Store,
-    pub header: LedgerHeader,
-    pub header_hash: [u8; 32],
-    pub latest: LedgerRow,
-    pub oldest_ledger: u32,
-    pub retention_window: Option<u32>,
-    pub clock: time::Clock,
-    pub network: NetworkConfig,
-    pub native_contract: [u8; 32],
-    pub usdc_contract: [u8; 32],
+    passphrase: String,
+    network_id: [u8; 32],
+    state: State,
+    store: Store,
+    header: LedgerHeader,
+    header_hash: [u8; 32],
+    latest: LedgerRow,
+    oldest_ledger: u32,
+    retention_window: Option<u32>,
+    clock: time::Clock,
+    network: NetworkConfig,
+    native_contract: [u8; 32],
+    usdc_contract: [u8; 32],
     soroban_state_size: u64,
     modules: soroban_env_host::ModuleCache,
 }
@@ -174,6 +181,16 @@ impl Chain {
     pub fn close_empty(&mut self) -> Result<()> {
         let t = self.clock.next_close_time();
         self.close(vec![], vec![], t)
+    }
+
+    /// Closes an empty ledger if none has closed for `interval` seconds, so that ledger
+    /// time moves without traffic; says whether it closed one.
+    pub fn close_if_idle(&mut self, interval: u64) -> Result<bool> {
+        if self.clock.now() < self.latest.close_time + interval {
+            return Ok(false);
+        }
+        self.close_empty()?;
+        Ok(true)
     }
 
     /// `localnet_advanceTime`: moves the clock forward and closes a ledger at the new time.

@@ -1,24 +1,19 @@
-//! The upstream Stellar RPC of a fork: a small blocking JSON-RPC client over plain
-//! HTTP (one connection per call, HTTP/1.0 so that bodies are never chunked) and the
-//! three calls a fork needs: getNetwork, getLatestLedger and getLedgerEntries.
+//! The upstream Stellar RPC of a fork: JSON-RPC over the crate's HTTP client (a new
+//! connection per call) and the three calls a fork needs: getNetwork,
+//! getLatestLedger and getLedgerEntries.
 
 use super::state::StoredEntry;
-use anyhow::{anyhow, bail, Context, Result};
+use crate::client::{Client, Target};
+use anyhow::{anyhow, Context, Result};
 use base64::{engine::general_purpose::STANDARD, Engine};
 use serde_json::{json, Value};
 use soroban_env_host::xdr::{
     LedgerEntry, LedgerEntryData, LedgerEntryExt, LedgerHeader, LedgerKey, Limits, ReadXdr,
     WriteXdr,
 };
-use std::io::{Read, Write};
-use std::net::{TcpStream, ToSocketAddrs};
-use std::time::Duration;
 
 /// stellar-rpc's limit on keys per getLedgerEntries call.
 const MAX_KEYS: usize = 200;
-/// Largest answer read (entries can hold 128 KiB of Wasm each).
-const MAX_ANSWER: u64 = 64 * 1024 * 1024;
-
 #[derive(Debug, Clone)]
 pub struct Upstream {
     /// `host:port`
@@ -36,71 +31,23 @@ pub struct UpstreamTip {
 impl Upstream {
     /// Parses `http://host:port/path`; https is not supported (no TLS client).
     pub fn new(url: &str) -> Result<Upstream> {
-        let rest = url
-            .strip_prefix("http://")
-            .ok_or_else(|| anyhow!("--fork-url {url:?}: only http:// upstreams are supported (put a TLS-terminating proxy before an https one)"))?;
-        let (authority, path) = match rest.find('/') {
-            Some(i) => (&rest[..i], &rest[i..]),
-            None => (rest, "/"),
-        };
-        if authority.is_empty() {
-            bail!("--fork-url {url:?} has no host");
+        if !url.starts_with("http://") {
+            anyhow::bail!("--fork-url {url:?}: only http:// upstreams are supported (put a TLS-terminating proxy before an https one)");
         }
-        let authority = if authority.contains(':') {
-            authority.to_string()
-        } else {
-            format!("{authority}:80")
-        };
+        let Target { authority, path } =
+            Target::parse(url).with_context(|| format!("--fork-url {url:?}"))?;
         Ok(Upstream {
             authority,
-            path: path.to_string(),
+            path,
             url: url.to_string(),
         })
     }
 
     /// One JSON-RPC call; an RPC error becomes an error naming the method.
     pub fn call(&self, method: &str, params: Value) -> Result<Value> {
-        let body =
-            json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params }).to_string();
-        let addr = self
-            .authority
-            .to_socket_addrs()?
-            .next()
-            .ok_or_else(|| anyhow!("cannot resolve {}", self.authority))?;
-        let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(5))
-            .with_context(|| format!("connecting to {}", self.url))?;
-        s.set_read_timeout(Some(Duration::from_secs(30)))?;
-        s.set_nodelay(true)?;
-        let host = self.authority.trim_end_matches(":80");
-        write!(
-            s,
-            "POST {} HTTP/1.0\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-            self.path,
-            body.len()
-        )?;
-        let mut raw = vec![];
-        s.take(MAX_ANSWER).read_to_end(&mut raw)?;
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .ok_or_else(|| anyhow!("{method}: no HTTP answer from {}", self.url))?;
-        let status = String::from_utf8_lossy(&raw[..split])
-            .split(' ')
-            .nth(1)
-            .unwrap_or_default()
-            .to_string();
-        if status != "200" {
-            bail!("{method} at {}: HTTP {status}", self.url);
-        }
-        let answer: Value = serde_json::from_slice(&raw[split + 4..])
-            .with_context(|| format!("{method}: the answer is not JSON"))?;
-        if let Some(e) = answer.get("error") {
-            bail!("{method} at {}: {}", self.url, e);
-        }
-        answer
-            .get("result")
-            .cloned()
-            .ok_or_else(|| anyhow!("{method}: the answer has no result"))
+        Client::new(self.authority.clone())
+            .rpc(&self.path, method, params)
+            .with_context(|| format!("{method} at {}", self.url))
     }
 
     /// The upstream's passphrase and latest header (its protocol, fees, sequence, time).

@@ -4,11 +4,10 @@
 use super::display::{amount, trustline_asset, xlm};
 use super::{esc, link, table, Page};
 use crate::api::parse_account;
-use crate::backend::accounts::{account_id, load_account};
+use crate::backend::accounts::account_id;
 use crate::backend::frame::TxFrame;
-use crate::backend::state::Overlay;
 use crate::backend::Chain;
-use soroban_env_host::xdr::{LedgerEntryData, Limits, ReadXdr, TransactionEnvelope};
+use soroban_env_host::xdr::{Limits, ReadXdr, TransactionEnvelope};
 
 /// How many of the newest transactions are searched for the account's own.
 const SCANNED_TXS: u32 = 1000;
@@ -21,8 +20,7 @@ pub fn account_page(c: &Chain, id: &str) -> Page {
         );
     };
     let who = account_id(key);
-    let ov = Overlay::new(&c.state, c.latest.seq);
-    let Some(a) = load_account(&ov, &who) else {
+    let Some(a) = c.account(&who) else {
         return Page::problem(
             404,
             &format!("No account {id} on this network (fund it with /friendbot)."),
@@ -78,17 +76,16 @@ pub fn account_page(c: &Chain, id: &str) -> Page {
 
     body.push_str("<h2>Trustlines</h2>");
     let mut lines: Vec<String> = c
-        .state
+        .trustlines(&who)
         .iter()
-        .filter_map(|(_, v)| match &v.entry.data {
-            LedgerEntryData::Trustline(l) if l.account_id == who => Some(format!(
+        .map(|l| {
+            format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 esc(&trustline_asset(&l.asset)),
                 esc(&amount(l.balance as i128, 7)),
                 esc(&amount(l.limit as i128, 7)),
                 if l.flags & 1 != 0 { "yes" } else { "no" }
-            )),
-            _ => None,
+            )
         })
         .collect();
     lines.sort();
@@ -104,11 +101,11 @@ pub fn account_page(c: &Chain, id: &str) -> Page {
 
     body.push_str("<h2>Latest transactions it sent or paid for</h2><ul>");
     let mut any = false;
-    for row in c.store.recent_txs(SCANNED_TXS).unwrap_or_default() {
+    for row in c.recent_transactions(SCANNED_TXS).unwrap_or_default() {
         let Ok(env) = TransactionEnvelope::from_xdr(&row.envelope, Limits::none()) else {
             continue;
         };
-        let Ok(frame) = TxFrame::parse(env, c.network_id) else {
+        let Ok(frame) = TxFrame::parse(env, c.network_id()) else {
             continue;
         };
         if frame.source() == who || frame.fee_source() == who {

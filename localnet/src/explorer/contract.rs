@@ -6,12 +6,11 @@ use super::display::{scval, spec_type};
 use super::tx::events_table;
 use super::{esc, link, table, Page};
 use crate::api::{parse_contract, rfc3339};
-use crate::backend::state::key_bytes;
 use crate::backend::Chain;
 use soroban_env_host::xdr::{
     ContractDataDurability, ContractEvent, ContractExecutable, ContractId, Hash, LedgerEntryData,
     LedgerKey, LedgerKeyContractCode, LedgerKeyContractData, Limited, Limits, ReadXdr, ScAddress,
-    ScMetaEntry, ScSpecEntry, ScSpecUdtUnionCaseV0, ScVal,
+    ScMetaEntry, ScSpecEntry, ScSpecTypeDef, ScSpecUdtUnionCaseV0, ScVal,
 };
 
 const RECENT_EVENTS: u32 = 25;
@@ -28,7 +27,7 @@ pub fn contract_page(c: &Chain, id: &str) -> Page {
         key: ScVal::LedgerKeyContractInstance,
         durability: ContractDataDurability::Persistent,
     });
-    let Some(stored) = c.state.lookup(&key_bytes(&key)) else {
+    let Some(stored) = c.entry(&key) else {
         return Page::problem(404, &format!("No contract {id} on this network."));
     };
     let LedgerEntryData::ContractData(data) = &stored.entry.data else {
@@ -38,7 +37,7 @@ pub fn contract_page(c: &Chain, id: &str) -> Page {
         return Page::problem(500, "the instance entry holds no instance");
     };
     let live = stored.live_until.map(|l| {
-        let state = if l < c.latest.seq {
+        let state = if l < c.latest().seq {
             "archived: needs a restore"
         } else {
             "live"
@@ -55,7 +54,7 @@ pub fn contract_page(c: &Chain, id: &str) -> Page {
         ContractExecutable::Wasm(hash) => {
             rows.push(("Wasm hash", format!("<code>{}</code>", hex::encode(hash.0))));
             let code_key = LedgerKey::ContractCode(LedgerKeyContractCode { hash: hash.clone() });
-            match c.state.lookup(&key_bytes(&code_key)).map(|s| s.entry.data) {
+            match c.entry(&code_key).map(|s| s.entry.data) {
                 Some(LedgerEntryData::ContractCode(code)) => {
                     rows.push(("Wasm size", format!("{} bytes", code.code.len())));
                     for (k, v) in wasm_meta(code.code.as_slice()) {
@@ -103,7 +102,6 @@ pub fn contract_page(c: &Chain, id: &str) -> Page {
     }
     body.push_str("<h2>Recent events</h2>");
     let rows = c
-        .store
         .contract_events(&contract, RECENT_EVENTS)
         .unwrap_or_default();
     let decoded: Vec<(String, ContractEvent)> = rows
@@ -200,121 +198,215 @@ fn leb128(b: &[u8]) -> Option<(usize, usize)> {
     None
 }
 
+/// One spec entry as a Rust-like declaration: `keyword name<open>members<close>tail`.
+struct Declaration<'a> {
+    doc: &'a [u8],
+    keyword: &'static str,
+    name: String,
+    /// `("(", ")")` for functions and events, `(" { ", " }")` for types.
+    brackets: (&'static str, &'static str),
+    members: Vec<String>,
+    /// A function's ` -> T`.
+    tail: String,
+}
+
+fn named(name: &impl AsRef<[u8]>, type_: &ScSpecTypeDef) -> String {
+    format!("{}: {}", text(name), spec_type(type_))
+}
+
+fn numbered(name: &impl AsRef<[u8]>, value: u32) -> String {
+    format!("{} = {value}", text(name))
+}
+
+/// The one place that knows each kind of spec entry.
+fn declaration(entry: &ScSpecEntry) -> Declaration<'_> {
+    let (paren, brace) = (("(", ")"), (" { ", " }"));
+    let (doc, keyword, name, brackets, members, tail) = match entry {
+        ScSpecEntry::FunctionV0(f) => (
+            f.doc.as_slice(),
+            "fn",
+            text(&f.name),
+            paren,
+            f.inputs.iter().map(|i| named(&i.name, &i.type_)).collect(),
+            f.outputs
+                .first()
+                .map(|o| format!(" -> {}", spec_type(o)))
+                .unwrap_or_default(),
+        ),
+        ScSpecEntry::UdtStructV0(s) => (
+            s.doc.as_slice(),
+            "struct",
+            text(&s.name),
+            brace,
+            s.fields.iter().map(|f| named(&f.name, &f.type_)).collect(),
+            String::new(),
+        ),
+        ScSpecEntry::UdtUnionV0(u) => (
+            u.doc.as_slice(),
+            "enum",
+            text(&u.name),
+            brace,
+            u.cases
+                .iter()
+                .map(|c| match c {
+                    ScSpecUdtUnionCaseV0::VoidV0(v) => text(&v.name),
+                    ScSpecUdtUnionCaseV0::TupleV0(t) => format!(
+                        "{}({})",
+                        text(&t.name),
+                        t.type_.iter().map(spec_type).collect::<Vec<_>>().join(", ")
+                    ),
+                })
+                .collect(),
+            String::new(),
+        ),
+        ScSpecEntry::UdtEnumV0(e) => (
+            e.doc.as_slice(),
+            "enum",
+            text(&e.name),
+            brace,
+            e.cases.iter().map(|c| numbered(&c.name, c.value)).collect(),
+            String::new(),
+        ),
+        ScSpecEntry::UdtErrorEnumV0(e) => (
+            e.doc.as_slice(),
+            "#[contracterror] enum",
+            text(&e.name),
+            brace,
+            e.cases.iter().map(|c| numbered(&c.name, c.value)).collect(),
+            String::new(),
+        ),
+        ScSpecEntry::EventV0(e) => (
+            e.doc.as_slice(),
+            "event",
+            format!("{} ", text(&e.name)),
+            paren,
+            e.params.iter().map(|p| named(&p.name, &p.type_)).collect(),
+            String::new(),
+        ),
+    };
+    Declaration {
+        doc,
+        keyword,
+        name,
+        brackets,
+        members,
+        tail,
+    }
+}
+
+/// Spec strings are bytes chosen by the deployer: read them lossily.
+fn text(bytes: &impl AsRef<[u8]>) -> String {
+    String::from_utf8_lossy(bytes.as_ref()).into_owned()
+}
+
 /// The interface as Rust-like declarations, each with its doc comment.
 fn spec_html(spec: &[ScSpecEntry]) -> String {
     let mut out = String::from("<pre>");
-    for entry in spec {
-        let (doc, decl) = match entry {
-            ScSpecEntry::FunctionV0(f) => {
-                let inputs: Vec<String> = f
-                    .inputs
-                    .iter()
-                    .map(|i| format!("{}: {}", i.name.to_utf8_string_lossy(), spec_type(&i.type_)))
-                    .collect();
-                let output = f
-                    .outputs
-                    .first()
-                    .map(|o| format!(" -> {}", spec_type(o)))
-                    .unwrap_or_default();
-                (
-                    &f.doc,
-                    format!(
-                        "fn {}({}){output}",
-                        f.name.to_utf8_string_lossy(),
-                        inputs.join(", ")
-                    ),
-                )
-            }
-            ScSpecEntry::UdtStructV0(s) => {
-                let fields: Vec<String> = s
-                    .fields
-                    .iter()
-                    .map(|f| format!("{}: {}", f.name.to_utf8_string_lossy(), spec_type(&f.type_)))
-                    .collect();
-                (
-                    &s.doc,
-                    format!(
-                        "struct {} {{ {} }}",
-                        s.name.to_utf8_string_lossy(),
-                        fields.join(", ")
-                    ),
-                )
-            }
-            ScSpecEntry::UdtUnionV0(u) => {
-                let cases: Vec<String> = u
-                    .cases
-                    .iter()
-                    .map(|c| match c {
-                        ScSpecUdtUnionCaseV0::VoidV0(v) => v.name.to_utf8_string_lossy(),
-                        ScSpecUdtUnionCaseV0::TupleV0(t) => format!(
-                            "{}({})",
-                            t.name.to_utf8_string_lossy(),
-                            t.type_.iter().map(spec_type).collect::<Vec<_>>().join(", ")
-                        ),
-                    })
-                    .collect();
-                (
-                    &u.doc,
-                    format!(
-                        "enum {} {{ {} }}",
-                        u.name.to_utf8_string_lossy(),
-                        cases.join(", ")
-                    ),
-                )
-            }
-            ScSpecEntry::UdtEnumV0(e) => {
-                let cases: Vec<String> = e
-                    .cases
-                    .iter()
-                    .map(|c| format!("{} = {}", c.name.to_utf8_string_lossy(), c.value))
-                    .collect();
-                (
-                    &e.doc,
-                    format!(
-                        "enum {} {{ {} }}",
-                        e.name.to_utf8_string_lossy(),
-                        cases.join(", ")
-                    ),
-                )
-            }
-            ScSpecEntry::UdtErrorEnumV0(e) => {
-                let cases: Vec<String> = e
-                    .cases
-                    .iter()
-                    .map(|c| format!("{} = {}", c.name.to_utf8_string_lossy(), c.value))
-                    .collect();
-                (
-                    &e.doc,
-                    format!(
-                        "#[contracterror] enum {} {{ {} }}",
-                        e.name.to_utf8_string_lossy(),
-                        cases.join(", ")
-                    ),
-                )
-            }
-            ScSpecEntry::EventV0(e) => {
-                let params: Vec<String> = e
-                    .params
-                    .iter()
-                    .map(|p| format!("{}: {}", p.name.to_utf8_string_lossy(), spec_type(&p.type_)))
-                    .collect();
-                (
-                    &e.doc,
-                    format!(
-                        "event {} ({})",
-                        e.name.to_utf8_string_lossy(),
-                        params.join(", ")
-                    ),
-                )
-            }
-        };
-        let doc = doc.to_utf8_string_lossy();
-        for line in doc.lines() {
+    for d in spec.iter().map(declaration) {
+        for line in String::from_utf8_lossy(d.doc).lines() {
             out.push_str(&esc(&format!("/// {line}\n")));
         }
+        let (open, close) = d.brackets;
+        let decl = format!(
+            "{} {}{open}{}{close}{}",
+            d.keyword,
+            d.name,
+            d.members.join(", "),
+            d.tail
+        );
         out.push_str(&esc(&decl));
         out.push_str("\n\n");
     }
     out.push_str("</pre>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spec_html;
+    use soroban_env_host::xdr::{
+        ScSpecEntry, ScSpecEventDataFormat, ScSpecEventParamLocationV0, ScSpecEventParamV0,
+        ScSpecEventV0, ScSpecTypeDef, ScSpecUdtEnumCaseV0, ScSpecUdtEnumV0, ScSpecUdtStructFieldV0,
+        ScSpecUdtStructV0, ScSpecUdtUnionCaseTupleV0, ScSpecUdtUnionCaseV0,
+        ScSpecUdtUnionCaseVoidV0, ScSpecUdtUnionV0, ScSymbol,
+    };
+
+    fn s<T: TryFrom<&'static str>>(v: &'static str) -> T
+    where
+        T::Error: std::fmt::Debug,
+    {
+        v.try_into().unwrap()
+    }
+
+    #[test]
+    fn every_kind_of_entry_is_declared() {
+        let spec = vec![
+            ScSpecEntry::UdtStructV0(ScSpecUdtStructV0 {
+                doc: s("A milestone."),
+                lib: s(""),
+                name: s("Milestone"),
+                fields: vec![ScSpecUdtStructFieldV0 {
+                    doc: s(""),
+                    name: s("amount"),
+                    type_: ScSpecTypeDef::I128,
+                }]
+                .try_into()
+                .unwrap(),
+            }),
+            ScSpecEntry::UdtUnionV0(ScSpecUdtUnionV0 {
+                doc: s(""),
+                lib: s(""),
+                name: s("Role"),
+                cases: vec![
+                    ScSpecUdtUnionCaseV0::VoidV0(ScSpecUdtUnionCaseVoidV0 {
+                        doc: s(""),
+                        name: s("Buyer"),
+                    }),
+                    ScSpecUdtUnionCaseV0::TupleV0(ScSpecUdtUnionCaseTupleV0 {
+                        doc: s(""),
+                        name: s("Other"),
+                        type_: vec![ScSpecTypeDef::U32].try_into().unwrap(),
+                    }),
+                ]
+                .try_into()
+                .unwrap(),
+            }),
+            ScSpecEntry::UdtEnumV0(ScSpecUdtEnumV0 {
+                doc: s(""),
+                lib: s(""),
+                name: s("Kind"),
+                cases: vec![ScSpecUdtEnumCaseV0 {
+                    doc: s(""),
+                    name: s("Single"),
+                    value: 0,
+                }]
+                .try_into()
+                .unwrap(),
+            }),
+            ScSpecEntry::EventV0(ScSpecEventV0 {
+                doc: s(""),
+                lib: s(""),
+                name: ScSymbol(s("funded")),
+                prefix_topics: Default::default(),
+                params: vec![ScSpecEventParamV0 {
+                    doc: s(""),
+                    name: s("by"),
+                    type_: ScSpecTypeDef::Address,
+                    location: ScSpecEventParamLocationV0::TopicList,
+                }]
+                .try_into()
+                .unwrap(),
+                data_format: ScSpecEventDataFormat::Vec,
+            }),
+        ];
+        let html = spec_html(&spec);
+        for decl in [
+            "/// A milestone.\nstruct Milestone { amount: i128 }",
+            "enum Role { Buyer, Other(u32) }",
+            "enum Kind { Single = 0 }",
+            "event funded (by: Address)",
+        ] {
+            assert!(html.contains(decl), "{decl:?} in {html}");
+        }
+    }
 }

@@ -20,25 +20,25 @@ pub fn ledger_page(c: &Chain, id: &str) -> Page {
             "A ledger is named by its sequence number, a positive integer.",
         );
     };
-    if seq > c.latest.seq {
+    if seq > c.latest().seq {
         return Page::problem(
             404,
             &format!(
                 "Ledger {seq} has not closed yet; the latest is {}.",
-                c.latest.seq
+                c.latest().seq
             ),
         );
     }
-    if seq < c.oldest_ledger {
+    if seq < c.oldest_ledger() {
         return Page::problem(
             404,
             &format!(
                 "Ledger {seq} is older than the history kept (from ledger {}).",
-                c.oldest_ledger
+                c.oldest_ledger()
             ),
         );
     }
-    let row = match c.store.ledgers_from(seq, 1) {
+    let row = match c.ledgers_from(seq, 1) {
         Ok(mut rows) if !rows.is_empty() => rows.remove(0),
         Ok(_) => return Page::problem(404, &format!("No ledger {seq}.")),
         Err(e) => return Page::problem(500, &format!("cannot read the ledger: {e}")),
@@ -56,7 +56,7 @@ pub fn ledger_page(c: &Chain, id: &str) -> Page {
     } else {
         "none (genesis)".into()
     };
-    let txs = c.store.txs_in_ledger(seq).unwrap_or_default();
+    let txs = c.transactions_in_ledger(seq).unwrap_or_default();
     let mut body = table(&[
         ("Hash", format!("<code>{}</code>", hex::encode(row.hash))),
         ("Previous ledger", previous),
@@ -70,7 +70,7 @@ pub fn ledger_page(c: &Chain, id: &str) -> Page {
         ("Fee pool", esc(&xlm(h.fee_pool))),
         ("Transactions", txs.len().to_string()),
     ]);
-    if seq < c.latest.seq {
+    if seq < c.latest().seq {
         body.push_str(&format!(
             "<p>Next: {}</p>",
             link("ledger", &(seq + 1).to_string())
@@ -83,7 +83,7 @@ pub fn ledger_page(c: &Chain, id: &str) -> Page {
 pub fn index_page(c: &Chain) -> Page {
     let mut body =
         String::from("<h2>Latest ledgers</h2><table><tr><th>ledger</th><th>closed at</th></tr>");
-    for l in c.store.recent_ledgers(RECENT).unwrap_or_default() {
+    for l in c.recent_ledgers(RECENT).unwrap_or_default() {
         body.push_str(&format!(
             "<tr><td>{}</td><td>{}</td></tr>",
             link("ledger", &l.seq.to_string()),
@@ -91,15 +91,18 @@ pub fn index_page(c: &Chain) -> Page {
         ));
     }
     body.push_str("</table><h2>Latest transactions</h2>");
-    body.push_str(&tx_list(c, &c.store.recent_txs(RECENT).unwrap_or_default()));
-    let oldest = if c.oldest_ledger > 1 {
-        format!(" History is kept from ledger {}.", c.oldest_ledger)
+    body.push_str(&tx_list(
+        c,
+        &c.recent_transactions(RECENT).unwrap_or_default(),
+    ));
+    let oldest = if c.oldest_ledger() > 1 {
+        format!(" History is kept from ledger {}.", c.oldest_ledger())
     } else {
         String::new()
     };
     body.push_str(&format!(
         "<p>Network passphrase: <code>{}</code>.{}</p>",
-        esc(&c.passphrase),
+        esc(c.passphrase()),
         esc(&oldest)
     ));
     Page::ok("localnet", body)
@@ -116,7 +119,7 @@ fn tx_list(c: &Chain, txs: &[TxRow]) -> String {
     for t in txs {
         let frame = TransactionEnvelope::from_xdr(&t.envelope, Limits::none())
             .ok()
-            .and_then(|e| TxFrame::parse(e, c.network_id).ok());
+            .and_then(|e| TxFrame::parse(e, c.network_id()).ok());
         let (source, ops) = match &frame {
             Some(f) => (
                 address_link(&f.tx.source_account.to_string()),

@@ -139,7 +139,7 @@ async fn serve(
         let c = api.chain();
         let page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(&c)))
             .unwrap_or_else(|_| Page::problem(500, "internal error while rendering this page"));
-        (page.status, page.html(c.latest.seq))
+        (page.status, page.html(c.latest().seq))
     })
     .await;
     let (status, html) = page.unwrap_or((500, "internal error".into()));

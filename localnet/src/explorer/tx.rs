@@ -21,14 +21,14 @@ pub fn tx_page(c: &Chain, id: &str) -> Page {
     else {
         return Page::problem(400, "A transaction hash is 64 hexadecimal characters.");
     };
-    let row = match c.store.get_tx(&hash) {
+    let row = match c.transaction(&hash) {
         Ok(Some(r)) => r,
-        Ok(None) if c.oldest_ledger > 1 => {
+        Ok(None) if c.oldest_ledger() > 1 => {
             return Page::problem(
                 404,
                 &format!(
                     "No transaction {id} since ledger {} (older history is not kept).",
-                    c.oldest_ledger
+                    c.oldest_ledger()
                 ),
             )
         }
@@ -43,7 +43,7 @@ pub fn tx_page(c: &Chain, id: &str) -> Page {
     let (Ok(envelope), Ok(result), Ok(meta)) = decoded else {
         return Page::problem(500, "the stored transaction does not decode");
     };
-    let Ok(frame) = TxFrame::parse(envelope, c.network_id) else {
+    let Ok(frame) = TxFrame::parse(envelope, c.network_id()) else {
         return Page::problem(500, "the stored envelope is not a v1 transaction");
     };
     let tx = &frame.tx;

@@ -8,7 +8,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::HashMap;
 use tower_http::cors::CorsLayer;
 
@@ -31,8 +32,49 @@ pub fn router(api: Api) -> Router {
         .with_state(api)
 }
 
-fn rpc_error(id: Value, code: i64, message: &str) -> Value {
-    json!({ "jsonrpc": "2.0", "id": id, "error": { "code": code, "message": message } })
+/// One JSON-RPC 2.0 call as sent; `params` is `null` when absent.
+#[derive(Deserialize)]
+struct Call {
+    method: String,
+    #[serde(default)]
+    params: Value,
+}
+
+/// One JSON-RPC 2.0 answer: `result` or `error`.
+#[derive(Serialize)]
+struct Answer {
+    jsonrpc: &'static str,
+    id: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    result: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<ErrorObject>,
+}
+
+#[derive(Serialize)]
+struct ErrorObject {
+    code: i64,
+    message: String,
+}
+
+/// A batch's answers, or one.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Answers {
+    One(Answer),
+    Batch(Vec<Answer>),
+}
+
+fn rpc_error(id: Value, code: i64, message: &str) -> Answer {
+    Answer {
+        jsonrpc: "2.0",
+        id,
+        result: None,
+        error: Some(ErrorObject {
+            code,
+            message: message.to_string(),
+        }),
+    }
 }
 
 async fn rpc(State(api): State<Api>, _headers: HeaderMap, body: Body) -> Response {
@@ -55,13 +97,17 @@ async fn rpc(State(api): State<Api>, _headers: HeaderMap, body: Body) -> Respons
         }
     };
     let answer = tokio::task::spawn_blocking(move || match request {
-        Value::Array(calls) if calls.is_empty() || calls.len() > MAX_BATCH => rpc_error(
-            Value::Null,
-            INVALID_REQUEST,
-            &format!("a batch must hold 1 to {MAX_BATCH} calls"),
-        ),
-        Value::Array(calls) => Value::Array(calls.iter().map(|c| one_call(&api, c)).collect()),
-        single => one_call(&api, &single),
+        Value::Array(calls) if calls.is_empty() || calls.len() > MAX_BATCH => {
+            Answers::One(rpc_error(
+                Value::Null,
+                INVALID_REQUEST,
+                &format!("a batch must hold 1 to {MAX_BATCH} calls"),
+            ))
+        }
+        Value::Array(calls) => {
+            Answers::Batch(calls.into_iter().map(|c| one_call(&api, c)).collect())
+        }
+        single => Answers::One(one_call(&api, single)),
     })
     .await;
     match answer {
@@ -71,12 +117,16 @@ async fn rpc(State(api): State<Api>, _headers: HeaderMap, body: Body) -> Respons
 }
 
 /// One JSON-RPC call; a panic in a handler becomes an internal error, not a dead node.
-fn one_call(api: &Api, call: &Value) -> Value {
+fn one_call(api: &Api, call: Value) -> Answer {
     let id = call.get("id").cloned().unwrap_or(Value::Null);
-    let Some(method) = call.get("method").and_then(|m| m.as_str()) else {
-        return rpc_error(id, INVALID_REQUEST, "invalid request: method is required");
+    let Ok(Call { method, params }) = Call::deserialize(call) else {
+        return rpc_error(
+            id,
+            INVALID_REQUEST,
+            "invalid request: an object with a method (a string) is required",
+        );
     };
-    let params = call.get("params").cloned().unwrap_or(Value::Null);
+    let method = method.as_str();
     let result =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| api.call(method, &params)))
             .unwrap_or_else(|_| {
@@ -85,7 +135,12 @@ fn one_call(api: &Api, call: &Value) -> Value {
                 )))
             });
     match result {
-        Ok(v) => json!({ "jsonrpc": "2.0", "id": id, "result": v }),
+        Ok(v) => Answer {
+            jsonrpc: "2.0",
+            id,
+            result: Some(v),
+            error: None,
+        },
         Err(e) => rpc_error(id, e.code(), e.message()),
     }
 }
@@ -101,7 +156,7 @@ fn dev_answer((status, body): (u16, Value)) -> Response {
 async fn friendbot(State(api): State<Api>, Query(q): Query<HashMap<String, String>>) -> Response {
     let answer =
         tokio::task::spawn_blocking(move || api.friendbot(q.get("addr").map(String::as_str))).await;
-    dev_answer(answer.unwrap_or((500, json!({ "detail": "internal error" }))))
+    dev_answer(answer.unwrap_or_else(|_| internal_dev_error()))
 }
 
 async fn faucet(State(api): State<Api>, Query(q): Query<HashMap<String, String>>) -> Response {
@@ -113,12 +168,22 @@ async fn faucet(State(api): State<Api>, Query(q): Query<HashMap<String, String>>
         )
     })
     .await;
-    dev_answer(answer.unwrap_or((500, json!({ "detail": "internal error" }))))
+    dev_answer(answer.unwrap_or_else(|_| internal_dev_error()))
+}
+
+/// A dev endpoint's handler that panicked.
+fn internal_dev_error() -> (u16, Value) {
+    let detail = crate::api::dev::Problem {
+        kind: "about:blank",
+        title: "Internal Error",
+        status: 500,
+        detail: "internal error".into(),
+    };
+    (500, serde_json::to_value(detail).unwrap_or(Value::Null))
 }
 
 async fn health(State(api): State<Api>) -> Response {
-    let latest = api.chain().latest.seq;
-    Json(json!({ "status": "healthy", "latestLedger": latest })).into_response()
+    Json(api.health()).into_response()
 }
 
 async fn info(State(api): State<Api>) -> Response {

@@ -161,7 +161,7 @@ pub fn funded_escrow(t: &mut TestChain) -> FundedEscrow {
         ("platform", addr(&platform)),
         ("receiver", role("snap-receiver")),
     ]);
-    let usdc_sac = t.chain.usdc_contract;
+    let usdc_sac = t.chain.usdc_contract();
     let config = record(vec![
         ("kind", vec(vec![sym("Single")])),
         ("engagement_id", text("snapshot-1")),

@@ -141,7 +141,7 @@ impl TestChain {
     }
 
     pub fn account(&self, key: &Key) -> Option<AccountEntry> {
-        let ov = Overlay::new(&self.chain.state, self.chain.latest.seq);
+        let ov = Overlay::new(self.chain.state(), self.chain.latest().seq);
         load_account(&ov, &key.id())
     }
 
@@ -156,7 +156,7 @@ impl TestChain {
     pub fn submit(&mut self, env: TransactionEnvelope) -> Outcome {
         match self.chain.submit(env).unwrap() {
             Submission::Pending { hash } => {
-                let row = self.chain.store.get_tx(&hash).unwrap().unwrap();
+                let row = self.chain.transaction(&hash).unwrap().unwrap();
                 let result = TransactionResult::from_xdr(&row.result, Limits::none()).unwrap();
                 Outcome::Applied(row, result)
             }
@@ -188,7 +188,7 @@ impl TestChain {
                 operations: VecM::default(),
                 ext: TransactionExt::V0,
             },
-            network_id: self.chain.network_id,
+            network_id: self.chain.network_id(),
         }
     }
 }
@@ -207,24 +207,16 @@ impl TestChain {
     }
 }
 
-/// Serves `api` over HTTP on a free 127.0.0.1 port from a background thread, as the
-/// binary does; returns the port.
-pub fn serve(api: localnet::api::Api) -> u16 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    listener.set_nonblocking(true).unwrap();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let l = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(l, localnet::server::router(api)).await.unwrap();
-        });
-    });
-    port
+/// Serves an already set-up chain in-process on a free 127.0.0.1 port, as the binary
+/// would; the node stops when the handle is dropped.
+pub fn serve(chain: Chain) -> localnet::node::NodeHandle {
+    let cfg = localnet::node::NodeConfig::ephemeral(PathBuf::new());
+    localnet::node::spawn_chain(chain, &cfg).unwrap()
+}
+
+/// A fresh node in `dir`, in-process, on a free 127.0.0.1 port.
+pub fn spawn_node(dir: &std::path::Path) -> localnet::node::NodeHandle {
+    localnet::node::spawn(localnet::node::NodeConfig::ephemeral(dir)).unwrap()
 }
 
 impl Drop for TestChain {
@@ -319,8 +311,6 @@ pub fn code(outcome: &Outcome) -> TransactionResultResult {
 
 // --- a spawned node, for tests of the binary and its HTTP surface ---
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -332,23 +322,16 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// One HTTP request to 127.0.0.1 (a connection of its own); `None` if it failed.
 pub fn http(port: u16, method: &str, path: &str, body: &str) -> Option<(u16, String)> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-    let req = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    s.write_all(req.as_bytes()).ok()?;
-    let mut out = String::new();
-    s.read_to_string(&mut out).ok()?;
-    let status = out.split(' ').nth(1)?.parse().ok()?;
-    Some((
-        status,
-        out.split("\r\n\r\n").nth(1).unwrap_or_default().to_string(),
-    ))
+    let answer = localnet::client::Client::local(port)
+        .with_timeout(Duration::from_secs(10))
+        .request(method, path, body.as_bytes())
+        .ok()?;
+    Some((answer.status, answer.text()))
 }
 
+/// A node run from the binary, for what needs a process (kill -9, the CLI).
 pub struct Node(pub Child);
 
 impl Drop for Node {

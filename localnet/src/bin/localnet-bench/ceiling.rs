@@ -2,11 +2,13 @@
 //! applied straight through the backend (`Chain::submit`: no HTTP, no JSON, no
 //! polling), one after another, on a fresh chain of its own.
 
+use localnet::api::Api;
 use localnet::backend::accounts::load_account;
 use localnet::backend::dev::{sign, signed_transaction};
 use localnet::backend::simulate::{simulate, SimulationRequest};
 use localnet::backend::state::Overlay;
 use localnet::backend::{genesis, Chain, ChainConfig, Submission};
+use serde_json::json;
 use soroban_env_host::xdr::*;
 use std::time::{Duration, Instant};
 
@@ -28,7 +30,7 @@ pub fn measure(passphrase: &str, seconds: u64) -> Ceiling {
         ..Default::default()
     };
     let mut chain = Chain::open(&cfg).expect("a fresh chain");
-    let network_id = chain.network_id;
+    let network_id = chain.network_id();
     let root = genesis::root_secret(passphrase);
     let (from, to) = (super::key("ceiling-from"), super::key("ceiling-to"));
     for k in [from, to] {
@@ -51,7 +53,7 @@ pub fn measure(passphrase: &str, seconds: u64) -> Ceiling {
 
     // Prepared once by simulation, as a client would; each copy gets its own sequence.
     let f = super::call_contract(
-        chain.native_contract,
+        chain.native_contract(),
         "transfer",
         vec![
             super::account_val(&from),
@@ -114,7 +116,7 @@ fn rate(seconds: u64, mut one: impl FnMut()) -> f64 {
 fn apply(chain: &mut Chain, env: TransactionEnvelope) {
     match chain.submit(env).expect("submit") {
         Submission::Pending { hash } => {
-            let row = chain.store.get_tx(&hash).unwrap().unwrap();
+            let row = chain.transaction(&hash).unwrap().unwrap();
             assert!(row.successful, "an in-process transaction failed");
         }
         _ => panic!("an in-process transaction was refused"),
@@ -122,10 +124,49 @@ fn apply(chain: &mut Chain, env: TransactionEnvelope) {
 }
 
 fn next_seq(chain: &Chain, secret: &[u8; 32]) -> i64 {
-    let ov = Overlay::new(&chain.state, chain.latest.seq);
+    let ov = Overlay::new(chain.state(), chain.latest().seq);
     load_account(&ov, &genesis::account_id(genesis::public_key_of(secret)))
         .expect("account")
         .seq_num
         .0
         + 1
+}
+
+/// The same payments through the RPC layer without HTTP: `Api::call` for
+/// sendTransaction (JSON params, base64 XDR, the chain's lock) and for getTransaction
+/// (the stored row decoded and encoded again), one after another on a fresh chain.
+pub fn api_payments_per_s(passphrase: &str, seconds: u64) -> f64 {
+    let dir = std::env::temp_dir().join(format!("localnet-bench-api-{}", std::process::id()));
+    let cfg = ChainConfig {
+        passphrase: passphrase.into(),
+        data_dir: dir.clone(),
+        reset: true,
+        ..Default::default()
+    };
+    let api = Api::new(
+        Chain::open(&cfg).expect("a fresh chain"),
+        "http://127.0.0.1:0",
+    );
+    let (from, to) = (super::key("api-from"), super::key("api-to"));
+    for k in [from, to] {
+        let (status, body) = api.friendbot(Some(&super::strkey(&k)));
+        assert_eq!(status, 200, "{body}");
+    }
+    let mut seq = next_seq(&api.chain(), &from);
+    let rate = rate(seconds, || {
+        let env = super::payment(&from, &to, seq);
+        let params = json!({ "transaction": env.to_xdr_base64(Limits::none()).unwrap() });
+        let sent = api
+            .call("sendTransaction", &params)
+            .expect("sendTransaction");
+        assert_eq!(sent["status"], "PENDING", "{sent}");
+        let got = api
+            .call("getTransaction", &json!({ "hash": sent["hash"] }))
+            .expect("getTransaction");
+        assert_eq!(got["status"], "SUCCESS", "{got}");
+        seq += 1;
+    });
+    drop(api);
+    let _ = std::fs::remove_dir_all(&dir);
+    rate
 }

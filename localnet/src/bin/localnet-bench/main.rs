@@ -1,7 +1,8 @@
-//! `localnet-bench`: starts a fresh localnet (release build next to this binary) on
-//! 127.0.0.1, then measures start-up time, resident memory, send→SUCCESS latency for
-//! a payment and for a Soroban call (a Stellar Asset Contract transfer), and payments
-//! per second with two client workers. Bounded in count and time.
+//! `localnet-bench`: times the start-up of the localnet binary next to it, then runs a
+//! fresh node in-process (`node::spawn`, served over HTTP on 127.0.0.1) and measures
+//! send→SUCCESS latency for a payment and for a Soroban call (a Stellar Asset Contract
+//! transfer), and payments per second with two client workers, each on its own
+//! kept-alive connection (as an SDK client's). Bounded in count and time.
 //!
 //! Then the in-process ceiling (the same transactions through `Chain::submit`, see
 //! `ceiling.rs`) and the ratio of the RPC figures to it.
@@ -9,44 +10,35 @@
 //! `cargo run --release -p localnet --bin localnet-bench [-- --payments 300 --seconds 5]`
 
 mod ceiling;
+mod escrow;
 
-use base64::{engine::general_purpose::STANDARD, Engine};
 use localnet::backend::dev::signed_transaction;
 use localnet::backend::genesis;
+use localnet::client::Client;
+use localnet::node::{self, NodeConfig};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use soroban_env_host::xdr::*;
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const PASSPHRASE: &str = "Standalone Network ; February 2017";
 
-struct Node(Child);
-impl Drop for Node {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
+// One kept-alive connection per client thread and port, as an SDK client keeps one:
+// each worker measures the node, not TCP set-up.
+thread_local! {
+    static CLIENTS: RefCell<HashMap<u16, Client>> = RefCell::new(HashMap::new());
 }
 
 fn http(port: u16, method: &str, path: &str, body: &str) -> Option<(u16, String)> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_nodelay(true).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
-    let req = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    s.write_all(req.as_bytes()).ok()?;
-    let mut out = String::new();
-    s.read_to_string(&mut out).ok()?;
-    let status = out.split(' ').nth(1)?.parse().ok()?;
-    Some((
-        status,
-        out.split("\r\n\r\n").nth(1).unwrap_or_default().to_string(),
-    ))
+    CLIENTS.with(|clients| {
+        let mut clients = clients.borrow_mut();
+        let client = clients.entry(port).or_insert_with(|| Client::local(port));
+        let answer = client.request(method, path, body.as_bytes()).ok()?;
+        Some((answer.status, answer.text()))
+    })
 }
 
 fn rpc(port: u16, method: &str, params: Value) -> Value {
@@ -232,156 +224,6 @@ fn run(port: u16, env: &TransactionEnvelope) -> Result<ScVal, String> {
         .unwrap_or(ScVal::Void))
 }
 
-fn sym(s: &str) -> ScVal {
-    ScVal::Symbol(ScSymbol(s.try_into().unwrap()))
-}
-fn text(s: &str) -> ScVal {
-    ScVal::String(ScString(s.as_bytes().to_vec().try_into().unwrap()))
-}
-fn i128v(v: i64) -> ScVal {
-    ScVal::I128(Int128Parts {
-        hi: 0,
-        lo: v as u64,
-    })
-}
-/// A `#[contracttype]` struct: a map from field names, sorted.
-fn record(mut fields: Vec<(&str, ScVal)>) -> ScVal {
-    fields.sort_by(|a, b| a.0.cmp(b.0));
-    let entries: Vec<ScMapEntry> = fields
-        .into_iter()
-        .map(|(k, val)| ScMapEntry { key: sym(k), val })
-        .collect();
-    ScVal::Map(Some(ScMap(entries.try_into().unwrap())))
-}
-fn list(items: Vec<ScVal>) -> ScVal {
-    ScVal::Vec(Some(ScVec(items.try_into().unwrap())))
-}
-
-/// Deploys the project's escrow (single release, 1,000 USDC) with `owner` in every role
-/// and returns its contract id; the buyer then funds it in small steps.
-fn deploy_escrow(
-    port: u16,
-    wasm: &[u8],
-    owner: &[u8; 32],
-    usdc: [u8; 32],
-    seq: &mut i64,
-) -> Result<[u8; 32], String> {
-    let upload = HostFunction::UploadContractWasm(wasm.to_vec().try_into().unwrap());
-    let hash = match run(port, &prepared(port, owner, upload, *seq, "")?)? {
-        ScVal::Bytes(b) => b.to_vec(),
-        other => return Err(format!("upload returned {other:?}")),
-    };
-    *seq += 1;
-    let me = account_val(owner);
-    let config = record(vec![
-        ("kind", list(vec![sym("Single")])),
-        ("engagement_id", text("bench")),
-        ("title", text("Benchmark escrow")),
-        ("description", text("funded in small steps")),
-        (
-            "token",
-            ScVal::Address(ScAddress::Contract(ContractId(Hash(usdc)))),
-        ),
-        (
-            "roles",
-            record(vec![
-                ("approvers", list(vec![me.clone()])),
-                ("approvals_required", ScVal::U32(1)),
-                ("service_provider", me.clone()),
-                ("release_signers", list(vec![me.clone()])),
-                ("releases_required", ScVal::U32(1)),
-                ("dispute_resolver", me.clone()),
-                ("platform", me.clone()),
-                ("receiver", me.clone()),
-            ]),
-        ),
-        ("platform_fee_bps", ScVal::U32(100)),
-        (
-            "protocol_fee",
-            record(vec![("recipient", me.clone()), ("bps", ScVal::U32(0))]),
-        ),
-        ("amount", i128v(1_000 * 10_000_000)),
-        (
-            "milestones",
-            list(vec![record(vec![
-                ("description", text("all")),
-                ("amount", i128v(0)),
-                ("receiver", ScVal::Void),
-            ])]),
-        ),
-        ("deadline", ScVal::Void),
-    ]);
-    let create = HostFunction::CreateContractV2(CreateContractArgsV2 {
-        contract_id_preimage: ContractIdPreimage::Address(ContractIdPreimageFromAddress {
-            address: ScAddress::Account(genesis::account_id(public(owner))),
-            salt: Uint256([7; 32]),
-        }),
-        executable: ContractExecutable::Wasm(Hash(hash.try_into().map_err(|_| "wasm hash")?)),
-        constructor_args: vec![config].try_into().unwrap(),
-    });
-    // The constructor's require_auth is not the root invocation: record it anyway.
-    let id = run(
-        port,
-        &prepared(port, owner, create, *seq, "record_allow_nonroot")?,
-    )?;
-    *seq += 1;
-    match id {
-        ScVal::Address(ScAddress::Contract(ContractId(Hash(h)))) => Ok(h),
-        other => Err(format!("deploy returned {other:?}")),
-    }
-}
-
-fn escrow_fund_latency(
-    port: u16,
-    wasm_path: &str,
-    owner: &[u8; 32],
-    buyer: &[u8; 32],
-    usdc: [u8; 32],
-    samples: usize,
-) -> Result<Vec<Duration>, String> {
-    let wasm = std::fs::read(wasm_path).map_err(|e| format!("{wasm_path}: {e}"))?;
-    let mut seq = next_seq(port, owner);
-    let escrow = deploy_escrow(port, &wasm, owner, usdc, &mut seq)?;
-    let line = ChangeTrustOp {
-        line: match genesis::usdc_asset() {
-            Asset::CreditAlphanum4(a) => ChangeTrustAsset::CreditAlphanum4(a),
-            _ => unreachable!(),
-        },
-        limit: i64::MAX,
-    };
-    let trust = signed_transaction(
-        buyer,
-        next_seq(port, buyer),
-        vec![OperationBody::ChangeTrust(line)],
-        genesis::network_id(PASSPHRASE),
-    );
-    run(port, &trust)?;
-    let (status, body) = http(
-        port,
-        "POST",
-        &format!("/faucet?addr={}&asset=USDC&amount=1000", strkey(buyer)),
-        "",
-    )
-    .unwrap();
-    if status != 200 {
-        return Err(format!("faucet: {body}"));
-    }
-    let first = next_seq(port, buyer);
-    let mut out = vec![];
-    // fund(from, amount, terms_version): the escrow was just deployed, at terms version 1.
-    for seq in first..first + samples as i64 {
-        let f = call_contract(
-            escrow,
-            "fund",
-            vec![account_val(buyer), i128v(1), ScVal::U32(1)],
-        );
-        let env = prepared(port, buyer, f, seq, "")?;
-        out.push(send_and_wait(port, &env));
-    }
-    out.sort();
-    Ok(out)
-}
-
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i].as_secs_f64() * 1000.0
@@ -412,19 +254,16 @@ struct BenchArgs {
     seconds: u64,
 }
 
-fn main() {
-    let args = <BenchArgs as clap::Parser>::parse();
-    let (samples, seconds) = (args.payments, args.seconds);
-    let exe = std::env::current_exe().unwrap().with_file_name("localnet");
-    let dir = std::env::temp_dir().join(format!("localnet-bench-{}", std::process::id()));
+/// Starts the binary on a fresh chain and times it to its first /health answer; its
+/// idle memory too. The rest of the bench runs an in-process node (`node::spawn`).
+fn binary_startup(exe: &std::path::Path, dir: &std::path::Path) -> (Duration, u64) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-
     let t0 = Instant::now();
-    let child = Command::new(&exe)
+    let mut child = Command::new(exe)
         .args([
             "--reset",
             "--ledger-interval",
@@ -433,13 +272,17 @@ fn main() {
             &port.to_string(),
             "--data-dir",
         ])
-        .arg(&dir)
+        .arg(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
         .unwrap_or_else(|e| panic!("starting {}: {e}", exe.display()));
-    let node = Node(child);
-    while http(port, "GET", "/health", "").is_none() {
+    let up = |port| {
+        Client::local(port)
+            .request("GET", "/health", b"")
+            .is_ok_and(|a| a.status == 200)
+    };
+    while !up(port) {
         assert!(
             t0.elapsed() < Duration::from_secs(30),
             "localnet did not start"
@@ -447,7 +290,23 @@ fn main() {
         std::thread::sleep(Duration::from_millis(2));
     }
     let startup = t0.elapsed();
-    let rss_idle = rss_kib(node.0.id());
+    let rss = rss_kib(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    (startup, rss)
+}
+
+fn main() {
+    let args = <BenchArgs as clap::Parser>::parse();
+    let (samples, seconds) = (args.payments, args.seconds);
+    let exe = std::env::current_exe().unwrap().with_file_name("localnet");
+    let dir = std::env::temp_dir().join(format!("localnet-bench-{}", std::process::id()));
+    let (startup, rss_idle) = binary_startup(&exe, &dir);
+
+    let t0 = Instant::now();
+    let node = node::spawn(NodeConfig::ephemeral(&dir)).expect("an in-process node");
+    let spawn_time = t0.elapsed();
+    let port = node.port();
 
     let accounts: Vec<[u8; 32]> = ["a", "b", "w1", "w2", "sink", "owner", "buyer"]
         .iter()
@@ -489,7 +348,7 @@ fn main() {
     call.sort();
     let wasm_path =
         std::env::var("ESCROW_WASM").unwrap_or_else(|_| "contracts/escrow/dist/escrow.wasm".into());
-    let fund = escrow_fund_latency(
+    let fund = escrow::fund_latency(
         port,
         &wasm_path,
         &accounts[5],
@@ -519,18 +378,18 @@ fn main() {
         .collect();
     let total: u64 = workers.into_iter().map(|w| w.join().unwrap()).sum();
     let tps = total as f64 / started.elapsed().as_secs_f64();
-    let rss_loaded = rss_kib(node.0.id());
-    drop(node);
+    let rss_loaded = rss_kib(std::process::id());
+    node.shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 
-    let _ = STANDARD.encode([]);
     println!("localnet benchmark (127.0.0.1, fresh chain)");
     println!(
-        "  start-up to first /health answer   {:>8.1} ms",
-        startup.as_secs_f64() * 1000.0
+        "  start-up to first /health answer   {:>8.1} ms  (the binary; in-process spawn {:.1} ms)",
+        startup.as_secs_f64() * 1000.0,
+        spawn_time.as_secs_f64() * 1000.0
     );
     println!(
-        "  resident memory idle / after load  {:>8.1} / {:.1} MiB",
+        "  resident memory idle / after load  {:>8.1} / {:.1} MiB  (the binary / this process: node and clients)",
         rss_idle as f64 / 1024.0,
         rss_loaded as f64 / 1024.0
     );
@@ -559,6 +418,7 @@ fn main() {
 
     // After the node has stopped, so that the two do not share the cores.
     let ceiling = ceiling::measure(PASSPHRASE, seconds);
+    let api_rate = ceiling::api_payments_per_s(PASSPHRASE, seconds);
     let sac_rpc = call.len() as f64 / call.iter().map(|d| d.as_secs_f64()).sum::<f64>();
     println!("in-process ceiling (Chain::submit, one thread, {seconds} s each)");
     println!(
@@ -570,5 +430,15 @@ fn main() {
         "  SAC transfers/s                     {:>8.0}   RPC (one client, send→SUCCESS) / ceiling {:.2}",
         ceiling.sac_transfers_per_s,
         sac_rpc / ceiling.sac_transfers_per_s
+    );
+    // Where one payment's time goes, one client: the apply, the RPC layer around it
+    // (Api::call, no HTTP), and HTTP (the p50 over HTTP minus the other two).
+    let (apply_us, api_us) = (1e6 / ceiling.payments_per_s, 1e6 / api_rate);
+    println!(
+        "  payments/s through Api::call (no HTTP) {:>5.0}   per payment: apply {:.0} µs, RPC layer {:.0} µs, HTTP {:.0} µs",
+        api_rate,
+        apply_us,
+        api_us - apply_us,
+        percentile(&pay, 0.5) * 1000.0 - api_us
     );
 }

@@ -1,0 +1,4 @@
+import { settingsHandlers } from '@/lib/api/webhooks/endpoints';
+import { settingsRoute } from '@/lib/api/settings-route';
+
+export const GET = settingsRoute<{ id: string }>({}, settingsHandlers.deliveries);

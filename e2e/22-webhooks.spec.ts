@@ -1,0 +1,152 @@
+import { expect, test } from '@playwright/test';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
+import { seedWallet } from './app';
+import { readyAccount, usdc } from './chain';
+import { E2E } from './env';
+import { singleReleaseLifecycle } from './journeys';
+
+interface Received {
+  id: string;
+  body: string;
+  headers: IncomingHttpHeaders;
+}
+
+/** A platform's webhook receiver on 127.0.0.1: records every request and answers 204. */
+class Receiver {
+  got: Received[] = [];
+  private server: Server | null = null;
+  port = 0;
+
+  async start(port = 0) {
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        this.got.push({ id: String(req.headers['webhook-id']), body, headers: req.headers });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    this.port = (server.address() as AddressInfo).port;
+    this.server = server;
+  }
+
+  async stop() {
+    const server = this.server!;
+    this.server = null;
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
+
+  get url() {
+    return `http://127.0.0.1:${this.port}/hooks/escrow`;
+  }
+}
+
+const api = (path: string, key: string) =>
+  fetch(`${E2E.appUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${key}` } });
+
+test('22. a platform subscribes to webhooks and gets every event of a lifecycle once, signed, also after its receiver was down', async ({
+  page,
+}) => {
+  // The lifecycle in the browser, and then the retries of the time the receiver was down.
+  test.setTimeout(300_000);
+  const receiver = new Receiver();
+  await receiver.start();
+  const token = await usdc();
+  const [platform, funder, provider, approver, signer, payee] = await Promise.all([
+    readyAccount(),
+    readyAccount({ usdc: '1000' }),
+    readyAccount(),
+    readyAccount(),
+    readyAccount(),
+    readyAccount(),
+  ]);
+  await seedWallet(
+    page,
+    { Platform: platform, Funder: funder, Provider: provider, Approver: approver, Signer: signer, Receiver: payee },
+    'Platform',
+  );
+
+  // Sign in, create a key with the webhooks scope, then a subscription in /settings/webhooks.
+  await page.goto('/settings/api-keys');
+  await page.getByRole('button', { name: 'Sign in with your wallet' }).click();
+  await expect(page.getByTestId('signed-in-address')).toHaveText(platform.publicKey());
+  await page.getByLabel('Name').fill('webhook server');
+  await page.getByRole('checkbox', { name: 'webhooks' }).check();
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const key = (await page.getByTestId('new-api-key').textContent())!.trim();
+
+  await page.goto('/settings/webhooks');
+  await page.getByLabel('URL').fill('http://10.0.0.5/hook');
+  await page.getByRole('button', { name: 'Create subscription' }).click();
+  await expect(page.getByTestId('webhook-error')).toContainText('https');
+  await page.getByLabel('URL').fill(receiver.url);
+  await page.getByRole('button', { name: 'Create subscription' }).click();
+  const secret = (await page.getByTestId('new-webhook-secret').textContent())!.trim();
+  expect(secret).toMatch(/^whsec_/);
+  await expect(page.getByTestId('subscription')).toContainText(receiver.url);
+  const subs = (await (await api('/webhooks', key)).json()) as { data: { id: string; url: string }[] };
+  expect(subs.data.map((s) => s.url)).toEqual([receiver.url]);
+
+  // The lifecycle in the app; the platform is its dispute resolver, so "all its escrows" covers it.
+  // The receiver goes down after the create has arrived and comes back after the release.
+  const id = await singleReleaseLifecycle(
+    page,
+    { platform, provider, approver, signer, receiver: payee },
+    token.contractId,
+    {
+      amount: '100',
+      platformFee: '1',
+      milestones: ['Design'],
+      beforeFund: async () => {
+        await expect.poll(() => receiver.got.length, { timeout: 30_000 }).toBe(1);
+        await receiver.stop();
+      },
+    },
+  );
+  // Back up on the same port: the deliveries of the steps taken while it was down arrive by retry.
+  await receiver.start(receiver.port);
+
+  const types = ['escrow.created', 'escrow.funded', 'escrow.status', 'escrow.approved', 'escrow.released'];
+  await expect.poll(() => receiver.got.length, { timeout: 90_000 }).toBeGreaterThanOrEqual(types.length);
+  // Exactly once each (the retries of the down period are the only attempts that reached it).
+  const verifier = new Webhook(secret);
+  const bodies = receiver.got.map((g) => {
+    const body = verifier.verify(g.body, g.headers as Record<string, string>) as {
+      type: string;
+      data: { event_id: string; escrow_id: string };
+    };
+    expect(body.data.event_id).toBe(g.id);
+    expect(body.data.escrow_id).toBe(id);
+    return body;
+  });
+  expect(new Set(receiver.got.map((g) => g.id)).size).toBe(receiver.got.length);
+  expect(bodies.map((b) => b.type).sort()).toEqual([...types].sort());
+  expect(() =>
+    new Webhook(secret).verify(receiver.got[0]!.body + ' ', receiver.got[0]!.headers as Record<string, string>),
+  ).toThrow();
+
+  // The delivery log says the funded one needed retries; it shows in settings too, with "send again".
+  type Log = { data: { event_type: string; status: string; attempts: number; last_status_code: number }[] };
+  const log = async () => ((await (await api(`/webhooks/${subs.data[0]!.id}/deliveries`, key)).json()) as Log).data;
+  // The worker records an attempt just after the receiver has answered it.
+  await expect
+    .poll(async () => (await log()).filter((d) => d.status === 'delivered' && d.last_status_code === 204).length)
+    .toBe(types.length);
+  const logged = await log();
+  expect(logged.find((d) => d.event_type === 'escrow.funded')!.attempts).toBeGreaterThan(1);
+  expect(logged.find((d) => d.event_type === 'escrow.created')!.attempts).toBe(1);
+
+  await page.goto('/settings/webhooks');
+  await page.getByRole('button', { name: 'Deliveries' }).click();
+  await expect(page.getByTestId('delivery')).toHaveCount(types.length);
+  const created = page.getByTestId('delivery').filter({ hasText: 'escrow.created' });
+  await created.getByRole('button', { name: 'Send again' }).click();
+  await expect.poll(() => receiver.got.length, { timeout: 30_000 }).toBe(types.length + 1);
+  expect(receiver.got.at(-1)!.id).toBe(receiver.got[0]!.id);
+
+  await receiver.stop();
+});
