@@ -20,7 +20,10 @@ import { apiOperations, type ApiCall, type ApiOperation } from './testing';
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 const OPERATIONS = apiOperations();
-const BY_ESCROW = OPERATIONS.filter((op) => op.path.includes('{id}'));
+// Operations whose `{id}` is an escrow (a webhook's `{id}` is not).
+const BY_ESCROW = OPERATIONS.filter((op) =>
+  op.parameters.some((p) => p.in === 'path' && p.name === 'id' && p.schema.pattern?.startsWith('^C')),
+);
 const POSTS = OPERATIONS.filter((op) => op.method === 'post');
 const named = (ops: ApiOperation[]) => ops.map((op) => [`${op.method} ${op.path}`, op] as const);
 const operation = (id: string) => OPERATIONS.find((op) => op.operationId === id)!;

@@ -20,7 +20,11 @@ const SOME_ESCROW = 'CAAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQC526';
 
 /** A request the operation accepts as far as its shape goes (path parameters filled in). */
 function wellFormed(op: ApiOperation): ApiCall {
-  return { pathParams: { id: SOME_ESCROW, index: '0', pendingId: SOME_PENDING }, body: op.body ? {} : undefined };
+  // Each path parameter well-formed by its pattern: an escrow id, a 24-hex id, or a milestone index.
+  const pathParams: Record<string, string> = { index: '0' };
+  for (const p of op.parameters.filter((q) => q.in === 'path' && q.schema.pattern))
+    pathParams[p.name] = p.schema.pattern!.startsWith('^C') ? SOME_ESCROW : SOME_PENDING;
+  return { pathParams, body: op.body ? {} : undefined };
 }
 
 /**
