@@ -23,6 +23,8 @@ if [ "$profile" = test ]; then
   debs+=(chromium rustc-web cargo-web rust-web-src rust-web-llvm lld-22 binaryen)
   # postgresql: the read model's tests also run on a real server (scripts/with-postgres.sh).
   debs+=(postgresql)
+  # python3-venv: the API fuzz's Schemathesis lives in a venv under .cache/ (scripts/fuzz-api.sh).
+  debs+=(python3-venv)
 fi
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -70,5 +72,9 @@ case "$node_version" in v2[2-9].* | v[3-9][0-9].*) ;; *) fail "node_modules/.bin
 # --- Rust: localnet ------------------------------------------------------------------------
 step "building localnet (cargo, cached)"
 run_cargo build --release --quiet -p localnet
+
+if [ "$profile" = test ]; then
+  bash scripts/fuzz-api.sh --install
+fi
 
 step "set-up done ($profile; node $node_version)"

@@ -26,3 +26,6 @@ npm run --silent test:read-model
 
 step "dApp end-to-end tests (Chromium against localnet and the built app)"
 npm run --silent test:e2e
+
+step "API fuzz (Schemathesis from the OpenAPI document, against localnet and the built app)"
+npm run --silent test:fuzz

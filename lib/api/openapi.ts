@@ -213,7 +213,11 @@ export function openApiDocument() {
         bearer: { type: 'http', scheme: 'bearer', description: 'An API key from /settings/api-keys (oek_…)' },
         apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
       },
-      schemas: { Problem: schema(problemDocument), Prepared: schema(preparedTx), WebhookPayload: webhookPayloadSchema() },
+      schemas: {
+        Problem: schema(problemDocument),
+        Prepared: schema(preparedTx),
+        WebhookPayload: webhookPayloadSchema(),
+      },
       responses: problemComponents(),
     },
     paths: {

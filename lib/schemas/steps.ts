@@ -15,7 +15,12 @@ export type FundInput = z.input<ReturnType<typeof fundSchema>>;
  */
 export const fundRequestSchema = (decimals: number) =>
   fundSchema(decimals).extend({
-    termsVersion: z.number().int('Terms version: a whole number').min(1, 'Terms version: 1 or more'),
+    // The contract's u32: a larger number cannot even be encoded into the call.
+    termsVersion: z
+      .number()
+      .int('Terms version: a whole number')
+      .min(1, 'Terms version: 1 or more')
+      .max(0xffff_ffff, 'Terms version: at most 4294967295'),
   });
 export type FundRequest = z.input<ReturnType<typeof fundRequestSchema>>;
 

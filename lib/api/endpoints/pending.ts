@@ -14,10 +14,19 @@ import { prepareSubmit } from '../../pending/submit';
 import { fail, ok, type Result } from '../../stellar/result';
 import { fieldErrors } from '../../steps/run';
 import type { ApiContext } from '../route';
-import { preparedResponse } from './steps';
+import { preparedResponse, sourceAccount } from './steps';
+
+/** A malformed pending id is bad input (400), like a malformed escrow id; an unknown one is 404. */
+function badPendingId(id: string): Result<never> | null {
+  return /^[0-9a-f]{24}$/.test(id)
+    ? null
+    : fail('invalid-input', 'A pending step’s id is 24 hex characters', {
+        pendingId: ['24 hex characters, as the start answered'],
+      });
+}
 
 export const pendingStartBody = z.object({
-  source: z.string().describe('The release signer (G…) who starts it: one of `input.signers`'),
+  source: sourceAccount.describe('The release signer (G…) who starts it: one of `input.signers`'),
   input: z.unknown().describe('The release’s fields, as its form sends them (`{ signers: [G…, …] }`)'),
 });
 
@@ -30,9 +39,7 @@ export const pendingSignatureBody = z.object({
 });
 
 export const pendingSubmitBody = z.object({
-  source: z
-    .string({ error: 'The account (G…) that submits it' })
-    .describe('The account (G…) that signs and pays for the submit: anyone'),
+  source: sourceAccount.describe('The account (G…) that signs and pays for the submit: anyone'),
 });
 
 export const pendingView = z.object({
@@ -82,8 +89,7 @@ export async function postPendingRelease({
     milestone = Number(params.index);
   }
   const parsed = pendingStartBody.safeParse(body);
-  if (!parsed.success)
-    return fail('invalid-input', 'Some fields need attention', { source: ['Send { source, input }'] });
+  if (!parsed.success) return fail('invalid-input', 'Send { source, input }', fieldErrors(parsed.error));
   // Charged to the key while its starter has not signed, as the dApp charges a connection.
   const started = await startPending(
     {
@@ -100,6 +106,8 @@ export async function postPendingRelease({
 
 /** GET /pending/{pendingId}. */
 export async function getPendingRelease({ params }: ApiContext<{ pendingId: string }>): Promise<Result<unknown>> {
+  const bad = badPendingId(params.pendingId);
+  if (bad) return bad;
   const p = await getPending(params.pendingId);
   return p ? ok(viewOf(p)) : fail('not-found', 'This pending step does not exist or its signatures have expired');
 }
@@ -109,6 +117,8 @@ export async function postPendingSignature({
   params,
   body,
 }: ApiContext<{ pendingId: string }>): Promise<Result<unknown>> {
+  const bad = badPendingId(params.pendingId);
+  if (bad) return bad;
   const parsed = pendingSignatureBody.safeParse(body);
   if (!parsed.success) return fail('invalid-input', 'Some fields need attention', fieldErrors(parsed.error));
   const saved = await addSignature(params.pendingId, parsed.data.signed);
@@ -117,6 +127,8 @@ export async function postPendingSignature({
 
 /** POST /pending/{pendingId}/submit: the transaction to sign, then POST /transactions. */
 export async function postPendingSubmit({ params, body }: ApiContext<{ pendingId: string }>): Promise<Result<unknown>> {
+  const bad = badPendingId(params.pendingId);
+  if (bad) return bad;
   const parsed = pendingSubmitBody.safeParse(body);
   if (!parsed.success) return fail('invalid-input', 'Some fields need attention', fieldErrors(parsed.error));
   const prepared = await prepareSubmit(params.pendingId, parsed.data.source);

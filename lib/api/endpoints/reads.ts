@@ -11,6 +11,7 @@ import { CursorError } from '../../db/queries/page-cursor';
 import { escrowTimeline } from '../../db/queries/timeline';
 import { escrows } from '../../db/schema';
 import { readEscrow } from '../../escrow/read';
+import { verifyEscrowContract } from '../../escrow/verify';
 import { getNetwork } from '../../networks/server';
 import { ChainError, fail, ok, type Result } from '../../stellar/result';
 import type { ApiContext } from '../route';
@@ -114,6 +115,10 @@ export async function getEscrowEvents({ db, params, url }: ApiContext<{ id: stri
   const network = await getNetwork();
   try {
     const page = await escrowTimeline(db, network.name, p.data.id, { limit, cursor });
+    // No events: an unknown id or a look-alike is a 404, like GET /escrows/{id}; a verified
+    // escrow the indexer has not reached yet is an empty page.
+    if (page.events.length === 0 && !(await isIndexed(db, network.name, p.data.id)))
+      await verifyEscrowContract(network, p.data.id);
     return ok({
       data: page.events.map((e) => ({
         id: e.eventId,
@@ -127,8 +132,17 @@ export async function getEscrowEvents({ db, params, url }: ApiContext<{ id: stri
     });
   } catch (e) {
     if (e instanceof CursorError) return fail('invalid-input', e.message, { cursor: [e.message] });
+    if (e instanceof ChainError) return { ok: false, error: e.error };
     throw e;
   }
+}
+
+async function isIndexed(db: ApiContext<unknown>['db'], network: string, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: escrows.contractId })
+    .from(escrows)
+    .where(and(eq(escrows.network, network), eq(escrows.contractId, id)));
+  return row !== undefined;
 }
 
 /** GET /tokens: the network's known tokens (anything else is shown as unverified). */

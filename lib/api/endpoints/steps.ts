@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { STEPS } from '../../steps/registry';
-import { runStep } from '../../steps/run';
+import { fieldErrors, runStep } from '../../steps/run';
+import { isAccountAddress } from '../../strkey';
 import type { StepDefinition, StepPrepared } from '../../steps/types';
 import { fail, ok, type Result } from '../../stellar/result';
 import type { ApiContext } from '../route';
@@ -14,8 +15,14 @@ import type { ApiContext } from '../route';
 /** The update step is PUT /escrows/{id}; every other step is a POST under its page path. */
 const UPDATE_PATH = 'edit';
 
+/** The account a prepared transaction is for, checked before anything is read from the chain. */
+export const sourceAccount = z
+  .string({ error: 'A Stellar account address (G…, 56 characters)' })
+  .trim()
+  .refine(isAccountAddress, 'A Stellar account address (G…, 56 characters)');
+
 export const stepBody = z.object({
-  source: z.string().describe('The account (G…) that signs and pays: usually the acting role'),
+  source: sourceAccount.describe('The account (G…) that signs and pays: usually the acting role'),
   input: z.unknown().describe('The step’s fields, as its form sends them'),
 });
 
@@ -45,8 +52,7 @@ async function prepare(
   body: unknown,
 ): Promise<Result<unknown>> {
   const parsed = stepBody.safeParse(body);
-  if (!parsed.success)
-    return fail('invalid-input', 'Some fields need attention', { source: ['Send { source, input }'] });
+  if (!parsed.success) return fail('invalid-input', 'Send { source, input }', fieldErrors(parsed.error));
   const prepared = await runStep(def, {
     escrowId,
     source: parsed.data.source,

@@ -85,7 +85,8 @@ describe('webhook endpoints', () => {
 
     expect((await remove(req(b.key, 'DELETE'), params({ id: sub.id }))).status).toBe(404);
     expect((await remove(req(a.key, 'DELETE'), params({ id: sub.id }))).status).toBe(200);
-    expect((await remove(req(a.key, 'DELETE'), params({ id: 'nonsense' }))).status).toBe(404);
+    // A malformed id is bad input (400), as for an escrow or pending id.
+    expect((await remove(req(a.key, 'DELETE'), params({ id: 'nonsense' }))).status).toBe(400);
   });
 
   it('bounds the subscriptions per key', async () => {

@@ -12,7 +12,7 @@ import { fail, ok, type Result } from '@/lib/stellar/result';
 import type { Scope } from '../keys';
 import type { ApiContext } from '../route';
 import type { SettingsContext } from '../settings-route';
-import { listDeliveries, resendDelivery } from './deliveries';
+import { DELIVERY_ID, listDeliveries, resendDelivery } from './deliveries';
 import { deliveryOut, subscriptionOut } from './schemas';
 import {
   createSubscription,
@@ -49,21 +49,35 @@ async function create({ db, body }: Call, key: { keyId: string; owner: string })
   return ok({ ...subscriptionOut(made.info), secret: made.secret });
 }
 
+/** A malformed subscription or delivery id is bad input (400); a well-formed unknown one is 404. */
+function badIds(params: Call['params']): Result<never> | null {
+  const errors: Record<string, string[]> = {};
+  if (!/^[0-9a-f]{24}$/.test(String(params.id ?? ''))) errors.id = ['24 hex characters'];
+  if ('delivery' in params && !DELIVERY_ID.test(String(params.delivery ?? ''))) errors.delivery = ['24 hex characters'];
+  return Object.keys(errors).length ? fail('invalid-input', 'Some fields need attention', errors) : null;
+}
+
 async function remove({ db, scope, params }: Call): Promise<Result<unknown>> {
+  const bad = badIds(params);
+  if (bad) return bad;
   const id = String(params.id ?? '');
   return (await deleteSubscription(db, scope, id)) ? ok({ id, deleted: true }) : notFound();
 }
 
 async function deliveries({ db, scope, params, url }: Call): Promise<Result<unknown>> {
-  const sub = await findSubscription(db, scope, String(params.id ?? ''));
-  if (!sub) return notFound();
+  const bad = badIds(params);
+  if (bad) return bad;
   const raw = url.searchParams.get('limit') ?? '50';
   if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > 200)
     return fail('invalid-input', 'Some fields need attention', { limit: ['1 to 200'] });
+  const sub = await findSubscription(db, scope, String(params.id ?? ''));
+  if (!sub) return notFound();
   return ok({ data: (await listDeliveries(db, scope, sub.id, Number(raw))).map(deliveryOut) });
 }
 
 async function resend({ db, scope, params }: Call): Promise<Result<unknown>> {
+  const bad = badIds(params);
+  if (bad) return bad;
   const d = await resendDelivery(db, scope, String(params.id ?? ''), String(params.delivery ?? ''));
   if (!d) return fail('not-found', 'No such delivery of yours');
   return ok(deliveryOut(d));
