@@ -29,7 +29,10 @@ export function Deliveries({ subscriptionId }: { subscriptionId: string }) {
     else setError(r.message);
   }, [base]);
 
+  // Fetches the log from the server when the subscription changes (a request whose answer lands
+  // in state, not a read of browser storage).
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void refresh();
   }, [refresh]);
 
