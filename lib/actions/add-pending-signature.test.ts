@@ -1,13 +1,12 @@
 import { Address, authorizeEntry, Keypair, nativeToScVal, Networks, StrKey, xdr } from '@stellar/stellar-sdk';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setApiDatabase } from '../api/db';
-import { openReadModel, type ReadModel } from '../db/client';
+import { describe, expect, it, vi } from 'vitest';
 import { ESCROW_ID } from '../testing/fixtures';
 import { appPendingStore } from '../pending/app';
 import type { PendingStep } from '../pending/store';
 import { authAddress, needsSignature } from '../stellar/auth';
 import { addPendingSignature } from './add-pending-signature';
+import { withApiTestDatabase } from '../api/test-database';
 
 const alice = Keypair.random();
 const lawyer = Keypair.random();
@@ -15,15 +14,7 @@ const VALID_UNTIL = 1_000;
 
 // PGlite starts in seconds, and slower on a busy machine.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
-let rm: ReadModel;
-beforeAll(async () => {
-  rm = await openReadModel({ url: '', dataDir: 'memory://' });
-  setApiDatabase(rm.db);
-});
-afterAll(async () => {
-  setApiDatabase(null);
-  await rm.close();
-});
+withApiTestDatabase();
 
 /** An unsigned authorisation entry for `who` calling `fn` on the escrow, as simulation returns it. */
 function entry(who: Keypair, fn = 'release', nonce = 7n): xdr.SorobanAuthorizationEntry {

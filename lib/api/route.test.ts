@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openReadModel, type ReadModel } from '../db/client';
+import { type ReadModel } from '../db/client';
 import { fail, ok } from '../stellar/result';
 import { fieldErrors } from '../steps/run';
-import { setApiDatabase } from './db';
 import { createKey, listKeys, revokeKey } from './keys';
 import { apiRoute } from './route';
+import { withApiTestDatabase } from './test-database';
 
 const OWNER = 'GAAZI4TCR3TY5OJHCTJC2A4QSY6CJWJH5IAJTGKIN2ER7LBNVKOCCWN7';
 let rm: ReadModel;
@@ -30,14 +30,7 @@ function post(key: string | null, body: unknown, headers: Record<string, string>
   );
 }
 
-beforeAll(async () => {
-  rm = await openReadModel({ url: '', dataDir: 'memory://' });
-  setApiDatabase(rm.db);
-});
-afterAll(async () => {
-  setApiDatabase(null);
-  await rm.close();
-});
+withApiTestDatabase((opened) => (rm = opened));
 
 describe('apiRoute', () => {
   it('refuses a request without a key, with an unknown key and with a revoked key (401)', async () => {

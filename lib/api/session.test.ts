@@ -1,22 +1,15 @@
 import { Keypair, Networks, TransactionBuilder } from '@stellar/stellar-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openReadModel, type ReadModel } from '../db/client';
+import { describe, expect, it } from 'vitest';
+import { type ReadModel } from '../db/client';
 import { ok } from '../stellar/result';
-import { setApiDatabase } from './db';
 import { challengeFor, sessionAddress, sessionCookie, signIn } from './session';
 import { sameOrigin, settingsRoute } from './settings-route';
+import { withApiTestDatabase } from './test-database';
 
 const PASS = Networks.STANDALONE;
 let rm: ReadModel;
 
-beforeAll(async () => {
-  rm = await openReadModel({ url: '', dataDir: 'memory://' });
-  setApiDatabase(rm.db);
-});
-afterAll(async () => {
-  setApiDatabase(null);
-  await rm.close();
-});
+withApiTestDatabase((opened) => (rm = opened));
 
 function signed(challenge: string, kp: Keypair, passphrase = PASS): string {
   const tx = TransactionBuilder.fromXDR(challenge, passphrase);

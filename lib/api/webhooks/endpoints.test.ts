@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openReadModel, type ReadModel } from '@/lib/db/client';
+import { describe, expect, it, vi } from 'vitest';
+import { type ReadModel } from '@/lib/db/client';
 import { sampleAccount, sampleContract } from '@/lib/db/sample';
-import { setApiDatabase } from '../db';
 import { createKey } from '../keys';
 import { apiRoute } from '../route';
 import { keyHandlers, WEBHOOKS_SCOPE } from './endpoints';
 import { MAX_SUBSCRIPTIONS_PER_KEY } from './subscriptions';
+import { withApiTestDatabase } from '../test-database';
 
 const list = apiRoute(WEBHOOKS_SCOPE, keyHandlers.list);
 const create = apiRoute(WEBHOOKS_SCOPE, keyHandlers.create);
@@ -25,14 +25,7 @@ const req = (key: string | null, method: string, body?: unknown, path = '/api/v1
   });
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
 
-beforeAll(async () => {
-  rm = await openReadModel({ url: '', dataDir: 'memory://' });
-  setApiDatabase(rm.db);
-});
-afterAll(async () => {
-  setApiDatabase(null);
-  await rm.close();
-});
+withApiTestDatabase((opened) => (rm = opened));
 
 describe('webhook endpoints', () => {
   it('need a key with the webhooks scope', async () => {

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openReadModel, type ReadModel } from '@/lib/db/client';
+import { describe, expect, it, vi } from 'vitest';
+import { type ReadModel } from '@/lib/db/client';
 import { sampleAccount } from '@/lib/db/sample';
 import { apiSessions } from '@/lib/db/schema';
-import { setApiDatabase } from '../db';
 import { randomToken, sha256Hex } from '../hash';
 import { createKey } from '../keys';
 import { SESSION_COOKIE } from '../session';
 import { settingsRoute } from '../settings-route';
 import { settingsHandlers } from './endpoints';
+import { withApiTestDatabase } from '../test-database';
 
 const list = settingsRoute({}, settingsHandlers.list);
 const create = settingsRoute({}, settingsHandlers.create);
@@ -45,14 +45,7 @@ const req = (token: string | null, method: string, body?: unknown, origin = 'htt
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
-beforeAll(async () => {
-  rm = await openReadModel({ url: '', dataDir: 'memory://' });
-  setApiDatabase(rm.db);
-});
-afterAll(async () => {
-  setApiDatabase(null);
-  await rm.close();
-});
+withApiTestDatabase((opened) => (rm = opened));
 
 describe('the settings page’s webhook routes', () => {
   it('need a session from this origin, and a key of the owner’s with the webhooks scope', async () => {
