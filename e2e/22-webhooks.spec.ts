@@ -130,19 +130,32 @@ test('22. a platform subscribes to webhooks and gets every event of a lifecycle 
   ).toThrow();
 
   // The delivery log says the funded one needed retries; it shows in settings too, with "send again".
-  type Log = { data: { event_type: string; status: string; attempts: number; last_status_code: number }[] };
+  type Attempt = { number: number; status_code: number | null; error: string | null };
+  type Log = {
+    data: { event_type: string; status: string; attempts: number; last_status_code: number; attempt_log: Attempt[] }[];
+  };
   const log = async () => ((await (await api(`/webhooks/${subs.data[0]!.id}/deliveries`, key)).json()) as Log).data;
   // The worker records an attempt just after the receiver has answered it.
   await expect
     .poll(async () => (await log()).filter((d) => d.status === 'delivered' && d.last_status_code === 204).length)
     .toBe(types.length);
   const logged = await log();
-  expect(logged.find((d) => d.event_type === 'escrow.funded')!.attempts).toBeGreaterThan(1);
+  const funded = logged.find((d) => d.event_type === 'escrow.funded')!;
+  expect(funded.attempts).toBeGreaterThan(1);
+  // One logged attempt each, newest first: the 204, then the ones the stopped receiver refused.
+  expect(funded.attempt_log[0]).toMatchObject({ number: funded.attempts, status_code: 204, error: null });
+  expect(funded.attempt_log.length).toBe(Math.min(funded.attempts, 10));
+  for (const a of funded.attempt_log.slice(1)) expect(a).toMatchObject({ status_code: null, error: expect.any(String) });
   expect(logged.find((d) => d.event_type === 'escrow.created')!.attempts).toBe(1);
 
   await page.goto('/settings/webhooks');
   await page.getByRole('button', { name: 'Deliveries' }).click();
   await expect(page.getByTestId('delivery')).toHaveCount(types.length);
+  const fundedRow = page.getByTestId('delivery').filter({ hasText: 'escrow.funded' });
+  await fundedRow.getByTestId('attempt-log').locator('summary').click();
+  await expect(fundedRow.getByTestId('attempt')).toHaveCount(funded.attempt_log.length);
+  await expect(fundedRow.getByTestId('attempt').first()).toContainText(`#${funded.attempts}`);
+  await expect(fundedRow.getByTestId('attempt').first()).toContainText('204');
   const created = page.getByTestId('delivery').filter({ hasText: 'escrow.created' });
   await created.getByRole('button', { name: 'Send again' }).click();
   await expect.poll(() => receiver.got.length, { timeout: 30_000 }).toBe(types.length + 1);

@@ -460,7 +460,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A subscription’s delivery log, newest first: attempts, status code, latency, next try (scope: webhooks) */
+    /** A subscription’s delivery log, newest first: each delivery’s status, next try and its last attempts (when, status code or error, latency) (scope: webhooks) */
     get: operations['listWebhookDeliveries'];
     put?: never;
     post?: never;
@@ -2232,15 +2232,10 @@ export interface operations {
           };
         };
       };
-      /** @description An error (RFC 9457), with a stable `code` */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
     };
   };
   createWebhook: {
@@ -2317,15 +2312,12 @@ export interface operations {
           };
         };
       };
-      /** @description An error (RFC 9457), with a stable `code` */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
     };
   };
   deleteWebhook: {
@@ -2352,15 +2344,11 @@ export interface operations {
           };
         };
       };
-      /** @description An error (RFC 9457), with a stable `code` */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
     };
   };
   listWebhookDeliveries: {
@@ -2413,19 +2401,28 @@ export interface operations {
               /** @description ISO 8601 */
               created_at: string;
               delivered_at: string | null;
+              /** @description The newest attempts (at most 10), newest first; `attempts` counts them all */
+              attempt_log: {
+                /** @description 1 for the first attempt */
+                number: number;
+                /** @description ISO 8601 */
+                at: string;
+                /** @description The receiver’s HTTP status; null when it gave none */
+                status_code: number | null;
+                latency_ms: number;
+                /** @description Why the attempt failed (timeout, connection refused, HTTP 503…); null for a 2xx */
+                error: string | null;
+              }[];
             }[];
           };
         };
       };
-      /** @description An error (RFC 9457), with a stable `code` */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
     };
   };
   resendWebhookDelivery: {
@@ -2477,18 +2474,26 @@ export interface operations {
             /** @description ISO 8601 */
             created_at: string;
             delivered_at: string | null;
+            /** @description The newest attempts (at most 10), newest first; `attempts` counts them all */
+            attempt_log: {
+              /** @description 1 for the first attempt */
+              number: number;
+              /** @description ISO 8601 */
+              at: string;
+              /** @description The receiver’s HTTP status; null when it gave none */
+              status_code: number | null;
+              latency_ms: number;
+              /** @description Why the attempt failed (timeout, connection refused, HTTP 503…); null for a 2xx */
+              error: string | null;
+            }[];
           };
         };
       };
-      /** @description An error (RFC 9457), with a stable `code` */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
     };
   };
   webhook_escrow_created: {

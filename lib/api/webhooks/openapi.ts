@@ -2,24 +2,16 @@
  * The webhooks' part of the OpenAPI document: the subscription endpoints (scope `webhooks`) and
  * OpenAPI 3.1's `webhooks` section, which documents the one body every delivery carries.
  */
-import { z } from 'zod';
+import { jsonSchema, problemResponses } from '../openapi-parts';
 import { createSubscriptionSchema } from './subscriptions';
 import { EVENT_TYPES, webhookPayload } from './event-types';
 import { createdSubscriptionJson, deliveryJson, deliveryList, subscriptionList } from './schemas';
 
-const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
-};
-const problems = {
-  default: {
-    description: 'An error (RFC 9457), with a stable `code`',
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  },
-};
-const ok = (description: string, s: object) => ({
+const schema = jsonSchema;
+/** The success, and the problems this operation may answer besides 401, 403, 429 and 500. */
+const ok = (description: string, s: object, errors: number[]) => ({
   '200': { description, content: { 'application/json': { schema: s } } },
-  ...problems,
+  ...problemResponses(errors),
 });
 const id = (name: string, description: string) => ({
   name,
@@ -37,7 +29,7 @@ export function webhookPaths() {
       get: {
         operationId: 'listWebhooks',
         summary: 'This key’s webhook subscriptions (scope: webhooks)',
-        responses: ok('The subscriptions', schema(subscriptionList)),
+        responses: ok('The subscriptions', schema(subscriptionList), []),
       },
       post: {
         operationId: 'createWebhook',
@@ -47,7 +39,7 @@ export function webhookPaths() {
           required: true,
           content: { 'application/json': { schema: schema(createSubscriptionSchema(false), 'input') } },
         },
-        responses: ok('The subscription, with its secret', schema(createdSubscriptionJson)),
+        responses: ok('The subscription, with its secret', schema(createdSubscriptionJson), [400, 409]),
       },
     },
     '/webhooks/{id}': {
@@ -55,23 +47,27 @@ export function webhookPaths() {
         operationId: 'deleteWebhook',
         summary: 'Delete a subscription and its delivery log (scope: webhooks)',
         parameters: [subscriptionId],
-        responses: ok('Deleted', {
-          type: 'object',
-          properties: { id: { type: 'string' }, deleted: { type: 'boolean' } },
-          required: ['id', 'deleted'],
-        }),
+        responses: ok(
+          'Deleted',
+          {
+            type: 'object',
+            properties: { id: { type: 'string' }, deleted: { type: 'boolean' } },
+            required: ['id', 'deleted'],
+          },
+          [404],
+        ),
       },
     },
     '/webhooks/{id}/deliveries': {
       get: {
         operationId: 'listWebhookDeliveries',
         summary:
-          'A subscription’s delivery log, newest first: attempts, status code, latency, next try (scope: webhooks)',
+          'A subscription’s delivery log, newest first: each delivery’s status, next try and its last attempts (when, status code or error, latency) (scope: webhooks)',
         parameters: [
           subscriptionId,
           { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } },
         ],
-        responses: ok('The deliveries', schema(deliveryList)),
+        responses: ok('The deliveries', schema(deliveryList), [400, 404]),
       },
     },
     '/webhooks/{id}/deliveries/{delivery}/resend': {
@@ -79,7 +75,7 @@ export function webhookPaths() {
         operationId: 'resendWebhookDelivery',
         summary: 'Send a delivery again now, with the same webhook-id (scope: webhooks)',
         parameters: [subscriptionId, id('delivery', 'The delivery’s id')],
-        responses: ok('The delivery, due now', schema(deliveryJson)),
+        responses: ok('The delivery, due now', schema(deliveryJson), [404]),
       },
     },
   };
