@@ -145,7 +145,8 @@ test('22. a platform subscribes to webhooks and gets every event of a lifecycle 
   // One logged attempt each, newest first: the 204, then the ones the stopped receiver refused.
   expect(funded.attempt_log[0]).toMatchObject({ number: funded.attempts, status_code: 204, error: null });
   expect(funded.attempt_log.length).toBe(Math.min(funded.attempts, 10));
-  for (const a of funded.attempt_log.slice(1)) expect(a).toMatchObject({ status_code: null, error: expect.any(String) });
+  for (const a of funded.attempt_log.slice(1))
+    expect(a).toMatchObject({ status_code: null, error: expect.any(String) });
   expect(logged.find((d) => d.event_type === 'escrow.created')!.attempts).toBe(1);
 
   await page.goto('/settings/webhooks');

@@ -58,9 +58,7 @@ describe.each(testBackends())('the attempt log on $name', (backend) => {
     const [after] = await listDeliveries(rm.db, owner, sub.info.id);
     expect(after).toMatchObject({ status: 'delivered', attempts: total, lastStatusCode: 200 });
     // The newest ATTEMPTS_KEPT, newest first; the count above still says how many there were.
-    expect(after!.attemptLog.map((a) => a.number)).toEqual(
-      Array.from({ length: ATTEMPTS_KEPT }, (_, i) => total - i),
-    );
+    expect(after!.attemptLog.map((a) => a.number)).toEqual(Array.from({ length: ATTEMPTS_KEPT }, (_, i) => total - i));
     expect(after!.attemptLog[0]).toEqual({
       number: total,
       at: new Date(t0 + total * 1000),

@@ -93,7 +93,10 @@ export async function listDeliveries(
     .where(and(eq(webhookDeliveries.subscriptionId, subscriptionId), scopeCondition(scope)))
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.eventId))
     .limit(limit);
-  const logs = await attemptLogs(db, rows.map((r) => r.d.id));
+  const logs = await attemptLogs(
+    db,
+    rows.map((r) => r.d.id),
+  );
   return rows.map((r) => info(r.d, logs.get(r.d.id)));
 }
 

@@ -180,7 +180,13 @@ describe.each(testBackends())('webhooks on $name', (backend) => {
       expect(failed).toMatchObject({ attempts: 1, nextAttemptAt: null, lastStatusCode: null });
       expect(failed!.lastError).toMatch(/ECONNREFUSED/);
       expect(failed!.attemptLog).toEqual([
-        { number: 1, at: failed!.lastAttemptAt, statusCode: null, latencyMs: expect.any(Number), error: failed!.lastError },
+        {
+          number: 1,
+          at: failed!.lastAttemptAt,
+          statusCode: null,
+          latencyMs: expect.any(Number),
+          error: failed!.lastError,
+        },
       ]);
     } finally {
       await worker.stop();

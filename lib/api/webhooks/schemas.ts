@@ -28,7 +28,10 @@ export const attemptJson = z.object({
   at: when,
   status_code: z.number().int().nullable().describe('The receiver’s HTTP status; null when it gave none'),
   latency_ms: z.number().int(),
-  error: z.string().nullable().describe('Why the attempt failed (timeout, connection refused, HTTP 503…); null for a 2xx'),
+  error: z
+    .string()
+    .nullable()
+    .describe('Why the attempt failed (timeout, connection refused, HTTP 503…); null for a 2xx'),
 });
 
 export const deliveryJson = z.object({
