@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
@@ -45,6 +46,14 @@ class Receiver {
   }
 }
 
+/** The WCAG 2.1 AA rules that e2e 6 audits the main pages with. */
+async function audit(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(violations.map((v) => `${where}: ${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+}
+
 const api = (path: string, key: string) =>
   fetch(`${E2E.appUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${key}` } });
 
@@ -79,7 +88,15 @@ test('22. a platform subscribes to webhooks and gets every event of a lifecycle 
   await page.getByRole('button', { name: 'Create key' }).click();
   const key = (await page.getByTestId('new-api-key').textContent())!.trim();
 
-  await page.goto('/settings/webhooks');
+  // The settings pages link to each other and to the reference, each with one <main>.
+  const settingsNav = page.getByRole('navigation', { name: 'Settings' });
+  await expect(settingsNav.getByRole('link', { name: 'API keys' })).toHaveAttribute('aria-current', 'page');
+  await expect(settingsNav.getByRole('link', { name: 'API reference' })).toHaveAttribute('href', '/docs/api');
+  await settingsNav.getByRole('link', { name: 'Webhooks' }).click();
+  await expect(page).toHaveURL(/\/settings\/webhooks$/);
+  await expect(settingsNav.getByRole('link', { name: 'Webhooks' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await audit(page, 'webhooks');
   await page.getByLabel('URL').fill('http://10.0.0.5/hook');
   await page.getByRole('button', { name: 'Create subscription' }).click();
   await expect(page.getByTestId('webhook-error')).toContainText('https');
@@ -157,6 +174,7 @@ test('22. a platform subscribes to webhooks and gets every event of a lifecycle 
   await expect(fundedRow.getByTestId('attempt')).toHaveCount(funded.attempt_log.length);
   await expect(fundedRow.getByTestId('attempt').first()).toContainText(`#${funded.attempts}`);
   await expect(fundedRow.getByTestId('attempt').first()).toContainText('204');
+  await audit(page, 'delivery log');
   const created = page.getByTestId('delivery').filter({ hasText: 'escrow.created' });
   await created.getByRole('button', { name: 'Send again' }).click();
   await expect.poll(() => receiver.got.length, { timeout: 30_000 }).toBe(types.length + 1);
