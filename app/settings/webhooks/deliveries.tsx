@@ -32,11 +32,14 @@ export function Deliveries({ subscriptionId }: { subscriptionId: string }) {
   const [error, setError] = useState<string | null>(null);
   const base = `/api/v1/webhooks/settings/${subscriptionId}/deliveries`;
 
-  const refresh = useCallback(async () => {
-    const r = await call<{ data: Delivery[] }>(base);
-    if (r.ok) setRows(r.data.data);
-    else setError(r.message);
-  }, [base]);
+  const refresh = useCallback(
+    () =>
+      call<{ data: Delivery[] }>(base).then((r) => {
+        if (r.ok) setRows(r.data.data);
+        else setError(r.message);
+      }),
+    [base],
+  );
 
   useEffect(() => {
     void refresh();
