@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
@@ -45,6 +46,14 @@ class Receiver {
   }
 }
 
+/** The WCAG 2.1 AA rules that e2e 6 audits the main pages with. */
+async function audit(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(violations.map((v) => `${where}: ${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+}
+
 const api = (path: string, key: string) =>
   fetch(`${E2E.appUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${key}` } });
 
@@ -79,7 +88,15 @@ test('22. a platform subscribes to webhooks and gets every event of a lifecycle 
   await page.getByRole('button', { name: 'Create key' }).click();
   const key = (await page.getByTestId('new-api-key').textContent())!.trim();
 
-  await page.goto('/settings/webhooks');
+  // The settings pages link to each other and to the reference, each with one <main>.
+  const settingsNav = page.getByRole('navigation', { name: 'Settings' });
+  await expect(settingsNav.getByRole('link', { name: 'API keys' })).toHaveAttribute('aria-current', 'page');
+  await expect(settingsNav.getByRole('link', { name: 'API reference' })).toHaveAttribute('href', '/docs/api');
+  await settingsNav.getByRole('link', { name: 'Webhooks' }).click();
+  await expect(page).toHaveURL(/\/settings\/webhooks$/);
+  await expect(settingsNav.getByRole('link', { name: 'Webhooks' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await audit(page, 'webhooks');
   await page.getByLabel('URL').fill('http://10.0.0.5/hook');
   await page.getByRole('button', { name: 'Create subscription' }).click();
   await expect(page.getByTestId('webhook-error')).toContainText('https');
@@ -130,19 +147,34 @@ test('22. a platform subscribes to webhooks and gets every event of a lifecycle 
   ).toThrow();
 
   // The delivery log says the funded one needed retries; it shows in settings too, with "send again".
-  type Log = { data: { event_type: string; status: string; attempts: number; last_status_code: number }[] };
+  type Attempt = { number: number; status_code: number | null; error: string | null };
+  type Log = {
+    data: { event_type: string; status: string; attempts: number; last_status_code: number; attempt_log: Attempt[] }[];
+  };
   const log = async () => ((await (await api(`/webhooks/${subs.data[0]!.id}/deliveries`, key)).json()) as Log).data;
   // The worker records an attempt just after the receiver has answered it.
   await expect
     .poll(async () => (await log()).filter((d) => d.status === 'delivered' && d.last_status_code === 204).length)
     .toBe(types.length);
   const logged = await log();
-  expect(logged.find((d) => d.event_type === 'escrow.funded')!.attempts).toBeGreaterThan(1);
+  const funded = logged.find((d) => d.event_type === 'escrow.funded')!;
+  expect(funded.attempts).toBeGreaterThan(1);
+  // One logged attempt each, newest first: the 204, then the ones the stopped receiver refused.
+  expect(funded.attempt_log[0]).toMatchObject({ number: funded.attempts, status_code: 204, error: null });
+  expect(funded.attempt_log.length).toBe(Math.min(funded.attempts, 10));
+  for (const a of funded.attempt_log.slice(1))
+    expect(a).toMatchObject({ status_code: null, error: expect.any(String) });
   expect(logged.find((d) => d.event_type === 'escrow.created')!.attempts).toBe(1);
 
   await page.goto('/settings/webhooks');
   await page.getByRole('button', { name: 'Deliveries' }).click();
   await expect(page.getByTestId('delivery')).toHaveCount(types.length);
+  const fundedRow = page.getByTestId('delivery').filter({ hasText: 'escrow.funded' });
+  await fundedRow.getByTestId('attempt-log').locator('summary').click();
+  await expect(fundedRow.getByTestId('attempt')).toHaveCount(funded.attempt_log.length);
+  await expect(fundedRow.getByTestId('attempt').first()).toContainText(`#${funded.attempts}`);
+  await expect(fundedRow.getByTestId('attempt').first()).toContainText('204');
+  await audit(page, 'delivery log');
   const created = page.getByTestId('delivery').filter({ hasText: 'escrow.created' });
   await created.getByRole('button', { name: 'Send again' }).click();
   await expect.poll(() => receiver.got.length, { timeout: 30_000 }).toBe(types.length + 1);

@@ -460,7 +460,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A subscription’s delivery log, newest first: attempts, status code, latency, next try (scope: webhooks) */
+    /** A subscription’s delivery log, newest first: each delivery’s status, next try and its last attempts (when, status code or error, latency) (scope: webhooks) */
     get: operations['listWebhookDeliveries'];
     put?: never;
     post?: never;
@@ -2403,6 +2403,18 @@ export interface operations {
               /** @description ISO 8601 */
               created_at: string;
               delivered_at: string | null;
+              /** @description The newest attempts (at most 10), newest first; `attempts` counts them all */
+              attempt_log: {
+                /** @description 1 for the first attempt */
+                number: number;
+                /** @description ISO 8601 */
+                at: string;
+                /** @description The receiver’s HTTP status; null when it gave none */
+                status_code: number | null;
+                latency_ms: number;
+                /** @description Why the attempt failed (timeout, connection refused, HTTP 503…); null for a 2xx */
+                error: string | null;
+              }[];
             }[];
           };
         };
@@ -2464,6 +2476,18 @@ export interface operations {
             /** @description ISO 8601 */
             created_at: string;
             delivered_at: string | null;
+            /** @description The newest attempts (at most 10), newest first; `attempts` counts them all */
+            attempt_log: {
+              /** @description 1 for the first attempt */
+              number: number;
+              /** @description ISO 8601 */
+              at: string;
+              /** @description The receiver’s HTTP status; null when it gave none */
+              status_code: number | null;
+              latency_ms: number;
+              /** @description Why the attempt failed (timeout, connection refused, HTTP 503…); null for a 2xx */
+              error: string | null;
+            }[];
           };
         };
       };

@@ -8,7 +8,16 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '@/lib/db/client';
-import { escrows, events, funders, indexerCursors, memberships, milestones, payouts } from '@/lib/db/schema';
+import {
+  escrows,
+  events,
+  funders,
+  indexerCursors,
+  memberships,
+  milestones,
+  payouts,
+  webhookSubscriptions,
+} from '@/lib/db/schema';
 import { checkBatch } from './check-batch';
 import { ROLES, type Role } from '@/lib/db/vocabulary';
 import { insertRows, replaceAllSet } from './json-rows';
@@ -67,7 +76,8 @@ export async function applyBatch(
     // Four statements in all, whatever the batch's size (each a round trip, and on PGlite a
     // crossing into its WebAssembly): the lock; the escrows that changed, their old child rows
     // deleted alongside; their new child rows; the events, payouts and cursor.
-    let applied = new Set<string>();
+    const applied = new Set<string>();
+    const formerRoles: { address: string; contractId: string }[] = [];
     if (batch.escrows.length > 0) {
       const upsert = sql`${insertRows(escrows, at(batch.escrows.map((s) => s.escrow)))}
         on conflict (network, contract_id) do update set ${replaceAllSet(escrows, ['network', 'contractId'])}
@@ -75,15 +85,22 @@ export async function applyBatch(
         returning contract_id`;
       const deleteOld = (table: PgTable) =>
         sql`delete from ${table} where network = ${network} and contract_id in (select contract_id from up)`;
-      const rows = await queryRows<{ contract_id: string }>(
+      // Beside the escrows replaced, the roles that webhook owners held in them before (so an
+      // update that takes an owner's role away is still sent to that owner).
+      const rows = await queryRows<{ contract_id: string; former: string | null }>(
         tx,
         sql`with up as (${upsert}),
           m as (${deleteOld(milestones)}),
-          p as (${deleteOld(memberships)}),
+          p as (${deleteOld(memberships)} returning contract_id, address),
           f as (${deleteOld(funders)})
-        select contract_id from up`,
+        select contract_id, null::text as former from up
+        union all
+        select contract_id, address from p
+          where address in (select owner from ${webhookSubscriptions} where network = ${network})`,
       );
-      applied = new Set(rows.map((r) => r.contract_id));
+      for (const r of rows)
+        if (r.former === null) applied.add(r.contract_id);
+        else formerRoles.push({ address: r.former, contractId: r.contract_id });
     }
 
     const fresh = batch.escrows.filter((s) => applied.has(s.escrow.contractId));
@@ -115,6 +132,7 @@ export async function applyBatch(
       tx,
       network,
       batch.events.filter((e) => stored.has(e.eventId)),
+      { replaced: applied, formerRoles },
     );
     return { escrows: applied.size, events: stored.size };
   });

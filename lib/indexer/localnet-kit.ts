@@ -1,14 +1,16 @@
 /**
  * For the indexer's localnet tests: a localnet of its own, the escrow wasm uploaded, two funded
  * accounts and the calls they send. One account holds every named role but the dispute
- * resolver, so its own transactions authorise every step (source-account auth).
+ * resolver, so its own transactions authorise every step (source-account auth). Friendbot and
+ * sending go through the shared localnet client (lib/localnet/client.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Asset, BASE_FEE, Keypair, Networks, Operation, rpc, TransactionBuilder, xdr } from '@stellar/stellar-sdk';
+import { Asset, Keypair, Networks, Operation, type rpc, type xdr } from '@stellar/stellar-sdk';
 import { createEscrowOp } from '@/lib/escrow/calls';
 import type { EscrowConfig } from '@/lib/escrow/types';
+import { friendbot, localnet as localnetChain, sendOperation } from '@/lib/localnet/client';
 import type { NetworkConfig } from '@/lib/networks/config';
 import type { LocalnetInstance } from '../../localnet/conformance/localnet-process';
 
@@ -28,15 +30,12 @@ export interface Kit {
   server: rpc.Server;
   party: Keypair;
   resolver: Keypair;
+  /** Sends a contract call (or upload) from `key`, simulated first; its hash once it succeeded. */
   send(key: Keypair, op: xdr.Operation): Promise<string>;
+  /** Creates and funds `address` through this localnet's friendbot. */
+  fund(address: string): Promise<void>;
   deploy(config: EscrowConfig, wasmHash?: string): Promise<string>;
   config(over?: Partial<EscrowConfig>): EscrowConfig;
-}
-
-/** Creates and funds `address` on the localnet at `baseUrl`. */
-export async function friendbot(baseUrl: string, address: string): Promise<void> {
-  const res = await fetch(`${baseUrl}/friendbot?addr=${address}`);
-  if (!res.ok) throw new Error(`friendbot: ${await res.text()}`);
 }
 
 /** A chain made before (a copy of its data dir) and the accounts that made it. */
@@ -70,23 +69,14 @@ export async function startKit(extraArgs: string[] = [], reuse?: KitReuse): Prom
     walletConnectProjectId: null,
     trezorEmail: null,
   };
-  const server = new rpc.Server(localnet.rpcUrl, { allowHttp: true });
+  const chain = localnetChain(localnet.baseUrl, PASSPHRASE);
+  const server = chain.server;
   const party = reuse?.party ?? Keypair.random();
   const resolver = reuse?.resolver ?? Keypair.random();
 
-  async function send(key: Keypair, op: xdr.Operation): Promise<string> {
-    const account = await server.getAccount(key.publicKey());
-    const built = new TransactionBuilder(account, { fee: BASE_FEE, networkPassphrase: PASSPHRASE })
-      .addOperation(op)
-      .setTimeout(60)
-      .build();
-    const tx = await server.prepareTransaction(built);
-    tx.sign(key);
-    const sent = await server.sendTransaction(tx);
-    const done = await server.pollTransaction(sent.hash, { attempts: 60 });
-    if (done.status !== 'SUCCESS') throw new Error(`transaction ${sent.hash}: ${done.status}`);
-    return sent.hash;
-  }
+  const send = async (key: Keypair, op: xdr.Operation) =>
+    (await sendOperation(chain, key, op, { soroban: true })).txHash;
+  const fund = (address: string) => friendbot(`${localnet.baseUrl}/friendbot`, address);
 
   const config = (over: Partial<EscrowConfig> = {}): EscrowConfig => {
     const p = party.publicKey();
@@ -129,8 +119,8 @@ export async function startKit(extraArgs: string[] = [], reuse?: KitReuse): Prom
   }
 
   if (!reuse) {
-    for (const k of [party, resolver]) await friendbot(localnet.baseUrl, k.publicKey());
+    for (const k of [party, resolver]) await fund(k.publicKey());
     await send(party, Operation.uploadContractWasm({ wasm: WASM }));
   }
-  return { localnet, network, server, party, resolver, send, deploy, config };
+  return { localnet, network, server, party, resolver, send, fund, deploy, config };
 }

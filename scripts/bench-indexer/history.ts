@@ -10,7 +10,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BASE_FEE, Keypair, Operation, rpc, TransactionBuilder, type xdr } from '@stellar/stellar-sdk';
 import { createEscrowOp, escrowCalls } from '@/lib/escrow/calls';
-import { friendbot, PASSPHRASE, startKit, WASM, WASM_HASH, type Kit } from '@/lib/indexer/localnet-kit';
+import { PASSPHRASE, startKit, WASM, WASM_HASH, type Kit } from '@/lib/indexer/localnet-kit';
 
 /** Accounts submitting at once: localnet applies one transaction at a time, the rest (simulation, signing, HTTP) overlaps. */
 const SUBMITTERS = 8;
@@ -87,11 +87,11 @@ async function make(lifecycles: number, cacheDir: string): Promise<number> {
     throw e;
   });
   try {
-    await friendbot(kit.localnet.baseUrl, kit.party.publicKey());
-    await friendbot(kit.localnet.baseUrl, kit.resolver.publicKey());
+    await kit.fund(kit.party.publicKey());
+    await kit.fund(kit.resolver.publicKey());
     await kit.send(kit.party, Operation.uploadContractWasm({ wasm: WASM }));
     const keys = Array.from({ length: SUBMITTERS }, () => Keypair.random());
-    for (const k of keys) await friendbot(kit.localnet.baseUrl, k.publicKey());
+    for (const k of keys) await kit.fund(k.publicKey());
     await Promise.all(
       keys.map((k, i) =>
         runLifecycles(kit, k, Math.floor(lifecycles / SUBMITTERS) + (i < lifecycles % SUBMITTERS ? 1 : 0)),

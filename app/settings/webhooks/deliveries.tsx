@@ -1,7 +1,15 @@
 'use client';
-/** One subscription's delivery log, newest first, with "send again". */
+/** One subscription's delivery log, newest first, each delivery's last attempts, with "send again". */
 import { useCallback, useEffect, useState } from 'react';
 import { call } from './call';
+
+interface Attempt {
+  number: number;
+  at: string;
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+}
 
 interface Delivery {
   id: string;
@@ -14,6 +22,7 @@ interface Delivery {
   last_error: string | null;
   next_attempt_at: string | null;
   created_at: string;
+  attempt_log: Attempt[];
 }
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
@@ -23,16 +32,17 @@ export function Deliveries({ subscriptionId }: { subscriptionId: string }) {
   const [error, setError] = useState<string | null>(null);
   const base = `/api/v1/webhooks/settings/${subscriptionId}/deliveries`;
 
-  const refresh = useCallback(async () => {
-    const r = await call<{ data: Delivery[] }>(base);
-    if (r.ok) setRows(r.data.data);
-    else setError(r.message);
-  }, [base]);
+  const refresh = useCallback(
+    () =>
+      call<{ data: Delivery[] }>(base).then((r) => {
+        if (r.ok) setRows(r.data.data);
+        else setError(r.message);
+      }),
+    [base],
+  );
 
-  // Fetches the log from the server when the subscription changes (a request whose answer lands
-  // in state, not a read of browser storage).
+  // Fetches the log from the server when the subscription changes.
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     void refresh();
   }, [refresh]);
 
@@ -78,7 +88,7 @@ export function Deliveries({ subscriptionId }: { subscriptionId: string }) {
                   <code>{d.escrow_id.slice(0, 8)}…</code>
                 </td>
                 <td>{d.status}</td>
-                <td>{d.attempts}</td>
+                <td>{d.attempt_log.length === 0 ? d.attempts : <AttemptLog delivery={d} />}</td>
                 <td>{d.last_status_code ?? d.last_error ?? '—'}</td>
                 <td>{d.last_latency_ms === null ? '—' : `${d.last_latency_ms} ms`}</td>
                 <td>{when(d.next_attempt_at)}</td>
@@ -93,5 +103,25 @@ export function Deliveries({ subscriptionId }: { subscriptionId: string }) {
         </table>
       )}
     </div>
+  );
+}
+
+/** A delivery's logged attempts, folded under its count. */
+function AttemptLog({ delivery }: { delivery: Delivery }) {
+  return (
+    <details data-testid="attempt-log">
+      <summary>{delivery.attempts}</summary>
+      <ol className="mt-1 space-y-0.5">
+        {delivery.attempt_log.map((a) => (
+          <li key={a.number} data-testid="attempt">
+            #{a.number} {when(a.at)}: {a.status_code ?? '—'}
+            {a.error && a.error !== `HTTP ${a.status_code}` ? ` ${a.error}` : ''}, {a.latency_ms} ms
+          </li>
+        ))}
+      </ol>
+      {delivery.attempts > delivery.attempt_log.length && (
+        <p>(the {delivery.attempts - delivery.attempt_log.length} before are not kept)</p>
+      )}
+    </details>
   );
 }

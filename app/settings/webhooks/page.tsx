@@ -5,7 +5,7 @@ export const metadata: Metadata = { title: 'Webhooks' };
 
 export default function WebhooksPage() {
   return (
-    <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+    <div>
       <h1 className="text-2xl font-bold">Webhooks</h1>
       <p className="mt-2 max-w-prose text-sm text-zinc-600 dark:text-zinc-400">
         Your servers can be told of every change to your escrows: each event is sent, signed per Standard Webhooks, to
@@ -13,6 +13,6 @@ export default function WebhooksPage() {
         receiver does not answer 2xx.
       </p>
       <Webhooks />
-    </main>
+    </div>
   );
 }

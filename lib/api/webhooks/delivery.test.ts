@@ -129,6 +129,11 @@ describe.each(testBackends())('webhooks on $name', (backend) => {
       const [d] = await listDeliveries(rm.db, owner, sub.info.id);
       expect(d!.attempts).toBe(r.got.length);
       expect(d).toMatchObject({ lastStatusCode: 204, lastError: null, nextAttemptAt: null });
+      // One logged attempt per request the receiver got, newest first: the 204, the 503s before it.
+      expect(d!.attemptLog.map((a) => [a.number, a.statusCode, a.error])).toEqual(
+        r.got.map((_, i) => [r.got.length - i, i === 0 ? 204 : 503, i === 0 ? null : 'HTTP 503']),
+      );
+      expect(d!.attemptLog[0]!.at).toEqual(d!.lastAttemptAt);
 
       // Every attempt carries the same webhook-id (the event id) and a signature the package verifies.
       for (const g of r.got) {
@@ -174,6 +179,15 @@ describe.each(testBackends())('webhooks on $name', (backend) => {
       const [failed] = await listDeliveries(rm.db, owner, sub.info.id);
       expect(failed).toMatchObject({ attempts: 1, nextAttemptAt: null, lastStatusCode: null });
       expect(failed!.lastError).toMatch(/ECONNREFUSED/);
+      expect(failed!.attemptLog).toEqual([
+        {
+          number: 1,
+          at: failed!.lastAttemptAt,
+          statusCode: null,
+          latencyMs: expect.any(Number),
+          error: failed!.lastError,
+        },
+      ]);
     } finally {
       await worker.stop();
     }

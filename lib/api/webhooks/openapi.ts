@@ -2,11 +2,13 @@
  * The webhooks' part of the OpenAPI document: the subscription endpoints (scope `webhooks`) and
  * OpenAPI 3.1's `webhooks` section, which documents the one body every delivery carries.
  */
-import { jsonSchema as schema, problemResponses } from '../openapi-parts';
+import { jsonSchema, problemResponses } from '../openapi-parts';
 import { createSubscriptionSchema } from './subscriptions';
 import { EVENT_TYPES, webhookPayload } from './event-types';
 import { createdSubscriptionJson, deliveryJson, deliveryList, subscriptionList } from './schemas';
 
+const schema = jsonSchema;
+/** The success, and the problems this operation may answer besides 401, 403, 429 and 500. */
 const ok = (description: string, s: object, errors: number[]) => ({
   '200': { description, content: { 'application/json': { schema: s } } },
   ...problemResponses(errors),
@@ -46,8 +48,8 @@ export function webhookPaths() {
       delete: {
         operationId: 'deleteWebhook',
         summary: 'Delete a subscription and its delivery log (scope: webhooks)',
-        'x-scope': 'webhooks',
         parameters: [subscriptionId],
+        'x-scope': 'webhooks',
         responses: ok(
           'Deleted',
           {
@@ -63,7 +65,7 @@ export function webhookPaths() {
       get: {
         operationId: 'listWebhookDeliveries',
         summary:
-          'A subscription’s delivery log, newest first: attempts, status code, latency, next try (scope: webhooks)',
+          'A subscription’s delivery log, newest first: each delivery’s status, next try and its last attempts (when, status code or error, latency) (scope: webhooks)',
         parameters: [
           subscriptionId,
           { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } },

@@ -3,6 +3,7 @@
  * functions that turn stored rows into them.
  */
 import { z } from 'zod';
+import { ATTEMPTS_KEPT } from '@/lib/db/schema';
 import { EVENT_TYPES } from './event-types';
 import type { DeliveryInfo } from './deliveries';
 import type { SubscriptionInfo } from './subscriptions';
@@ -22,6 +23,17 @@ export const createdSubscriptionJson = subscriptionJson.extend({
 });
 export const subscriptionList = z.object({ data: z.array(subscriptionJson) });
 
+export const attemptJson = z.object({
+  number: z.number().int().describe('1 for the first attempt'),
+  at: when,
+  status_code: z.number().int().nullable().describe('The receiver’s HTTP status; null when it gave none'),
+  latency_ms: z.number().int(),
+  error: z
+    .string()
+    .nullable()
+    .describe('Why the attempt failed (timeout, connection refused, HTTP 503…); null for a 2xx'),
+});
+
 export const deliveryJson = z.object({
   id: z.string(),
   subscription_id: z.string(),
@@ -37,6 +49,9 @@ export const deliveryJson = z.object({
   last_error: z.string().nullable(),
   created_at: when,
   delivered_at: when.nullable(),
+  attempt_log: z
+    .array(attemptJson)
+    .describe(`The newest attempts (at most ${ATTEMPTS_KEPT}), newest first; \`attempts\` counts them all`),
 });
 export const deliveryList = z.object({ data: z.array(deliveryJson) });
 
@@ -69,5 +84,12 @@ export function deliveryOut(d: DeliveryInfo): z.infer<typeof deliveryJson> {
     last_error: d.lastError,
     created_at: d.createdAt.toISOString(),
     delivered_at: iso(d.deliveredAt),
+    attempt_log: d.attemptLog.map((a) => ({
+      number: a.number,
+      at: a.at.toISOString(),
+      status_code: a.statusCode,
+      latency_ms: a.latencyMs,
+      error: a.error,
+    })),
   };
 }

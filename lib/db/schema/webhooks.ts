@@ -1,10 +1,11 @@
 /**
  * Webhooks: an API key's subscriptions (where to send which escrow events) and one delivery row
  * per (subscription, event), written by the indexer in the batch's own transaction so that an
- * event is enqueued exactly once however often its batch is replayed.
+ * event is enqueued exactly once however often its batch is replayed; and the log of each
+ * delivery's last few attempts.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import { ADDRESS_PATTERN, at, EVENT_ID_PATTERN, matches, NETWORK_PATTERN, oneOf } from '../columns';
 import { apiKeys } from './api';
 
@@ -78,5 +79,34 @@ export const webhookDeliveries = pgTable(
     check('webhook_deliveries_attempts', sql`${t.attempts} >= 0`),
     index('webhook_deliveries_due').on(t.status, t.nextAttemptAt),
     index('webhook_deliveries_by_subscription').on(t.subscriptionId, t.createdAt),
+  ],
+);
+
+/** How many attempts of one delivery the log keeps (the newest); `attempts` still counts them all. */
+export const ATTEMPTS_KEPT = 10;
+
+/** One attempt of a delivery: when, the receiver's answer or why there was none, and how long it took. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    /** 1 for the first attempt, and so on: the delivery's `attempts` after this one. */
+    number: integer('number').notNull(),
+    attemptedAt: at('attempted_at').notNull(),
+    /** The HTTP status; null when no answer came (refused target, timeout, connection error). */
+    statusCode: integer('status_code'),
+    latencyMs: integer('latency_ms').notNull(),
+    /** Why it failed; null for a 2xx. */
+    error: text('error'),
+  },
+  (t) => [
+    primaryKey({ name: 'webhook_attempts_pk', columns: [t.deliveryId, t.number] }),
+    check('webhook_attempts_number', sql`${t.number} >= 1`),
+    check('webhook_attempts_status_code', sql`${t.statusCode} is null or ${t.statusCode} between 100 and 599`),
+    check('webhook_attempts_latency', sql`${t.latencyMs} >= 0`),
+    check('webhook_attempts_error', sql`${t.error} is null or length(${t.error}) between 1 and 500`),
+    check('webhook_attempts_outcome', sql`${t.statusCode} is not null or ${t.error} is not null`),
   ],
 );
