@@ -69,7 +69,7 @@ wait_for "http://127.0.0.1:$E2E_LOCALNET_PORT/health" 120 localnet
 # invalid queries, which should reach the app's own validation.
 start e2e/start-app.sh app NODE_OPTIONS=--max-http-header-size=262144
 wait_for "$app/api/v1/openapi.json" 900 app
-key=$(tsx scripts/fuzz-api/api-key.ts "$app" read,prepare,submit)
+key=$(tsx scripts/fuzz-api/api-key.ts "$app" read,prepare,submit,webhooks)
 # Real escrows and their acting account, drawn for most ids and sources so that the fuzz gets
 # past "no such escrow" into each step's own input handling; the rest stay generated.
 targets=$(tsx scripts/fuzz-api/escrows.ts)

@@ -8,7 +8,7 @@
 import { Keypair, Transaction } from '@stellar/stellar-sdk';
 
 const app = process.argv[2];
-const scopes = (process.argv[3] ?? 'read,prepare,submit').split(',');
+const scopes = (process.argv[3] ?? 'read,prepare,submit,webhooks').split(',');
 if (!app) throw new Error('usage: api-key.ts APP_URL [SCOPES]');
 
 /** A same-origin JSON POST (the settings endpoints refuse any other origin). */
