@@ -14,3 +14,6 @@ node_modules/.bin/prettier --check --log-level warn .
 run_cargo fmt --all --check
 step "clippy (warnings are errors)"
 run_cargo clippy --release --workspace --all-targets --quiet -- -D warnings
+# localnet's binary without the tests' `whitebox` feature: its RPC layer and explorer
+# must build without the chain's raw state and store.
+run_cargo clippy --release -p localnet --bins --quiet -- -D warnings

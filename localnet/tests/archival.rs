@@ -4,8 +4,9 @@
 
 mod common;
 use common::*;
+use localnet::backend::entry::StoredEntry;
 use localnet::backend::simulate::{simulate, SimulationRequest};
-use localnet::backend::state::{key_bytes, liveness, Liveness, StoredEntry};
+use localnet::backend::state::{key_bytes, liveness, Liveness};
 use soroban_env_host::xdr::*;
 
 fn instance_key(contract: [u8; 32]) -> LedgerKey {

@@ -3,12 +3,11 @@
 use super::encoding::{b64, from_b64, xdr_b64};
 use super::types::{
     start_ledger, GetLatestLedgerResponse, GetLedgerEntriesRequest, GetLedgerEntriesResponse,
-    GetLedgersRequest, GetLedgersResponse, LedgerEntryResult, LedgerInfo,
+    GetLedgersRequest, GetLedgersResponse, LedgerEntryResult, LedgerInfo, MAX_LEDGER_ENTRY_KEYS,
 };
 use super::{internal, invalid_params, start_out_of_range, to_json, window, Api, RpcResult};
 use soroban_env_host::xdr::{LedgerHeaderHistoryEntry, LedgerKey, Limits, ReadXdr};
 
-const MAX_LEDGER_ENTRY_KEYS: usize = 200;
 const DEFAULT_LEDGERS_LIMIT: u64 = 5;
 const MAX_LEDGERS_LIMIT: u64 = 200;
 

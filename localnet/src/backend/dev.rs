@@ -2,8 +2,9 @@
 //! Contracts deployed at genesis, and transactions signed with the dev keys (root for
 //! friendbot, the USDC issuer for the faucet).
 
+use super::entry::StoredEntry;
 use super::soroban;
-use super::state::{key_bytes, State, StoredEntry};
+use super::state::{key_bytes, State};
 use anyhow::{anyhow, Result};
 use ed25519_dalek::{Signer, SigningKey};
 use sha2::{Digest, Sha256};

@@ -3,8 +3,8 @@
 //! and time, and its network settings (read through, never copied); local writes
 //! shadow the upstream, and friendbot pays from a local root.
 
+use super::entry::StoredEntry;
 use super::frame::TxFrame;
-use super::state::StoredEntry;
 use super::state::{key_bytes, State};
 use super::store::Store;
 use super::upstream::{Upstream, UpstreamTip};

@@ -2,8 +2,8 @@
 //! configuration settings, the test USDC issuer, and the native and USDC Stellar Asset
 //! Contracts (deployed by running the real host once, as a transaction would).
 
+use super::entry::StoredEntry;
 use super::network_settings as s;
-use super::state::StoredEntry;
 use sha2::{Digest, Sha256};
 use soroban_env_host::xdr::{
     AccountEntry, AccountEntryExt, AccountId, AlphaNum4, Asset, AssetCode4,

@@ -3,7 +3,7 @@
 //! ledger info and the entries, each with its live-until ledger. `localnet snapshot`
 //! writes one; `--from-snapshot` starts a new chain from one.
 
-use super::state::StoredEntry;
+use super::entry::StoredEntry;
 use super::{ledger_info, Chain};
 use anyhow::{anyhow, Context, Result};
 use serde::{Deserialize, Serialize};

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod classic;
 pub mod dev;
+pub mod entry;
 mod events;
 pub mod fees;
 mod fork;
@@ -25,9 +26,12 @@ pub mod time;
 pub mod transaction;
 pub mod upstream;
 pub mod validation;
+#[cfg(any(test, feature = "whitebox"))]
+mod whitebox;
 
 use anyhow::{anyhow, Result};
 use classic::ClassicContext;
+use entry::StoredEntry;
 use sha2::{Digest, Sha256};
 use soroban_env_host::xdr::{
     ContractEvent, ContractEventBody, ContractEventType, ContractEventV0, DiagnosticEvent,
@@ -36,7 +40,7 @@ use soroban_env_host::xdr::{
 };
 use soroban_env_host::LedgerInfo;
 use soroban_simulation::NetworkConfig;
-use state::{State, StoredEntry};
+use state::State;
 use std::path::PathBuf;
 use store::{LedgerRow, Store, TxRow};
 use transaction::{AppliedTx, ApplyContext};

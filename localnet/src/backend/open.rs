@@ -1,8 +1,9 @@
 //! Opening the chain: loading it from the store, or writing the genesis ledger.
 
+use super::entry::StoredEntry;
 use super::fork::{self, ForkPlan};
 use super::ledger_snapshot::LedgerSnapshot;
-use super::state::{self, State, StoredEntry};
+use super::state::{self, State};
 use super::store::{self, LedgerRow, Store};
 use super::{
     dev, genesis, ledger, ledger_info, modules, soroban, soroban_size, state_entries_size, time,

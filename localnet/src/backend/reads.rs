@@ -1,11 +1,14 @@
 //! The `Chain` API that the RPC layer, the explorer and the tools read through: the
 //! network's identity, the latest ledger, history (ledgers, transactions, events) and
-//! entries as of the latest ledger. None of them reaches into the state or the store.
+//! entries as of the latest ledger. None of them reaches into the state or the store:
+//! the accessors that do are in `whitebox.rs`, compiled only for localnet's own tests
+//! and tools (the `whitebox` feature), so the binary's RPC layer and explorer cannot.
 
+use super::entry::StoredEntry;
 use super::frame::TxFrame;
 use super::simulate::{simulate, Simulation, SimulationRequest};
-use super::state::{key_bytes, liveness, Liveness, State, StoredEntry};
-use super::store::{EventRow, LedgerRow, Store, TxRow};
+use super::state::{key_bytes, liveness, Liveness};
+use super::store::{EventRow, LedgerRow, TxRow};
 use super::Chain;
 use anyhow::Result;
 use soroban_env_host::xdr::{
@@ -208,21 +211,6 @@ impl Chain {
     /// simulateTransaction against the latest ledger.
     pub fn simulate(&self, request: SimulationRequest) -> Simulation {
         simulate(self, request)
-    }
-
-    /// The raw state, for tests and tools that look inside; readers use the methods above.
-    pub fn state(&self) -> &State {
-        &self.state
-    }
-
-    /// The raw state, for tests that set up what no transaction can (an aged entry).
-    pub fn state_mut(&mut self) -> &mut State {
-        &mut self.state
-    }
-
-    /// The raw store, for tests and tools that look inside; readers use the methods above.
-    pub fn store(&self) -> &Store {
-        &self.store
     }
 
     /// The latest header's hash.

@@ -11,13 +11,7 @@ use std::collections::HashMap;
 
 mod fork_view;
 
-/// A ledger entry with its live-until ledger: the TTL entry core keeps beside every
-/// contract data and code entry is folded into it (`None` for classic entries).
-#[derive(Clone, Debug, PartialEq)]
-pub struct StoredEntry {
-    pub entry: LedgerEntry,
-    pub live_until: Option<u32>,
-}
+use super::entry::StoredEntry;
 
 /// XDR bytes of a key: the map key everywhere, so equal keys always compare equal.
 pub fn key_bytes(key: &LedgerKey) -> Vec<u8> {

@@ -2,7 +2,7 @@
 //! (entry writes, the header, transactions, events) is written in one SQLite
 //! transaction, so a crash at any moment leaves either the whole ledger or none of it.
 
-use super::state::StoredEntry;
+use super::entry::StoredEntry;
 use anyhow::{Context, Result};
 use rusqlite::{params, Connection, OptionalExtension};
 use soroban_env_host::xdr::{LedgerEntry, Limits, ReadXdr, WriteXdr};

@@ -2,18 +2,20 @@
 //! connection per call) and the three calls a fork needs: getNetwork,
 //! getLatestLedger and getLedgerEntries.
 
-use super::state::StoredEntry;
+use super::entry::StoredEntry;
+use crate::api::types::{
+    GetLatestLedgerResponse, GetLedgerEntriesRequest, GetLedgerEntriesResponse, GetNetworkResponse,
+    MAX_LEDGER_ENTRY_KEYS,
+};
 use crate::client::{Client, Target};
-use anyhow::{anyhow, Context, Result};
+use anyhow::{Context, Result};
 use base64::{engine::general_purpose::STANDARD, Engine};
-use serde_json::{json, Value};
+use serde::{de::DeserializeOwned, Serialize};
 use soroban_env_host::xdr::{
     LedgerEntry, LedgerEntryData, LedgerEntryExt, LedgerHeader, LedgerKey, Limits, ReadXdr,
     WriteXdr,
 };
 
-/// stellar-rpc's limit on keys per getLedgerEntries call.
-const MAX_KEYS: usize = 200;
 #[derive(Debug, Clone)]
 pub struct Upstream {
     /// `host:port`
@@ -43,58 +45,56 @@ impl Upstream {
         })
     }
 
-    /// One JSON-RPC call; an RPC error becomes an error naming the method.
-    pub fn call(&self, method: &str, params: Value) -> Result<Value> {
-        Client::new(self.authority.clone())
+    /// One JSON-RPC call, its answer read into the server's own response type; an RPC
+    /// error or an answer of another shape becomes an error naming the method.
+    pub fn call<R: DeserializeOwned>(&self, method: &str, params: impl Serialize) -> Result<R> {
+        let answer = Client::new(self.authority.clone())
             .rpc(&self.path, method, params)
-            .with_context(|| format!("{method} at {}", self.url))
+            .with_context(|| format!("{method} at {}", self.url))?;
+        serde_json::from_value(answer)
+            .with_context(|| format!("{method} at {}: unexpected answer", self.url))
     }
 
     /// The upstream's passphrase and latest header (its protocol, fees, sequence, time).
     pub fn tip(&self) -> Result<UpstreamTip> {
-        let network = self.call("getNetwork", Value::Null)?;
-        let passphrase = network["passphrase"]
-            .as_str()
-            .ok_or_else(|| anyhow!("getNetwork: no passphrase"))?
-            .to_string();
-        let latest = self.call("getLatestLedger", Value::Null)?;
-        let header = latest["headerXdr"]
-            .as_str()
-            .ok_or_else(|| anyhow!("getLatestLedger: no headerXdr"))?;
-        let header = LedgerHeader::from_xdr_base64(header, Limits::none())
+        let network: GetNetworkResponse = self.call("getNetwork", ())?;
+        let latest: GetLatestLedgerResponse = self.call("getLatestLedger", ())?;
+        let header = LedgerHeader::from_xdr_base64(&latest.header_xdr, Limits::none())
             .context("getLatestLedger: headerXdr")?;
-        Ok(UpstreamTip { passphrase, header })
+        Ok(UpstreamTip {
+            passphrase: network.passphrase,
+            header,
+        })
     }
 
     /// The entries of `keys` that exist upstream, with their live-until ledgers;
     /// batched in calls of at most 200 keys.
     pub fn ledger_entries(&self, keys: &[LedgerKey]) -> Result<Vec<StoredEntry>> {
         let mut out = vec![];
-        for batch in keys.chunks(MAX_KEYS) {
+        for batch in keys.chunks(MAX_LEDGER_ENTRY_KEYS) {
             let texts: Vec<String> = batch
                 .iter()
                 .map(|k| k.to_xdr_base64(Limits::none()))
                 .collect::<Result<_, _>>()?;
-            let answer = self.call("getLedgerEntries", json!({ "keys": texts }))?;
-            for e in answer["entries"].as_array().into_iter().flatten() {
-                let data = e["xdr"]
-                    .as_str()
-                    .ok_or_else(|| anyhow!("getLedgerEntries: an entry without xdr"))?;
-                let data = LedgerEntryData::from_xdr_base64(data, Limits::none())
+            let request = GetLedgerEntriesRequest { keys: Some(texts) };
+            let answer: GetLedgerEntriesResponse = self.call("getLedgerEntries", request)?;
+            for e in answer.entries {
+                let data = LedgerEntryData::from_xdr_base64(&e.xdr, Limits::none())
                     .context("getLedgerEntries: xdr")?;
-                let ext = match e["extXdr"].as_str() {
-                    Some(x) => LedgerEntryExt::from_xdr(STANDARD.decode(x)?, Limits::none())
+                let ext = match e.ext_xdr.as_str() {
+                    "" => LedgerEntryExt::V0,
+                    x => LedgerEntryExt::from_xdr(STANDARD.decode(x)?, Limits::none())
                         .unwrap_or(LedgerEntryExt::V0),
-                    None => LedgerEntryExt::V0,
                 };
                 let entry = LedgerEntry {
-                    last_modified_ledger_seq: e["lastModifiedLedgerSeq"].as_u64().unwrap_or(0)
-                        as u32,
+                    last_modified_ledger_seq: e.last_modified_ledger_seq,
                     data,
                     ext,
                 };
-                let live_until = e["liveUntilLedgerSeq"].as_u64().map(|l| l as u32);
-                out.push(StoredEntry { entry, live_until });
+                out.push(StoredEntry {
+                    entry,
+                    live_until: e.live_until_ledger_seq,
+                });
             }
         }
         Ok(out)

@@ -78,15 +78,7 @@ fn a_one_unit_stranger_cannot_stop_a_release() {
             }
         }
         w.fund_all();
-        w.approve(0);
-        w.approve(1);
-        match kind {
-            EscrowKind::Single => w.escrow.release(&w.signers()),
-            EscrowKind::Multi => {
-                w.escrow.release_milestone(&0, &w.signers());
-                w.escrow.release_milestone(&1, &w.signers());
-            }
-        }
+        w.release_all();
         let escrow = w.escrow.get_escrow();
         assert_eq!(
             (escrow.funded, escrow.paid_out, escrow.balance),
@@ -122,9 +114,7 @@ fn a_one_unit_stranger_cannot_make_full_funding_fail() {
 #[test]
 fn dust_before_resolve() {
     let w = World::single();
-    w.fund_all();
-    w.env.mock_all_auths();
-    w.escrow.dispute(&w.p.approvers[0], &text(&w.env, "late"));
+    w.fund_and_dispute();
     w.sac.mint(&w.id(), &1);
     w.escrow
         .resolve(&w.shares(&[(&w.p.funder, 4 * UNIT), (&w.p.receiver, 6 * UNIT)]));
@@ -144,14 +134,8 @@ fn dust_before_resolve() {
 #[test]
 fn dust_before_withdraw() {
     let w = World::multi();
-    w.fund_all();
-    w.env.mock_all_auths();
-    w.escrow
-        .dispute_milestone(&1, &w.p.approvers[0], &text(&w.env, "missing files"));
-    w.escrow
-        .resolve_milestone(&1, &w.shares(&[(&w.p.receiver, 2 * UNIT)]));
-    w.approve(0);
-    w.escrow.release_milestone(&0, &w.signers());
+    w.fund_and_resolve_milestone_1_in_part();
+    w.release_one(0);
     assert_eq!(w.balance(&w.id()), 4 * UNIT);
     w.sac.mint(&w.id(), &1);
     w.escrow

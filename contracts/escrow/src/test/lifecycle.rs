@@ -13,9 +13,7 @@ fn single_release_pays_receiver_and_both_fees() {
     let w = World::single();
     w.fund_all();
     assert_eq!(w.balance(&w.id()), AMOUNT);
-    w.approve(0);
-    w.approve(1);
-    w.escrow.release(&w.signers());
+    w.release_all();
 
     assert_eq!(w.balance(&w.p.receiver), NET);
     assert_eq!(w.balance(&w.p.platform), AMOUNT * 3 / 100);
@@ -46,16 +44,14 @@ fn multi_releases_milestones_one_by_one() {
 
     w.env.mock_all_auths();
     w.escrow.fund(&w.p.funder, &(4 * UNIT), &1);
-    w.approve(0);
-    w.escrow.release_milestone(&0, &w.signers());
+    w.release_one(0);
     let first = 4 * UNIT - 4 * UNIT * 33 / 1000;
     assert_eq!(w.balance(&w.p.receiver), first);
     assert_eq!(w.balance(&w.id()), 0);
     assert!(!w.escrow.get_escrow().milestones.get(1).unwrap().released);
 
     w.escrow.fund(&w.p.funder, &(6 * UNIT), &1);
-    w.approve(1);
-    w.escrow.release_milestone(&1, &w.signers());
+    w.release_one(1);
     assert_eq!(w.balance(&own_receiver), 6 * UNIT - 6 * UNIT * 33 / 1000);
     assert_eq!(w.balance(&w.p.platform), 10 * UNIT * 3 / 100);
     assert_eq!(w.balance(&w.p.protocol), 10 * UNIT * 3 / 1000);
@@ -109,9 +105,7 @@ fn two_approvals_required_before_a_milestone_counts() {
 #[test]
 fn single_dispute_resolved_forty_sixty() {
     let w = World::single();
-    w.fund_all();
-    w.env.mock_all_auths();
-    w.escrow.dispute(&w.p.approvers[0], &text(&w.env, "late"));
+    w.fund_and_dispute();
     // 40 % back to the funder (a refund: no fee), 60 % to the receiver (fees apply).
     let back = 4 * UNIT;
     let paid = 6 * UNIT;
@@ -131,15 +125,9 @@ fn single_dispute_resolved_forty_sixty() {
 #[test]
 fn multi_dispute_resolves_one_milestone_and_leftovers_are_withdrawn() {
     let w = World::multi();
-    w.fund_all();
-    w.env.mock_all_auths();
-    w.escrow
-        .dispute_milestone(&1, &w.p.approvers[0], &text(&w.env, "missing files"));
-    w.escrow
-        .resolve_milestone(&1, &w.shares(&[(&w.p.receiver, 2 * UNIT)]));
+    w.fund_and_resolve_milestone_1_in_part();
     assert_eq!(w.balance(&w.p.receiver), 2 * UNIT - 2 * UNIT * 33 / 1000);
-    w.approve(0);
-    w.escrow.release_milestone(&0, &w.signers());
+    w.release_one(0);
     // Milestone 1 paid 2 of its 6 tokens; 4 are left, and someone sent 1 more outside fund.
     w.sac.mint(&w.id(), &UNIT);
     assert_eq!(w.balance(&w.id()), 5 * UNIT);

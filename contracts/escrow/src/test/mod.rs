@@ -1,5 +1,6 @@
 mod chain;
 mod setup;
+mod steps;
 
 mod auth;
 mod bench;

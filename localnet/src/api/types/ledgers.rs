@@ -33,13 +33,17 @@ pub struct GetLedgersResponse {
     pub cursor: String,
 }
 
-#[derive(Deserialize, Debug)]
+/// stellar-rpc's limit on keys per getLedgerEntries call.
+pub const MAX_LEDGER_ENTRY_KEYS: usize = 200;
+
+/// Also what fork mode sends its upstream.
+#[derive(Serialize, Deserialize, Debug)]
 pub struct GetLedgerEntriesRequest {
     /// Base64 `LedgerKey`s.
     pub keys: Option<Vec<String>>,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Deserialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct LedgerEntryResult {
     /// The key as the client sent it.
@@ -50,11 +54,13 @@ pub struct LedgerEntryResult {
     /// Contract data and code only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub live_until_ledger_seq: Option<u32>,
-    /// Base64 `LedgerEntryExt`.
+    /// Base64 `LedgerEntryExt` (older stellar-rpc versions leave it out).
+    #[serde(default)]
     pub ext_xdr: String,
 }
 
-#[derive(Serialize, Debug)]
+/// Also how fork mode reads its upstream's answer.
+#[derive(Serialize, Deserialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct GetLedgerEntriesResponse {
     pub entries: Vec<LedgerEntryResult>,

@@ -15,9 +15,12 @@ pub struct GetHealthResponse {
     pub ledger_retention_window: u32,
 }
 
-#[derive(Serialize, Debug)]
+/// Also how fork mode reads its upstream's network.
+#[derive(Serialize, Deserialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct GetNetworkResponse {
+    /// Networks without a friendbot (mainnet) leave it out.
+    #[serde(default)]
     pub friendbot_url: String,
     pub passphrase: String,
     pub protocol_version: u32,
@@ -33,15 +36,18 @@ pub struct GetVersionInfoResponse {
     pub protocol_version: u32,
 }
 
-#[derive(Serialize, Debug)]
+/// Also how fork mode reads its upstream's tip (which must carry `headerXdr`).
+#[derive(Serialize, Deserialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct GetLatestLedgerResponse {
     pub id: String,
     pub protocol_version: u32,
     pub sequence: u32,
     /// Unix seconds, as a string (as stellar-rpc writes it).
+    #[serde(default)]
     pub close_time: String,
     pub header_xdr: String,
+    #[serde(default)]
     pub metadata_xdr: String,
 }
 

@@ -2,9 +2,10 @@
 //! host call, then core's checks on what came out (sizes, events, refundable fee).
 
 use super::{ihf, rent_size, restored_indices, xdr_len, SorobanContext, SorobanOutcome};
+use crate::backend::entry::StoredEntry;
 use crate::backend::fees;
 use crate::backend::network_settings as s;
-use crate::backend::state::{durability, key_bytes, liveness, Liveness, Overlay, StoredEntry};
+use crate::backend::state::{durability, key_bytes, liveness, Liveness, Overlay};
 use sha2::{Digest, Sha256};
 use soroban_env_host::budget::Budget;
 use soroban_env_host::e2e_invoke::{self, extract_rent_changes, TtlLedgerEntryMeta};

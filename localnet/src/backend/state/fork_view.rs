@@ -1,7 +1,8 @@
 //! Fork mode's side of the state: entries not held locally are read from the
 //! upstream on first use and cached; local deletions of upstream entries stay deleted.
 
-use super::{key_bytes, State, StoredEntry};
+use super::{key_bytes, State};
+use crate::backend::entry::StoredEntry;
 use crate::backend::upstream::Upstream;
 use soroban_env_host::xdr::{LedgerKey, Limits, ReadXdr};
 use std::cell::RefCell;

@@ -3,10 +3,8 @@
 //! polling), one after another, on a fresh chain of its own.
 
 use localnet::api::Api;
-use localnet::backend::accounts::load_account;
 use localnet::backend::dev::{sign, signed_transaction};
 use localnet::backend::simulate::{simulate, SimulationRequest};
-use localnet::backend::state::Overlay;
 use localnet::backend::{genesis, Chain, ChainConfig, Submission};
 use serde_json::json;
 use soroban_env_host::xdr::*;
@@ -124,12 +122,13 @@ fn apply(chain: &mut Chain, env: TransactionEnvelope) {
 }
 
 fn next_seq(chain: &Chain, secret: &[u8; 32]) -> i64 {
-    let ov = Overlay::new(chain.state(), chain.latest().seq);
-    load_account(&ov, &genesis::account_id(genesis::public_key_of(secret)))
-        .expect("account")
-        .seq_num
-        .0
-        + 1
+    let key = LedgerKey::Account(LedgerKeyAccount {
+        account_id: genesis::account_id(genesis::public_key_of(secret)),
+    });
+    match chain.entry(&key).map(|s| s.entry.data) {
+        Some(LedgerEntryData::Account(a)) => a.seq_num.0 + 1,
+        _ => panic!("the bench's account is missing"),
+    }
 }
 
 /// The same payments through the RPC layer without HTTP: `Api::call` for
