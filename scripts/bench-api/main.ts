@@ -16,22 +16,12 @@ import { TransactionBuilder } from '@stellar/stellar-sdk';
 import { openReadModel, queryRows, type ReadModel } from '@/lib/db/client';
 import { localnetAvailable, LOCALNET_BIN, startKit, WASM_HASH, type Kit } from '@/lib/indexer/localnet-kit';
 import { seed } from '../bench-indexer/seed';
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i > 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a positive whole number`);
-  return value;
-}
+import { numberOption as option, percentile } from '../bench-options';
 
 const ESCROWS = option('escrows', 100_000);
 const RUNS = option('runs', 50);
 
 type Timing = { p50: number; p95: number; n: number };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** Times `fn` (after a warm-up); `fn` may do untimed work first and return the part to time. */
 async function measure(runs: number, fn: () => Promise<() => Promise<Response>>): Promise<Timing> {

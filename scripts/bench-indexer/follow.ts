@@ -10,6 +10,7 @@
 import { testBackends } from '@/lib/db/testing';
 import { syncAll } from '@/lib/indexer/follower';
 import { openHistory } from './history';
+import { numberOption } from '../bench-options';
 
 /** Indexes `lifecycles` lifecycles from zero on each database and prints the rates. */
 export async function benchFollower(lifecycles: number): Promise<void> {
@@ -51,10 +52,7 @@ export async function benchFollower(lifecycles: number): Promise<void> {
 
 /** `--lifecycles N` (default 1,000). */
 export function lifecyclesOption(): number {
-  const i = process.argv.indexOf('--lifecycles');
-  const n = i > 0 ? Number(process.argv[i + 1]) : 1000;
-  if (!Number.isInteger(n) || n < 1) throw new Error('--lifecycles takes a positive whole number');
-  return n;
+  return numberOption('lifecycles', 1000);
 }
 
 if (process.argv[1]?.endsWith('follow.ts')) {

@@ -20,21 +20,11 @@ import { platformFeeIncome } from '@/lib/db/queries/fee-income';
 import type { EscrowFilter } from '@/lib/db/queries/filters';
 import { seed } from './seed';
 import { benchFollower, lifecyclesOption } from './follow';
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i > 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a positive whole number`);
-  return value;
-}
+import { numberOption as option, percentile } from '../bench-options';
 
 const ESCROWS = option('escrows', 100_000);
 const RUNS = option('runs', 50);
 const LIFECYCLES = lifecyclesOption();
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function measure(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   for (let i = 0; i < Math.min(3, runs); i++) await fn(); // warm caches and plans

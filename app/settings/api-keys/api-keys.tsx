@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useWallet } from '@/components/wallet/wallet-provider';
+import { call } from '../call';
 
 const SCOPES = ['read', 'prepare', 'submit', 'webhooks'] as const;
 
@@ -15,23 +16,6 @@ interface KeyRow {
   scopes: string[];
   created_at: string;
   last_used_at: string | null;
-}
-
-async function call<T>(
-  path: string,
-  method = 'GET',
-  body?: unknown,
-): Promise<{ ok: true; data: T } | { ok: false; message: string; fields?: Record<string, string[]> }> {
-  const res = await fetch(path, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-    credentials: 'same-origin',
-  });
-  const doc = await res.json().catch(() => ({}));
-  return res.ok
-    ? { ok: true, data: doc as T }
-    : { ok: false, message: doc.detail ?? `HTTP ${res.status}`, fields: doc.fieldErrors };
 }
 
 export function ApiKeys() {

@@ -1,7 +1,7 @@
 'use client';
 /** One subscription's delivery log, newest first, each delivery's last attempts, with "send again". */
 import { useCallback, useEffect, useState } from 'react';
-import { call } from './call';
+import { call } from '../call';
 
 interface Attempt {
   number: number;

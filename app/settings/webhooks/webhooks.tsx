@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { EVENT_TYPES } from '@/lib/api/webhooks/event-types';
-import { call } from './call';
+import { call } from '../call';
 import { Deliveries } from './deliveries';
 
 interface Subscription {

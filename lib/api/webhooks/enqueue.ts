@@ -9,20 +9,10 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@/lib/db/client';
 import { apiKeys, memberships, webhookDeliveries, webhookSubscriptions } from '@/lib/db/schema';
-import { payloadOf } from './event-types';
+import { payloadOf, type StoredEvent } from './event-types';
 import { wakeWebhookWorker } from './wake';
 
 type Writer = Pick<Database, 'select' | 'insert'>;
-
-interface StoredEvent {
-  eventId: string;
-  contractId: string;
-  txHash: string;
-  ledger: number;
-  closedAt: Date;
-  action: string;
-  data: unknown;
-}
 
 /** How the batch changed its escrows' memberships: which escrows it replaced, and who held a role in them before. */
 export interface MembershipChange {

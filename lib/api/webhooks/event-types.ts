@@ -43,19 +43,19 @@ export const webhookPayload = z.object({
 });
 export type WebhookPayload = z.infer<typeof webhookPayload>;
 
+/** An event as the timeline stores it (the indexer's row, without its network). */
+export interface StoredEvent {
+  eventId: string;
+  contractId: string;
+  txHash: string;
+  ledger: number;
+  closedAt: Date;
+  action: string;
+  data: unknown;
+}
+
 /** The payload of one stored event. */
-export function payloadOf(
-  network: string,
-  e: {
-    eventId: string;
-    contractId: string;
-    txHash: string;
-    ledger: number;
-    closedAt: Date;
-    action: string;
-    data: unknown;
-  },
-): WebhookPayload | null {
+export function payloadOf(network: string, e: StoredEvent): WebhookPayload | null {
   const type = eventTypeOf(e.action);
   if (!type) return null;
   return {
