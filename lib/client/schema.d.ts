@@ -2346,6 +2346,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
@@ -2491,6 +2492,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];

@@ -57,7 +57,7 @@ export function webhookPaths() {
             properties: { id: { type: 'string' }, deleted: { type: 'boolean' } },
             required: ['id', 'deleted'],
           },
-          [404],
+          [400, 404],
         ),
       },
     },
@@ -80,7 +80,7 @@ export function webhookPaths() {
         summary: 'Send a delivery again now, with the same webhook-id (scope: webhooks)',
         parameters: [subscriptionId, id('delivery', 'The delivery’s id')],
         'x-scope': 'webhooks',
-        responses: ok('The delivery, due now', schema(deliveryJson), [404]),
+        responses: ok('The delivery, due now', schema(deliveryJson), [400, 404]),
       },
     },
   };
