@@ -1,11 +1,9 @@
 //! Command-line options (clap), turned into a `NodeConfig` for `node::spawn`.
 
 use crate::backend::ChainConfig;
-use crate::node::NodeConfig;
+use crate::node::{NodeConfig, DEFAULT_PASSPHRASE};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
-
-pub const DEFAULT_PASSPHRASE: &str = "Standalone Network ; February 2017";
 
 #[derive(Parser, Debug, Clone)]
 #[command(

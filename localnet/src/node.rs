@@ -4,12 +4,14 @@
 
 use crate::api::Api;
 use crate::backend::{Chain, ChainConfig};
-use crate::config::DEFAULT_PASSPHRASE;
 use anyhow::{Context, Result};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 use tokio::sync::oneshot;
+
+/// The network passphrase of a node not told otherwise (stellar-core's standalone network).
+pub const DEFAULT_PASSPHRASE: &str = "Standalone Network ; February 2017";
 
 /// Everything a node needs, whoever starts it.
 #[derive(Clone, Debug)]
