@@ -36,7 +36,9 @@ describe('POST /escrows', () => {
     expect((await missing.json()).code).toBe('invalid-input');
     const contract = await post({ source: 'CAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAABSC4', input: {} });
     expect(contract.status).toBe(400);
-    expect((await contract.json()).code).toBe('no-wallet');
+    const problem = await contract.json();
+    expect(problem.code).toBe('invalid-input');
+    expect(problem.fieldErrors.source).toBeDefined();
   });
 
   it('needs the prepare scope', async () => {
